@@ -1,0 +1,26 @@
+import type { FloorChange, FloorHeartbeat, FloorSnapshot } from './floor'
+
+/**
+ * The socket.io contract, used by the relay (`server/realtime`) and the SPA (`src/lib/socket`)
+ * alike, so the compiler sees any drift between the two.
+ */
+export interface ServerToClientEvents {
+  /** The whole floor: sent on connect when the session could not be recovered. */
+  'floor:snapshot': (snapshot: FloorSnapshot) => void
+  /** Coalesced changes, at most one batch per 100 ms. */
+  'floor:changed': (change: FloorChange) => void
+  /** Liveness, every few seconds. Volatile: never buffered for a recovering client. */
+  'floor:heartbeat': (beat: FloorHeartbeat) => void
+}
+
+export interface ClientToServerEvents {
+  /** Asks for a fresh snapshot, e.g. after seeing a gap in `seq`. */
+  'floor:resync': (ack: (snapshot: FloorSnapshot) => void) => void
+}
+
+/** How often the relay flushes coalesced changes, ms. */
+export const FLUSH_MS = 100
+/** How often the relay sends a heartbeat, ms. */
+export const HEARTBEAT_MS = 5_000
+/** A connected client that hears nothing for this long calls the link stale, ms. */
+export const STALE_AFTER_MS = 3 * HEARTBEAT_MS

@@ -1,0 +1,121 @@
+import type { AcState } from './ac-state'
+
+/** An agent as the floor shows it: the latest state the platform reported. */
+export interface AgentView {
+  /** Agent id, e.g. `5001@test.cc`. */
+  id: string
+  name: string | null
+  /** The tenant's domain. */
+  namespace: string
+  acState: AcState
+  /** The platform's own word when it sent a state this console does not know (shown as Unknown). */
+  acStateRaw: string | null
+  lastACState: AcState | null
+  /** When the current state began, epoch ms (the platform's `stateChangeTime`). */
+  stateSince: number
+  callId: string | null
+  /** Extension the agent is logged in on, e.g. `8001@test.cc`. */
+  channelAddr: string | null
+  skills: string[]
+  /** Skill group the current call came from. */
+  workSkill: string | null
+  org: { id: string | null; name: string | null; treePos: string | null }
+  reason: string | null
+  /** The platform's serial of the event this view came from. */
+  serial: number
+}
+
+/** Today's figures for one skill group, or for all of them (`skillId` null). */
+export interface QueueFigures {
+  skillId: string | null
+  /** Calls that queued for an agent. */
+  offered: number
+  answered: number
+  /** `endReason` QueueAbandon. */
+  abandoned: number
+  /** Abandoned within the short-abandon time: left out of the service level. */
+  shortAbandoned: number
+  /** Answered within the service-level threshold. */
+  answeredInThreshold: number
+  /** 0..1, or null before the first call. */
+  serviceLevel: number | null
+  /** Average speed of answer, seconds (queue time of answered calls). */
+  asaSec: number | null
+  /** Average handle time, seconds (talk time of answered calls). */
+  ahtSec: number | null
+  longestQueueSec: number
+  /** Calls the agents placed (manual outbound), not counted as offered. */
+  outbound: number
+}
+
+export interface TodayFigures {
+  /** Platform-local day, `yyyy-MM-dd`. */
+  day: string
+  /** Service-level threshold, seconds in queue. */
+  slThresholdSec: number
+  total: QueueFigures
+  bySkill: QueueFigures[]
+}
+
+/** One ended call, as the latest-calls feed shows it. */
+export interface CallSummary {
+  callId: string
+  namespace: string
+  callType: string | null
+  ani: string | null
+  dnis: string | null
+  customerPhone: string | null
+  agentId: string | null
+  deviceId: string | null
+  skillId: string | null
+  /** Epoch ms. */
+  startTime: number | null
+  answerTime: number | null
+  endTime: number | null
+  queueSec: number | null
+  talkSec: number | null
+  endReason: string | null
+  hangupCause: string | null
+  hangupDevice: string | null
+  conferenced: boolean | null
+  transferred: boolean | null
+  /** Department of the agent who took it, when known: used to scope the feed. */
+  orgTreePos: string | null
+}
+
+/** All a client needs to draw the floor from scratch. */
+export interface FloorSnapshot {
+  namespace: string
+  agents: AgentView[]
+  figures: TodayFigures
+  latestCalls: CallSummary[]
+  /** Server clock at sending, epoch ms: the client corrects its timers by the difference. */
+  serverTime: number
+  /** Sequence number of the last change included; the next `floor:changed` is `seq + 1`. */
+  seq: number
+  /** When the relay last heard from the platform, epoch ms, or null. */
+  lastEventAt: number | null
+}
+
+/** What changed since the previous batch (at most one batch per 100 ms). */
+export interface FloorChange {
+  seq: number
+  serverTime: number
+  /** Each changed agent once, in its latest state. */
+  agents: AgentView[]
+  /** Present when a call ended in this batch. */
+  figures?: TodayFigures
+  /** Calls that ended in this batch, newest last. */
+  calls?: CallSummary[]
+  lastEventAt: number | null
+}
+
+/** Sent every few seconds so a client can tell a quiet floor from a dead link. */
+export interface FloorHeartbeat {
+  serverTime: number
+  seq: number
+  lastEventAt: number | null
+}
+
+/** How many calls the latest-calls feed keeps. */
+export const LATEST_CALLS_MAX = 50
