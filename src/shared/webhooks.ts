@@ -81,9 +81,15 @@ const skillList = z
   .nullish()
   .transform((v) => {
     if (v === null || v === undefined) return []
-    if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean)
+    if (typeof v === 'string')
+      return v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
     return v
-      .map((s) => (typeof s === 'object' ? (s.skillId ?? s.id ?? s.skill ?? s.name ?? '') : String(s)))
+      .map((s) =>
+        typeof s === 'object' ? (s.skillId ?? s.id ?? s.skill ?? s.name ?? '') : String(s),
+      )
       .filter((s) => s !== '')
   })
 

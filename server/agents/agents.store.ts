@@ -1,0 +1,90 @@
+import type { AgentView } from '@/shared/floor'
+import type { AgentStateEvent } from '@/shared/webhooks'
+import type { AgentsRepo } from './agents.repo'
+
+/** What became of an agent event: it changed the floor, or it was older than what is held, or seen before. */
+export type ApplyResult = 'applied' | 'stale' | 'duplicate'
+
+/** The view an event describes. */
+export function viewOf(e: AgentStateEvent): AgentView {
+  return {
+    id: e.id,
+    name: e.name,
+    namespace: e.namespace,
+    acState: e.acState.state,
+    acStateRaw: e.acState.state === e.acState.raw ? null : e.acState.raw,
+    lastACState: e.lastACState?.state ?? null,
+    stateSince: e.stateChangeTime,
+    callId: e.callId,
+    channelAddr: e.channelAddr,
+    skills: e.skills,
+    workSkill: e.workSkill,
+    org: { id: e.orgId, name: e.orgName, treePos: e.orgTreePos },
+    reason: e.reason,
+    serial: e.serial,
+  }
+}
+
+/**
+ * Orders two views of one agent: by serial, then by state change time. Positive when `a`
+ * is newer, 0 when they are the same event.
+ */
+export function compareViews(a: AgentView, b: AgentView): number {
+  if (a.serial !== b.serial) return a.serial - b.serial
+  return a.stateSince - b.stateSince
+}
+
+/**
+ * The live floor: per namespace, per agent, the newest state the platform reported.
+ * Every accepted event is written to the repo before it is applied, so a restart rebuilds
+ * exactly this.
+ */
+export class AgentsStore {
+  private readonly floors = new Map<string, Map<string, AgentView>>()
+
+  constructor(
+    private readonly repo: AgentsRepo,
+    private readonly onChange: (view: AgentView) => void,
+  ) {
+    for (const view of repo.loadLatest()) this.floorOf(view.namespace).set(view.id, view)
+  }
+
+  apply(event: AgentStateEvent, receivedAt: number): ApplyResult {
+    const view = viewOf(event)
+    const isNew = this.repo.insert(view, receivedAt)
+    const held = this.floors.get(view.namespace)?.get(view.id)
+    if (held) {
+      const order = compareViews(view, held)
+      if (order === 0 || !isNew) return 'duplicate'
+      if (order < 0) return 'stale'
+    } else if (!isNew) {
+      return 'duplicate'
+    }
+    this.floorOf(view.namespace).set(view.id, view)
+    this.onChange(view)
+    return 'applied'
+  }
+
+  get(namespace: string, agentId: string): AgentView | undefined {
+    return this.floors.get(namespace)?.get(agentId)
+  }
+
+  list(namespace: string): AgentView[] {
+    return [...(this.floors.get(namespace)?.values() ?? [])]
+  }
+
+  count(): number {
+    let n = 0
+    for (const floor of this.floors.values()) n += floor.size
+    return n
+  }
+
+  private floorOf(namespace: string): Map<string, AgentView> {
+    let floor = this.floors.get(namespace)
+    if (!floor) {
+      floor = new Map()
+      this.floors.set(namespace, floor)
+    }
+    return floor
+  }
+}

@@ -1,0 +1,121 @@
+import { type CallSummary, LATEST_CALLS_MAX, type TodayFigures } from '@/shared/floor'
+import { platformDay } from '@/shared/platform-time'
+import type { CallEndEvent } from '@/shared/webhooks'
+import type { CallsRepo } from './calls.repo'
+import { type BucketFilter, DayFigures, type FiguresRules } from './figures'
+
+// The feed shows LATEST_CALLS_MAX calls to each viewer; more are kept so a viewer who sees only
+// part of the floor still gets a full feed.
+const LATEST_KEPT = LATEST_CALLS_MAX * 4
+
+export type CallFilter = (call: CallSummary) => boolean
+
+export function summaryOf(e: CallEndEvent, orgTreePos: string | null): CallSummary {
+  return {
+    callId: e.callId,
+    namespace: e.namespace,
+    callType: e.callType,
+    ani: e.ani,
+    dnis: e.dnis,
+    customerPhone: e.customerPhone,
+    agentId: e.agentId,
+    deviceId: e.deviceId,
+    skillId: e.skillId,
+    startTime: e.startTime,
+    answerTime: e.answerTime,
+    endTime: e.endTime,
+    queueSec: e.queueLength,
+    talkSec: e.talkLength,
+    endReason: e.endReason,
+    hangupCause: e.hangupCause,
+    hangupDevice: e.hangupDevice,
+    conferenced: e.conferenced,
+    transferred: e.transferred,
+    orgTreePos,
+  }
+}
+
+/**
+ * Ended calls: stored once per callId however often the platform retries, and folded into
+ * today's figures (platform-local day) and the latest-calls feed.
+ */
+export class CallsStore {
+  private day: string
+  private readonly figures = new Map<string, DayFigures>()
+  private readonly latest = new Map<string, CallSummary[]>()
+
+  constructor(
+    private readonly repo: CallsRepo,
+    private readonly rules: FiguresRules,
+    private readonly timeZone: string,
+    now: number,
+    private readonly onCall: (call: CallSummary) => void,
+  ) {
+    this.day = platformDay(now, timeZone)
+    this.loadDay()
+  }
+
+  /** 'applied' for a call seen the first time, 'duplicate' for a retry of one already stored. */
+  ingest(
+    event: CallEndEvent,
+    payload: string,
+    receivedAt: number,
+    orgTreePos: string | null,
+  ): 'applied' | 'duplicate' {
+    const summary = summaryOf(event, orgTreePos)
+    const day = platformDay(summary.endTime ?? receivedAt, this.timeZone)
+    if (!this.repo.insert(summary, day, payload, receivedAt)) return 'duplicate'
+    this.rollover(receivedAt)
+    if (day === this.day) {
+      this.add(summary)
+      this.onCall(summary)
+    }
+    return 'applied'
+  }
+
+  /** Starts a new day when the platform's calendar moved on; true when it did. */
+  rollover(now: number): boolean {
+    const day = platformDay(now, this.timeZone)
+    if (day === this.day) return false
+    this.day = day
+    this.figures.clear()
+    this.latest.clear()
+    this.loadDay()
+    return true
+  }
+
+  figuresFor(namespace: string, filter?: BucketFilter): TodayFigures {
+    return (this.figures.get(namespace) ?? new DayFigures(this.day, this.rules)).read(filter)
+  }
+
+  /** Today's latest calls of a namespace that pass the filter, newest last. */
+  latestFor(namespace: string, filter: CallFilter = () => true): CallSummary[] {
+    const all = this.latest.get(namespace) ?? []
+    const out: CallSummary[] = []
+    for (let i = all.length - 1; i >= 0 && out.length < LATEST_CALLS_MAX; i--) {
+      const call = all[i]!
+      if (filter(call)) out.push(call)
+    }
+    return out.reverse()
+  }
+
+  private loadDay(): void {
+    for (const call of this.repo.listDay(this.day)) this.add(call)
+  }
+
+  private add(call: CallSummary): void {
+    let figures = this.figures.get(call.namespace)
+    if (!figures) {
+      figures = new DayFigures(this.day, this.rules)
+      this.figures.set(call.namespace, figures)
+    }
+    figures.add(call)
+    let latest = this.latest.get(call.namespace)
+    if (!latest) {
+      latest = []
+      this.latest.set(call.namespace, latest)
+    }
+    latest.push(call)
+    if (latest.length > LATEST_KEPT * 2) latest.splice(0, latest.length - LATEST_KEPT)
+  }
+}

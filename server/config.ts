@@ -1,0 +1,117 @@
+import path from 'node:path'
+import { z } from 'zod'
+import { DEFAULT_PLATFORM_TZ } from '@/shared/platform-time'
+
+const port = z.coerce.number().int().min(0).max(65_535)
+const optUrl = z.url().optional()
+const seconds = z.coerce.number().nonnegative()
+
+/**
+ * The relay's settings, from the environment (names fixed by the platform contract, §1).
+ * Every value is checked at start: a wrong one stops the relay with a message naming it.
+ */
+const envSchema = z.object({
+  PORT: port.default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SIMULATOR: z.enum(['on', 'off']).optional(),
+  WELLCLOUD_BASE_URL: optUrl,
+  WELLCLOUD_APP_ID: z.string().optional(),
+  WELLCLOUD_APP_SECRET: z.string().optional(),
+  WELLCLOUD_API_KEY: z.string().optional(),
+  WELLCLOUD_CSTA_URL: optUrl,
+  WELLCLOUD_CSTA_LOGIN_URL: optUrl,
+  WELLCLOUD_CSTA_USERNAME: z.string().optional(),
+  WELLCLOUD_CSTA_PASSWORD: z.string().optional(),
+  WELLCLOUD_NAMESPACE: z.string().min(1).optional(),
+  PLATFORM_TZ: z
+    .string()
+    .default(DEFAULT_PLATFORM_TZ)
+    .refine(isTimeZone, 'is not a time zone such as Asia/Shanghai'),
+  DATA_DIR: z.string().default('./data'),
+  /** Answered within this many seconds of queueing counts toward the service level. */
+  SL_THRESHOLD_SEC: seconds.default(20),
+  /** Abandoned within this many seconds is a short abandon, left out of the service level. */
+  SHORT_ABANDON_SEC: seconds.default(0),
+  /** Stored agent events older than this are pruned. */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().positive().default(14),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export interface RelayConfig {
+  port: number
+  host: string
+  webhookToken: string
+  /** Demo mode: the embedded simulator plays the platform. */
+  demo: boolean
+  platform: {
+    baseUrl: string | null
+    appId: string | null
+    appSecret: string | null
+    apiKey: string | null
+    cstaUrl: string | null
+    cstaLoginUrl: string | null
+    cstaUsername: string | null
+    cstaPassword: string | null
+  }
+  /** The tenant's domain, e.g. `test.cc`. */
+  namespace: string
+  timeZone: string
+  dataDir: string
+  slThresholdSec: number
+  shortAbandonSec: number
+  eventRetentionDays: number
+  logLevel: string
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment; throws ConfigError saying what to fix. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const demo = e.SIMULATOR === 'on' || (e.SIMULATOR === undefined && !e.WELLCLOUD_BASE_URL)
+  if (!e.WEBHOOK_TOKEN) {
+    throw new ConfigError(
+      'WEBHOOK_TOKEN is not set: choose a long random secret (for example `openssl rand -hex 24`), ' +
+        'set it here and put it in the callback URL in the tenant console: ' +
+        '/webhooks/wellcloud?token=<WEBHOOK_TOKEN>',
+    )
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    webhookToken: e.WEBHOOK_TOKEN,
+    demo,
+    platform: {
+      baseUrl: e.WELLCLOUD_BASE_URL ?? null,
+      appId: e.WELLCLOUD_APP_ID ?? null,
+      appSecret: e.WELLCLOUD_APP_SECRET ?? null,
+      apiKey: e.WELLCLOUD_API_KEY ?? null,
+      cstaUrl: e.WELLCLOUD_CSTA_URL ?? null,
+      cstaLoginUrl: e.WELLCLOUD_CSTA_LOGIN_URL ?? null,
+      cstaUsername: e.WELLCLOUD_CSTA_USERNAME ?? null,
+      cstaPassword: e.WELLCLOUD_CSTA_PASSWORD ?? null,
+    },
+    namespace: e.WELLCLOUD_NAMESPACE ?? 'test.cc',
+    timeZone: e.PLATFORM_TZ,
+    dataDir: path.resolve(e.DATA_DIR),
+    slThresholdSec: e.SL_THRESHOLD_SEC,
+    shortAbandonSec: e.SHORT_ABANDON_SEC,
+    eventRetentionDays: e.EVENT_RETENTION_DAYS,
+    logLevel: e.LOG_LEVEL,
+  }
+}

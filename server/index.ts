@@ -1,0 +1,56 @@
+import { pathToFileURL } from 'node:url'
+import { createApp } from './app'
+import { ConfigError, loadConfig } from './config'
+import { openDatabase } from './db/database'
+
+/**
+ * Starts the relay from the environment. Prints one machine-readable line,
+ * `RELAY_READY {"url":…}`, once it listens (the launcher and tests wait for it).
+ */
+export async function startRelay(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<() => Promise<void>> {
+  const config = loadConfig(env)
+  const db = openDatabase(config.dataDir)
+  const app = createApp({ config, db })
+  const url = await app.listen()
+  process.stdout.write(`RELAY_READY ${JSON.stringify({ url })}\n`)
+  app.fastify.log.info(
+    `supervisor console on ${url} (${config.demo ? 'demo mode, simulator' : 'platform'}; data in ${config.dataDir})`,
+  )
+  return async () => {
+    await app.close()
+    db.close()
+  }
+}
+
+/** Runs `start` and stops cleanly on SIGINT/SIGTERM; a bad setting exits 2 with its message. */
+export async function runUntilSignal(start: () => Promise<() => Promise<void>>): Promise<void> {
+  try {
+    const stop = await start()
+    let stopping = false
+    const onSignal = () => {
+      if (stopping) return
+      stopping = true
+      stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(err)
+          process.exit(1)
+        },
+      )
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message)
+      process.exit(2)
+    }
+    throw err
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await runUntilSignal(() => startRelay())
+}

@@ -1,0 +1,183 @@
+import type { Server, Socket } from 'socket.io'
+import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
+import { FLUSH_MS, HEARTBEAT_MS } from '@/shared/events'
+import type { AgentView, CallSummary, FloorSnapshot } from '@/shared/floor'
+import type { AgentsStore } from '../agents/agents.store'
+import type { CallsStore } from '../calls/calls.store'
+import type { Audience } from './audience'
+
+export interface SocketData {
+  audience: Audience
+}
+
+export type FloorServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>
+type FloorSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>
+
+interface Room {
+  audience: Audience
+  /** Sequence number of the last batch sent to this room. */
+  seq: number
+}
+
+interface Pending {
+  agents: Map<string, AgentView>
+  calls: CallSummary[]
+  /** Figures changed without a call (the day rolled over). */
+  figuresReset: boolean
+}
+
+// A client may ask for a fresh snapshot at most this often; more often it waits.
+const RESYNC_MIN_INTERVAL_MS = 1_000
+
+/**
+ * Fans the floor out over socket.io. Changes are coalesced per agent and flushed at most
+ * every FLUSH_MS: a burst of events for one agent sends only its final state, and never
+ * loses it. Each audience (room) has its own `seq` so a client can see a gap and resync.
+ */
+export class FloorGateway {
+  private readonly rooms = new Map<string, Room>()
+  private readonly pending = new Map<string, Pending>()
+  private readonly lastEventAt = new Map<string, number>()
+  private flushTimer: NodeJS.Timeout | null = null
+  private lastFlushAt = 0
+  private readonly heartbeat: NodeJS.Timeout
+
+  constructor(
+    private readonly io: FloorServer,
+    private readonly agents: AgentsStore,
+    private readonly calls: CallsStore,
+    private readonly now: () => number,
+  ) {
+    io.on('connection', (socket) => this.onConnection(socket))
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS)
+  }
+
+  /** The platform said something about this namespace (any event, even one that changed nothing). */
+  noteEvent(namespace: string, at: number): void {
+    this.lastEventAt.set(namespace, at)
+  }
+
+  agentChanged(view: AgentView): void {
+    this.pendingOf(view.namespace).agents.set(view.id, view)
+    this.schedule()
+  }
+
+  callEnded(call: CallSummary): void {
+    this.pendingOf(call.namespace).calls.push(call)
+    this.schedule()
+  }
+
+  clientCount(): number {
+    return this.io.engine.clientsCount
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat)
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer = null
+  }
+
+  /** The whole floor as one audience sees it now. */
+  snapshot(audience: Audience): FloorSnapshot {
+    const room = this.roomOf(audience)
+    return {
+      namespace: audience.namespace,
+      agents: this.agents.list(audience.namespace).filter(audience.includesAgent),
+      figures: this.calls.figuresFor(audience.namespace, audience.includesBucket),
+      latestCalls: this.calls.latestFor(audience.namespace, audience.includesCall),
+      serverTime: this.now(),
+      seq: room.seq,
+      lastEventAt: this.lastEventAt.get(audience.namespace) ?? null,
+    }
+  }
+
+  /** Sends what is pending now; exposed for tests and shutdown. */
+  flush(): void {
+    this.flushTimer = null
+    this.lastFlushAt = this.now()
+    const serverTime = this.lastFlushAt
+    for (const [namespace, p] of this.pending) {
+      const lastEventAt = this.lastEventAt.get(namespace) ?? null
+      const changed = [...p.agents.values()]
+      for (const room of this.rooms.values()) {
+        const a = room.audience
+        if (a.namespace !== namespace) continue
+        const agents = changed.filter(a.includesAgent)
+        const calls = p.calls.filter(a.includesCall)
+        const withFigures = calls.length > 0 || p.figuresReset
+        if (agents.length === 0 && !withFigures) continue
+        room.seq += 1
+        this.io.to(a.key).emit('floor:changed', {
+          seq: room.seq,
+          serverTime,
+          agents,
+          ...(withFigures ? { figures: this.calls.figuresFor(namespace, a.includesBucket) } : {}),
+          ...(calls.length > 0 ? { calls } : {}),
+          lastEventAt,
+        })
+      }
+    }
+    this.pending.clear()
+  }
+
+  private onConnection(socket: FloorSocket): void {
+    const audience = socket.data.audience
+    const room = this.roomOf(audience)
+    // A recovered session is back in its room and has been replayed the batches it missed;
+    // any other connection starts from a snapshot.
+    if (!socket.recovered) {
+      void socket.join(audience.key)
+      socket.emit('floor:snapshot', this.snapshot(room.audience))
+    }
+    let lastResync = 0
+    socket.on('floor:resync', (ack) => {
+      if (typeof ack !== 'function') return
+      const wait = Math.max(0, lastResync + RESYNC_MIN_INTERVAL_MS - this.now())
+      lastResync = this.now() + wait
+      setTimeout(() => {
+        if (socket.connected) ack(this.snapshot(room.audience))
+      }, wait)
+    })
+  }
+
+  private beat(): void {
+    const now = this.now()
+    if (this.calls.rollover(now)) {
+      for (const namespace of new Set([...this.rooms.values()].map((r) => r.audience.namespace))) {
+        this.pendingOf(namespace).figuresReset = true
+      }
+      this.schedule()
+    }
+    for (const room of this.rooms.values()) {
+      this.io.to(room.audience.key).volatile.emit('floor:heartbeat', {
+        serverTime: now,
+        seq: room.seq,
+        lastEventAt: this.lastEventAt.get(room.audience.namespace) ?? null,
+      })
+    }
+  }
+
+  private schedule(): void {
+    if (this.flushTimer) return
+    const wait = Math.max(0, this.lastFlushAt + FLUSH_MS - this.now())
+    this.flushTimer = setTimeout(() => this.flush(), wait)
+  }
+
+  private roomOf(audience: Audience): Room {
+    let room = this.rooms.get(audience.key)
+    if (!room) {
+      room = { audience, seq: 0 }
+      this.rooms.set(audience.key, room)
+    }
+    return room
+  }
+
+  private pendingOf(namespace: string): Pending {
+    let p = this.pending.get(namespace)
+    if (!p) {
+      p = { agents: new Map(), calls: [], figuresReset: false }
+      this.pending.set(namespace, p)
+    }
+    return p
+  }
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest'
+import { agentStateEventSchema, callEndEventSchema, describeIssues, domainOf } from './webhooks'
+
+const SH = 'Asia/Shanghai'
+const agentSchema = agentStateEventSchema(SH)
+const callSchema = callEndEventSchema(SH)
+
+const agent = {
+  eventName: 'agentStateEvent',
+  serial: 10,
+  timestamp: '2018.06.12 11:33:56.368',
+  eventType: 'agent',
+  id: '5001@test.cc',
+  name: '张伟',
+  acState: 'InboundTalking',
+  stateChangeTime: '2018.06.12 11:33:56.368',
+  lastACState: 'InboundRinging',
+  instanceId: 'cms_default',
+  namespace: 'test.cc',
+  lastStateLength: '3',
+  lastStateChangeTime: '2018.06.12 11:33:53.000',
+  orgId: 'o1',
+  orgName: '客服一部',
+  orgTreePos: '1.1',
+  reason: 'AgentOperation',
+  channelAddr: '8001@test.cc',
+  skills: ['7001@test.cc', '7002@test.cc'],
+  callId: '6aee1dda-d4a2-4d3c-8fab-df7782a6c10f',
+  workSkill: '7001@test.cc',
+}
+
+describe('agentStateEvent', () => {
+  it('reads every field of the seed', () => {
+    const e = agentSchema.parse(agent)
+    expect(e).toMatchObject({
+      serial: 10,
+      id: '5001@test.cc',
+      acState: { state: 'InboundTalking', raw: 'InboundTalking' },
+      lastACState: { state: 'InboundRinging' },
+      stateChangeTime: Date.UTC(2018, 5, 12, 3, 33, 56, 368),
+      lastStateLength: 3,
+      skills: ['7001@test.cc', '7002@test.cc'],
+      workSkill: '7001@test.cc',
+      orgTreePos: '1.1',
+    })
+  })
+
+  it('keeps a state it does not know as Unknown, with the raw word', () => {
+    expect(agentSchema.parse({ ...agent, acState: 'Training' }).acState).toEqual({
+      state: 'Unknown',
+      raw: 'Training',
+    })
+  })
+
+  it('takes serial as a numeric string, skills as objects or a list, empty strings as none', () => {
+    const e = agentSchema.parse({
+      ...agent,
+      serial: '42',
+      skills: [{ skillId: '7003@test.cc' }, 7004],
+      callId: '',
+      workSkill: null,
+    })
+    expect(e.serial).toBe(42)
+    expect(e.skills).toEqual(['7003@test.cc', '7004'])
+    expect(e.callId).toBeNull()
+    expect(agentSchema.parse({ ...agent, skills: '7001@test.cc, 7002@test.cc' }).skills).toEqual([
+      '7001@test.cc',
+      '7002@test.cc',
+    ])
+  })
+
+  it('derives the namespace from the agent id when it is missing', () => {
+    expect(agentSchema.parse({ ...agent, namespace: undefined }).namespace).toBe('test.cc')
+    const r = agentSchema.safeParse({ ...agent, namespace: undefined, id: '5001' })
+    expect(r.success).toBe(false)
+    expect(describeIssues(r.error!)).toMatch(/^namespace: /)
+  })
+
+  it('names every wrong field', () => {
+    const r = agentSchema.safeParse({
+      ...agent,
+      serial: 1.5,
+      id: 5,
+      stateChangeTime: 'now',
+      skills: 3,
+    })
+    expect(r.success).toBe(false)
+    const msg = describeIssues(r.error!)
+    for (const field of ['serial', 'id', 'stateChangeTime', 'skills'])
+      expect(msg).toContain(`${field}: `)
+  })
+})
+
+describe('callEnd', () => {
+  const call = {
+    eventName: 'callEnd',
+    eventSrc: 'a8307aa5',
+    timestamp: '2018.06.12 11:33:56.368',
+    serial: 10,
+    eventType: 'statEvent',
+    namespace: 'test.cc',
+    callId: 'a8307aa5-bd11-4216-a6e2-5e5d6161aec4',
+    callType: 'Inbound',
+    agentId: '5001@test.cc',
+    startTime: '2018.06.12 11:32:01.578',
+    answerTime: '2018.06.12 11:32:32.071',
+    endTime: '2018.06.12 11:33:56.368',
+    queueLength: 5.234,
+    talkLength: '12.459',
+    resultCode: 0,
+    campaignInfo: { campaignId: 'test01' },
+    relatedCalls: [],
+    conferenced: false,
+    transferred: 'true',
+    segmentList: [{}],
+    topics: 'csta,stat',
+  }
+
+  it('reads the seed fields with their loose types', () => {
+    const e = callSchema.parse(call)
+    expect(e).toMatchObject({
+      callId: call.callId,
+      queueLength: 5.234,
+      talkLength: 12.459,
+      transferred: true,
+      conferenced: false,
+      topics: ['csta', 'stat'],
+      campaignInfo: { campaignId: 'test01' },
+      answerTime: Date.UTC(2018, 5, 12, 3, 32, 32, 71),
+    })
+  })
+
+  it('allows an unanswered call', () => {
+    expect(callSchema.parse({ ...call, answerTime: null, talkLength: '' }).answerTime).toBeNull()
+  })
+
+  it('refuses wrong types, naming the field', () => {
+    const r = callSchema.safeParse({
+      ...call,
+      queueLength: 'five',
+      userData: [1],
+      conferenced: 'maybe',
+    })
+    const msg = describeIssues(r.error!)
+    for (const field of ['queueLength', 'userData', 'conferenced'])
+      expect(msg).toContain(`${field}: `)
+  })
+})
+
+describe('domainOf', () => {
+  it('takes the part after @', () => {
+    expect(domainOf('5001@test.cc')).toBe('test.cc')
+    expect(domainOf('5001')).toBeNull()
+    expect(domainOf('5001@')).toBeNull()
+  })
+})
