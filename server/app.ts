@@ -11,6 +11,7 @@ import { healthRoutes } from './health/health.routes'
 import { redactUrl } from './lib/secrets'
 import { namespaceAudience } from './realtime/audience'
 import { FloorGateway, type FloorServer } from './realtime/floor.gateway'
+import { floorRoutes } from './realtime/floor.routes'
 import { spaRoutes } from './web/spa.routes'
 import { emptyWebhookStats } from './webhooks/webhook-stats'
 import { webhookRoutes } from './webhooks/webhooks.routes'
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps): App {
       clientCount: () => floor.clientCount(),
     }),
   )
+  void fastify.register(floorRoutes(floor, () => namespaceAudience(config.namespace)))
   void fastify.register(spaRoutes(deps.distDir ?? path.resolve('dist')))
 
   const agentsRepo = new AgentsRepo(db)

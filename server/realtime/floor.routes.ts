@@ -1,0 +1,13 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Audience } from './audience'
+import type { FloorGateway } from './floor.gateway'
+
+/**
+ * `GET /api/floor`: the same snapshot a socket client gets on connect, for scripts and for
+ * checking what a screen should show.
+ */
+export function floorRoutes(gateway: FloorGateway, audienceOf: (req: FastifyRequest) => Audience) {
+  return async function plugin(app: FastifyInstance): Promise<void> {
+    app.get('/api/floor', (req) => gateway.snapshot(audienceOf(req)))
+  }
+}
