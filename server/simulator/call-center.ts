@@ -1,0 +1,493 @@
+import type { AcState } from '../../src/shared/ac-state'
+import { type Agent, createRoster, skillId } from './agent-model'
+import {
+  type Call,
+  type CallRecord,
+  type CallType,
+  type EndReason,
+  type Segment,
+  closeSegments,
+  seconds,
+} from './call-model'
+import type { Clock } from './clock'
+import { customerArea, mobileNumber } from './names'
+import type { Random } from './random'
+import { insertByWait, longestIdleAgent, longestWaitingCall } from './routing'
+import { DEFAULT_TIMING, type SimTiming, type Span } from './sim-timing'
+import type { Timer } from './timer-queue'
+
+/** The state an agent left: what `lastACState` and friends report. */
+export interface PreviousState {
+  state: AcState
+  since: number
+}
+
+/** Where the model's events go; called synchronously, in order of occurrence. */
+export interface CallCenterListener {
+  agentState(agent: Agent, previous: PreviousState): void
+  callEnded(record: CallRecord): void
+}
+
+export interface CallCenterOptions {
+  clock: Clock
+  rng: Random
+  agents: number
+  skills: number
+  namespace: string
+  /** Calls per simulated minute across the floor. */
+  inboundPerMin: number
+  outboundPerMin: number
+  timing?: Partial<SimTiming>
+  listener: CallCenterListener
+}
+
+/** Reason on the changes an agent makes (login, breaks, hold, dialling); call progress has none. */
+const AGENT_OPERATION = 'AgentOperation'
+
+// The tenant's numbers, after the seed's examples.
+const HOTLINE = '33255500' // dnis of inbound calls
+const DISPLAY_NUMBER = '33255540' // shown to customers on outbound calls
+const TRUNK = 'SCM_021'
+
+/**
+ * The simulated call center: agents, calls, skill-group queues and the clock-driven
+ * steps between them. It emits every agent state change and every ended call through the
+ * listener and knows nothing of HTTP. All changes to an agent go through `setState`, and
+ * every pending step lives in a timer on the agent or the call, so an outside command
+ * (force Ready, drop a call) can cancel the step and move the state itself.
+ */
+export class CallCenter {
+  readonly agents: readonly Agent[]
+  readonly skillIds: readonly string[]
+  private readonly byId: ReadonlyMap<string, Agent>
+  private readonly calls = new Map<string, Call>()
+  private readonly queues = new Map<string, Call[]>()
+  private readonly arrivals = new Map<string, Timer>()
+  private readonly timing: SimTiming
+  private readonly clock: Clock
+  private readonly rng: Random
+  private endedCount = 0
+
+  constructor(private readonly opts: CallCenterOptions) {
+    this.clock = opts.clock
+    this.rng = opts.rng
+    this.timing = { ...DEFAULT_TIMING, ...opts.timing }
+    this.skillIds = Array.from({ length: opts.skills }, (_, i) => skillId(i, opts.namespace))
+    for (const s of this.skillIds) this.queues.set(s, [])
+    this.agents = createRoster(opts.rng, opts.agents, opts.skills, opts.namespace, this.clock.now())
+    this.byId = new Map(this.agents.map((a) => [a.id, a]))
+  }
+
+  /** Logs the floor in over the first seconds and starts the arrival processes. */
+  start(): void {
+    const t = this.timing
+    for (const agent of this.agents) {
+      const delay = this.rng.chance(t.startLoggedOutShare)
+        ? this.rng.exponential(t.loggedOutMeanMs)
+        : this.rng.uniform(0, t.loginSpreadMs)
+      this.agentAfter(agent, delay, () => this.login(agent))
+    }
+    // Skill groups get unequal shares (1, 1/2, 1/3, …), so some queues run hotter than others.
+    const weights = this.skillIds.map((_, i) => 1 / (i + 1))
+    const total = weights.reduce((a, b) => a + b, 0)
+    this.skillIds.forEach((skill, i) => {
+      const perMin = (this.opts.inboundPerMin * (weights[i] ?? 0)) / total
+      this.poisson(`inbound ${skill}`, perMin, () => this.inbound(skill))
+    })
+    this.poisson('outbound', this.opts.outboundPerMin, () => this.outbound())
+  }
+
+  /** Cancels every pending step; the floor freezes as it is. */
+  stop(): void {
+    for (const t of this.arrivals.values()) this.clock.cancel(t)
+    this.arrivals.clear()
+    for (const a of this.agents) this.clock.cancel(a.timer)
+    for (const c of this.calls.values()) {
+      this.clock.cancel(c.timer)
+      this.clock.cancel(c.patience)
+    }
+  }
+
+  agent(id: string): Agent | undefined {
+    return this.byId.get(id)
+  }
+
+  /** Calls in progress (in IVR, queued, ringing or connected). */
+  activeCalls(): Call[] {
+    return [...this.calls.values()]
+  }
+
+  queueLength(skill: string): number {
+    return this.queues.get(skill)?.length ?? 0
+  }
+
+  get callsEnded(): number {
+    return this.endedCount
+  }
+
+  // ---- agent's day: logins, breaks, logouts ----
+
+  private login(agent: Agent): void {
+    const t = this.timing
+    const now = this.clock.now()
+    agent.breakDueAt = now + this.rng.exponential(t.breakEveryMeanMs)
+    agent.logoutDueAt = now + this.rng.exponential(t.logoutEveryMeanMs)
+    if (this.rng.chance(t.loginViaAuxShare)) {
+      this.setState(agent, 'Aux', AGENT_OPERATION, null)
+      this.agentAfter(agent, this.span(t.loginAux), () =>
+        this.makeAvailable(agent, AGENT_OPERATION),
+      )
+    } else {
+      this.makeAvailable(agent, AGENT_OPERATION)
+    }
+  }
+
+  /** After a call (or a call that never connected): a due break or logout, else Available. */
+  private afterWork(agent: Agent, reason: string | null): void {
+    if (!this.takePersonalTime(agent)) this.makeAvailable(agent, reason)
+  }
+
+  private takePersonalTime(agent: Agent): boolean {
+    const t = this.timing
+    const now = this.clock.now()
+    if (now >= agent.logoutDueAt) {
+      this.setState(agent, 'LogOut', AGENT_OPERATION, null)
+      agent.breakDueAt = agent.logoutDueAt = Infinity
+      this.agentAfter(agent, this.rng.exponential(t.loggedOutMeanMs), () => this.login(agent))
+      return true
+    }
+    if (now >= agent.breakDueAt) {
+      const length = t.breakMinMs + this.rng.exponential(t.breakMeanMs - t.breakMinMs)
+      agent.breakDueAt = now + length + this.rng.exponential(t.breakEveryMeanMs)
+      this.setState(agent, 'Aux', AGENT_OPERATION, null)
+      this.agentAfter(agent, length, () => this.makeAvailable(agent, AGENT_OPERATION))
+      return true
+    }
+    return false
+  }
+
+  /** Available: takes the longest-waiting call of its skills, else idles until its next break. */
+  private makeAvailable(agent: Agent, reason: string | null): void {
+    this.setState(agent, 'Available', reason, null)
+    const call = longestWaitingCall(this.queues, agent.skills)
+    if (call) {
+      this.ring(call, agent)
+      return
+    }
+    const due = Math.min(agent.breakDueAt, agent.logoutDueAt)
+    if (Number.isFinite(due)) {
+      this.agentAfter(agent, due - this.clock.now(), () => this.takePersonalTime(agent))
+    }
+  }
+
+  // ---- inbound: IVR → queue → ringing → talking (→ hold) → ACW ----
+
+  private inbound(skill: string): void {
+    const phone = mobileNumber(this.rng)
+    const call = this.newCall('Inbound', phone, phone, HOTLINE, skill)
+    const ns = this.opts.namespace
+    const now = this.clock.now()
+    // The route point hands the call to the welcome IVR at once; the IVR answers it.
+    call.segments.push(
+      { ...this.segment('RoutePoint', `9001@${ns}`, skill, now, now), endTime: now },
+      this.segment('IVR', `9101@${ns}`, skill, now, now),
+    )
+    call.timer = this.clock.schedule(this.span(this.timing.ivr), () => this.enqueue(call))
+  }
+
+  private enqueue(call: Call): void {
+    const skill = call.skillId
+    if (skill === null) return
+    const now = this.clock.now()
+    closeSegments(call, now)
+    call.phase = 'queued'
+    call.timer = null
+    call.queuedAt = now
+    call.firstQueuedAt ??= now
+    call.segments.push(this.segment('Queue', skill, skill, now, null))
+    insertByWait(this.queues.get(skill) ?? [], call)
+    // Patience runs only while queued: paused while an agent's phone rings, resumed on a ring-out.
+    call.patienceLeftMs ??= this.rng.exponential(this.timing.patienceMeanMs)
+    call.patience = this.clock.schedule(call.patienceLeftMs, () =>
+      this.finish(call, 'QueueAbandon', call.customerPhone),
+    )
+    const agent = longestIdleAgent(this.agents, skill)
+    if (agent) this.ring(call, agent)
+  }
+
+  private ring(call: Call, agent: Agent): void {
+    const t = this.timing
+    const now = this.clock.now()
+    if (call.patience) call.patienceLeftMs = Math.max(0, call.patience.due - now)
+    this.clock.cancel(call.patience)
+    call.patience = null
+    this.leaveQueue(call)
+    closeSegments(call, now)
+    call.phase = 'ringing'
+    call.agent = agent
+    call.firstAgent ??= agent
+    call.ringStartedAt = now
+    call.segments.push(this.segment('Station', agent.extension, call.skillId, now, null, agent.id))
+    this.setState(agent, 'InboundRinging', null, call)
+    call.timer = this.rng.chance(t.ringNoAnswerShare)
+      ? this.clock.schedule(t.ringTimeoutMs, () => this.ringOut(call))
+      : this.clock.schedule(this.span(t.ring), () => this.answer(call, t.talkMeanMs))
+  }
+
+  /** The agent let it ring: it goes Aux for a while and the call queues again in its place. */
+  private ringOut(call: Call): void {
+    const agent = call.agent
+    if (!agent) return
+    this.stopRinging(call)
+    call.agent = null
+    this.setState(agent, 'Aux', null, null)
+    this.agentAfter(agent, this.span(this.timing.ringOutAux), () =>
+      this.makeAvailable(agent, AGENT_OPERATION),
+    )
+    this.enqueue(call)
+  }
+
+  private answer(call: Call, talkMeanMs: number): void {
+    const agent = call.agent
+    if (!agent) return
+    const t = this.timing
+    const now = this.clock.now()
+    this.stopRinging(call)
+    call.answerTime = now
+    call.phase = 'talking'
+    const station = call.segments.at(-1)
+    if (station && station.answerTime === null) station.answerTime = now
+    this.setState(agent, talkingState(call.type), null, call)
+    const talk = t.talkMinMs + this.rng.exponential(Math.max(0, talkMeanMs - t.talkMinMs))
+    if (this.rng.chance(t.holdShare)) {
+      const holdAt = talk * this.rng.uniform(0.2, 0.8)
+      call.talkAfterHoldMs = talk - holdAt
+      call.timer = this.clock.schedule(holdAt, () => this.hold(call))
+    } else {
+      call.timer = this.clock.schedule(talk, () => this.hangUp(call))
+    }
+  }
+
+  private hold(call: Call): void {
+    const agent = call.agent
+    if (!agent) return
+    call.phase = 'hold'
+    this.setState(agent, 'Hold', AGENT_OPERATION, call)
+    call.timer = this.clock.schedule(this.span(this.timing.hold), () => {
+      call.phase = 'talking'
+      this.setState(agent, talkingState(call.type), AGENT_OPERATION, call)
+      call.timer = this.clock.schedule(call.talkAfterHoldMs, () => this.hangUp(call))
+    })
+  }
+
+  private hangUp(call: Call): void {
+    const byCustomer = this.rng.chance(this.timing.customerHangupShare)
+    const device = byCustomer ? call.customerPhone : (call.agent?.extension ?? call.customerPhone)
+    this.finish(call, byCustomer ? 'CustomerHangup' : 'AgentHangup', device)
+  }
+
+  // ---- manual outbound: ManualRinging → ManualTalking (or no answer) → ACW ----
+
+  private outbound(): void {
+    const idle = this.agents.filter((a) => a.state === 'Available')
+    if (idle.length === 0) return
+    const t = this.timing
+    const agent = this.rng.pick(idle)
+    const phone = mobileNumber(this.rng)
+    const call = this.newCall('Outbound', phone, agent.extension, phone, null)
+    const now = this.clock.now()
+    call.phase = 'ringing'
+    call.agent = call.firstAgent = agent
+    call.ringStartedAt = now
+    // The agent's own phone is off hook from the start: the station segment is answered.
+    call.segments.push(this.segment('Station', agent.extension, null, now, now, agent.id))
+    this.setState(agent, 'ManualRinging', AGENT_OPERATION, call)
+    call.timer = this.rng.chance(t.outboundAnswerShare)
+      ? this.clock.schedule(this.span(t.outboundRing), () =>
+          this.answer(call, t.outboundTalkMeanMs),
+        )
+      : this.clock.schedule(this.span(t.outboundRing), () =>
+          this.finish(call, 'NoAnswer', agent.extension),
+        )
+  }
+
+  // ---- ending a call, from any phase ----
+
+  private finish(call: Call, reason: EndReason, hangupDevice: string): void {
+    if (!this.calls.has(call.id)) return
+    const now = this.clock.now()
+    this.clock.cancel(call.timer)
+    this.clock.cancel(call.patience)
+    call.timer = call.patience = null
+    this.leaveQueue(call)
+    if (call.phase === 'ringing') this.stopRinging(call)
+    closeSegments(call, now)
+    this.calls.delete(call.id)
+    const agent = call.agent
+    call.agent = null
+    if (agent && call.answerTime !== null) {
+      this.setState(agent, 'Acw', null, null)
+      this.agentAfter(agent, this.span(this.timing.acw), () =>
+        this.afterWork(agent, AGENT_OPERATION),
+      )
+    } else if (agent) {
+      this.afterWork(agent, call.type === 'Outbound' ? AGENT_OPERATION : null)
+    }
+    this.endedCount++
+    this.opts.listener.callEnded(this.record(call, reason, hangupDevice, now))
+  }
+
+  private record(call: Call, endReason: EndReason, hangupDevice: string, now: number): CallRecord {
+    const first = call.firstAgent
+    return {
+      callId: call.id,
+      callType: call.type,
+      namespace: this.opts.namespace,
+      ani: call.ani,
+      dnis: call.dnis,
+      customerPhone: call.customerPhone,
+      customerAreaCode: call.area.areaCode,
+      customerCityCode: call.area.cityCode,
+      displayNumber: call.type === 'Outbound' ? DISPLAY_NUMBER : null,
+      trunkName: TRUNK,
+      agentId: first?.id ?? null,
+      agentName: first?.name ?? null,
+      deviceId: first?.extension ?? null,
+      orgTreePos: first?.org.treePos ?? null,
+      skillId: call.skillId,
+      startTime: call.startTime,
+      answerTime: call.answerTime,
+      endTime: now,
+      queueLength: seconds(call.queuedMs),
+      talkLength: call.answerTime === null ? 0 : seconds(now - call.answerTime),
+      customerRingLength: seconds(call.customerRingMs),
+      deviceRingLength: seconds(call.deviceRingMs),
+      endReason,
+      resultCode: endReason === 'NoAnswer' ? 2 : 0,
+      hangupDevice,
+      hangupCause: endReason === 'NoAnswer' ? 'NO_ANSWER' : 'NORMAL_CLEARING',
+      segments: call.segments,
+      userData: call.skillId ? { serviceId: call.skillId.split('@')[0] ?? '' } : {},
+    }
+  }
+
+  // ---- primitives ----
+
+  /** The one place an agent's state changes: cancels its pending step and emits the event. */
+  private setState(agent: Agent, state: AcState, reason: string | null, call: Call | null): void {
+    const previous: PreviousState = { state: agent.state, since: agent.stateSince }
+    this.clock.cancel(agent.timer)
+    agent.timer = null
+    agent.state = state
+    agent.stateSince = this.clock.now()
+    agent.reason = reason
+    agent.callId = call?.id ?? null
+    agent.workSkill = call?.skillId ?? null
+    this.opts.listener.agentState(agent, previous)
+  }
+
+  private agentAfter(agent: Agent, delayMs: number, fn: () => void): void {
+    this.clock.cancel(agent.timer)
+    agent.timer = this.clock.schedule(delayMs, () => {
+      agent.timer = null
+      fn()
+    })
+  }
+
+  private leaveQueue(call: Call): void {
+    if (call.phase !== 'queued' || call.skillId === null || call.queuedAt === null) return
+    const queue = this.queues.get(call.skillId)
+    const i = queue?.indexOf(call) ?? -1
+    if (queue && i >= 0) queue.splice(i, 1)
+    call.queuedMs += this.clock.now() - call.queuedAt
+    call.queuedAt = null
+  }
+
+  private stopRinging(call: Call): void {
+    if (call.ringStartedAt === null) return
+    const ms = this.clock.now() - call.ringStartedAt
+    // Inbound: the caller hears ringback while agents' phones ring. Outbound: the customer's phone rings.
+    if (call.type === 'Inbound') call.deviceRingMs = ms
+    call.customerRingMs += ms
+    call.ringStartedAt = null
+  }
+
+  private newCall(
+    type: CallType,
+    phone: string,
+    ani: string,
+    dnis: string,
+    skill: string | null,
+  ): Call {
+    const call: Call = {
+      id: this.rng.uuid(),
+      type,
+      customerPhone: phone,
+      area: customerArea(this.rng),
+      ani,
+      dnis,
+      skillId: skill,
+      startTime: this.clock.now(),
+      phase: 'ivr',
+      agent: null,
+      firstAgent: null,
+      answerTime: null,
+      queuedMs: 0,
+      firstQueuedAt: null,
+      queuedAt: null,
+      ringStartedAt: null,
+      deviceRingMs: 0,
+      customerRingMs: 0,
+      talkAfterHoldMs: 0,
+      segments: [],
+      timer: null,
+      patience: null,
+      patienceLeftMs: null,
+    }
+    this.calls.set(call.id, call)
+    return call
+  }
+
+  private segment(
+    type: Segment['type'],
+    deviceId: string,
+    skill: string | null,
+    start: number,
+    answer: number | null,
+    agentId: string | null = null,
+  ): Segment {
+    return {
+      type,
+      deviceId,
+      agentId,
+      skillId: skill,
+      startTime: start,
+      answerTime: answer,
+      endTime: null,
+    }
+  }
+
+  private span(s: Span): number {
+    return this.rng.uniform(s.minMs, s.maxMs)
+  }
+
+  /** A Poisson arrival process of `perMin` events per simulated minute. */
+  private poisson(name: string, perMin: number, fn: () => void): void {
+    if (perMin <= 0) return
+    const meanMs = 60_000 / perMin
+    const next = (): void => {
+      this.arrivals.set(
+        name,
+        this.clock.schedule(this.rng.exponential(meanMs), () => {
+          next()
+          fn()
+        }),
+      )
+    }
+    next()
+  }
+}
+
+function talkingState(type: CallType): AcState {
+  return type === 'Inbound' ? 'InboundTalking' : 'ManualTalking'
+}

@@ -1,0 +1,113 @@
+import type { Agent } from './agent-model'
+import type { CustomerArea } from './names'
+import type { Timer } from './timer-queue'
+
+/**
+ * `callType` of a callEnd. The seed shows only `Inbound`; for a call an agent dials by hand
+ * (acState ManualRinging / ManualTalking, CDR callTypeName 自摘机) we send `Outbound`.
+ */
+export type CallType = 'Inbound' | 'Outbound'
+
+/**
+ * `endReason` of a callEnd. The seed names only QueueAbandon; the rest are our plausible
+ * vocabulary: who hung up on an answered call, and an outbound call nobody answered.
+ */
+export type EndReason = 'QueueAbandon' | 'CustomerHangup' | 'AgentHangup' | 'NoAnswer'
+
+export type SegmentType = 'RoutePoint' | 'IVR' | 'Queue' | 'Station'
+
+/** One leg of a call's path through the platform; times simulated epoch ms. */
+export interface Segment {
+  type: SegmentType
+  deviceId: string
+  agentId: string | null
+  skillId: string | null
+  startTime: number
+  answerTime: number | null
+  /** Null while the segment lasts. */
+  endTime: number | null
+}
+
+export type CallPhase = 'ivr' | 'queued' | 'ringing' | 'talking' | 'hold'
+
+/** A call in progress. */
+export interface Call {
+  readonly id: string
+  readonly type: CallType
+  readonly customerPhone: string
+  readonly area: CustomerArea
+  readonly ani: string
+  readonly dnis: string
+  /** Skill group an inbound call queues for; null for outbound. */
+  readonly skillId: string | null
+  readonly startTime: number
+  phase: CallPhase
+  /** The agent whose phone rings or who talks, if any. */
+  agent: Agent | null
+  /** First agent (and extension) the call reached: callEnd's agentId / deviceId. */
+  firstAgent: Agent | null
+  answerTime: number | null
+  /** Time spent queued so far, ms (a ring-out queues again). */
+  queuedMs: number
+  /** When the call first queued: its place in line, kept across a ring-out. */
+  firstQueuedAt: number | null
+  /** When the current queue wait began. */
+  queuedAt: number | null
+  ringStartedAt: number | null
+  /** Ring time of the agent who answered (or the last who rang), ms. */
+  deviceRingMs: number
+  customerRingMs: number
+  /** Talk left after the hold, ms, when one is planned. */
+  talkAfterHoldMs: number
+  segments: Segment[]
+  /** Next step of the call (end of IVR, answer, hold, hang-up). */
+  timer: Timer | null
+  /** The caller giving up while queued. */
+  patience: Timer | null
+  /** Patience left, ms, drawn when the call first queues. */
+  patienceLeftMs: number | null
+}
+
+/** A call that ended: what callEnd reports and what the CDR APIs will serve. */
+export interface CallRecord {
+  callId: string
+  callType: CallType
+  namespace: string
+  ani: string
+  dnis: string
+  customerPhone: string
+  customerAreaCode: string
+  customerCityCode: string
+  /** Number shown to the customer on outbound calls. */
+  displayNumber: string | null
+  trunkName: string
+  agentId: string | null
+  agentName: string | null
+  deviceId: string | null
+  /** Department of the first agent, for scoping. */
+  orgTreePos: string | null
+  skillId: string | null
+  /** Simulated epoch ms. */
+  startTime: number
+  answerTime: number | null
+  endTime: number
+  /** Seconds, millisecond precision. */
+  queueLength: number
+  talkLength: number
+  customerRingLength: number
+  deviceRingLength: number
+  endReason: EndReason
+  /** 0 connected, 2 no answer (the CDR sample shows 1 for busy). */
+  resultCode: number
+  hangupDevice: string
+  hangupCause: 'NORMAL_CLEARING' | 'NO_ANSWER'
+  segments: Segment[]
+  userData: Record<string, string>
+}
+
+/** Closes the open segments at `time`. */
+export function closeSegments(call: Call, time: number): void {
+  for (const s of call.segments) if (s.endTime === null) s.endTime = time
+}
+
+export const seconds = (ms: number): number => Math.round(ms) / 1000

@@ -1,0 +1,145 @@
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { DEFAULT_PLATFORM_TZ } from '../../src/shared/platform-time'
+import { describeIssues } from '../../src/shared/webhooks'
+
+/**
+ * Default arrival rates per agent on the roster. With the default timings an inbound call
+ * costs an agent about 2.8 min; 0.22 inbound calls/min per agent plus a little manual
+ * outbound keeps agents busy about 70 % of their logged-in time (about 78 % of the time
+ * they are not on a break), with short queues and a few abandons, whatever `--agents` is.
+ */
+const INBOUND_PER_AGENT_PER_MIN = 0.22
+const OUTBOUND_PER_AGENT_PER_MIN = 0.02
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
+const positive = (max: number) => z.coerce.number().positive().max(max)
+
+const flagsSchema = z.object({
+  webhook: z.url({
+    protocol: /^https?$/,
+    error: 'expected an http(s) URL such as http://127.0.0.1:8080/webhooks/wellcloud?token=abc',
+  }),
+  agents: int(1, 5_000).default(60),
+  skills: int(1, 50).default(4),
+  rate: z.coerce.number().min(0).max(100_000).optional(),
+  'outbound-rate': z.coerce.number().min(0).max(100_000).optional(),
+  speed: positive(10_000).default(1),
+  'retry-unit-ms': int(1, 3_600_000).default(60_000),
+  namespace: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$/, 'expected a domain such as test.cc')
+    .default('test.cc'),
+  tz: z
+    .string()
+    .refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai')
+    .default(DEFAULT_PLATFORM_TZ),
+  seed: int(0, 2 ** 32 - 1).optional(),
+  port: int(0, 65_535).default(0),
+  host: z.string().min(1).default('127.0.0.1'),
+})
+
+export interface SimConfig {
+  /** Full webhook URL, token included. */
+  webhookUrl: string
+  agents: number
+  skills: number
+  /** Inbound arrivals across the floor, calls per simulated minute. */
+  inboundPerMin: number
+  /** Manual outbound calls across the floor, calls per simulated minute. */
+  outboundPerMin: number
+  /** Simulated ms per wall ms. */
+  speed: number
+  /** The platform's retry "minute", in simulated ms. */
+  retryUnitMs: number
+  namespace: string
+  timeZone: string
+  /** Absent: a random seed is drawn (and logged). */
+  seed: number | undefined
+  port: number
+  host: string
+}
+
+export const USAGE = `Usage: node --import tsx server/simulator/main.ts --webhook <url> [flags]
+  --webhook <url>         webhook URL with ?token=… (env SIM_WEBHOOK_URL), required
+  --agents <n>            agents, default 60
+  --skills <n>            skill groups, default 4
+  --rate <calls/min>      inbound arrivals across the floor, default 0.22 × agents
+  --outbound-rate <c/min> manual outbound calls, default 0.02 × agents
+  --speed <factor>        time compression, default 1
+  --retry-unit-ms <ms>    length of the callEnd retry "minute", default 60000
+  --namespace <domain>    tenant domain, default test.cc
+  --tz <zone>             platform time zone (env PLATFORM_TZ), default Asia/Shanghai
+  --seed <n>              deterministic randomness
+  --port <n>              port of the simulator's own API, default 0 (any free port)
+  --host <addr>           default 127.0.0.1`
+
+export type ConfigResult =
+  { ok: true; config: SimConfig } | { ok: false; help: boolean; error: string }
+
+const STRING_FLAGS = [
+  'webhook',
+  'agents',
+  'skills',
+  'rate',
+  'outbound-rate',
+  'speed',
+  'retry-unit-ms',
+  'namespace',
+  'tz',
+  'seed',
+  'port',
+  'host',
+] as const
+
+/** Reads flags (and the env fallbacks), validating each; never throws. */
+export function parseSimConfig(argv: string[], env: NodeJS.ProcessEnv): ConfigResult {
+  let values: Record<string, string | boolean | undefined>
+  try {
+    const options = Object.fromEntries(STRING_FLAGS.map((f) => [f, { type: 'string' as const }]))
+    values = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean' } },
+      strict: true,
+    }).values
+  } catch (error) {
+    return { ok: false, help: false, error: error instanceof Error ? error.message : String(error) }
+  }
+  if (values.help === true) return { ok: false, help: true, error: '' }
+  const parsed = flagsSchema.safeParse({
+    ...values,
+    webhook: values.webhook ?? env.SIM_WEBHOOK_URL,
+    tz: values.tz ?? (env.PLATFORM_TZ || undefined),
+  })
+  if (!parsed.success) {
+    const message = describeIssues(parsed.error).replace(/(^|; )(\w[\w-]*):/g, '$1--$2:')
+    return { ok: false, help: false, error: message }
+  }
+  const f = parsed.data
+  return {
+    ok: true,
+    config: {
+      webhookUrl: f.webhook,
+      agents: f.agents,
+      skills: f.skills,
+      inboundPerMin: f.rate ?? f.agents * INBOUND_PER_AGENT_PER_MIN,
+      outboundPerMin: f['outbound-rate'] ?? f.agents * OUTBOUND_PER_AGENT_PER_MIN,
+      speed: f.speed,
+      retryUnitMs: f['retry-unit-ms'],
+      namespace: f.namespace,
+      timeZone: f.tz,
+      seed: f.seed,
+      port: f.port,
+      host: f.host,
+    },
+  }
+}
