@@ -33,11 +33,14 @@ async function startApp(simArgs: string): Promise<{ app: RunningApp; child: Chil
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const log: string[] = []
-  readline.createInterface({ input: child.stderr! }).on('line', (l) => log.push(l))
+  readline.createInterface({ input: child.stderr }).on('line', (l) => log.push(l))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start:\n${log.join('\n')}`)), 60_000)
+    const timer = setTimeout(
+      () => reject(new Error(`app did not start:\n${log.join('\n')}`)),
+      60_000,
+    )
     child.once('exit', (code) => reject(new Error(`app exited (${code}):\n${log.join('\n')}`)))
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
       const m = /^RELAY_READY (.*)$/.exec(line)
       if (m) {
         clearTimeout(timer)
@@ -53,7 +56,11 @@ async function startApp(simArgs: string): Promise<{ app: RunningApp; child: Chil
       webhookUrl,
       dataDir,
       async post(event) {
-        const res = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) })
+        const res = await fetch(webhookUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(event),
+        })
         return res.status
       },
     },

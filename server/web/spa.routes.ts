@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 
 // Paths the relay answers itself; everything else under GET is the single-page app.
 const SERVER_PREFIXES = ['/api/', '/webhooks/', '/socket.io/']
@@ -29,18 +29,23 @@ export function spaRoutes(distDir: string) {
         },
       })
     }
+    const sendIndex = (reply: FastifyReply) =>
+      reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(fs.createReadStream(index))
+    // The static handler would treat `/` as a directory; the root is the app.
+    if (built) app.get('/', (_req, reply) => sendIndex(reply))
     app.setNotFoundHandler((req, reply) => {
       const isPage =
         req.method === 'GET' &&
         !SERVER_PREFIXES.some((p) => req.url.startsWith(p)) &&
         !path.extname(req.url.split('?')[0] ?? '')
       if (!isPage) {
-        return reply
-          .code(404)
-          .send({
-            error: 'not_found',
-            message: `${req.method} ${req.url.split('?')[0]} does not exist`,
-          })
+        return reply.code(404).send({
+          error: 'not_found',
+          message: `${req.method} ${req.url.split('?')[0]} does not exist`,
+        })
       }
       if (!built) {
         return reply
@@ -50,10 +55,7 @@ export function spaRoutes(distDir: string) {
             'The console has not been built yet: run `npm run build` (npm start does it for you).',
           )
       }
-      return reply
-        .header('cache-control', 'no-cache')
-        .type('text/html; charset=utf-8')
-        .send(fs.createReadStream(index))
+      return sendIndex(reply)
     })
   }
 }

@@ -111,12 +111,10 @@ export function webhookRoutes(deps: WebhookDeps) {
         }
         default:
           countIgnored(deps.stats, eventName)
-          return reply
-            .code(202)
-            .send({
-              result: 'ignored',
-              message: `eventName ${eventName} is not used by this console`,
-            })
+          return reply.code(202).send({
+            result: 'ignored',
+            message: `eventName ${eventName} is not used by this console`,
+          })
       }
     })
   }

@@ -1,0 +1,5 @@
+import { FloorScreen } from '@/features/floor/components/floor-screen'
+
+export function FloorRoute() {
+  return <FloorScreen />
+}

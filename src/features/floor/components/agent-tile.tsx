@@ -1,0 +1,15 @@
+import { memo } from 'react'
+import { useAgent } from '../hooks/use-agent'
+import { AgentTileCard } from './agent-tile-card'
+
+interface AgentTileProps {
+  id: string
+  onOpen: (id: string) => void
+}
+
+/** One agent's tile: subscribes to that agent alone, so a batch re-renders only the tiles it changed. */
+export const AgentTile = memo(function AgentTile({ id, onOpen }: AgentTileProps) {
+  const agent = useAgent(id)
+  if (!agent) return null
+  return <AgentTileCard agent={agent} onOpen={onOpen} />
+})

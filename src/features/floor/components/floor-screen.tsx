@@ -1,0 +1,85 @@
+import Box from '@mui/material/Box'
+import Drawer from '@mui/material/Drawer'
+import useMediaQuery from '@mui/material/useMediaQuery'
+import type { Theme } from '@mui/material/styles'
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFloorCounts } from '../hooks/use-floor-counts'
+import { useFloorView } from '../hooks/use-floor-view'
+import { useFloorStore } from '../stores/floor-store'
+import { AgentDrawer } from './agent-drawer'
+import { ConnectionBanner } from './connection-banner'
+import { FiguresPanel } from './figures-panel'
+import { FloorBody } from './floor-body'
+import { FloorToolbar } from './floor-toolbar'
+
+/** The live floor: toolbar, every agent as a tile, today's figures beside them. */
+export function FloorScreen() {
+  const { t } = useTranslation()
+  const [view, setView] = useFloorView()
+  const counts = useFloorCounts(view)
+  const loaded = useFloorStore((s) => s.loaded)
+  const [openId, setOpenId] = useState<string | null>(null)
+  const onOpen = useCallback((id: string) => setOpenId(id), [])
+  const onClose = useCallback(() => setOpenId(null), [])
+  const clearFilters = useCallback(
+    () => setView({ skills: [], depts: [], families: [], q: '' }),
+    [setView],
+  )
+
+  // Wide screens keep the figures beside the grid (remembered in the URL); narrow ones slide them in.
+  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'))
+  const [narrowFiguresOpen, setNarrowFiguresOpen] = useState(false)
+  const figuresOpen = wide ? view.showFigures : narrowFiguresOpen
+  const toggleFigures = () => {
+    if (wide) setView({ showFigures: !view.showFigures }, { replace: true })
+    else setNarrowFiguresOpen((open) => !open)
+  }
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+      <FloorToolbar
+        view={view}
+        onChange={setView}
+        counts={loaded ? counts : null}
+        figuresOpen={figuresOpen}
+        onToggleFigures={toggleFigures}
+      />
+      <ConnectionBanner />
+      <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
+        <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+          <FloorBody view={view} onOpen={onOpen} onClearFilters={clearFilters} />
+        </Box>
+        {wide && view.showFigures && (
+          <Box
+            component="aside"
+            aria-label={t('figures.title')}
+            sx={{
+              width: { md: 380, xl: 440 },
+              flexShrink: 0,
+              borderLeft: 1,
+              borderColor: 'divider',
+              bgcolor: 'background.paper',
+              minHeight: 0,
+            }}
+          >
+            <FiguresPanel />
+          </Box>
+        )}
+      </Box>
+      {!wide && (
+        <Drawer
+          anchor="right"
+          open={narrowFiguresOpen}
+          onClose={() => setNarrowFiguresOpen(false)}
+          slotProps={{
+            paper: { 'aria-label': t('figures.title'), sx: { width: 'min(100%, 420px)' } },
+          }}
+        >
+          <FiguresPanel />
+        </Drawer>
+      )}
+      <AgentDrawer agentId={openId} onClose={onClose} />
+    </Box>
+  )
+}

@@ -1,0 +1,98 @@
+import FilterAltOffRounded from '@mui/icons-material/FilterAltOffRounded'
+import InsightsRounded from '@mui/icons-material/InsightsRounded'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import IconButton from '@mui/material/IconButton'
+import Tooltip from '@mui/material/Tooltip'
+import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
+import type { StateFamily } from '@/shared/ac-state'
+import type { UpdateFloorView } from '../hooks/use-floor-view'
+import type { FloorCounts } from '../utils/filter-sort'
+import { type FloorView, hasFilters } from '../utils/floor-view'
+import { FamilyChips } from './family-chips'
+import { FloorFilters } from './floor-filters'
+import { SearchField } from './search-field'
+import { SortSelect } from './sort-select'
+
+interface FloorToolbarProps {
+  view: FloorView
+  onChange: UpdateFloorView
+  /** Null before the first snapshot. */
+  counts: FloorCounts | null
+  figuresOpen: boolean
+  onToggleFigures: () => void
+}
+
+/** Search, filters and sort on one line; the state families with their counts below. */
+export function FloorToolbar({
+  view,
+  onChange,
+  counts,
+  figuresOpen,
+  onToggleFigures,
+}: FloorToolbarProps) {
+  const { t } = useTranslation()
+  const toggleFamily = (family: StateFamily) =>
+    onChange({
+      families: view.families.includes(family)
+        ? view.families.filter((f) => f !== family)
+        : [...view.families, family],
+    })
+  const figuresLabel = figuresOpen ? t('floor.hideFigures') : t('floor.showFigures')
+  return (
+    <Box
+      sx={{
+        px: 1.5,
+        pt: 1.5,
+        pb: 1,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 1.25,
+        borderBottom: 1,
+        borderColor: 'divider',
+        bgcolor: 'background.paper',
+      }}
+    >
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
+        <SearchField value={view.q} onChange={(q) => onChange({ q }, { replace: true })} />
+        <FloorFilters view={view} onChange={onChange} />
+        <SortSelect value={view.sort} onChange={(sort) => onChange({ sort })} />
+        <Box sx={{ flex: 1 }} />
+        <Typography
+          variant="body2"
+          sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+        >
+          {counts
+            ? t('floor.summary', { total: counts.total, loggedIn: counts.loggedIn })
+            : '\u00a0'}
+        </Typography>
+        <Tooltip title={figuresLabel}>
+          <IconButton
+            aria-label={figuresLabel}
+            aria-pressed={figuresOpen}
+            onClick={onToggleFigures}
+          >
+            <InsightsRounded color={figuresOpen ? 'primary' : 'inherit'} />
+          </IconButton>
+        </Tooltip>
+      </Box>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
+        <FamilyChips
+          counts={counts?.byFamily ?? null}
+          selected={view.families}
+          onToggle={toggleFamily}
+        />
+        {hasFilters(view) && (
+          <Button
+            size="small"
+            startIcon={<FilterAltOffRounded />}
+            onClick={() => onChange({ skills: [], depts: [], families: [], q: '' })}
+          >
+            {t('floor.clearFilters')}
+          </Button>
+        )}
+      </Box>
+    </Box>
+  )
+}

@@ -1,0 +1,123 @@
+import CallEndRounded from '@mui/icons-material/CallEndRounded'
+import CallMissedRounded from '@mui/icons-material/CallMissedRounded'
+import EastRounded from '@mui/icons-material/EastRounded'
+import Box from '@mui/material/Box'
+import Typography from '@mui/material/Typography'
+import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CallSummary } from '@/shared/floor'
+import { formatClock, formatSeconds, localPart } from '@/lib/format'
+import { useEndReasonLabel } from '../hooks/use-end-reason-label'
+import { useFloorStore } from '../stores/floor-store'
+import { isAbandonedCall, newestFirst } from '../utils/calls'
+
+/** The calls that ended last, newest first. */
+export function LatestCalls() {
+  const { t } = useTranslation()
+  const calls = useFloorStore((s) => s.latestCalls)
+  const loaded = useFloorStore((s) => s.loaded)
+  if (!loaded) return null // the figures above already say we are waiting
+  if (calls.length === 0) {
+    return (
+      <Typography variant="body2" sx={{ color: 'text.secondary', py: 2, textAlign: 'center' }}>
+        {t('calls.empty')}
+      </Typography>
+    )
+  }
+  return (
+    <Box component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+      {newestFirst(calls).map((call) => (
+        <CallRow key={`${call.callId}-${call.endTime ?? ''}`} call={call} />
+      ))}
+    </Box>
+  )
+}
+
+const CallRow = memo(function CallRow({ call }: { call: CallSummary }) {
+  const { t } = useTranslation()
+  const endReasonLabel = useEndReasonLabel()
+  const agentName = useFloorStore((s) => (call.agentId ? s.agents[call.agentId]?.name : null))
+  const abandoned = isAbandonedCall(call)
+  const from = call.customerPhone ?? call.ani ?? t('calls.unknownCaller')
+  const to = call.agentId ? (agentName ?? localPart(call.agentId)) : t('calls.noAgent')
+  const time = call.endTime !== null ? formatClock(call.endTime) : '—'
+  const reason = call.endReason ? endReasonLabel(call.endReason) : (call.hangupCause ?? '')
+  const Icon = abandoned ? CallMissedRounded : CallEndRounded
+  return (
+    <Box
+      component="li"
+      aria-label={t('calls.item', { time, from, to })}
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: '20px 1fr auto',
+        columnGap: 1,
+        rowGap: 0.25,
+        alignItems: 'center',
+        px: 1,
+        py: 0.75,
+        borderLeft: 3,
+        borderColor: abandoned ? 'error.main' : 'transparent',
+        bgcolor: abandoned ? 'family.notReady.bg' : undefined,
+        '& + li': { borderTop: '1px solid', borderTopColor: 'divider' },
+        fontSize: '0.8125rem',
+      }}
+    >
+      <Icon aria-hidden sx={{ fontSize: 18, color: abandoned ? 'error.main' : 'text.secondary' }} />
+      <Box
+        sx={{ display: 'flex', alignItems: 'center', gap: 0.75, minWidth: 0, whiteSpace: 'nowrap' }}
+      >
+        <Box component="span" sx={{ fontVariantNumeric: 'tabular-nums', color: 'text.secondary' }}>
+          {time}
+        </Box>
+        <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={from}>
+          {from}
+        </Box>
+        <EastRounded aria-hidden sx={{ fontSize: 14, color: 'text.disabled', flexShrink: 0 }} />
+        <Box
+          component="span"
+          sx={{ overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 500 }}
+          title={call.agentId ?? undefined}
+        >
+          {to}
+        </Box>
+      </Box>
+      <Box
+        component="span"
+        sx={{ fontVariantNumeric: 'tabular-nums', textAlign: 'right', minWidth: '5ch' }}
+        title={t('calls.talk')}
+      >
+        {formatSeconds(call.talkSec)}
+      </Box>
+      <Box
+        sx={{
+          gridColumn: '2 / 4',
+          display: 'flex',
+          gap: 1,
+          minWidth: 0,
+          fontSize: '0.75rem',
+          color: 'text.secondary',
+          whiteSpace: 'nowrap',
+        }}
+      >
+        {call.skillId && (
+          <span title={call.skillId}>
+            {t('calls.skill')} {localPart(call.skillId)}
+          </span>
+        )}
+        {reason && (
+          <Box
+            component="span"
+            sx={{
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              color: abandoned ? 'error.main' : undefined,
+              fontWeight: abandoned ? 600 : undefined,
+            }}
+          >
+            {reason}
+          </Box>
+        )}
+      </Box>
+    </Box>
+  )
+})

@@ -1,0 +1,121 @@
+import type {
+  AgentView,
+  CallSummary,
+  FloorChange,
+  FloorHeartbeat,
+  FloorSnapshot,
+  TodayFigures,
+} from '@/shared/floor'
+import { LATEST_CALLS_MAX } from '@/shared/floor'
+import type { ChangeOutcome } from '@/lib/floor-sink'
+
+/** The floor as the page knows it; every update makes a new object (zustand compares by identity). */
+export interface FloorData {
+  /** A snapshot has arrived since the page opened: until then the grid shows skeletons. */
+  loaded: boolean
+  /** `seq` continues the server's: false before the first snapshot and after an unrecovered reconnect. */
+  synced: boolean
+  namespace: string | null
+  /** Agents by id. An agent's object is replaced, never mutated, so a tile can compare by identity. */
+  agents: Readonly<Record<string, AgentView>>
+  /** Every agent id, sorted: the stable base order that filters and sorts start from. */
+  ids: readonly string[]
+  figures: TodayFigures | null
+  /** Ended calls, oldest first, at most LATEST_CALLS_MAX. */
+  latestCalls: readonly CallSummary[]
+  /** Sequence number of the last batch applied. */
+  seq: number
+  /** When the relay last heard from the platform, server clock, epoch ms. */
+  lastEventAt: number | null
+}
+
+export const EMPTY_FLOOR: FloorData = {
+  loaded: false,
+  synced: false,
+  namespace: null,
+  agents: {},
+  ids: [],
+  figures: null,
+  latestCalls: [],
+  seq: 0,
+  lastEventAt: null,
+}
+
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** A snapshot replaces everything. */
+export function applySnapshot(snapshot: FloorSnapshot): FloorData {
+  const agents: Record<string, AgentView> = {}
+  for (const agent of snapshot.agents) agents[agent.id] = agent
+  return {
+    loaded: true,
+    synced: true,
+    namespace: snapshot.namespace,
+    agents,
+    ids: Object.keys(agents).sort(byId),
+    figures: snapshot.figures,
+    latestCalls: appendCalls([], snapshot.latestCalls),
+    seq: snapshot.seq,
+    lastEventAt: snapshot.lastEventAt,
+  }
+}
+
+/**
+ * Applies the batch that follows `floor.seq`; each agent in it replaces the one we hold.
+ * A batch before any snapshot, or one that skips a number, is a gap: the caller resyncs.
+ * A batch we already have (seq at or below ours, e.g. in flight while a resync ran) is dropped.
+ */
+export function applyChange(
+  floor: FloorData,
+  change: FloorChange,
+): { outcome: 'applied'; floor: FloorData } | { outcome: Exclude<ChangeOutcome, 'applied'> } {
+  if (!floor.synced) return { outcome: 'gap' }
+  if (change.seq <= floor.seq) return { outcome: 'duplicate' }
+  if (change.seq !== floor.seq + 1) return { outcome: 'gap' }
+
+  let { agents, ids } = floor
+  if (change.agents.length > 0) {
+    const next: Record<string, AgentView> = { ...agents }
+    let joined = false
+    for (const agent of change.agents) {
+      if (!(agent.id in next)) joined = true
+      next[agent.id] = agent
+    }
+    agents = next
+    // The id list changes only when someone joins, not on every state change.
+    if (joined) ids = Object.keys(next).sort(byId)
+  }
+  const calls = change.calls ?? []
+  return {
+    outcome: 'applied',
+    floor: {
+      ...floor,
+      agents,
+      ids,
+      figures: change.figures ?? floor.figures,
+      latestCalls: calls.length > 0 ? appendCalls(floor.latestCalls, calls) : floor.latestCalls,
+      seq: change.seq,
+      lastEventAt: change.lastEventAt ?? floor.lastEventAt,
+    },
+  }
+}
+
+/**
+ * Appends ended calls, newest last, keeping each call once: a call in the snapshot can come
+ * again in the next batch, and the platform retries callEnd webhooks.
+ */
+function appendCalls(kept: readonly CallSummary[], added: readonly CallSummary[]): CallSummary[] {
+  const addedIds = new Set(added.map((c) => c.callId))
+  const unique = new Map<string, CallSummary>()
+  for (const c of added) unique.set(c.callId, c) // the last copy in a batch wins
+  return [...kept.filter((c) => !addedIds.has(c.callId)), ...unique.values()].slice(
+    -LATEST_CALLS_MAX,
+  )
+}
+
+/** A heartbeat names the server's last seq: if it is ahead of ours, a batch went missing. */
+export function heartbeatIsAhead(floor: FloorData, beat: FloorHeartbeat): boolean {
+  return floor.synced && beat.seq > floor.seq
+}

@@ -1,0 +1,175 @@
+import { STATE_FAMILIES, type StateFamily, stateFamily } from '@/shared/ac-state'
+import type { AgentView } from '@/shared/floor'
+import type { FloorView, SortKey } from './floor-view'
+
+type Agents = Readonly<Record<string, AgentView>>
+
+/** How a department is named in filters: its org id, or its name when the platform sent no id. */
+export function deptKey(agent: AgentView): string | null {
+  return agent.org.id ?? agent.org.name
+}
+
+function normalise(text: string): string {
+  return text.trim().toLocaleLowerCase()
+}
+
+/**
+ * True when the department at `treePos` lies in the subtree at `prefix`. Positions such as
+ * `1.2.3` are paths: `1.2` covers `1.2.3` but not `1.20`. Plain depth numbers never nest.
+ */
+export function inSubtree(treePos: string, prefix: string): boolean {
+  if (!treePos.startsWith(prefix) || treePos.length === prefix.length) return false
+  return !/[0-9A-Za-z]/.test(treePos.charAt(prefix.length))
+}
+
+export type ScopeView = Pick<FloorView, 'skills' | 'depts' | 'q'>
+
+/**
+ * The skill, department and search filters (everything but the state family) as one test.
+ * A department also takes in the departments below it in the org tree.
+ */
+export function scopeMatcher(
+  agents: Agents,
+  ids: readonly string[],
+  view: ScopeView,
+): (agent: AgentView) => boolean {
+  const q = normalise(view.q)
+  const found = new Set<string>()
+  if (view.depts.length > 0) {
+    for (const id of ids) {
+      const agent = agents[id]
+      const key = agent ? deptKey(agent) : null
+      if (agent?.org.treePos && key !== null && view.depts.includes(key))
+        found.add(agent.org.treePos)
+    }
+  }
+  const prefixes = [...found]
+  return (agent) => {
+    if (view.skills.length > 0 && !agent.skills.some((s) => view.skills.includes(s))) return false
+    if (view.depts.length > 0) {
+      const key = deptKey(agent)
+      const pos = agent.org.treePos
+      const inDept = key !== null && view.depts.includes(key)
+      if (!inDept && !(pos && prefixes.some((p) => inSubtree(pos, p)))) return false
+    }
+    if (q !== '') {
+      const inName = agent.name !== null && normalise(agent.name).includes(q)
+      if (!inName && !agent.id.toLocaleLowerCase().includes(q)) return false
+    }
+    return true
+  }
+}
+
+const FAMILY_RANK: Record<StateFamily, number> = Object.fromEntries(
+  STATE_FAMILIES.map((f, i) => [f, i]),
+) as Record<StateFamily, number>
+
+/** Orders agents for `sort`; ties always fall back to name, then id, so the order is total. */
+export function compareAgents(
+  sort: SortKey,
+  collator: Intl.Collator,
+): (a: AgentView, b: AgentView) => number {
+  const byName = (a: AgentView, b: AgentView) =>
+    collator.compare(a.name ?? a.id, b.name ?? b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  switch (sort) {
+    case 'state':
+      return (a, b) =>
+        FAMILY_RANK[stateFamily(a.acState)] - FAMILY_RANK[stateFamily(b.acState)] ||
+        a.stateSince - b.stateSince ||
+        byName(a, b)
+    case 'time':
+      // Longest first; logged-out agents go last, or yesterday's log-outs would fill the top.
+      return (a, b) =>
+        Number(a.acState === 'LogOut') - Number(b.acState === 'LogOut') ||
+        a.stateSince - b.stateSince ||
+        byName(a, b)
+    case 'name':
+      return byName
+  }
+}
+
+/** The ids the grid shows, filtered and in order. */
+export function visibleIds(
+  agents: Agents,
+  ids: readonly string[],
+  view: FloorView,
+  collator: Intl.Collator,
+): string[] {
+  const inScope = scopeMatcher(agents, ids, view)
+  const shown: AgentView[] = []
+  for (const id of ids) {
+    const agent = agents[id]
+    if (!agent || !inScope(agent)) continue
+    if (view.families.length > 0 && !view.families.includes(stateFamily(agent.acState))) continue
+    shown.push(agent)
+  }
+  return shown.sort(compareAgents(view.sort, collator)).map((a) => a.id)
+}
+
+export interface FloorCounts {
+  byFamily: Record<StateFamily, number>
+  /** Agents in scope (skill, department and search filters; not the family filter). */
+  total: number
+  /** Of those, not logged out. */
+  loggedIn: number
+}
+
+/** Counts per family over the agents in scope, so the chips say what each would show. */
+export function countFloor(agents: Agents, ids: readonly string[], view: ScopeView): FloorCounts {
+  const inScope = scopeMatcher(agents, ids, view)
+  const byFamily = Object.fromEntries(STATE_FAMILIES.map((f) => [f, 0])) as Record<
+    StateFamily,
+    number
+  >
+  let total = 0
+  for (const id of ids) {
+    const agent = agents[id]
+    if (!agent || !inScope(agent)) continue
+    byFamily[stateFamily(agent.acState)] += 1
+    total += 1
+  }
+  return { byFamily, total, loggedIn: total - byFamily.loggedOut }
+}
+
+/** Every skill group some agent belongs to, sorted. */
+export function skillOptions(agents: Agents, ids: readonly string[]): string[] {
+  const skills = new Set<string>()
+  for (const id of ids) for (const skill of agents[id]?.skills ?? []) skills.add(skill)
+  return [...skills].sort()
+}
+
+export interface DeptOption {
+  key: string
+  label: string
+  treePos: string | null
+}
+
+/** Every department some agent is in, in org-tree order (by `treePos`), then by name. */
+export function deptOptions(
+  agents: Agents,
+  ids: readonly string[],
+  collator: Intl.Collator,
+): DeptOption[] {
+  const depts = new Map<string, DeptOption>()
+  for (const id of ids) {
+    const agent = agents[id]
+    const key = agent ? deptKey(agent) : null
+    if (!agent || key === null || depts.has(key)) continue
+    depts.set(key, { key, label: agent.org.name ?? key, treePos: agent.org.treePos })
+  }
+  return [...depts.values()].sort(
+    (a, b) =>
+      collator.compare(a.treePos ?? '\uffff', b.treePos ?? '\uffff') ||
+      collator.compare(a.label, b.label),
+  )
+}
+
+/**
+ * Depth of a department in the org tree, from its `treePos` (the seed only says it "marks the
+ * depth"): segments of a dotted or slashed path such as `1.3.2`, else 0.
+ */
+export function treeDepth(treePos: string | null): number {
+  if (!treePos) return 0
+  const parts = treePos.split(/[./\\,-]/).filter((p) => p !== '')
+  return Math.max(0, parts.length - 1)
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { AC_STATES } from '@/shared/ac-state'
+import type {
+  AgentView,
+  CallSummary,
+  FloorChange,
+  FloorHeartbeat,
+  FloorSnapshot,
+  QueueFigures,
+  TodayFigures,
+} from '@/shared/floor'
+
+/*
+ * The relay's socket payloads, checked where they enter the page. Lenient where a lapse is
+ * harmless (a missing optional field becomes null, an unknown state becomes Unknown), strict
+ * where the page could not work (ids, seq, times). Each schema `satisfies` the shared type,
+ * so the compiler sees any drift from `src/shared/floor.ts`.
+ */
+
+const text = z.string()
+const optText = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null)
+const optNumber = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? null)
+const optBool = z
+  .boolean()
+  .nullish()
+  .transform((v) => v ?? null)
+const acState = z.enum(AC_STATES).catch('Unknown')
+
+const agentView = z.object({
+  id: text.min(1),
+  name: optText,
+  namespace: text,
+  acState,
+  acStateRaw: optText,
+  lastACState: z
+    .enum(AC_STATES)
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null),
+  stateSince: z.number(),
+  callId: optText,
+  channelAddr: optText,
+  skills: z
+    .array(text)
+    .nullish()
+    .transform((v) => v ?? []),
+  workSkill: optText,
+  org: z
+    .object({ id: optText, name: optText, treePos: optText })
+    .nullish()
+    .transform((v) => v ?? { id: null, name: null, treePos: null }),
+  reason: optText,
+  serial: z.number(),
+}) satisfies z.ZodType<AgentView>
+
+const queueFigures = z.object({
+  skillId: optText,
+  offered: z.number(),
+  answered: z.number(),
+  abandoned: z.number(),
+  shortAbandoned: z.number(),
+  answeredInThreshold: z.number(),
+  serviceLevel: optNumber,
+  asaSec: optNumber,
+  ahtSec: optNumber,
+  longestQueueSec: z.number(),
+  outbound: z.number(),
+}) satisfies z.ZodType<QueueFigures>
+
+const todayFigures = z.object({
+  day: text,
+  slThresholdSec: z.number(),
+  total: queueFigures,
+  bySkill: z.array(queueFigures),
+}) satisfies z.ZodType<TodayFigures>
+
+const callSummary = z.object({
+  callId: text,
+  namespace: text,
+  callType: optText,
+  ani: optText,
+  dnis: optText,
+  customerPhone: optText,
+  agentId: optText,
+  deviceId: optText,
+  skillId: optText,
+  startTime: optNumber,
+  answerTime: optNumber,
+  endTime: optNumber,
+  queueSec: optNumber,
+  talkSec: optNumber,
+  endReason: optText,
+  hangupCause: optText,
+  hangupDevice: optText,
+  conferenced: optBool,
+  transferred: optBool,
+  orgTreePos: optText,
+}) satisfies z.ZodType<CallSummary>
+
+export const floorSnapshotSchema = z.object({
+  namespace: text,
+  agents: z.array(agentView),
+  figures: todayFigures,
+  latestCalls: z.array(callSummary),
+  serverTime: z.number(),
+  seq: z.number().int(),
+  lastEventAt: optNumber,
+}) satisfies z.ZodType<FloorSnapshot>
+
+export const floorChangeSchema = z.object({
+  seq: z.number().int(),
+  serverTime: z.number(),
+  agents: z.array(agentView),
+  figures: todayFigures.optional(),
+  calls: z.array(callSummary).optional(),
+  lastEventAt: optNumber,
+}) satisfies z.ZodType<FloorChange>
+
+export const floorHeartbeatSchema = z.object({
+  serverTime: z.number(),
+  seq: z.number().int(),
+  lastEventAt: optNumber,
+}) satisfies z.ZodType<FloorHeartbeat>

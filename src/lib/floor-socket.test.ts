@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { floorStoreSink, resetFloorStore, useFloorStore } from '@/features/floor/stores/floor-store'
+import { FakeSocket } from '@/testing/fake-socket'
+import { T0, agent, change, inState, snapshot } from '@/testing/fixtures'
+import { FloorSocket } from './floor-socket'
+
+let fake: FakeSocket
+let link: FloorSocket
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  vi.setSystemTime(T0)
+  resetFloorStore(T0)
+  fake = new FakeSocket()
+  link = new FloorSocket({ sink: floorStoreSink, createSocket: () => fake.asSocket() })
+  link.connect()
+})
+
+afterEach(() => {
+  link.disconnect()
+  vi.useRealTimers()
+})
+
+const state = () => useFloorStore.getState()
+
+describe('FloorSocket', () => {
+  it('draws the floor from the snapshot and applies batches in order', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1), agent(2)], { seq: 4 }))
+    fake.serverEmit('floor:changed', change(5, [inState(agent(1), 'Aux', T0)]))
+    expect(state().seq).toBe(5)
+    expect(state().agents['5001@test.cc']?.acState).toBe('Aux')
+    expect(state().status).toBe('live')
+    expect(fake.sent).toHaveLength(0)
+  })
+
+  it('resyncs on a gap in seq and replaces everything with the answer', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1), agent(2)], { seq: 4 }))
+    fake.serverEmit('floor:changed', change(7, [inState(agent(1), 'Aux', T0)]))
+    expect(fake.sent.map((s) => s.event)).toEqual(['floor:resync'])
+    // Batches that arrive meanwhile wait for the snapshot; the ones it already holds are dropped.
+    fake.serverEmit('floor:changed', change(8, [inState(agent(2), 'Acw', T0)]))
+    fake.serverEmit('floor:changed', change(9, [inState(agent(3), 'Acw', T0)]))
+    fake.sent[0]?.ack(null, snapshot([agent(2), agent(3)], { seq: 8 }))
+    expect(state().ids).toEqual(['5002@test.cc', '5003@test.cc'])
+    expect(state().agents['5002@test.cc']?.acState).toBe('Available') // 8 was in the snapshot
+    expect(state().agents['5003@test.cc']?.acState).toBe('Acw') // 9 applied after it
+    expect(state().seq).toBe(9)
+    expect(fake.sent).toHaveLength(1)
+  })
+
+  it('resyncs on a batch before any snapshot', () => {
+    fake.open()
+    fake.serverEmit('floor:changed', change(1, [agent(1)]))
+    expect(fake.sent.map((s) => s.event)).toEqual(['floor:resync'])
+  })
+
+  it('resyncs when a heartbeat shows the server ahead', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1)], { seq: 4 }))
+    fake.serverEmit('floor:heartbeat', { serverTime: T0, seq: 4, lastEventAt: T0 })
+    expect(fake.sent).toHaveLength(0)
+    fake.serverEmit('floor:heartbeat', { serverTime: T0, seq: 6, lastEventAt: T0 })
+    expect(fake.sent.map((s) => s.event)).toEqual(['floor:resync'])
+  })
+
+  it('retries a resync that timed out', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1)], { seq: 4 }))
+    fake.serverEmit('floor:changed', change(9, []))
+    fake.sent[0]?.ack(new Error('operation has timed out'))
+    vi.advanceTimersByTime(5_000)
+    expect(fake.sent.map((s) => s.event)).toEqual(['floor:resync', 'floor:resync'])
+  })
+
+  it('after an unrecovered reconnect, takes the new snapshot even with a lower seq', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1), agent(2)], { seq: 40 }))
+    fake.drop()
+    expect(state().status).toBe('reconnecting')
+    fake.open(false) // the relay restarted: its seq starts over
+    fake.serverEmit('floor:snapshot', snapshot([agent(2)], { seq: 1 }))
+    fake.serverEmit('floor:changed', change(2, [inState(agent(2), 'Aux', T0)]))
+    expect(state().ids).toEqual(['5002@test.cc'])
+    expect(state().agents['5002@test.cc']?.acState).toBe('Aux')
+    expect(fake.sent).toHaveLength(0)
+  })
+
+  it('after a recovered reconnect, applies the replayed batches', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1)], { seq: 4 }))
+    fake.drop()
+    fake.open(true)
+    fake.serverEmit('floor:changed', change(5, [inState(agent(1), 'Acw', T0)]))
+    expect(state().agents['5001@test.cc']?.acState).toBe('Acw')
+    expect(fake.sent).toHaveLength(0)
+  })
+
+  it('asks for the snapshot itself when a fresh connection gets none', () => {
+    fake.open()
+    vi.advanceTimersByTime(5_000)
+    expect(fake.sent.map((s) => s.event)).toEqual(['floor:resync'])
+  })
+
+  it('goes stale when the relay falls silent, and live again when it speaks', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1)], { seq: 4 }))
+    vi.advanceTimersByTime(16_000)
+    expect(state().status).toBe('stale')
+    fake.serverEmit('floor:heartbeat', { serverTime: Date.now(), seq: 4, lastEventAt: T0 })
+    expect(state().status).toBe('live')
+  })
+
+  it('reconnects after the server closed the socket on purpose', () => {
+    fake.open()
+    const before = fake.connectCalls
+    fake.drop('io server disconnect')
+    vi.advanceTimersByTime(2_500)
+    expect(fake.connectCalls).toBe(before + 1)
+  })
+
+  it('keeps the clock offset from the server time', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1)], { serverTime: T0 + 90_000 }))
+    expect(state().offset).toBe(90_000)
+  })
+
+  it('rejects a malformed batch and resyncs instead of drawing it', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1)], { seq: 4 }))
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    fake.serverEmit('floor:changed', { seq: 5, agents: [{ id: 42 }] })
+    expect(logged).toHaveBeenCalledOnce()
+    expect(state().seq).toBe(4)
+    expect(fake.sent.map((s) => s.event)).toEqual(['floor:resync'])
+  })
+})

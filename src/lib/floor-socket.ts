@@ -1,0 +1,217 @@
+import { io, type Socket } from 'socket.io-client'
+import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
+import type { FloorChange } from '@/shared/floor'
+import { floorChangeSchema, floorHeartbeatSchema, floorSnapshotSchema } from './floor-payloads'
+import type { FloorSink } from './floor-sink'
+
+export type FloorClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+
+export interface FloorSocketOptions {
+  /** Where snapshots, batches and link changes go (the floor store). */
+  sink: FloorSink
+  /** Makes the socket; tests pass a fake. Default: socket.io at the page's origin. */
+  createSocket?: () => FloorClientSocket
+  /** Local clock, epoch ms. */
+  now?: () => number
+}
+
+const RESYNC_TIMEOUT_MS = 10_000 // the relay rate-limits resyncs to one a second; 10 s is plenty
+const SNAPSHOT_WAIT_MS = 5_000 // after a fresh connect, ask for the snapshot if none came by then
+const RETRY_BASE_MS = 2_000 // first retry after a refused handshake or a server-side kick
+const RETRY_MAX_MS = 30_000 // …growing up to this
+const STATUS_EVERY_MS = 1_000 // how often live/stale is re-derived from the clock
+const HELD_MAX = 2_000 // batches kept while a resync is in flight (20 s at the relay's pace)
+
+function defaultSocket(): FloorClientSocket {
+  return io({
+    autoConnect: false,
+    withCredentials: true, // the sign-in cookie rides on the handshake
+    // Wall screens run for days: never give up, but do not hammer a relay that is down.
+    reconnection: true,
+    reconnectionAttempts: Infinity,
+    reconnectionDelay: 1_000,
+    reconnectionDelayMax: 10_000,
+  })
+}
+
+/**
+ * The page's one link to the relay, outside React (like excalidraw's Portal): it connects,
+ * hands snapshots and batches to the sink, resyncs when it sees a gap in `seq`, keeps the
+ * connection status fresh, and reconnects for as long as the app wants it connected.
+ */
+export class FloorSocket {
+  private socket: FloorClientSocket | null = null
+  /** The app asked to be connected (and not since to disconnect). */
+  private wanted = false
+  private resyncing = false
+  /** Batches that arrived while a resync was in flight, applied after its snapshot. */
+  private held: FloorChange[] = []
+  /** Bumped on every connect and disconnect, so late acks of an old link are ignored. */
+  private generation = 0
+  private retries = 0
+  private statusTimer: ReturnType<typeof setInterval> | null = null
+  private snapshotTimer: ReturnType<typeof setTimeout> | null = null
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private resyncTimer: ReturnType<typeof setTimeout> | null = null
+
+  constructor(private readonly options: FloorSocketOptions) {}
+
+  private get sink(): FloorSink {
+    return this.options.sink
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)()
+  }
+
+  /** Connects, and stays connected (retrying forever) until `disconnect()`. Idempotent. */
+  connect(): void {
+    this.wanted = true
+    if (!this.socket) {
+      this.socket = (this.options.createSocket ?? defaultSocket)()
+      this.bind(this.socket)
+    }
+    if (this.statusTimer === null) {
+      this.statusTimer = setInterval(() => this.sink.refreshStatus(this.now()), STATUS_EVERY_MS)
+    }
+    if (!this.socket.connected && !this.socket.active) this.socket.connect()
+  }
+
+  /** Closes the link and stops retrying (sign-out, tests). */
+  disconnect(): void {
+    this.wanted = false
+    this.clearTimers()
+    if (this.statusTimer !== null) clearInterval(this.statusTimer)
+    this.statusTimer = null
+    this.socket?.disconnect()
+    this.dropLink()
+  }
+
+  private bind(socket: FloorClientSocket): void {
+    socket.on('connect', () => {
+      this.generation += 1
+      this.retries = 0
+      this.resyncing = false
+      this.held = []
+      this.sink.linkUp(socket.recovered, this.now())
+      if (!socket.recovered) {
+        // The relay sends a snapshot on every fresh connection; ask if it does not come.
+        this.clearSnapshotTimer()
+        this.snapshotTimer = setTimeout(() => this.resync(), SNAPSHOT_WAIT_MS)
+      }
+    })
+
+    socket.on('disconnect', (reason) => {
+      this.dropLink()
+      // socket.io retries by itself, except when the server closed the socket on purpose.
+      if (reason === 'io server disconnect') this.retryLater()
+    })
+
+    socket.on('connect_error', () => {
+      // A refused handshake (e.g. no session yet) makes socket.io stop; keep trying anyway.
+      if (!socket.active) this.retryLater()
+    })
+
+    socket.on('floor:snapshot', (payload) => this.takeSnapshot(payload))
+
+    socket.on('floor:changed', (payload) => {
+      const parsed = floorChangeSchema.safeParse(payload)
+      if (!parsed.success) {
+        console.error('floor:changed payload rejected', parsed.error.issues)
+        this.resync()
+        return
+      }
+      if (this.resyncing) {
+        if (this.held.length < HELD_MAX) this.held.push(parsed.data)
+        return
+      }
+      if (this.sink.receiveChange(parsed.data, this.now()) === 'gap') this.resync()
+    })
+
+    socket.on('floor:heartbeat', (payload) => {
+      const parsed = floorHeartbeatSchema.safeParse(payload)
+      if (!parsed.success) {
+        console.error('floor:heartbeat payload rejected', parsed.error.issues)
+        return
+      }
+      const behind = this.sink.receiveHeartbeat(parsed.data, this.now())
+      if (behind && !this.resyncing) this.resync()
+    })
+  }
+
+  /** Applies a snapshot, then the batches held meanwhile; returns false if it was unusable. */
+  private takeSnapshot(payload: unknown): boolean {
+    const parsed = floorSnapshotSchema.safeParse(payload)
+    if (!parsed.success) {
+      console.error('floor snapshot rejected', parsed.error.issues)
+      return false
+    }
+    this.clearSnapshotTimer()
+    this.sink.receiveSnapshot(parsed.data, this.now())
+    const held = this.held.sort((a, b) => a.seq - b.seq)
+    this.held = []
+    for (let i = 0; i < held.length; i++) {
+      const change = held[i]
+      if (change && this.sink.receiveChange(change, this.now()) === 'gap') {
+        this.held = held.slice(i + 1)
+        this.resync()
+        break
+      }
+    }
+    return true
+  }
+
+  /** Asks the relay for a fresh snapshot; batches that arrive meanwhile are held. */
+  private resync(): void {
+    const socket = this.socket
+    if (!socket?.connected || this.resyncing) return
+    this.resyncing = true
+    this.clearSnapshotTimer()
+    const generation = this.generation
+    socket.timeout(RESYNC_TIMEOUT_MS).emit('floor:resync', (err, snapshot) => {
+      if (generation !== this.generation) return // the link changed meanwhile
+      this.resyncing = false
+      if (err || !this.takeSnapshot(snapshot)) {
+        this.held = []
+        this.resyncTimer = setTimeout(() => {
+          this.resyncTimer = null
+          this.resync()
+        }, RETRY_BASE_MS)
+      }
+    })
+  }
+
+  private dropLink(): void {
+    this.generation += 1
+    this.resyncing = false
+    this.held = []
+    this.clearSnapshotTimer()
+    if (this.resyncTimer !== null) clearTimeout(this.resyncTimer)
+    this.resyncTimer = null
+    this.sink.linkDown(this.now())
+  }
+
+  private retryLater(): void {
+    if (!this.wanted || this.retryTimer !== null) return
+    const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** this.retries)
+    this.retries += 1
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      if (this.wanted && this.socket && !this.socket.connected && !this.socket.active)
+        this.socket.connect()
+    }, delay)
+  }
+
+  private clearSnapshotTimer(): void {
+    if (this.snapshotTimer !== null) clearTimeout(this.snapshotTimer)
+    this.snapshotTimer = null
+  }
+
+  private clearTimers(): void {
+    this.clearSnapshotTimer()
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer)
+    if (this.resyncTimer !== null) clearTimeout(this.resyncTimer)
+    this.retryTimer = null
+    this.resyncTimer = null
+  }
+}

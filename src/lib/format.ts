@@ -1,0 +1,56 @@
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n)
+}
+
+/** A duration as `mm:ss`, or `h:mm:ss` from one hour on; negative durations show as `00:00`. */
+export function formatElapsed(ms: number): string {
+  const total = Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0
+  const hours = Math.floor(total / 3600)
+  const minutes = Math.floor((total % 3600) / 60)
+  const seconds = total % 60
+  return hours > 0
+    ? `${hours}:${pad2(minutes)}:${pad2(seconds)}`
+    : `${pad2(minutes)}:${pad2(seconds)}`
+}
+
+/** Seconds (as the figures give them) as `mm:ss` / `h:mm:ss`, or an em dash when unknown. */
+export function formatSeconds(sec: number | null | undefined): string {
+  return sec === null || sec === undefined || !Number.isFinite(sec)
+    ? '—'
+    : formatElapsed(Math.round(sec) * 1000)
+}
+
+/** A 0..1 ratio as a whole percentage, or an em dash before the first call. */
+export function formatPercent(ratio: number | null | undefined, locale: string): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—'
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio)
+}
+
+/** The local wall-clock time of an instant, `HH:mm:ss`. */
+export function formatClock(epochMs: number): string {
+  const d = new Date(epochMs)
+  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`
+}
+
+export type AgoUnit = 'justNow' | 'secondsAgo' | 'minutesAgo' | 'hoursAgo' | 'daysAgo'
+
+/** How long ago, as a unit and a count, for a translated "… ago". */
+export function agoParts(ms: number): { unit: AgoUnit; count: number } {
+  const sec = Math.max(0, Math.floor(ms / 1000))
+  if (sec < 5) return { unit: 'justNow', count: 0 }
+  if (sec < 60) return { unit: 'secondsAgo', count: sec }
+  if (sec < 3600) return { unit: 'minutesAgo', count: Math.floor(sec / 60) }
+  if (sec < 86_400) return { unit: 'hoursAgo', count: Math.floor(sec / 3600) }
+  return { unit: 'daysAgo', count: Math.floor(sec / 86_400) }
+}
+
+/** The part of an id before `@`: `5001@test.cc` → `5001`. */
+export function localPart(id: string): string {
+  const at = id.indexOf('@')
+  return at > 0 ? id.slice(0, at) : id
+}
+
+/** A long call id cut to its first 8 characters, e.g. `a8307aa5…`. */
+export function shortCallId(callId: string): string {
+  return callId.length > 10 ? `${callId.slice(0, 8)}…` : callId
+}

@@ -1,0 +1,113 @@
+import type { AcState } from '@/shared/ac-state'
+import type {
+  AgentView,
+  CallSummary,
+  FloorChange,
+  FloorSnapshot,
+  QueueFigures,
+  TodayFigures,
+} from '@/shared/floor'
+
+const T0 = Date.UTC(2025, 0, 6, 2, 0, 0) // 10:00 in Shanghai
+
+export function agent(n: number, overrides: Partial<AgentView> = {}): AgentView {
+  return {
+    id: `${5000 + n}@test.cc`,
+    name: `坐席${n}`,
+    namespace: 'test.cc',
+    acState: 'Available',
+    acStateRaw: null,
+    lastACState: null,
+    stateSince: T0,
+    callId: null,
+    channelAddr: `${8000 + n}@test.cc`,
+    skills: ['7001@test.cc'],
+    workSkill: null,
+    org: { id: 'org-1', name: '一部', treePos: '1.1' },
+    reason: null,
+    serial: n,
+    ...overrides,
+  }
+}
+
+export function inState(
+  a: AgentView,
+  acState: AcState,
+  stateSince: number,
+  extra: Partial<AgentView> = {},
+): AgentView {
+  return { ...a, acState, stateSince, serial: a.serial + 1000, ...extra }
+}
+
+export function queueFigures(overrides: Partial<QueueFigures> = {}): QueueFigures {
+  return {
+    skillId: null,
+    offered: 0,
+    answered: 0,
+    abandoned: 0,
+    shortAbandoned: 0,
+    answeredInThreshold: 0,
+    serviceLevel: null,
+    asaSec: null,
+    ahtSec: null,
+    longestQueueSec: 0,
+    outbound: 0,
+    ...overrides,
+  }
+}
+
+export function figures(overrides: Partial<TodayFigures> = {}): TodayFigures {
+  return { day: '2025-01-06', slThresholdSec: 20, total: queueFigures(), bySkill: [], ...overrides }
+}
+
+export function call(n: number, overrides: Partial<CallSummary> = {}): CallSummary {
+  return {
+    callId: `call-${n}`,
+    namespace: 'test.cc',
+    callType: 'Inbound',
+    ani: '13800000000',
+    dnis: '4000',
+    customerPhone: '13800000000',
+    agentId: '5001@test.cc',
+    deviceId: '8001@test.cc',
+    skillId: '7001@test.cc',
+    startTime: T0,
+    answerTime: T0 + 5_000,
+    endTime: T0 + 65_000,
+    queueSec: 5,
+    talkSec: 60,
+    endReason: null,
+    hangupCause: 'NORMAL_CLEARING',
+    hangupDevice: null,
+    conferenced: false,
+    transferred: false,
+    orgTreePos: '1.1',
+    ...overrides,
+  }
+}
+
+export function snapshot(
+  agents: AgentView[],
+  overrides: Partial<FloorSnapshot> = {},
+): FloorSnapshot {
+  return {
+    namespace: 'test.cc',
+    agents,
+    figures: figures(),
+    latestCalls: [],
+    serverTime: T0,
+    seq: 10,
+    lastEventAt: T0,
+    ...overrides,
+  }
+}
+
+export function change(
+  seq: number,
+  agents: AgentView[],
+  overrides: Partial<FloorChange> = {},
+): FloorChange {
+  return { seq, serverTime: T0, agents, lastEventAt: T0, ...overrides }
+}
+
+export { T0 }

@@ -1,0 +1,36 @@
+import { ThemeProvider } from '@mui/material/styles'
+import { type RenderResult, render } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { MemoryRouter } from 'react-router'
+import { createAppTheme } from '@/config/theme'
+import '@/lib/i18n'
+
+const theme = createAppTheme('zh')
+
+/** Renders with the app's theme, translations (Chinese) and a router at `url`. */
+export function renderWithProviders(ui: ReactNode, url = '/'): RenderResult {
+  // A wrapper, not a parent element, so `rerender` keeps the providers.
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ThemeProvider theme={theme}>
+      <MemoryRouter initialEntries={[url]}>{children}</MemoryRouter>
+    </ThemeProvider>
+  )
+  return render(ui, { wrapper })
+}
+
+/** jsdom lays nothing out: give elements a size so the virtualiser renders rows. */
+export function fakeLayout(width: number, height: number): () => void {
+  const props = ['offsetWidth', 'offsetHeight', 'clientWidth', 'clientHeight'] as const
+  const saved = props.map(
+    (p) => [p, Object.getOwnPropertyDescriptor(HTMLElement.prototype, p)] as const,
+  )
+  for (const p of props) {
+    Object.defineProperty(HTMLElement.prototype, p, {
+      configurable: true,
+      get: () => (p.endsWith('Width') ? width : height),
+    })
+  }
+  return () => {
+    for (const [p, d] of saved) if (d) Object.defineProperty(HTMLElement.prototype, p, d)
+  }
+}
