@@ -43,6 +43,12 @@ export interface CallCenterOptions {
 
 /** Reason on the changes an agent makes (login, breaks, hold, dialling); call progress has none. */
 const AGENT_OPERATION = 'AgentOperation'
+// A supervisor's forceNotReady / forceLogout (班长锁定坐席) and forceReady (班长解锁坐席).
+const MONITOR_LOCK = 'MonitorLock'
+const MONITOR_UNLOCK = 'MonitorUnlock'
+
+/** The states a supervisor can force an agent into. */
+export type ForcedState = 'Available' | 'Aux' | 'LogOut'
 
 // The tenant's numbers, after the seed's examples.
 const HOTLINE = '33255500' // dnis of inbound calls
@@ -151,9 +157,7 @@ export class CallCenter {
     const t = this.timing
     const now = this.clock.now()
     if (now >= agent.logoutDueAt) {
-      this.setState(agent, 'LogOut', AGENT_OPERATION, null)
-      agent.breakDueAt = agent.logoutDueAt = Infinity
-      this.agentAfter(agent, this.rng.exponential(t.loggedOutMeanMs), () => this.login(agent))
+      this.logOut(agent, AGENT_OPERATION)
       return true
     }
     if (now >= agent.breakDueAt) {
@@ -164,6 +168,15 @@ export class CallCenter {
       return true
     }
     return false
+  }
+
+  /** Logged out until the next login, some time later. */
+  private logOut(agent: Agent, reason: string): void {
+    this.setState(agent, 'LogOut', reason, null)
+    agent.breakDueAt = agent.logoutDueAt = Infinity
+    this.agentAfter(agent, this.rng.exponential(this.timing.loggedOutMeanMs), () =>
+      this.login(agent),
+    )
   }
 
   /** Available: takes the longest-waiting call of its skills, else idles until its next break. */
@@ -277,13 +290,94 @@ export class CallCenter {
       call.phase = 'talking'
       this.setState(agent, talkingState(call.type), AGENT_OPERATION, call)
       call.timer = this.clock.schedule(call.talkAfterHoldMs, () => this.hangUp(call))
+      call.talkAfterHoldMs = 0
     })
   }
 
   private hangUp(call: Call): void {
     const byCustomer = this.rng.chance(this.timing.customerHangupShare)
-    const device = byCustomer ? call.customerPhone : (call.agent?.extension ?? call.customerPhone)
+    // Our end of the line: the agent, or the supervisor who took the call over.
+    const ours = call.agent?.extension ?? call.takenBy ?? call.customerPhone
+    const device = byCustomer ? call.customerPhone : ours
     this.finish(call, byCustomer ? 'CustomerHangup' : 'AgentHangup', device)
+  }
+
+  // ---- a supervisor's force operations (CSTA); the caller has checked that they apply ----
+
+  /** The call in progress with this id. */
+  call(id: string): Call | undefined {
+    return this.calls.get(id)
+  }
+
+  /** forceDrop: the call ends now, `device` hanging up; the agent wraps up as after any call. */
+  dropCall(call: Call, device: string): void {
+    this.finish(call, 'ForceDrop', device)
+  }
+
+  /**
+   * forceJoin: `participant` joins a connected call. The agent is in Conference from now
+   * until the call ends (a hold it had planned is skipped); the record says conferenced.
+   */
+  joinCall(call: Call, participant: string): void {
+    if (!call.conferees.includes(participant)) call.conferees.push(participant)
+    const agent = call.agent
+    if (!agent || call.phase === 'conference') return
+    this.planHangUp(call)
+    call.phase = 'conference'
+    this.setState(agent, 'Conference', null, call)
+  }
+
+  /**
+   * forceTake: the call moves to `device` (the supervisor's phone). The agent leaves it and
+   * wraps up; the call goes on for the talk time it had left and ends transferred.
+   */
+  takeCall(call: Call, device: string): void {
+    const agent = call.agent
+    const now = this.clock.now()
+    this.planHangUp(call)
+    closeSegments(call, now)
+    call.segments.push(this.segment('Station', device, call.skillId, now, now))
+    call.phase = 'taken'
+    call.agent = null
+    call.takenBy = device
+    if (agent) this.wrapUp(agent)
+  }
+
+  /** forceListen: `device` hears the call; nobody's state changes. */
+  listenIn(call: Call, device: string): void {
+    if (!call.listeners.includes(device)) call.listeners.push(device)
+  }
+
+  /**
+   * forceReady / forceNotReady / forceLogout of an agent who is logged in and not on a
+   * call. Nothing happens when the agent is in that state already. A forced Aux lasts
+   * until the agent readies itself a few minutes later; a forced logout, until its next login.
+   */
+  forceAgentState(agent: Agent, state: ForcedState): void {
+    if (agent.state === state) return
+    switch (state) {
+      case 'Available':
+        this.makeAvailable(agent, MONITOR_UNLOCK)
+        break
+      case 'Aux':
+        this.setState(agent, 'Aux', MONITOR_LOCK, null)
+        this.agentAfter(agent, this.span(this.timing.forcedAux), () =>
+          this.makeAvailable(agent, AGENT_OPERATION),
+        )
+        break
+      case 'LogOut':
+        this.logOut(agent, MONITOR_LOCK)
+        break
+    }
+  }
+
+  /** Replaces a connected call's next step by its hang-up after the talk time it has left. */
+  private planHangUp(call: Call): void {
+    const now = this.clock.now()
+    const left = (call.timer ? Math.max(0, call.timer.due - now) : 0) + call.talkAfterHoldMs
+    call.talkAfterHoldMs = 0
+    this.clock.cancel(call.timer)
+    call.timer = this.clock.schedule(left, () => this.hangUp(call))
   }
 
   // ---- manual outbound: ManualRinging → ManualTalking (or no answer) → ACW ----
@@ -326,15 +420,18 @@ export class CallCenter {
     const agent = call.agent
     call.agent = null
     if (agent && call.answerTime !== null) {
-      this.setState(agent, 'Acw', null, null)
-      this.agentAfter(agent, this.span(this.timing.acw), () =>
-        this.afterWork(agent, AGENT_OPERATION),
-      )
+      this.wrapUp(agent)
     } else if (agent) {
       this.afterWork(agent, call.type === 'Outbound' ? AGENT_OPERATION : null)
     }
     this.endedCount++
     this.opts.listener.callEnded(this.record(call, reason, hangupDevice, now))
+  }
+
+  /** After-call work, then whatever the agent does next. */
+  private wrapUp(agent: Agent): void {
+    this.setState(agent, 'Acw', null, null)
+    this.agentAfter(agent, this.span(this.timing.acw), () => this.afterWork(agent, AGENT_OPERATION))
   }
 
   private record(call: Call, endReason: EndReason, hangupDevice: string, now: number): CallRecord {
@@ -366,6 +463,9 @@ export class CallCenter {
       resultCode: endReason === 'NoAnswer' ? 2 : 0,
       hangupDevice,
       hangupCause: endReason === 'NoAnswer' ? 'NO_ANSWER' : 'NORMAL_CLEARING',
+      conferenced: call.conferees.length > 0,
+      transferred: call.takenBy !== null,
+      listeners: call.listeners,
       segments: call.segments,
       userData: call.skillId ? { serviceId: call.skillId.split('@')[0] ?? '' } : {},
     }
@@ -440,6 +540,9 @@ export class CallCenter {
       customerRingMs: 0,
       talkAfterHoldMs: 0,
       segments: [],
+      listeners: [],
+      conferees: [],
+      takenBy: null,
       timer: null,
       patience: null,
       patienceLeftMs: null,

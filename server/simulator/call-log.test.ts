@@ -32,6 +32,9 @@ function record(id: number, startTime: number, ani = '13900000000'): CallRecord 
     resultCode: 0,
     hangupDevice: ani,
     hangupCause: 'NORMAL_CLEARING',
+    conferenced: false,
+    transferred: false,
+    listeners: [],
     segments: [],
     userData: {},
   }

@@ -1,4 +1,5 @@
 import type { CallRecord } from './call-model'
+import { hasRecording, recordingIdOf } from './recordings'
 
 const DAY_MS = 86_400_000
 export const CALL_LOG_MAX_AGE_MS = 7 * DAY_MS // simulated time, like the platform's recent CDRs
@@ -21,6 +22,7 @@ export class CallLog {
   private records: CallRecord[] = []
   private head = 0 // records before this index are pruned; compacted now and then
   private readonly byId = new Map<string, CallRecord>()
+  private readonly byRecordingId = new Map<string, CallRecord>()
 
   constructor(
     private readonly maxAgeMs = CALL_LOG_MAX_AGE_MS,
@@ -30,11 +32,17 @@ export class CallLog {
   add(record: CallRecord): void {
     this.records.push(record)
     this.byId.set(record.callId, record)
+    if (hasRecording(record)) this.byRecordingId.set(recordingIdOf(record.callId), record)
     this.prune(record.endTime)
   }
 
   get(callId: string): CallRecord | undefined {
     return this.byId.get(callId)
+  }
+
+  /** The call a recording id (`recordingIdOf`) belongs to. */
+  getByRecording(recordingId: string): CallRecord | undefined {
+    return this.byRecordingId.get(recordingId)
   }
 
   get size(): number {
@@ -64,6 +72,7 @@ export class CallLog {
       const oldest = this.records[this.head]!
       if (this.size <= this.maxCalls && oldest.endTime >= now - this.maxAgeMs) break
       this.byId.delete(oldest.callId)
+      this.byRecordingId.delete(recordingIdOf(oldest.callId))
       this.head++
     }
     // Compact once the dead prefix outweighs the live part, so pruning stays O(1) amortised.

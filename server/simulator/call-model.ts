@@ -10,9 +10,10 @@ export type CallType = 'Inbound' | 'Outbound'
 
 /**
  * `endReason` of a callEnd. The seed names only QueueAbandon; the rest are our plausible
- * vocabulary: who hung up on an answered call, and an outbound call nobody answered.
+ * vocabulary: who hung up on an answered call, an outbound call nobody answered, and a call
+ * a supervisor cut off (forceDrop).
  */
-export type EndReason = 'QueueAbandon' | 'CustomerHangup' | 'AgentHangup' | 'NoAnswer'
+export type EndReason = 'QueueAbandon' | 'CustomerHangup' | 'AgentHangup' | 'NoAnswer' | 'ForceDrop'
 
 export type SegmentType = 'RoutePoint' | 'IVR' | 'Queue' | 'Station'
 
@@ -28,7 +29,19 @@ export interface Segment {
   endTime: number | null
 }
 
-export type CallPhase = 'ivr' | 'queued' | 'ringing' | 'talking' | 'hold'
+/**
+ * `conference`: a supervisor joined (forceJoin) and the agent is in Conference until the
+ * call ends; `taken`: a supervisor took the call over (forceTake) and the agent has left it.
+ */
+export type CallPhase = 'ivr' | 'queued' | 'ringing' | 'talking' | 'hold' | 'conference' | 'taken'
+
+/** Phases in which the parties are connected: what force operations act on. */
+export const CONNECTED_PHASES: ReadonlySet<CallPhase> = new Set<CallPhase>([
+  'talking',
+  'hold',
+  'conference',
+  'taken',
+])
 
 /** A call in progress. */
 export interface Call {
@@ -57,9 +70,15 @@ export interface Call {
   /** Ring time of the agent who answered (or the last who rang), ms. */
   deviceRingMs: number
   customerRingMs: number
-  /** Talk left after the hold, ms, when one is planned. */
+  /** Talk left after the hold, ms, while a hold is still to come or under way; then 0. */
   talkAfterHoldMs: number
   segments: Segment[]
+  /** Devices listening in (forceListen), in order of joining. */
+  listeners: string[]
+  /** Numbers that joined the call (forceJoin). */
+  conferees: string[]
+  /** The number a supervisor took the call to (forceTake); the call goes on there. */
+  takenBy: string | null
   /** Next step of the call (end of IVR, answer, hold, hang-up). */
   timer: Timer | null
   /** The caller giving up while queued. */
@@ -101,6 +120,12 @@ export interface CallRecord {
   resultCode: number
   hangupDevice: string
   hangupCause: 'NORMAL_CLEARING' | 'NO_ANSWER'
+  /** A supervisor joined the call (forceJoin). */
+  conferenced: boolean
+  /** A supervisor took the call over (forceTake). */
+  transferred: boolean
+  /** Devices that listened in (forceListen): simulator bookkeeping, not on the wire. */
+  listeners: string[]
   segments: Segment[]
   userData: Record<string, string>
 }

@@ -115,11 +115,33 @@ describe('simulator process', () => {
       '1',
       '--agents',
       '10',
+      '--app-id',
+      'app-1',
+      '--app-secret',
+      'secret-1',
+      '--api-key',
+      'key-1',
+      '--csta-username',
+      'svc',
+      '--csta-password',
+      'pw',
     ])
     track(sim.child)
 
     const url = await readyUrl(sim.lines)
     expect(await (await fetch(`${url}/sim/health`)).json()).toEqual({ ok: true })
+    // The platform's APIs answer on the same port, with the credentials from the flags.
+    const token = await fetch(`${url}/accesstoken/apply`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ appId: 'app-1', appSecret: 'secret-1', apiKey: 'key-1' }),
+    })
+    expect(token.status).toBe(200)
+    const login = await fetch(`${url}/api/security/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'svc', password: 'pw', namespace: 'test.cc' }),
+    })
+    expect(login.status).toBe(200)
 
     // The first callEnd is refused twice, then retried after ~1 and ~2 retry units.
     const attempts = await waitFor('the third attempt of the refused callEnd', () => {

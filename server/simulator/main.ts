@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     ),
   )
   const sim = new Simulator(config, { clock, seed, log })
-  const server = createSimServer(sim, config.timeZone)
+  const server = createSimServer(sim, config)
   const aborted = new AbortController()
   let started = false
   const status = setInterval(() => {

@@ -54,3 +54,13 @@ export function createRandom(seed: number): Random {
     },
   }
 }
+
+/** FNV-1a, 32 bits: a stable seed from a string (a callId for its recording, say). */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}

@@ -21,6 +21,14 @@ describe('parseSimConfig', () => {
         seed: undefined,
         port: 0,
         host: '127.0.0.1',
+        cstaUsername: 'supervisor-service',
+        cstaPassword: 'demo-password',
+        cstaSessionTtlSec: 1_800,
+        appId: 'demo-app',
+        appSecret: 'demo-secret',
+        apiKey: 'demo-key',
+        tokenTtlSec: 86_400,
+        audioCacheBytes: 200 * 1_048_576,
       },
     })
   })
@@ -54,6 +62,8 @@ describe('parseSimConfig', () => {
     [['--webhook', HOOK, '--speed', 'fast'], /--speed/],
     [['--webhook', HOOK, '--tz', 'Mars/Olympus'], /--tz: expected an IANA time zone/],
     [['--webhook', HOOK, '--port', '70000'], /--port/],
+    [['--webhook', HOOK, '--token-ttl-sec', '0'], /--token-ttl-sec/],
+    [['--webhook', HOOK, '--csta-password', ''], /--csta-password/],
     [['--webhook', HOOK, '--bogus', '1'], /bogus/],
   ])('rejects %j, naming the flag', (argv, message) => {
     const r = parseSimConfig(argv, {})

@@ -46,6 +46,15 @@ const flagsSchema = z.object({
   seed: int(0, 2 ** 32 - 1).optional(),
   port: int(0, 65_535).default(0),
   host: z.string().min(1).default('127.0.0.1'),
+  // The platform's credentials; the demo launcher gives the relay the same defaults.
+  'csta-username': z.string().min(1).default('supervisor-service'),
+  'csta-password': z.string().min(1).default('demo-password'),
+  'csta-session-ttl-sec': int(1, 31 * 86_400).default(1_800),
+  'app-id': z.string().min(1).default('demo-app'),
+  'app-secret': z.string().min(1).default('demo-secret'),
+  'api-key': z.string().min(1).default('demo-key'),
+  'token-ttl-sec': int(1, 31 * 86_400).default(86_400),
+  'audio-cache-mb': int(0, 100_000).default(200),
 })
 
 export interface SimConfig {
@@ -67,6 +76,19 @@ export interface SimConfig {
   seed: number | undefined
   port: number
   host: string
+  /** The service account of the TPI login (force operations). */
+  cstaUsername: string
+  cstaPassword: string
+  /** A TPI session lives this long after its login, wall seconds. */
+  cstaSessionTtlSec: number
+  /** Credentials of `/accesstoken/apply`. */
+  appId: string
+  appSecret: string
+  apiKey: string
+  /** An access token lives this long, wall seconds. */
+  tokenTtlSec: number
+  /** Memory for generated recordings (WAV and MP3), bytes. */
+  audioCacheBytes: number
 }
 
 export const USAGE = `Usage: node --import tsx server/simulator/main.ts --webhook <url> [flags]
@@ -81,7 +103,15 @@ export const USAGE = `Usage: node --import tsx server/simulator/main.ts --webhoo
   --tz <zone>             platform time zone (env PLATFORM_TZ), default Asia/Shanghai
   --seed <n>              deterministic randomness
   --port <n>              port of the simulator's own API, default 0 (any free port)
-  --host <addr>           default 127.0.0.1`
+  --host <addr>           default 127.0.0.1
+  --csta-username <name>  TPI login of force operations, default supervisor-service
+  --csta-password <pw>    default demo-password
+  --csta-session-ttl-sec <s>  TPI session lifetime (wall time), default 1800
+  --app-id <id>           access token credentials, default demo-app
+  --app-secret <secret>   default demo-secret
+  --api-key <key>         default demo-key
+  --token-ttl-sec <s>     access token lifetime (wall time), default 86400
+  --audio-cache-mb <MB>   memory for generated recordings, default 200`
 
 export type ConfigResult =
   { ok: true; config: SimConfig } | { ok: false; help: boolean; error: string }
@@ -99,6 +129,14 @@ const STRING_FLAGS = [
   'seed',
   'port',
   'host',
+  'csta-username',
+  'csta-password',
+  'csta-session-ttl-sec',
+  'app-id',
+  'app-secret',
+  'api-key',
+  'token-ttl-sec',
+  'audio-cache-mb',
 ] as const
 
 /** Reads flags (and the env fallbacks), validating each; never throws. */
@@ -140,6 +178,14 @@ export function parseSimConfig(argv: string[], env: NodeJS.ProcessEnv): ConfigRe
       seed: f.seed,
       port: f.port,
       host: f.host,
+      cstaUsername: f['csta-username'],
+      cstaPassword: f['csta-password'],
+      cstaSessionTtlSec: f['csta-session-ttl-sec'],
+      appId: f['app-id'],
+      appSecret: f['app-secret'],
+      apiKey: f['api-key'],
+      tokenTtlSec: f['token-ttl-sec'],
+      audioCacheBytes: f['audio-cache-mb'] * 1_048_576,
     },
   }
 }

@@ -21,7 +21,7 @@ function setup() {
       return Promise.resolve(200)
     },
   })
-  const app = createSimServer(sim, parsed.config.timeZone)
+  const app = createSimServer(sim, parsed.config)
   return { clock, sim, app, posted }
 }
 

@@ -1,50 +1,71 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import { z } from 'zod'
-import { AC_STATES } from '../../src/shared/ac-state'
-import { formatEventTime } from '../../src/shared/platform-time'
-import { describeIssues } from '../../src/shared/webhooks'
+import { registerCdrRoutes } from './cdr-routes'
+import { CstaLog } from './csta-log'
+import { cstaRoutes } from './csta-routes'
+import { ExpiringKeys } from './expiring-keys'
+import { ForceOperations } from './force-operations'
+import { installPlatformParsers } from './platform-http'
+import { RecordingAudio } from './recording-audio'
+import { registerRecordingRoutes } from './recording-routes'
+import { registerRobotRoutes } from './robot-routes'
+import type { SimConfig } from './sim-config'
+import { registerSimRoutes } from './sim-routes'
 import type { Simulator } from './simulator'
+import { registerTokenRoutes } from './token-routes'
+import { UrlSigner } from './url-signer'
 
-const agentsQuerySchema = z.strictObject({
-  state: z.enum(AC_STATES).optional(),
-  skill: z.string().min(1).optional(),
-})
+const SECOND_MS = 1_000
+const SIGNED_LINK_TTL_MS = 5 * 60 * SECOND_MS // long enough to follow a redirect and play
+
+export interface SimServerDeps {
+  /**
+   * Wall clock, epoch ms, for token, session and signed-link lifetimes (the relay counts
+   * them on its own clock, whatever `--speed` the floor plays at). Tests pass a fake.
+   */
+  wallNow?: () => number
+}
 
 /**
- * The simulator's own HTTP API: a health check and a look inside for tests, benchmarks
- * and curious humans. The platform's REST APIs (token, CDRs, recordings, CSTA) will join
- * it here.
+ * The platform's HTTP face: the REST APIs the relay calls (access token, CDRs, robot CDRs,
+ * recordings and their audio; the TPI login and the CSTA force operations), served as
+ * the platform serves them, and the simulator's own `/sim/*` API beside them.
  */
-export function createSimServer(sim: Simulator, timeZone: string): FastifyInstance {
+export function createSimServer(
+  sim: Simulator,
+  config: SimConfig,
+  deps: SimServerDeps = {},
+): FastifyInstance {
+  const wallNow = deps.wallNow ?? Date.now
+  const { namespace, timeZone } = config
   const app = Fastify({ logger: false })
+  installPlatformParsers(app)
 
-  app.get('/sim/health', () => ({ ok: true }))
+  const tokens = new ExpiringKeys(config.tokenTtlSec * SECOND_MS, wallNow)
+  const sessions = new ExpiringKeys(config.cstaSessionTtlSec * SECOND_MS, wallNow)
+  const cstaLog = new CstaLog()
+  const audio = new RecordingAudio(config.audioCacheBytes)
 
-  app.get('/sim/stats', () => sim.stats())
-
-  app.get('/sim/agents', (request, reply) => {
-    const query = agentsQuerySchema.safeParse(request.query)
-    if (!query.success) return reply.code(400).send({ error: describeIssues(query.error) })
-    const { state, skill } = query.data
-    return sim.center.agents
-      .filter(
-        (a) =>
-          (state === undefined || a.state === state) &&
-          (skill === undefined || a.skills.includes(skill)),
-      )
-      .map((a) => ({
-        id: a.id,
-        name: a.name,
-        extension: a.extension,
-        skills: a.skills,
-        org: a.org,
-        acState: a.state,
-        stateSince: formatEventTime(a.stateSince, timeZone),
-        reason: a.reason,
-        callId: a.callId,
-        workSkill: a.workSkill,
-      }))
+  registerTokenRoutes(app, {
+    credentials: { appId: config.appId, appSecret: config.appSecret, apiKey: config.apiKey },
+    tokens,
   })
-
+  registerCdrRoutes(app, { callLog: sim.callLog, tokens, namespace, timeZone })
+  registerRobotRoutes(app, { tokens, namespace, timeZone, now: () => sim.now() })
+  registerRecordingRoutes(app, {
+    callLog: sim.callLog,
+    tokens,
+    audio,
+    signer: new UrlSigner(SIGNED_LINK_TTL_MS, wallNow),
+    timeZone,
+  })
+  void app.register(cstaRoutes, {
+    namespace,
+    username: config.cstaUsername,
+    password: config.cstaPassword,
+    sessions,
+    operations: new ForceOperations(sim.center, namespace),
+    log: cstaLog,
+  })
+  registerSimRoutes(app, { sim, timeZone, cstaLog, audio })
   return app
 }

@@ -46,6 +46,8 @@ export interface SimTiming {
   breakEveryMeanMs: number
   breakMeanMs: number
   breakMinMs: number
+  /** How long an agent a supervisor forced NotReady stays in Aux before readying itself. */
+  forcedAux: Span
   /** Mean time an agent stays logged in before logging out, and stays out. */
   logoutEveryMeanMs: number
   loggedOutMeanMs: number
@@ -77,6 +79,7 @@ export const DEFAULT_TIMING: SimTiming = {
   breakEveryMeanMs: 45 * MINUTE,
   breakMeanMs: 5 * MINUTE,
   breakMinMs: 1 * MINUTE,
+  forcedAux: { minMs: 2 * MINUTE, maxMs: 6 * MINUTE },
   logoutEveryMeanMs: 4 * 60 * MINUTE,
   loggedOutMeanMs: 20 * MINUTE,
 }

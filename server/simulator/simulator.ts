@@ -83,6 +83,11 @@ export class Simulator {
     this.sender.stop()
   }
 
+  /** Simulated now, epoch ms. */
+  now(): number {
+    return this.deps.clock.now()
+  }
+
   stats(): SimStats {
     const agentsByState: Partial<Record<AcState, number>> = {}
     for (const a of this.center.agents) agentsByState[a.state] = (agentsByState[a.state] ?? 0) + 1
