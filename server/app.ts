@@ -1,17 +1,31 @@
 import path from 'node:path'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import fastifyCookie from '@fastify/cookie'
+import fastifyHelmet from '@fastify/helmet'
+import Fastify, { type FastifyInstance } from 'fastify'
 import { Server } from 'socket.io'
+import type { AuthConfig } from '@/shared/auth'
+import { kiosksRoutes } from './admin/kiosks.routes'
+import { usersRoutes } from './admin/users.routes'
 import { AgentsRepo } from './agents/agents.repo'
 import { AgentsStore } from './agents/agents.store'
+import { installAuthHooks, principalOf } from './auth/auth.hooks'
+import { authRoutes } from './auth/auth.routes'
+import { AuthService } from './auth/auth.service'
+import { KiosksRepo } from './auth/kiosks.repo'
+import { LoginThrottle, type ThrottleLimits, DEFAULT_THROTTLE } from './auth/login-throttle'
+import { SessionsRepo } from './auth/sessions.repo'
+import { installSocketAuth } from './auth/socket-auth'
+import { UsersRepo } from './auth/users.repo'
 import { CallsRepo } from './calls/calls.repo'
 import { CallsStore } from './calls/calls.store'
 import type { RelayConfig } from './config'
 import type { Db } from './db/database'
 import { healthRoutes } from './health/health.routes'
 import { redactUrl } from './lib/secrets'
-import { namespaceAudience } from './realtime/audience'
+import { audienceOf } from './realtime/audience'
 import { FloorGateway, type FloorServer } from './realtime/floor.gateway'
 import { floorRoutes } from './realtime/floor.routes'
+import { CONTENT_SECURITY_POLICY } from './web/security-headers'
 import { spaRoutes } from './web/spa.routes'
 import { emptyWebhookStats } from './webhooks/webhook-stats'
 import { webhookRoutes } from './webhooks/webhooks.routes'
@@ -21,16 +35,23 @@ export interface AppDeps {
   db: Db
   /** Clock, epoch ms; tests may pass their own. */
   now?: () => number
-  /** Fastify's logger setting; false in tests. */
-  logger?: FastifyServerOptions['logger']
+  /** false: no logging (tests). Otherwise logs go to `logStream` (default stdout). */
+  logger?: false
+  logStream?: NodeJS.WritableStream
   /** Where the built SPA is; defaults to ./dist. */
   distDir?: string
+  /** Failed sign-ins allowed; tests may lower them. */
+  throttle?: ThrottleLimits
+  /** What the sign-in page may say (demo mode lists the demo accounts). */
+  authConfig?: AuthConfig
 }
 
 export interface App {
   fastify: FastifyInstance
   io: FloorServer
   gateway: FloorGateway
+  /** Checks every open socket's session again now (as after an admin change). */
+  revalidateSockets: () => void
   /** Listens on the configured host and port (0: any free port); resolves to the base URL. */
   listen(): Promise<string>
   close(): Promise<void>
@@ -39,41 +60,60 @@ export interface App {
 // socket.io keeps the batches a dropped client missed for this long and replays them when it
 // comes back; a client away for longer gets a fresh snapshot instead.
 const RECOVERY_WINDOW_MS = 60_000
-// Stored agent events are pruned this often.
+// Stored agent events and ended sessions are pruned this often.
 const PRUNE_EVERY_MS = 60 * 60 * 1000
+// Open sockets have their sessions checked this often (expiry, revocation, role changes).
+const REVALIDATE_EVERY_MS = 30_000
 
 export function createApp(deps: AppDeps): App {
   const { config, db } = deps
   const now = deps.now ?? Date.now
   const fastify = Fastify({
-    logger: deps.logger ?? {
-      level: config.logLevel,
-      serializers: {
-        req: (req: { method: string; url: string }) => ({
-          method: req.method,
-          url: redactUrl(req.url),
-        }),
-      },
-    },
-    // The relay sits behind a proxy in most deployments; only trust it for the client address.
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Query strings may carry the webhook token: never log them as they are.
+            serializers: {
+              req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+            },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
+    // The relay sits behind a proxy in most deployments; trust it for the client address and scheme.
     trustProxy: true,
   })
+  void fastify.register(fastifyCookie)
+  void fastify.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    // Recordings are fetched by the page's own audio element; nothing is embedded cross-origin.
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  })
+
+  const users = new UsersRepo(db)
+  const sessions = new SessionsRepo(db)
+  const kiosks = new KiosksRepo(db)
+  const auth = new AuthService(
+    users,
+    sessions,
+    kiosks,
+    new LoginThrottle(deps.throttle ?? DEFAULT_THROTTLE, now),
+    config.session,
+    now,
+  )
+  installAuthHooks(fastify, auth)
 
   const io: FloorServer = new Server(fastify.server, {
     serveClient: false,
-    connectionStateRecovery: {
-      maxDisconnectionDuration: RECOVERY_WINDOW_MS,
-      skipMiddlewares: false,
-    },
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
   })
-  io.use((socket, next) => {
-    socket.data.audience = namespaceAudience(config.namespace)
-    next()
-  })
+  const revalidateSockets = installSocketAuth(io, auth)
 
   // The gateway is created after the stores, but the stores report changes through it.
   let gateway: FloorGateway | null = null
-  const agents = new AgentsStore(new AgentsRepo(db), (view) => gateway?.agentChanged(view))
+  const agentsRepo = new AgentsRepo(db)
+  const agents = new AgentsStore(agentsRepo, (view) => gateway?.agentChanged(view))
   const calls = new CallsStore(
     new CallsRepo(db),
     { slThresholdSec: config.slThresholdSec, shortAbandonSec: config.shortAbandonSec },
@@ -85,34 +125,26 @@ export function createApp(deps: AppDeps): App {
   gateway = floor
 
   const stats = emptyWebhookStats()
-  const startedAt = now()
-  void fastify.register(
-    webhookRoutes({
-      webhookToken: config.webhookToken,
-      timeZone: config.timeZone,
-      now,
-      agents,
-      calls,
-      gateway: floor,
-      stats,
-    }),
-  )
-  void fastify.register(
-    healthRoutes({
-      startedAt,
-      now,
-      stats,
-      agentCount: () => agents.count(),
-      clientCount: () => floor.clientCount(),
-    }),
-  )
-  void fastify.register(floorRoutes(floor, () => namespaceAudience(config.namespace)))
-  void fastify.register(spaRoutes(deps.distDir ?? path.resolve('dist')))
+  const cookieMode = config.session.cookieSecure
+  const sessionsChanged = () => setImmediate(revalidateSockets)
+  const routes = [
+    webhookRoutes({ webhookToken: config.webhookToken, timeZone: config.timeZone, now, agents, calls, gateway: floor, stats }),
+    healthRoutes({ startedAt: now(), now, stats, agentCount: () => agents.count(), clientCount: () => floor.clientCount() }),
+    authRoutes({ auth, authConfig: deps.authConfig ?? { demo: false, demoAccounts: [] }, cookieMode, now }),
+    usersRoutes({ users, sessions, now, sessionsChanged }),
+    kiosksRoutes({ kiosks, sessions, now, sessionsChanged }),
+    floorRoutes(floor, (req) => audienceOf(principalOf(req).scope)),
+    spaRoutes(deps.distDir ?? path.resolve('dist')),
+  ]
+  for (const route of routes) void fastify.register(route)
 
-  const agentsRepo = new AgentsRepo(db)
-  const prune = () => agentsRepo.prune(now() - config.eventRetentionDays * 24 * 60 * 60 * 1000)
+  const prune = () => {
+    const t = now()
+    agentsRepo.prune(t - config.eventRetentionDays * 24 * 60 * 60 * 1000)
+    sessions.prune(t, t - config.session.idleMs)
+  }
   prune()
-  const pruneTimer = setInterval(prune, PRUNE_EVERY_MS)
+  const timers = [setInterval(prune, PRUNE_EVERY_MS), setInterval(revalidateSockets, REVALIDATE_EVERY_MS)]
 
   fastify.addHook('preClose', (done) => {
     // Open websockets would keep the HTTP server from closing.
@@ -120,7 +152,7 @@ export function createApp(deps: AppDeps): App {
     done()
   })
   fastify.addHook('onClose', async () => {
-    clearInterval(pruneTimer)
+    timers.forEach(clearInterval)
     floor.close()
     await io.close()
   })
@@ -129,6 +161,7 @@ export function createApp(deps: AppDeps): App {
     fastify,
     io,
     gateway: floor,
+    revalidateSockets,
     async listen() {
       await fastify.listen({ port: config.port, host: config.host })
       const address = fastify.server.address()

@@ -35,6 +35,14 @@ const envSchema = z.object({
   SHORT_ABANDON_SEC: seconds.default(0),
   /** Stored agent events older than this are pruned. */
   EVENT_RETENTION_DAYS: z.coerce.number().int().positive().default(14),
+  /** A user's session ends after this many minutes without activity (an open floor counts). */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(60),
+  /** A user's session ends this many hours after sign-in. */
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  /** A wall screen opened from a kiosk link stays signed in this many days (opening the link again renews it). */
+  KIOSK_SESSION_DAYS: z.coerce.number().positive().default(30),
+  /** Secure cookies: `auto` when the request came over HTTPS (also through a proxy). */
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -70,6 +78,7 @@ export interface RelayConfig {
   slThresholdSec: number
   shortAbandonSec: number
   eventRetentionDays: number
+  session: { idleMs: number; absoluteMs: number; kioskMs: number; cookieSecure: 'auto' | 'always' | 'never' }
   logLevel: string
 }
 
@@ -112,6 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     slThresholdSec: e.SL_THRESHOLD_SEC,
     shortAbandonSec: e.SHORT_ABANDON_SEC,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
+    session: {
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_MAX_HOURS * 3_600_000,
+      kioskMs: e.KIOSK_SESSION_DAYS * 86_400_000,
+      cookieSecure: e.COOKIE_SECURE,
+    },
     logLevel: e.LOG_LEVEL,
   }
 }

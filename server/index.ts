@@ -1,5 +1,7 @@
 import { pathToFileURL } from 'node:url'
 import { createApp } from './app'
+import { prepareAccounts } from './auth/accounts'
+import { UsersRepo } from './auth/users.repo'
 import { ConfigError, loadConfig } from './config'
 import { openDatabase } from './db/database'
 
@@ -12,7 +14,14 @@ export async function startRelay(
 ): Promise<() => Promise<void>> {
   const config = loadConfig(env)
   const db = openDatabase(config.dataDir)
-  const app = createApp({ config, db })
+  let authConfig
+  try {
+    authConfig = await prepareAccounts({ demo: config.demo, namespace: config.namespace, users: new UsersRepo(db), now: Date.now() })
+  } catch (err) {
+    db.close()
+    throw err
+  }
+  const app = createApp({ config, db, authConfig })
   const url = await app.listen()
   process.stdout.write(`RELAY_READY ${JSON.stringify({ url })}\n`)
   app.fastify.log.info(

@@ -40,4 +40,47 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX calls_by_day ON calls (namespace, day, end_time);
   `,
+  `
+  CREATE TABLE users (
+    id                   INTEGER PRIMARY KEY,
+    username             TEXT    NOT NULL UNIQUE,
+    password_hash        TEXT    NOT NULL,
+    role                 TEXT    NOT NULL,
+    namespace            TEXT    NOT NULL,
+    org_prefix           TEXT,
+    skills               TEXT,
+    disabled             INTEGER NOT NULL DEFAULT 0,
+    device_id            TEXT,
+    phone_number         TEXT,
+    created_at           BIGINT  NOT NULL,
+    updated_at           BIGINT  NOT NULL
+  );
+
+  CREATE TABLE kiosk_links (
+    id            INTEGER PRIMARY KEY,
+    token_hash    TEXT    NOT NULL UNIQUE,
+    name          TEXT    NOT NULL,
+    namespace     TEXT    NOT NULL,
+    org_prefix    TEXT,
+    skills        TEXT,
+    created_by    INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    created_at    BIGINT  NOT NULL,
+    revoked_at    BIGINT,
+    last_used_at  BIGINT
+  );
+
+  CREATE TABLE sessions (
+    id            TEXT    PRIMARY KEY,
+    user_id       INTEGER REFERENCES users (id) ON DELETE CASCADE,
+    kiosk_id      INTEGER REFERENCES kiosk_links (id) ON DELETE CASCADE,
+    csrf          TEXT    NOT NULL,
+    created_at    BIGINT  NOT NULL,
+    last_seen_at  BIGINT  NOT NULL,
+    expires_at    BIGINT  NOT NULL,
+    ip            TEXT,
+    user_agent    TEXT
+  );
+  CREATE INDEX sessions_by_user ON sessions (user_id);
+  CREATE INDEX sessions_by_kiosk ON sessions (kiosk_id);
+  `,
 ]

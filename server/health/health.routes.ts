@@ -9,12 +9,17 @@ export interface HealthDeps {
   clientCount: () => number
 }
 
-/** `GET /api/health`: is the relay up, and what has it received. For monitoring and for people. */
+/**
+ * `GET /api/health`: up or not, for load balancers and monitors, without a session.
+ * `GET /api/health/details`: what the relay has received, for admins.
+ */
 export function healthRoutes(deps: HealthDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/health', { logLevel: 'warn' }, () => ({
+    const uptimeSec = () => Math.round((deps.now() - deps.startedAt) / 1000)
+    app.get('/api/health', { logLevel: 'warn', config: { public: true } }, () => ({ status: 'ok', uptimeSec: uptimeSec() }))
+    app.get('/api/health/details', { config: { permission: 'configure' } }, () => ({
       status: 'ok',
-      uptimeSec: Math.round((deps.now() - deps.startedAt) / 1000),
+      uptimeSec: uptimeSec(),
       agents: deps.agentCount(),
       clients: deps.clientCount(),
       webhooks: deps.stats,

@@ -3,11 +3,15 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events
 import { FLUSH_MS, HEARTBEAT_MS } from '@/shared/events'
 import type { AgentView, CallSummary, FloorSnapshot } from '@/shared/floor'
 import type { AgentsStore } from '../agents/agents.store'
+import type { Principal } from '../auth/auth.service'
 import type { CallsStore } from '../calls/calls.store'
 import type { Audience } from './audience'
 
 export interface SocketData {
   audience: Audience
+  principal: Principal
+  /** The session token the socket connected with, checked again from time to time. */
+  token: string | undefined
 }
 
 export type FloorServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>
@@ -17,6 +21,11 @@ interface Room {
   audience: Audience
   /** Sequence number of the last batch sent to this room. */
   seq: number
+  /**
+   * For a filtered audience, the agents it has been shown, so an agent who leaves the view
+   * (moves department, loses a skill) can be removed from its screens.
+   */
+  shown: Set<string> | null
 }
 
 interface Pending {
@@ -80,9 +89,11 @@ export class FloorGateway {
   /** The whole floor as one audience sees it now. */
   snapshot(audience: Audience): FloorSnapshot {
     const room = this.roomOf(audience)
+    const agents = this.agents.list(audience.namespace).filter(audience.includesAgent)
+    for (const agent of agents) room.shown?.add(agent.id)
     return {
       namespace: audience.namespace,
-      agents: this.agents.list(audience.namespace).filter(audience.includesAgent),
+      agents,
       figures: this.calls.figuresFor(audience.namespace, audience.includesBucket),
       latestCalls: this.calls.latestFor(audience.namespace, audience.includesCall),
       serverTime: this.now(),
@@ -102,15 +113,25 @@ export class FloorGateway {
       for (const room of this.rooms.values()) {
         const a = room.audience
         if (a.namespace !== namespace) continue
-        const agents = changed.filter(a.includesAgent)
+        const agents: AgentView[] = []
+        const removed: string[] = []
+        for (const agent of changed) {
+          if (a.includesAgent(agent)) {
+            agents.push(agent)
+            room.shown?.add(agent.id)
+          } else if (room.shown?.delete(agent.id)) {
+            removed.push(agent.id)
+          }
+        }
         const calls = p.calls.filter(a.includesCall)
         const withFigures = calls.length > 0 || p.figuresReset
-        if (agents.length === 0 && !withFigures) continue
+        if (agents.length === 0 && removed.length === 0 && !withFigures) continue
         room.seq += 1
         this.io.to(a.key).emit('floor:changed', {
           seq: room.seq,
           serverTime,
           agents,
+          ...(removed.length > 0 ? { removed } : {}),
           ...(withFigures ? { figures: this.calls.figuresFor(namespace, a.includesBucket) } : {}),
           ...(calls.length > 0 ? { calls } : {}),
           lastEventAt,
@@ -166,7 +187,7 @@ export class FloorGateway {
   private roomOf(audience: Audience): Room {
     let room = this.rooms.get(audience.key)
     if (!room) {
-      room = { audience, seq: 0 }
+      room = { audience, seq: 0, shown: audience.filtered ? new Set() : null }
       this.rooms.set(audience.key, room)
     }
     return room

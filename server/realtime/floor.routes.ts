@@ -8,6 +8,6 @@ import type { FloorGateway } from './floor.gateway'
  */
 export function floorRoutes(gateway: FloorGateway, audienceOf: (req: FastifyRequest) => Audience) {
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/floor', (req) => gateway.snapshot(audienceOf(req)))
+    app.get('/api/floor', { config: { kiosk: true } }, (req) => gateway.snapshot(audienceOf(req)))
   }
 }

@@ -2,8 +2,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { io as connect, type Socket } from 'socket.io-client'
+import type { Role } from '@/shared/auth'
 import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
-import { type App, createApp } from '../app'
+import { type App, type AppDeps, createApp } from '../app'
+import { hashPassword } from '../auth/passwords'
+import { UsersRepo } from '../auth/users.repo'
 import { loadConfig, type RelayConfig } from '../config'
 import { type Db, openDatabase } from '../db/database'
 
@@ -20,16 +23,48 @@ export interface TestRelay {
     event: unknown,
     opts?: { token?: string | null; contentType?: string; raw?: string },
   ): Promise<{ status: number; body: Record<string, unknown> }>
-  /** A real socket.io client connected to the relay. */
-  client(): FloorClient
+  /** A real socket.io client connected to the relay, signed in as `session` (default: a supervisor of test.cc). */
+  client(session?: Session | null): FloorClient
+  /** Creates a user directly in the database. */
+  createUser(u: TestUser): Promise<void>
+  /** Signs in over HTTP and returns the session's cookies and a fetch that sends them. */
+  signIn(username: string, password?: string): Promise<Session>
+  /** The default supervisor's session. */
+  lead: Session
   close(opts?: { keepData?: boolean }): Promise<void>
 }
 
 export type FloorClient = Socket<ServerToClientEvents, ClientToServerEvents>
 
+export interface TestUser {
+  username: string
+  role: Role
+  namespace?: string
+  orgPrefix?: string | null
+  skills?: string[] | null
+  password?: string
+}
+
+export interface Session {
+  /** The Cookie header to send. */
+  cookie: string
+  csrf: string
+  /** fetch against the relay with the session cookie and (for mutations) the CSRF header. */
+  fetch(path: string, init?: RequestInit & { json?: unknown; csrf?: boolean }): Promise<Response>
+}
+
+export const TEST_PASSWORD = 'correct-horse-battery'
+
 /** Starts the real relay on port 0 with its own data directory (reused when given). */
 export async function startTestRelay(
-  opts: { dataDir?: string; env?: Record<string, string>; now?: () => number } = {},
+  opts: {
+    dataDir?: string
+    env?: Record<string, string>
+    now?: () => number
+    throttle?: AppDeps['throttle']
+    /** Capture the relay's log here instead of discarding it. */
+    logStream?: NodeJS.WritableStream
+  } = {},
 ): Promise<TestRelay> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'relay-test-'))
   const config = loadConfig({
@@ -45,14 +80,34 @@ export async function startTestRelay(
   const app = createApp({
     config,
     db,
-    logger: false,
-    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.logStream ? { logStream: opts.logStream } : { logger: false as const }),
     distDir: path.join(dataDir, 'no-dist'),
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.throttle ? { throttle: opts.throttle } : {}),
   })
   const url = await app.listen()
   const clients: FloorClient[] = []
+  const users = new UsersRepo(db)
+  const createUser = async (u: TestUser) => {
+    if (users.credentials(u.username)) return
+    users.create(
+      {
+        username: u.username,
+        passwordHash: await hashPassword(u.password ?? TEST_PASSWORD),
+        role: u.role,
+        scope: { namespace: u.namespace ?? 'test.cc', orgPrefix: u.orgPrefix ?? null, skills: u.skills ?? null },
+      },
+      Date.now(),
+    )
+  }
+  const signIn = (username: string, password = TEST_PASSWORD) => signInAt(url, username, password)
+  await createUser({ username: 'lead', role: 'supervisor' })
+  const lead = await signIn('lead')
   return {
     url,
+    lead,
+    createUser,
+    signIn,
     app,
     db,
     config,
@@ -74,11 +129,12 @@ export async function startTestRelay(
       }
       return { status: res.status, body }
     },
-    client() {
+    client(session: Session | null = lead) {
       const c: FloorClient = connect(url, {
         transports: ['websocket'],
         reconnectionDelay: 50,
         reconnectionDelayMax: 200,
+        extraHeaders: session ? { cookie: session.cookie } : {},
       })
       clients.push(c)
       return c
@@ -88,6 +144,31 @@ export async function startTestRelay(
       await app.close()
       db.close()
       if (!o.keepData) fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Signs in at a relay and keeps the cookies it sets. */
+export async function signInAt(url: string, username: string, password: string): Promise<Session> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (res.status !== 204) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`)
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!)
+  const csrf = cookies.find((c) => c.startsWith('csrf='))?.slice('csrf='.length) ?? ''
+  const cookie = cookies.join('; ')
+  return {
+    cookie,
+    csrf,
+    fetch(path, init = {}) {
+      const { json, csrf: sendCsrf = true, ...rest } = init
+      const headers = new Headers(rest.headers)
+      headers.set('cookie', cookie)
+      if (sendCsrf) headers.set('x-csrf-token', csrf)
+      if (json !== undefined) headers.set('content-type', 'application/json')
+      return fetch(`${url}${path}`, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) })
     },
   }
 }

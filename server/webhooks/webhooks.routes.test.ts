@@ -10,7 +10,8 @@ afterEach(async () => {
 })
 
 async function health(): Promise<{ agents: number; webhooks: Record<string, unknown> }> {
-  const res = await fetch(`${relay.url}/api/health`)
+  await relay.createUser({ username: 'ops', role: 'admin' })
+  const res = await (await relay.signIn('ops')).fetch('/api/health/details')
   return (await res.json()) as { agents: number; webhooks: Record<string, unknown> }
 }
 

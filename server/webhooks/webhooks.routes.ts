@@ -1,10 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
-import {
-  agentStateEventSchema,
-  callEndEventSchema,
-  describeIssues,
-  webhookEnvelopeSchema,
-} from '@/shared/webhooks'
+import { describeIssues } from '@/shared/validation'
+import { agentStateEventSchema, callEndEventSchema, webhookEnvelopeSchema } from '@/shared/webhooks'
 import type { AgentsStore } from '../agents/agents.store'
 import type { CallsStore } from '../calls/calls.store'
 import { tokenMatches } from '../lib/secrets'

@@ -11,6 +11,17 @@ export interface ServerToClientEvents {
   'floor:changed': (change: FloorChange) => void
   /** Liveness, every few seconds. Volatile: never buffered for a recovering client. */
   'floor:heartbeat': (beat: FloorHeartbeat) => void
+  /**
+   * The session behind this connection ended (signed out, expired, disabled, revoked) or its
+   * role or scope changed; the server disconnects right after. On `changed` the client
+   * reconnects and gets its new view; otherwise it returns to the sign-in page.
+   */
+  'session:ended': (info: SessionEnded) => void
+}
+
+export interface SessionEnded {
+  reason: 'no_session' | 'expired' | 'disabled' | 'revoked' | 'changed'
+  message: string
 }
 
 export interface ClientToServerEvents {

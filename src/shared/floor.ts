@@ -103,6 +103,8 @@ export interface FloorChange {
   serverTime: number
   /** Each changed agent once, in its latest state. */
   agents: AgentView[]
+  /** Agents that left this client's view (e.g. moved to another department); drop their tiles. */
+  removed?: string[]
   /** Present when a call ended in this batch. */
   figures?: TodayFigures
   /** Calls that ended in this batch, newest last. */

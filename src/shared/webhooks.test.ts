@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { agentStateEventSchema, callEndEventSchema, describeIssues, domainOf } from './webhooks'
+import { describeIssues } from './validation'
+import { agentStateEventSchema, callEndEventSchema, domainOf } from './webhooks'
 
 const SH = 'Asia/Shanghai'
 const agentSchema = agentStateEventSchema(SH)

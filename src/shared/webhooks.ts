@@ -254,9 +254,5 @@ export const webhookEnvelopeSchema = z.looseObject({
   eventName: z.string({ error: 'expected the event name as a string' }),
 })
 
-/** One line per problem, `field: what is wrong`, for a 400 the sender can act on. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${i.path.length ? i.path.join('.') : '(body)'}: ${i.message}`)
-    .join('; ')
-}
+// Kept here too for modules written before it moved to ./validation.
+export { describeIssues } from './validation'

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify'
+import { type CreatedKiosk, createKioskBodySchema, idParamSchema, type KioskLinkView } from '@/shared/admin'
+import { orgInScope } from '@/shared/auth'
+import { describeIssues } from '@/shared/validation'
+import { principalOf } from '../auth/auth.hooks'
+import type { KioskLink, KiosksRepo } from '../auth/kiosks.repo'
+import type { SessionsRepo } from '../auth/sessions.repo'
+import { randomSecret } from '../lib/secrets'
+
+export interface KiosksRoutesDeps {
+  kiosks: KiosksRepo
+  sessions: SessionsRepo
+  now: () => number
+  sessionsChanged: () => void
+}
+
+const ADMIN = { permission: 'manageUsers' } as const
+
+/** Wall-screen links: minted, listed (with when each was last used) and revoked by an admin. */
+export function kiosksRoutes(deps: KiosksRoutesDeps) {
+  return async function plugin(app: FastifyInstance): Promise<void> {
+    app.get('/api/kiosks', { config: ADMIN }, (req) => deps.kiosks.list(principalOf(req).scope.namespace).map(view))
+
+    app.post('/api/kiosks', { config: ADMIN }, async (req, reply) => {
+      const admin = principalOf(req)
+      const body = createKioskBodySchema.safeParse(req.body)
+      if (!body.success) return reply.code(400).send({ error: 'invalid_request', message: describeIssues(body.error) })
+      const orgPrefix = body.data.orgPrefix ?? admin.scope.orgPrefix
+      if (!orgInScope(orgPrefix, admin.scope.orgPrefix)) {
+        return reply
+          .code(400)
+          .send({ error: 'invalid_request', message: `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})` })
+      }
+      const token = randomSecret(24)
+      const link = deps.kiosks.create({
+        token,
+        name: body.data.name,
+        scope: { namespace: admin.scope.namespace, orgPrefix, skills: body.data.skills },
+        createdBy: admin.id,
+        now: deps.now(),
+      })
+      const created: CreatedKiosk = { link: view(link), path: `/k/${token}` }
+      return reply.code(201).send(created)
+    })
+
+    app.delete('/api/kiosks/:id', { config: ADMIN }, async (req, reply) => {
+      const admin = principalOf(req)
+      const id = idParamSchema.safeParse(req.params)
+      const link = id.success ? deps.kiosks.byId(id.data.id) : null
+      if (!link || link.scope.namespace !== admin.scope.namespace) {
+        return reply.code(404).send({ error: 'not_found', message: `no wall-screen link ${String((req.params as { id?: unknown }).id)}` })
+      }
+      deps.kiosks.revoke(link.id, deps.now())
+      deps.sessions.deleteForKiosk(link.id)
+      deps.sessionsChanged()
+      return reply.code(204).send()
+    })
+  }
+}
+
+function view(k: KioskLink): KioskLinkView {
+  return { id: k.id, name: k.name, scope: k.scope, createdAt: k.createdAt, revokedAt: k.revokedAt, lastUsedAt: k.lastUsedAt }
+}

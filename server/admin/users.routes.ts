@@ -1,0 +1,134 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import {
+  type AdminUser,
+  type CreatedUser,
+  createUserBodySchema,
+  idParamSchema,
+  resetPasswordBodySchema,
+  updateUserBodySchema,
+} from '@/shared/admin'
+import { orgInScope } from '@/shared/auth'
+import { describeIssues } from '@/shared/validation'
+import { principalOf } from '../auth/auth.hooks'
+import type { Principal } from '../auth/auth.service'
+import { hashPassword } from '../auth/passwords'
+import type { SessionsRepo } from '../auth/sessions.repo'
+import { DuplicateUsernameError, type User, type UsersRepo } from '../auth/users.repo'
+import { randomSecret } from '../lib/secrets'
+
+export interface UsersRoutesDeps {
+  users: UsersRepo
+  sessions: SessionsRepo
+  now: () => number
+  /** Called after sessions were ended or scopes changed, so open sockets are checked again. */
+  sessionsChanged: () => void
+}
+
+const ADMIN = { permission: 'manageUsers' } as const
+
+/** Admin API for the users of the admin's own tenant (and department subtree, if they have one). */
+export function usersRoutes(deps: UsersRoutesDeps) {
+  return async function plugin(app: FastifyInstance): Promise<void> {
+    app.get('/api/users', { config: ADMIN }, (req) => {
+      const admin = principalOf(req)
+      return deps.users.list(admin.scope.namespace).filter((u) => manages(admin, u)).map(view)
+    })
+
+    app.post('/api/users', { config: ADMIN }, async (req, reply) => {
+      const admin = principalOf(req)
+      const body = createUserBodySchema.safeParse(req.body)
+      if (!body.success) return badRequest(reply, describeIssues(body.error))
+      const b = body.data
+      if (!orgInScope(b.orgPrefix, admin.scope.orgPrefix) || (admin.scope.orgPrefix !== null && b.orgPrefix === null)) {
+        return badRequest(reply, `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`)
+      }
+      const password = b.password ?? temporaryPassword()
+      try {
+        const user = deps.users.create(
+          {
+            username: b.username,
+            passwordHash: await hashPassword(password),
+            role: b.role,
+            scope: { namespace: admin.scope.namespace, orgPrefix: b.orgPrefix, skills: b.skills },
+          },
+          deps.now(),
+        )
+        const created: CreatedUser = b.password ? { user: view(user) } : { user: view(user), password }
+        return reply.code(201).send(created)
+      } catch (err) {
+        if (err instanceof DuplicateUsernameError) {
+          return reply.code(409).send({ error: 'conflict', message: `username: ${b.username} is taken` })
+        }
+        throw err
+      }
+    })
+
+    app.patch('/api/users/:id', { config: ADMIN }, async (req, reply) => {
+      const admin = principalOf(req)
+      const target = findManaged(req.params, admin, deps.users)
+      if (typeof target === 'string') return reply.code(404).send({ error: 'not_found', message: target })
+      const body = updateUserBodySchema.safeParse(req.body)
+      if (!body.success) return badRequest(reply, describeIssues(body.error))
+      const b = body.data
+      if (target.id === admin.id && (b.disabled === true || (b.role !== undefined && b.role !== 'admin'))) {
+        return reply.code(409).send({ error: 'conflict', message: 'you cannot disable or demote your own account' })
+      }
+      if (b.orgPrefix !== undefined && (!orgInScope(b.orgPrefix, admin.scope.orgPrefix) || (admin.scope.orgPrefix !== null && b.orgPrefix === null))) {
+        return badRequest(reply, `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`)
+      }
+      const updated = deps.users.update(target.id, b, deps.now())!
+      // A disabled user is signed out everywhere; a changed role or scope applies from the next request,
+      // and open screens reconnect with it.
+      if (b.disabled) deps.sessions.deleteForUser(target.id)
+      deps.sessionsChanged()
+      return view(updated)
+    })
+
+    app.post('/api/users/:id/password', { config: ADMIN }, async (req, reply) => {
+      const admin = principalOf(req)
+      const target = findManaged(req.params, admin, deps.users)
+      if (typeof target === 'string') return reply.code(404).send({ error: 'not_found', message: target })
+      const body = resetPasswordBodySchema.safeParse(req.body ?? {})
+      if (!body.success) return badRequest(reply, describeIssues(body.error))
+      const password = body.data.password ?? temporaryPassword()
+      deps.users.setPassword(target.id, await hashPassword(password), deps.now())
+      deps.sessions.deleteForUser(target.id)
+      deps.sessionsChanged()
+      return body.data.password ? reply.code(204).send() : { password }
+    })
+  }
+}
+
+function manages(admin: Principal, u: User): boolean {
+  return u.scope.namespace === admin.scope.namespace && orgInScope(u.scope.orgPrefix, admin.scope.orgPrefix)
+}
+
+/** The user named by `:id` if this admin manages them; a message otherwise (the same for "absent" and "not yours"). */
+function findManaged(params: unknown, admin: Principal, users: UsersRepo): User | string {
+  const id = idParamSchema.safeParse(params)
+  if (!id.success) return describeIssues(id.error)
+  const user = users.byId(id.data.id)
+  return user && manages(admin, user) ? user : `no user ${id.data.id}`
+}
+
+function view(u: User): AdminUser {
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    scope: u.scope,
+    disabled: u.disabled,
+    deviceId: u.deviceId,
+    phoneNumber: u.phoneNumber,
+    createdAt: u.createdAt,
+    updatedAt: u.updatedAt,
+  }
+}
+
+function temporaryPassword(): string {
+  return randomSecret(12)
+}
+
+function badRequest(reply: FastifyReply, message: string) {
+  return reply.code(400).send({ error: 'invalid_request', message })
+}

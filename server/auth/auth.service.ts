@@ -1,0 +1,145 @@
+import type { Me, Role, Scope } from '@/shared/auth'
+import { randomSecret } from '../lib/secrets'
+import type { KioskLink, KiosksRepo } from './kiosks.repo'
+import type { LoginThrottle } from './login-throttle'
+import { decoyHash, verifyPassword } from './passwords'
+import { hashToken, type SessionsRepo } from './sessions.repo'
+import type { User, UsersRepo } from './users.repo'
+
+/** A signed-in user or an opened wall-screen link, as every route and socket sees it. */
+export interface Principal extends Me {
+  /** Hash of the session token (the session's id in the database). */
+  sessionId: string
+  csrf: string
+}
+
+export interface SessionPolicy {
+  /** A user's session ends after this long without a request or a connected screen. */
+  idleMs: number
+  /** A user's session ends this long after sign-in, whatever happens. */
+  absoluteMs: number
+  /** A wall screen's session lasts this long; it never idles out. */
+  kioskMs: number
+}
+
+export type LoginResult =
+  | { ok: true; token: string; csrf: string; user: User; expiresAt: number }
+  | { ok: false; reason: 'bad_credentials' | 'disabled' }
+  | { ok: false; reason: 'throttled'; retryAfterSec: number }
+
+export type AuthFailure = 'no_session' | 'expired' | 'disabled' | 'revoked'
+
+// A session's last-seen time is written at most this often, ms.
+const TOUCH_EVERY_MS = 60_000
+
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepo,
+    private readonly sessions: SessionsRepo,
+    private readonly kiosks: KiosksRepo,
+    private readonly throttle: LoginThrottle,
+    readonly policy: SessionPolicy,
+    private readonly now: () => number,
+  ) {}
+
+  async login(username: string, password: string, address: string, userAgent: string | null): Promise<LoginResult> {
+    const retryAfterSec = this.throttle.retryAfterSec(username, address)
+    if (retryAfterSec > 0) return { ok: false, reason: 'throttled', retryAfterSec }
+    const found = this.users.credentials(username)
+    const matches = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()))
+    if (!found || !matches) {
+      this.throttle.fail(username, address)
+      return { ok: false, reason: 'bad_credentials' }
+    }
+    if (found.user.disabled) return { ok: false, reason: 'disabled' }
+    this.throttle.succeed(username)
+    const now = this.now()
+    const token = randomSecret(32)
+    const csrf = randomSecret(24)
+    const expiresAt = now + this.policy.absoluteMs
+    this.sessions.create({ token, userId: found.user.id, kioskId: null, csrf, now, expiresAt, ip: address, userAgent })
+    return { ok: true, token, csrf, user: found.user, expiresAt }
+  }
+
+  /** Opens a wall-screen link: a read-only session scoped to the link's view. */
+  openKiosk(linkToken: string, address: string, userAgent: string | null): { token: string; csrf: string; link: KioskLink; expiresAt: number } | null {
+    const link = this.kiosks.byToken(linkToken)
+    if (!link || link.revokedAt !== null) return null
+    const now = this.now()
+    const token = randomSecret(32)
+    const csrf = randomSecret(24)
+    const expiresAt = now + this.policy.kioskMs
+    this.sessions.create({ token, userId: null, kioskId: link.id, csrf, now, expiresAt, ip: address, userAgent })
+    this.kiosks.markUsed(link.id, now)
+    return { token, csrf, link, expiresAt }
+  }
+
+  /** The principal behind a session token, or why there is none. Keeps the session alive. */
+  authenticate(token: string | undefined): Principal | AuthFailure {
+    if (!token) return 'no_session'
+    const s = this.sessions.find(token)
+    if (!s) return 'no_session'
+    const now = this.now()
+    const idle = s.kiosk_id === null && now - s.last_seen_at > this.policy.idleMs
+    if (now > s.expires_at || idle) {
+      this.sessions.delete(s.id)
+      return 'expired'
+    }
+    let principal: Principal
+    if (s.user_id !== null) {
+      const user = this.users.byId(s.user_id)
+      if (!user) return 'no_session'
+      if (user.disabled) {
+        this.sessions.delete(s.id)
+        return 'disabled'
+      }
+      principal = userPrincipal(user, s.id, s.csrf)
+    } else {
+      const link = s.kiosk_id === null ? null : this.kiosks.byId(s.kiosk_id)
+      if (!link || link.revokedAt !== null) {
+        this.sessions.delete(s.id)
+        return 'revoked'
+      }
+      if (now - (link.lastUsedAt ?? 0) > TOUCH_EVERY_MS) this.kiosks.markUsed(link.id, now)
+      principal = kioskPrincipal(link, s.id, s.csrf)
+    }
+    if (now - s.last_seen_at > TOUCH_EVERY_MS) this.sessions.touch(s.id, now)
+    return principal
+  }
+
+  logout(token: string | undefined): void {
+    if (token) this.sessions.delete(hashToken(token))
+  }
+}
+
+export function userPrincipal(user: User, sessionId: string, csrf: string): Principal {
+  return {
+    kind: 'user',
+    id: user.id,
+    username: user.username,
+    role: user.role,
+    scope: user.scope,
+    deviceId: user.deviceId,
+    phoneNumber: user.phoneNumber,
+    sessionId,
+    csrf,
+  }
+}
+
+function kioskPrincipal(link: KioskLink, sessionId: string, csrf: string): Principal {
+  const role: Role = 'viewer'
+  const scope: Scope = link.scope
+  return { kind: 'kiosk', id: link.id, username: link.name, role, scope, deviceId: null, phoneNumber: null, sessionId, csrf }
+}
+
+/** What `GET /api/me` shows of a principal: never the session id or the CSRF token. */
+export function meOf(p: Principal): Me {
+  return { kind: p.kind, id: p.id, username: p.username, role: p.role, scope: p.scope, deviceId: p.deviceId, phoneNumber: p.phoneNumber }
+}
+
+export const AUTH_FAILURE_MESSAGES: Record<AuthFailure, string> = {
+  no_session: 'sign in first',
+  expired: 'your session has expired: sign in again',
+  disabled: 'this account has been disabled',
+  revoked: 'this wall-screen link has been revoked',
+}

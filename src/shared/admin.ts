@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { ROLES, type Role, type Scope } from './auth'
+
+/** A user as the admin pages show it. */
+export interface AdminUser {
+  id: number
+  username: string
+  role: Role
+  scope: Scope
+  disabled: boolean
+  deviceId: string | null
+  phoneNumber: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+/** A wall-screen link as the admin pages show it (its token is shown once, at creation). */
+export interface KioskLinkView {
+  id: number
+  name: string
+  scope: Scope
+  createdAt: number
+  revokedAt: number | null
+  lastUsedAt: number | null
+}
+
+const username = z
+  .string()
+  .trim()
+  .min(2, 'at least 2 characters')
+  .max(64, 'at most 64 characters')
+  .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only')
+
+const orgPrefix = z
+  .string()
+  .trim()
+  .max(200)
+  .nullish()
+  .transform((v) => (v ? v : null))
+
+const skills = z
+  .array(z.string().trim().min(1).max(100))
+  .max(200)
+  .nullish()
+  .transform((v) => (v && v.length > 0 ? [...new Set(v)] : null))
+
+export const createUserBodySchema = z.object({
+  username,
+  /** Omitted: the relay makes a temporary one and answers it once. */
+  password: z.string().min(8, 'at least 8 characters').max(200).optional(),
+  role: z.enum(ROLES),
+  orgPrefix,
+  skills,
+})
+export type CreateUserBody = z.input<typeof createUserBodySchema>
+
+export const updateUserBodySchema = z
+  .object({
+    role: z.enum(ROLES).optional(),
+    orgPrefix: orgPrefix.optional(),
+    skills: skills.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+export type UpdateUserBody = z.input<typeof updateUserBodySchema>
+
+export const resetPasswordBodySchema = z.object({
+  password: z.string().min(8, 'at least 8 characters').max(200).optional(),
+})
+
+export const createKioskBodySchema = z.object({
+  name: z.string().trim().min(1, 'give the screen a name').max(100),
+  orgPrefix,
+  skills,
+})
+export type CreateKioskBody = z.input<typeof createKioskBodySchema>
+
+/** Answer to creating a user: the temporary password only when the relay made one. */
+export interface CreatedUser {
+  user: AdminUser
+  password?: string
+}
+
+/** Answer to minting a wall-screen link: the path with its token, shown this once. */
+export interface CreatedKiosk {
+  link: KioskLinkView
+  path: string
+}
+
+export const idParamSchema = z.object({ id: z.coerce.number().int().positive('expected a numeric id') })
