@@ -4,6 +4,9 @@ import fastifyHelmet from '@fastify/helmet'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { Server } from 'socket.io'
 import type { AuthConfig } from '@/shared/auth'
+import { actionsRoutes } from './actions/actions.routes'
+import { ActionsService } from './actions/actions.service'
+import { AuditRepo } from './actions/audit.repo'
 import { kiosksRoutes } from './admin/kiosks.routes'
 import { usersRoutes } from './admin/users.routes'
 import { AgentsRepo } from './agents/agents.repo'
@@ -19,6 +22,13 @@ import { UsersRepo } from './auth/users.repo'
 import { CallsRepo } from './calls/calls.repo'
 import { CallsStore } from './calls/calls.store'
 import type { RelayConfig } from './config'
+import { CstaClient } from './csta/csta.client'
+import { PlatformClient } from './platform/platform.client'
+import { TokenManager } from './platform/token-manager'
+import { recordsRoutes } from './records/records.routes'
+import { RecordsService } from './records/records.service'
+import { PeaksStore } from './recordings/peaks.store'
+import { RecordingsRepo } from './recordings/recordings.repo'
 import type { Db } from './db/database'
 import { healthRoutes } from './health/health.routes'
 import { redactUrl } from './lib/secrets'
@@ -76,7 +86,10 @@ export function createApp(deps: AppDeps): App {
             level: config.logLevel,
             // Query strings may carry the webhook token: never log them as they are.
             serializers: {
-              req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+              req: (req: { method: string; url: string }) => ({
+                method: req.method,
+                url: redactUrl(req.url),
+              }),
             },
             ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
@@ -106,7 +119,10 @@ export function createApp(deps: AppDeps): App {
 
   const io: FloorServer = new Server(fastify.server, {
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+    connectionStateRecovery: {
+      maxDisconnectionDuration: RECOVERY_WINDOW_MS,
+      skipMiddlewares: false,
+    },
   })
   const revalidateSockets = installSocketAuth(io, auth)
 
@@ -114,8 +130,9 @@ export function createApp(deps: AppDeps): App {
   let gateway: FloorGateway | null = null
   const agentsRepo = new AgentsRepo(db)
   const agents = new AgentsStore(agentsRepo, (view) => gateway?.agentChanged(view))
+  const callsRepo = new CallsRepo(db)
   const calls = new CallsStore(
-    new CallsRepo(db),
+    callsRepo,
     { slThresholdSec: config.slThresholdSec, shortAbandonSec: config.shortAbandonSec },
     config.timeZone,
     now(),
@@ -124,16 +141,62 @@ export function createApp(deps: AppDeps): App {
   const floor = new FloorGateway(io, agents, calls, now)
   gateway = floor
 
+  const tokens = new TokenManager({
+    baseUrl: config.platform.baseUrl ?? '',
+    appId: config.platform.appId ?? '',
+    appSecret: config.platform.appSecret ?? '',
+    apiKey: config.platform.apiKey ?? '',
+    encoding: config.platform.tokenEncoding,
+    timeoutMs: config.platform.timeoutMs,
+  })
+  const platform = new PlatformClient({
+    baseUrl: config.platform.baseUrl ?? '',
+    tokens,
+    timeoutMs: config.platform.timeoutMs,
+  })
+  const records = new RecordsService(
+    platform,
+    callsRepo,
+    new RecordingsRepo(db),
+    config.timeZone,
+    now,
+  )
+  const peaks = new PeaksStore(path.join(config.dataDir, 'peaks'), platform)
+
+  const audit = new AuditRepo(db)
+  const actions = new ActionsService({ agents, csta: cstaClientOf(config), audit, now })
+
   const stats = emptyWebhookStats()
   const cookieMode = config.session.cookieSecure
   const sessionsChanged = () => setImmediate(revalidateSockets)
   const routes = [
-    webhookRoutes({ webhookToken: config.webhookToken, timeZone: config.timeZone, now, agents, calls, gateway: floor, stats }),
-    healthRoutes({ startedAt: now(), now, stats, agentCount: () => agents.count(), clientCount: () => floor.clientCount() }),
-    authRoutes({ auth, authConfig: deps.authConfig ?? { demo: false, demoAccounts: [] }, cookieMode, now }),
+    webhookRoutes({
+      webhookToken: config.webhookToken,
+      timeZone: config.timeZone,
+      now,
+      agents,
+      calls,
+      gateway: floor,
+      stats,
+    }),
+    healthRoutes({
+      startedAt: now(),
+      now,
+      stats,
+      agentCount: () => agents.count(),
+      clientCount: () => floor.clientCount(),
+    }),
+    authRoutes({
+      auth,
+      authConfig: deps.authConfig ?? { demo: false, demoAccounts: [] },
+      cookieMode,
+      now,
+    }),
     usersRoutes({ users, sessions, now, sessionsChanged }),
     kiosksRoutes({ kiosks, sessions, now, sessionsChanged }),
     floorRoutes(floor, (req) => audienceOf(principalOf(req).scope)),
+    actionsRoutes({ actions, audit, users, now }),
+    recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),
     spaRoutes(deps.distDir ?? path.resolve('dist')),
   ]
   for (const route of routes) void fastify.register(route)
@@ -144,7 +207,10 @@ export function createApp(deps: AppDeps): App {
     sessions.prune(t, t - config.session.idleMs)
   }
   prune()
-  const timers = [setInterval(prune, PRUNE_EVERY_MS), setInterval(revalidateSockets, REVALIDATE_EVERY_MS)]
+  const timers = [
+    setInterval(prune, PRUNE_EVERY_MS),
+    setInterval(revalidateSockets, REVALIDATE_EVERY_MS),
+  ]
 
   fastify.addHook('preClose', (done) => {
     // Open websockets would keep the HTTP server from closing.
@@ -173,4 +239,18 @@ export function createApp(deps: AppDeps): App {
       await fastify.close()
     },
   }
+}
+
+/** The platform's CSTA service, when every setting it needs is there. */
+function cstaClientOf(config: RelayConfig): CstaClient | null {
+  const p = config.platform
+  if (!p.cstaUrl || !p.cstaLoginUrl || !p.cstaUsername || !p.cstaPassword) return null
+  return new CstaClient({
+    baseUrl: p.cstaUrl,
+    loginUrl: p.cstaLoginUrl,
+    username: p.cstaUsername,
+    password: p.cstaPassword,
+    namespace: config.namespace,
+    timeoutMs: p.timeoutMs,
+  })
 }

@@ -24,6 +24,10 @@ const envSchema = z.object({
   WELLCLOUD_CSTA_USERNAME: z.string().optional(),
   WELLCLOUD_CSTA_PASSWORD: z.string().optional(),
   WELLCLOUD_NAMESPACE: z.string().min(1).optional(),
+  /** How the app credentials are posted to /accesstoken/apply. */
+  WELLCLOUD_TOKEN_ENCODING: z.enum(['json', 'form']).default('json'),
+  /** A request to the platform gives up after this long. */
+  WELLCLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
   PLATFORM_TZ: z
     .string()
     .default(DEFAULT_PLATFORM_TZ)
@@ -70,6 +74,8 @@ export interface RelayConfig {
     cstaLoginUrl: string | null
     cstaUsername: string | null
     cstaPassword: string | null
+    tokenEncoding: 'json' | 'form'
+    timeoutMs: number
   }
   /** The tenant's domain, e.g. `test.cc`. */
   namespace: string
@@ -78,7 +84,12 @@ export interface RelayConfig {
   slThresholdSec: number
   shortAbandonSec: number
   eventRetentionDays: number
-  session: { idleMs: number; absoluteMs: number; kioskMs: number; cookieSecure: 'auto' | 'always' | 'never' }
+  session: {
+    idleMs: number
+    absoluteMs: number
+    kioskMs: number
+    cookieSecure: 'auto' | 'always' | 'never'
+  }
   logLevel: string
 }
 
@@ -114,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       cstaLoginUrl: e.WELLCLOUD_CSTA_LOGIN_URL ?? null,
       cstaUsername: e.WELLCLOUD_CSTA_USERNAME ?? null,
       cstaPassword: e.WELLCLOUD_CSTA_PASSWORD ?? null,
+      tokenEncoding: e.WELLCLOUD_TOKEN_ENCODING,
+      timeoutMs: e.WELLCLOUD_TIMEOUT_MS,
     },
     namespace: e.WELLCLOUD_NAMESPACE ?? 'test.cc',
     timeZone: e.PLATFORM_TZ,

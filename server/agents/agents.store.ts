@@ -1,3 +1,4 @@
+import type { Monitor } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
 import type { AgentStateEvent } from '@/shared/webhooks'
 import type { AgentsRepo } from './agents.repo'
@@ -60,9 +61,22 @@ export class AgentsStore {
     } else if (!isNew) {
       return 'duplicate'
     }
+    // Supervisors stay listening or joined while the agent is on the same call.
+    if (held?.monitors && view.callId !== null && held.callId === view.callId)
+      view.monitors = held.monitors
     this.floorOf(view.namespace).set(view.id, view)
     this.onChange(view)
     return 'applied'
+  }
+
+  /** Records a supervisor listening to or joined into the agent's current call. */
+  addMonitor(namespace: string, agentId: string, monitor: Monitor): void {
+    const held = this.get(namespace, agentId)
+    if (!held?.callId) return
+    const others = (held.monitors ?? []).filter((m) => m.by !== monitor.by || m.op !== monitor.op)
+    const view = { ...held, monitors: [...others, monitor] }
+    this.floorOf(namespace).set(agentId, view)
+    this.onChange(view)
   }
 
   get(namespace: string, agentId: string): AgentView | undefined {

@@ -6,7 +6,7 @@ export class CallsRepo {
   private readonly insertStmt
   private readonly byDayStmt
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`
       INSERT INTO calls (namespace, call_id, end_time, day, summary, payload, received_at)
       VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -31,6 +31,14 @@ export class CallsRepo {
       receivedAt,
     )
     return info.changes > 0
+  }
+
+  /** A call the relay has seen end, or null. */
+  get(namespace: string, callId: string): CallSummary | null {
+    const row = this.db.prepare('SELECT summary FROM calls WHERE namespace = ? AND call_id = ?').get(namespace, callId) as
+      | { summary: string }
+      | undefined
+    return row ? (JSON.parse(row.summary) as CallSummary) : null
   }
 
   /** Every call that ended on a platform-local day, oldest first. */

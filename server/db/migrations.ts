@@ -83,4 +83,36 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX sessions_by_user ON sessions (user_id);
   CREATE INDEX sessions_by_kiosk ON sessions (kiosk_id);
   `,
+  `
+  CREATE TABLE audit_log (
+    id                 INTEGER PRIMARY KEY,
+    at                 BIGINT  NOT NULL,
+    user_id            INTEGER,
+    username           TEXT    NOT NULL,
+    namespace          TEXT    NOT NULL,
+    agent_id           TEXT    NOT NULL,
+    device_id          TEXT,
+    call_id            TEXT,
+    op                 TEXT    NOT NULL,
+    reason             TEXT,
+    supervisor_device  TEXT,
+    outcome            TEXT    NOT NULL,
+    status             INTEGER NOT NULL,
+    upstream_status    INTEGER,
+    message            TEXT,
+    latency_ms         INTEGER
+  );
+  CREATE INDEX audit_log_by_time ON audit_log (namespace, at);
+  `,
+  `
+  CREATE TABLE recordings (
+    namespace    TEXT    NOT NULL,
+    id           TEXT    NOT NULL,
+    call_id      TEXT    NOT NULL,
+    info         TEXT    NOT NULL,
+    seen_at      BIGINT  NOT NULL,
+    PRIMARY KEY (namespace, id)
+  );
+  CREATE INDEX recordings_by_call ON recordings (namespace, call_id);
+  `,
 ]

@@ -95,7 +95,11 @@ export async function startTestRelay(
         username: u.username,
         passwordHash: await hashPassword(u.password ?? TEST_PASSWORD),
         role: u.role,
-        scope: { namespace: u.namespace ?? 'test.cc', orgPrefix: u.orgPrefix ?? null, skills: u.skills ?? null },
+        scope: {
+          namespace: u.namespace ?? 'test.cc',
+          orgPrefix: u.orgPrefix ?? null,
+          skills: u.skills ?? null,
+        },
       },
       Date.now(),
     )
@@ -155,7 +159,8 @@ export async function signInAt(url: string, username: string, password: string):
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   })
-  if (res.status !== 204) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`)
+  if (res.status !== 204)
+    throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`)
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!)
   const csrf = cookies.find((c) => c.startsWith('csrf='))?.slice('csrf='.length) ?? ''
   const cookie = cookies.join('; ')
@@ -168,7 +173,11 @@ export async function signInAt(url: string, username: string, password: string):
       headers.set('cookie', cookie)
       if (sendCsrf) headers.set('x-csrf-token', csrf)
       if (json !== undefined) headers.set('content-type', 'application/json')
-      return fetch(`${url}${path}`, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) })
+      return fetch(`${url}${path}`, {
+        ...rest,
+        headers,
+        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+      })
     },
   }
 }

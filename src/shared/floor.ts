@@ -1,4 +1,5 @@
 import type { AcState } from './ac-state'
+import type { Monitor } from './actions'
 
 /** An agent as the floor shows it: the latest state the platform reported. */
 export interface AgentView {
@@ -23,6 +24,8 @@ export interface AgentView {
   reason: string | null
   /** The platform's serial of the event this view came from. */
   serial: number
+  /** Supervisors listening to or joined into the agent's current call (set by the console). */
+  monitors?: Monitor[]
 }
 
 /** Today's figures for one skill group, or for all of them (`skillId` null). */

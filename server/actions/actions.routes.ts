@@ -1,0 +1,92 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { ACTION_OPS, actionBodySchema, auditQuerySchema, profileBodySchema } from '@/shared/actions'
+import { describeIssues } from '@/shared/validation'
+import { principalOf } from '../auth/auth.hooks'
+import { meOf } from '../auth/auth.service'
+import type { UsersRepo } from '../auth/users.repo'
+import type { ActionsService } from './actions.service'
+import type { AuditRepo } from './audit.repo'
+import { auditCsv } from './audit-csv'
+
+export interface ActionsRoutesDeps {
+  actions: ActionsService
+  audit: AuditRepo
+  users: UsersRepo
+  now: () => number
+}
+
+const actionParams = z.object({
+  agentId: z.string().min(1).max(200),
+  op: z.enum(ACTION_OPS, { error: `op must be one of ${ACTION_OPS.join(', ')}` }),
+})
+
+// CSV export reads at most this many entries at once.
+const CSV_MAX_ROWS = 100_000
+
+/** Supervisor actions on agents, the supervisor's own phone, and the audit log. */
+export function actionsRoutes(deps: ActionsRoutesDeps) {
+  return async function plugin(app: FastifyInstance): Promise<void> {
+    // The role is checked by the service, not the route, so a refused attempt is audited too.
+    app.post('/api/agents/:agentId/actions/:op', async (req, reply) => {
+      const params = actionParams.safeParse(req.params)
+      if (!params.success)
+        return reply
+          .code(400)
+          .send({ ok: false, error: 'invalid_request', message: describeIssues(params.error) })
+      const body = actionBodySchema.safeParse(req.body)
+      if (!body.success)
+        return reply
+          .code(400)
+          .send({ ok: false, error: 'invalid_request', message: describeIssues(body.error) })
+      const answer = await deps.actions.run(
+        principalOf(req),
+        params.data.agentId,
+        params.data.op,
+        body.data.reason,
+      )
+      return reply.code(answer.status).send(answer.body)
+    })
+
+    app.patch('/api/me', async (req, reply) => {
+      const p = principalOf(req)
+      const body = profileBodySchema.safeParse(req.body)
+      if (!body.success)
+        return reply
+          .code(400)
+          .send({ error: 'invalid_request', message: describeIssues(body.error) })
+      const changes: { deviceId?: string | null; phoneNumber?: string | null } = {}
+      if (body.data.deviceId !== undefined) changes.deviceId = body.data.deviceId || null
+      if (body.data.phoneNumber !== undefined) changes.phoneNumber = body.data.phoneNumber || null
+      const user = deps.users.update(p.id, changes, deps.now())!
+      return meOf({ ...p, deviceId: user.deviceId, phoneNumber: user.phoneNumber })
+    })
+
+    app.get('/api/audit', { config: { permission: 'viewAudit' } }, async (req, reply) => {
+      const q = auditQuerySchema.safeParse(req.query)
+      if (!q.success)
+        return reply.code(400).send({ error: 'invalid_request', message: describeIssues(q.error) })
+      return deps.audit.query(principalOf(req).scope.namespace, q.data)
+    })
+
+    app.get('/api/audit.csv', { config: { permission: 'viewAudit' } }, async (req, reply) => {
+      const q = auditQuerySchema.safeParse({
+        ...(req.query as object),
+        limit: undefined,
+        offset: undefined,
+      })
+      if (!q.success)
+        return reply.code(400).send({ error: 'invalid_request', message: describeIssues(q.error) })
+      const page = deps.audit.query(principalOf(req).scope.namespace, {
+        ...q.data,
+        limit: CSV_MAX_ROWS,
+        offset: 0,
+      })
+      const stamp = new Date(deps.now()).toISOString().slice(0, 10)
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="audit-${stamp}.csv"`)
+        .send(auditCsv(page.entries))
+    })
+  }
+}

@@ -1,0 +1,239 @@
+import { isInCall } from '@/shared/ac-state'
+import {
+  type ActionDone,
+  type ActionOp,
+  type ActionRefused,
+  type Bilingual,
+  CALL_OPS,
+} from '@/shared/actions'
+import { can } from '@/shared/auth'
+import type { AgentView } from '@/shared/floor'
+import type { AgentsStore } from '../agents/agents.store'
+import type { Principal } from '../auth/auth.service'
+import {
+  CONFLICT_STATUSES,
+  NOT_CONFIGURED_MESSAGE,
+  TIMEOUT_MESSAGE,
+  UNREACHABLE_MESSAGE,
+  upstreamMessage,
+} from '../csta/csta-messages'
+import { cstaRequestFor } from '../csta/csta-requests'
+import type { CstaClient, CstaOutcome } from '../csta/csta.client'
+import { audienceOf } from '../realtime/audience'
+import type { AuditRepo } from './audit.repo'
+
+export interface ActionAnswer {
+  status: number
+  body: ActionDone | ActionRefused
+}
+
+export interface ActionsDeps {
+  agents: AgentsStore
+  /** Null when the platform's CSTA service is not configured. */
+  csta: CstaClient | null
+  audit: AuditRepo
+  now: () => number
+}
+
+const STATE_WORDS: Partial<Record<AgentView['acState'], Bilingual>> = {
+  Available: { zh: '就绪', en: 'ready' },
+  Aux: { zh: '未就绪', en: 'not ready' },
+  LogOut: { zh: '已签出', en: 'logged out' },
+}
+
+/**
+ * Runs a supervisor's force operation on an agent: checks role, scope, the agent's state and
+ * the supervisor's own phone before anything goes to the platform, sends exactly the SDK's
+ * request, and writes every attempt (refusals too) to the audit log before answering.
+ */
+export class ActionsService {
+  constructor(private readonly d: ActionsDeps) {}
+
+  async run(
+    p: Principal,
+    agentId: string,
+    op: ActionOp,
+    reason: string | null,
+  ): Promise<ActionAnswer> {
+    const agent = this.d.agents.get(p.scope.namespace, agentId)
+    const visible = agent !== undefined && audienceOf(p.scope).includesAgent(agent)
+    const supervisorDevice =
+      op === 'listen'
+        ? fullDevice(p.deviceId, p.scope.namespace)
+        : op === 'join' || op === 'take'
+          ? p.phoneNumber
+          : null
+    const audit = (
+      answer: ActionAnswer,
+      outcome: 'ok' | 'refused' | 'failed',
+      upstream: CstaOutcome | null,
+    ) => {
+      this.d.audit.insert({
+        at: this.d.now(),
+        userId: p.kind === 'user' ? p.id : null,
+        username: p.username,
+        namespace: p.scope.namespace,
+        agentId,
+        deviceId: visible ? agent.channelAddr : null,
+        callId: visible ? agent.callId : null,
+        op,
+        reason,
+        supervisorDevice,
+        outcome,
+        status: answer.status,
+        upstreamStatus:
+          upstream?.kind === 'answered' || upstream?.kind === 'login_failed'
+            ? upstream.status
+            : null,
+        message: answer.body.ok ? null : answer.body.message,
+        latencyMs: upstream ? upstream.latencyMs : null,
+      })
+      return answer
+    }
+
+    if (p.kind !== 'user' || !can(p.role, 'act')) {
+      return audit(
+        refuse(403, 'forbidden', {
+          zh: `你的角色（${p.role}）不能操作坐席`,
+          en: `your role (${p.role}) may not act on agents`,
+        }),
+        'refused',
+        null,
+      )
+    }
+    if (!visible) {
+      return audit(
+        refuse(404, 'not_found', {
+          zh: `你的范围内没有坐席 ${agentId}`,
+          en: `no agent ${agentId} in your scope`,
+        }),
+        'refused',
+        null,
+      )
+    }
+    const conflict = stateConflict(op, agent)
+    if (conflict) return audit(refuse(409, 'conflict', conflict), 'refused', null)
+    if (supervisorDevice === null && (op === 'listen' || op === 'join' || op === 'take')) {
+      const field = op === 'listen' ? 'deviceId' : 'phoneNumber'
+      const what: Bilingual =
+        field === 'deviceId'
+          ? {
+              zh: '请先在个人资料中填写你监听用的分机',
+              en: 'set the extension you listen on in your profile first',
+            }
+          : {
+              zh: '请先在个人资料中填写接管/强插到的号码',
+              en: 'set the number calls are taken or joined to in your profile first',
+            }
+      return audit(
+        {
+          status: 409,
+          body: { ...refuse(409, 'profile_incomplete', what).body, field } as ActionRefused,
+        },
+        'refused',
+        null,
+      )
+    }
+    if (!this.d.csta) return audit(refuse(502, 'upstream', NOT_CONFIGURED_MESSAGE), 'failed', null)
+
+    const outcome = await this.d.csta.send(
+      cstaRequestFor(op, {
+        agentId: agent.id,
+        deviceId: agent.channelAddr!,
+        callId: agent.callId,
+        listenerDevice: op === 'listen' ? supervisorDevice : null,
+        phoneNumber: op === 'join' || op === 'take' ? supervisorDevice : null,
+      }),
+    )
+    const answer = answerOf(op, outcome)
+    if (answer.body.ok && (op === 'listen' || op === 'join')) {
+      this.d.agents.addMonitor(agent.namespace, agent.id, {
+        by: p.username,
+        op,
+        since: this.d.now(),
+      })
+    }
+    return audit(answer, answer.body.ok ? 'ok' : 'failed', outcome)
+  }
+}
+
+/** Why the agent's current state does not allow the operation, or null when it does. */
+export function stateConflict(op: ActionOp, agent: AgentView): Bilingual | null {
+  const now = STATE_WORDS[agent.acState]
+  if (CALL_OPS.includes(op)) {
+    if (!isInCall(agent.acState) || !agent.callId) {
+      return {
+        zh: `坐席当前不在通话中（${now?.zh ?? agent.acState}）`,
+        en: `the agent is not in a call (${now?.en ?? agent.acState})`,
+      }
+    }
+  } else if (agent.acState === 'LogOut') {
+    return { zh: '坐席已签出', en: 'the agent is logged out' }
+  } else if (op === 'ready' && agent.acState === 'Available') {
+    return { zh: '坐席已经是就绪状态', en: 'the agent is already ready' }
+  } else if (op === 'not-ready' && agent.acState === 'Aux') {
+    return { zh: '坐席已经是未就绪状态', en: 'the agent is already not ready' }
+  }
+  if (!agent.channelAddr) {
+    return {
+      zh: '平台尚未告知坐席登录的分机',
+      en: 'the platform has not said which extension the agent is on',
+    }
+  }
+  return null
+}
+
+function answerOf(op: ActionOp, o: CstaOutcome): ActionAnswer {
+  switch (o.kind) {
+    case 'answered': {
+      if (o.status >= 200 && o.status < 300) {
+        return {
+          status: 200,
+          body: { ok: true, op, upstreamStatus: o.status, latencyMs: o.latencyMs },
+        }
+      }
+      const messages = upstreamMessage(o.status, platformMessage(o.text))
+      const status = CONFLICT_STATUSES.has(o.status) ? 409 : 502
+      return {
+        status,
+        body: {
+          ...refuse(status, status === 409 ? 'conflict' : 'upstream', messages).body,
+          upstreamStatus: o.status,
+        },
+      }
+    }
+    case 'login_failed':
+      return {
+        status: 502,
+        body: {
+          ...refuse(502, 'upstream', upstreamMessage(401, null)).body,
+          upstreamStatus: o.status,
+        },
+      }
+    case 'timeout':
+      return refuse(502, 'upstream', TIMEOUT_MESSAGE)
+    case 'unreachable':
+      return refuse(502, 'upstream', UNREACHABLE_MESSAGE)
+  }
+}
+
+function refuse(status: number, error: ActionRefused['error'], messages: Bilingual): ActionAnswer {
+  return { status, body: { ok: false, error, message: messages.en, messages } }
+}
+
+/** The platform's own error text, if its answer carries one. */
+function platformMessage(text: string): string | null {
+  try {
+    const v = JSON.parse(text) as { errorMessage?: unknown; message?: unknown }
+    const m = v.errorMessage ?? v.message
+    return typeof m === 'string' ? m : null
+  } catch {
+    return text.trim() ? text.trim() : null
+  }
+}
+
+/** `8002` → `8002@test.cc`: forceListen wants the listener's full device id. */
+function fullDevice(deviceId: string | null, namespace: string): string | null {
+  if (!deviceId) return null
+  return deviceId.includes('@') ? deviceId : `${deviceId}@${namespace}`
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AgentView } from '@/shared/floor'
+import {
+  freePort,
+  type SimulatorProcess,
+  startSimulatorProcess,
+} from '../testing/simulator-process'
+import { nextEvent, startTestRelay, TEST_TOKEN, type TestRelay } from '../testing/test-relay'
+
+// The relay against the real simulator program over HTTP: actions change the simulated call
+// center, and the floor follows through the platform's own agentStateEvents.
+let sim: SimulatorProcess
+let relay: TestRelay
+
+beforeAll(async () => {
+  const port = await freePort()
+  sim = await startSimulatorProcess(
+    `http://127.0.0.1:${port}/webhooks/wellcloud?token=${TEST_TOKEN}`,
+    ['--agents', '12', '--speed', '8', '--seed', '3', '--namespace', 'test.cc'],
+  )
+  relay = await startTestRelay({
+    env: {
+      PORT: String(port),
+      WELLCLOUD_CSTA_URL: sim.url,
+      WELLCLOUD_CSTA_LOGIN_URL: `${sim.url}/api/security/login`,
+      WELLCLOUD_CSTA_USERNAME: 'supervisor-service',
+      WELLCLOUD_CSTA_PASSWORD: 'demo-password',
+    },
+  })
+  await relay.lead.fetch('/api/me', {
+    method: 'PATCH',
+    json: { deviceId: '8999', phoneNumber: '8999' },
+  })
+}, 60_000)
+
+afterAll(async () => {
+  await relay?.close()
+  await sim?.stop()
+})
+
+async function agentWhere(test: (a: AgentView) => boolean): Promise<AgentView> {
+  for (let i = 0; i < 200; i++) {
+    const floor = (await (await relay.lead.fetch('/api/floor')).json()) as { agents: AgentView[] }
+    const found = floor.agents.find(test)
+    if (found) return found
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error('no such agent on the floor in time')
+}
+
+const act = (agentId: string, op: string, body?: unknown) =>
+  relay.lead.fetch(`/api/agents/${agentId}/actions/${op}`, {
+    method: 'POST',
+    ...(body ? { json: body } : {}),
+  })
+
+describe('supervisor actions against the simulator', () => {
+  it('listens to a call, takes it over, and the tile follows the platform to ACW', async () => {
+    const talking = await agentWhere((a) => a.acState === 'InboundTalking')
+    const client = relay.client()
+    await nextEvent(client, 'floor:snapshot')
+    const listened = await act(talking.id, 'listen')
+    expect(listened.status).toBe(200)
+    const took = await act(talking.id, 'take')
+    // The call may have ended between the two clicks; then the platform's 456 comes back as 409.
+    expect([200, 409]).toContain(took.status)
+    if (took.status === 200) {
+      const acw = await nextEvent(
+        client,
+        'floor:changed',
+        (c) => c.agents.some((a) => a.id === talking.id && a.acState === 'Acw'),
+        10_000,
+      )
+      expect(acw.agents.find((a) => a.id === talking.id)?.callId).toBeNull()
+      const call = (await (await fetch(`${sim.url}/sim/calls/${talking.callId}`)).json()) as Record<
+        string,
+        unknown
+      >
+      expect(JSON.stringify(call)).toContain('8999')
+    }
+  })
+
+  it('sets an agent not ready and ready again, and logs one out', async () => {
+    const ready = await agentWhere((a) => a.acState === 'Available')
+    const client = relay.client()
+    await nextEvent(client, 'floor:snapshot')
+    const aux = nextEvent(
+      client,
+      'floor:changed',
+      (c) => c.agents.some((a) => a.id === ready.id && a.acState === 'Aux'),
+      10_000,
+    )
+    expect((await act(ready.id, 'not-ready', { reason: '班长锁定' })).status).toBe(200)
+    await aux
+    const back = nextEvent(
+      client,
+      'floor:changed',
+      (c) => c.agents.some((a) => a.id === ready.id && a.acState === 'Available'),
+      10_000,
+    )
+    expect((await act(ready.id, 'ready')).status).toBe(200)
+    await back
+    const out = nextEvent(
+      client,
+      'floor:changed',
+      (c) => c.agents.some((a) => a.id === ready.id && a.acState === 'LogOut'),
+      10_000,
+    )
+    const res = await act(ready.id, 'logout', { reason: '下班' })
+    // The agent may have taken a call in between: the platform refuses a logout mid-call (460).
+    if (res.status === 200) await out
+    else expect(res.status).toBe(409)
+  })
+})

@@ -1,0 +1,63 @@
+import type { Bilingual } from '@/shared/actions'
+
+/**
+ * What the platform's status codes for force operations mean (wellClient SDK, agent/state and
+ * call control), in both languages: a supervisor is never shown a bare "failed".
+ */
+const BY_STATUS: Record<number, Bilingual> = {
+  401: {
+    zh: '平台拒绝了服务账号（用户名或密码错误）',
+    en: 'the platform refused the service account (wrong user name or password)',
+  },
+  423: { zh: '该坐席已被禁用', en: 'the agent is disabled on the platform' },
+  426: { zh: '平台缺少访问令牌', en: 'the platform has no access token for this request' },
+  451: { zh: '分机未注册', en: 'the extension is not registered' },
+  452: { zh: '坐席工号不合法', en: 'the platform does not know this agent id' },
+  453: { zh: '分机号不合法', en: 'the platform does not know this extension' },
+  454: { zh: '坐席已在其他地方登录', en: 'the agent is logged in elsewhere' },
+  455: { zh: '坐席已在其他地方登录', en: 'the agent is logged in elsewhere' },
+  456: {
+    zh: '设备状态不允许此操作（例如通话已结束）',
+    en: 'the device is not in a state that allows this (for example the call has ended)',
+  },
+  457: { zh: '无权使用该设备', en: 'not authorised to use this device' },
+  458: { zh: '坐席已经签出', en: 'the agent is already logged out' },
+  459: { zh: '分机正被其他坐席使用', en: 'the extension is used by another agent' },
+  460: { zh: '分机正在通话中', en: 'the extension is busy in a call' },
+  461: { zh: '在线坐席数已达上限', en: 'too many agents are online' },
+  462: { zh: '平台分配失败', en: 'the platform could not allocate the resource' },
+}
+
+/** Platform answers that mean "not now, in this state" rather than "broken": the console says 409. */
+export const CONFLICT_STATUSES = new Set([456, 458, 460])
+
+export function upstreamMessage(status: number, platformText: string | null): Bilingual {
+  const known = BY_STATUS[status]
+  if (known) return known
+  if (status >= 500) {
+    return {
+      zh: `平台内部错误（${status}），请稍后再试`,
+      en: `the platform failed (${status}); try again shortly`,
+    }
+  }
+  const detail = platformText ? `: ${platformText.slice(0, 200)}` : ''
+  return {
+    zh: `平台拒绝了请求（${status}）${detail}`,
+    en: `the platform refused the request (${status})${detail}`,
+  }
+}
+
+export const TIMEOUT_MESSAGE: Bilingual = {
+  zh: '平台没有及时响应，操作可能没有执行，请查看坐席状态后再试',
+  en: 'the platform did not answer in time; the action may not have happened, check the agent before trying again',
+}
+
+export const UNREACHABLE_MESSAGE: Bilingual = {
+  zh: '无法连接平台的呼叫控制服务',
+  en: 'the platform’s call-control service cannot be reached',
+}
+
+export const NOT_CONFIGURED_MESSAGE: Bilingual = {
+  zh: '未配置平台的呼叫控制服务（WELLCLOUD_CSTA_URL 等）',
+  en: 'the platform’s call-control service is not configured (WELLCLOUD_CSTA_URL and friends)',
+}

@@ -1,0 +1,99 @@
+import type { ActionOp } from '@/shared/actions'
+import { domainOf } from '@/shared/webhooks'
+
+/** The REST call behind one force operation, exactly as the wellClient SDK (4.2.x) sends it. */
+export interface CstaRequest {
+  method: 'POST' | 'DELETE'
+  /** Path and query under WELLCLOUD_CSTA_URL. */
+  path: string
+  body: Record<string, string> | null
+}
+
+export interface CstaTarget {
+  /** Agent id, e.g. `5001@test.cc`. */
+  agentId: string
+  /** The agent's extension (the connection's device), e.g. `8001@test.cc`. */
+  deviceId: string
+  callId: string | null
+  /** The supervisor's extension, for listen. */
+  listenerDevice: string | null
+  /** The supervisor's number, for join and take. */
+  phoneNumber: string | null
+}
+
+// A path segment as the SDK writes it: escaped, but `@` of ids kept as is.
+function seg(s: string): string {
+  return encodeURIComponent(s).replace(/%40/g, '@')
+}
+
+/** `{deviceId}|{callId}` with the bar written `%7C`, as the SDK puts it in the path. */
+export function connectionSegment(deviceId: string, callId: string): string {
+  return `${seg(deviceId)}%7C${seg(callId)}`
+}
+
+/** Builds the request of an operation; throws when a needed argument is missing (callers check first). */
+export function cstaRequestFor(op: ActionOp, t: CstaTarget): CstaRequest {
+  const call = () => {
+    if (!t.callId) throw new Error(`${op} needs a call`)
+    return t.callId
+  }
+  const connection = () =>
+    `/api/csta/callControl/calls/${seg(call())}/connections/${connectionSegment(t.deviceId, call())}`
+  const state = (agentMode: 'Ready' | 'NotReady'): CstaRequest => ({
+    method: 'POST',
+    path: '/api/csta/agent/state',
+    body: {
+      func: 'SetState',
+      agentMode,
+      loginId: t.agentId,
+      agentId: t.agentId,
+      device: t.deviceId,
+    },
+  })
+  switch (op) {
+    case 'drop':
+      return { method: 'DELETE', path: connection(), body: null }
+    case 'join':
+      return {
+        method: 'POST',
+        path: `${connection()}/singleStepConference`,
+        body: {
+          conferenceParticipant: need(t.phoneNumber, 'phoneNumber'),
+          participationType: 'Active',
+        },
+      }
+    case 'take':
+      return {
+        method: 'POST',
+        path: `${connection()}/singleStepTransfer`,
+        body: { transferTo: need(t.phoneNumber, 'phoneNumber') },
+      }
+    case 'listen':
+      return {
+        method: 'POST',
+        path: `/api/csta/callControl/calls/${seg(call())}/spy?deviceId=${encodeURIComponent(need(t.listenerDevice, 'deviceId'))}`,
+        body: null,
+      }
+    case 'ready':
+      return state('Ready')
+    case 'not-ready':
+      return state('NotReady')
+    case 'logout':
+      return {
+        method: 'POST',
+        path: '/api/csta/agent/state',
+        body: {
+          namespace: domainOf(t.agentId) ?? '',
+          func: 'Logout',
+          device: t.deviceId,
+          agentId: t.agentId,
+          loginId: t.agentId,
+        },
+      }
+  }
+}
+
+function need(value: string | null, name: string): string {
+  if (!value) throw new Error(`missing ${name}`)
+  return value
+}

@@ -1,0 +1,115 @@
+import type { Bilingual } from '@/shared/actions'
+import type { PlatformFailure } from './platform.client'
+
+/** How the console answers a failed platform call: its own status, a code for the SPA, and words. */
+export interface FailureAnswer {
+  status: number
+  error: string
+  message: string
+  messages: Bilingual
+  /** The platform's business code, when it gave one. */
+  platformCode?: number
+}
+
+const BY_CODE: Record<number, { status: number; error: string; messages: Bilingual }> = {
+  14001: {
+    status: 400,
+    error: 'range_too_large',
+    messages: {
+      zh: '查询时间跨度过大，请缩小时间范围（最多 31 天）',
+      en: 'the time range is too large; narrow it (at most 31 days)',
+    },
+  },
+  14002: {
+    status: 504,
+    error: 'upstream_timeout',
+    messages: {
+      zh: '平台查询超时，请稍后再试或缩小范围',
+      en: 'the platform timed out; try again or narrow the range',
+    },
+  },
+  14003: {
+    status: 504,
+    error: 'upstream_timeout',
+    messages: { zh: '平台查询超时，请稍后再试', en: 'the platform timed out; try again' },
+  },
+  14004: {
+    status: 400,
+    error: 'begin_after_end',
+    messages: { zh: '开始时间不能晚于结束时间', en: 'the begin time is after the end time' },
+  },
+  14011: {
+    status: 404,
+    error: 'no_such_call',
+    messages: { zh: '平台上没有这个通话', en: 'the platform has no such call' },
+  },
+  14012: {
+    status: 404,
+    error: 'no_recordings',
+    messages: { zh: '这个通话没有录音', en: 'this call has no recordings' },
+  },
+  14013: {
+    status: 404,
+    error: 'no_recording',
+    messages: { zh: '录音不存在', en: 'there is no recording' },
+  },
+  14015: {
+    status: 409,
+    error: 'split_required',
+    messages: {
+      zh: '查询跨越了两个数据库（月份），需要分成两段查询',
+      en: 'the range spans two databases (months); it must be split in two',
+    },
+  },
+}
+
+export function failureAnswer(f: PlatformFailure): FailureAnswer {
+  switch (f.kind) {
+    case 'code': {
+      const known = BY_CODE[f.code]
+      if (known) return { ...known, message: known.messages.en, platformCode: f.code }
+      const detail = f.message ? `: ${f.message}` : ''
+      const messages = {
+        zh: `平台返回错误 ${f.code}${detail}`,
+        en: `the platform answered error ${f.code}${detail}`,
+      }
+      return {
+        status: 502,
+        error: 'upstream',
+        message: messages.en,
+        messages,
+        platformCode: f.code,
+      }
+    }
+    case 'http': {
+      const messages =
+        f.httpStatus === 400
+          ? { zh: '平台认为查询参数不合法', en: 'the platform found the query malformed' }
+          : f.httpStatus === 401
+            ? { zh: '平台拒绝了访问令牌', en: 'the platform refused the access token' }
+            : {
+                zh: `平台返回 HTTP ${f.httpStatus}`,
+                en: `the platform answered HTTP ${f.httpStatus}`,
+              }
+      return { status: 502, error: 'upstream', message: messages.en, messages }
+    }
+    case 'token': {
+      const messages = {
+        zh: '无法获取平台访问令牌（请检查 WELLCLOUD_APP_ID 等设置）',
+        en: `no platform access token (${f.message}); check WELLCLOUD_APP_ID and friends`,
+      }
+      return { status: 502, error: 'upstream_token', message: messages.en, messages }
+    }
+    case 'timeout': {
+      const messages = {
+        zh: '平台没有及时响应，请稍后再试',
+        en: 'the platform did not answer in time; try again',
+      }
+      return { status: 504, error: 'upstream_timeout', message: messages.en, messages }
+    }
+    case 'unreachable': {
+      const messages = { zh: '无法连接平台', en: 'the platform cannot be reached' }
+      return { status: 502, error: 'upstream_unreachable', message: messages.en, messages }
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import type { TokenManager } from './token-manager'
+import { TokenError } from './token-manager'
+
+/** Why a platform call did not give what was asked. */
+export type PlatformFailure =
+  /** The platform answered a business error (`{"errorCode": 14001, …}`), at any HTTP status. */
+  | { kind: 'code'; code: number; message: string | null; httpStatus: number }
+  /** An HTTP error without a business code. */
+  | { kind: 'http'; httpStatus: number; text: string }
+  | { kind: 'token'; message: string }
+  | { kind: 'timeout' }
+  | { kind: 'unreachable'; detail: string }
+
+export type PlatformJson = { ok: true; data: unknown } | ({ ok: false } & PlatformFailure)
+export type PlatformStream = { ok: true; response: Response } | ({ ok: false } & PlatformFailure)
+
+export interface PlatformClientOptions {
+  baseUrl: string
+  tokens: TokenManager
+  timeoutMs: number
+  fetch?: typeof fetch
+}
+
+type Query = Record<string, string | number | undefined>
+
+/**
+ * GETs against the platform's API gateway with the `wellcloud_token` header; on 401 it gets a
+ * fresh token and tries once more. Business errors come back as `kind: 'code'` whether the
+ * platform sent them with HTTP 200 or 4xx.
+ */
+export class PlatformClient {
+  private readonly fetch: typeof fetch
+
+  constructor(private readonly o: PlatformClientOptions) {
+    this.fetch = o.fetch ?? fetch
+  }
+
+  async getJson(path: string, query: Query = {}): Promise<PlatformJson> {
+    const res = await this.send(path, query, {})
+    if (!res.ok) return res
+    const text = await res.response.text()
+    let body: unknown
+    try {
+      body = text === '' ? null : JSON.parse(text)
+    } catch {
+      return res.response.ok
+        ? { ok: false, kind: 'http', httpStatus: 502, text: 'not JSON' }
+        : httpFailure(res.response.status, text)
+    }
+    const code = businessCode(body)
+    if (code) return { ok: false, ...code, httpStatus: res.response.status }
+    if (!res.response.ok) return httpFailure(res.response.status, text)
+    return { ok: true, data: body }
+  }
+
+  /** A recording stream: the platform's response as is (status, headers, body) unless it failed. */
+  async getStream(path: string, query: Query, range: string | undefined): Promise<PlatformStream> {
+    const res = await this.send(path, query, range ? { range } : {}, true)
+    if (!res.ok) return res
+    const type = res.response.headers.get('content-type') ?? ''
+    if (type.includes('json') || !res.response.ok) {
+      const text = await res.response.text()
+      let body: unknown = null
+      try {
+        body = JSON.parse(text)
+      } catch {
+        // not JSON: an HTTP error below
+      }
+      const code = businessCode(body)
+      if (code) return { ok: false, ...code, httpStatus: res.response.status }
+      if (!res.response.ok) return httpFailure(res.response.status, text)
+      return {
+        ok: false,
+        kind: 'http',
+        httpStatus: 502,
+        text: 'the platform answered JSON instead of audio',
+      }
+    }
+    return res
+  }
+
+  private async send(
+    path: string,
+    query: Query,
+    headers: Record<string, string>,
+    stream = false,
+  ): Promise<{ ok: true; response: Response } | ({ ok: false } & PlatformFailure)> {
+    try {
+      let token = await this.o.tokens.get()
+      const url = new URL(`${this.o.baseUrl.replace(/\/+$/, '')}${path}`)
+      for (const [k, v] of Object.entries(query))
+        if (v !== undefined && v !== '') url.searchParams.set(k, String(v))
+      let response = await this.request(url, token, headers, stream)
+      if (response.status === 401) {
+        await response.body?.cancel()
+        this.o.tokens.invalidate(token)
+        token = await this.o.tokens.get()
+        response = await this.request(url, token, headers, stream)
+      }
+      return { ok: true, response }
+    } catch (err) {
+      if (err instanceof TokenError) return { ok: false, kind: 'token', message: err.message }
+      if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+        return { ok: false, kind: 'timeout' }
+      return {
+        ok: false,
+        kind: 'unreachable',
+        detail: err instanceof Error ? err.message : String(err),
+      }
+    }
+  }
+
+  private async request(
+    url: URL,
+    token: string,
+    headers: Record<string, string>,
+    stream: boolean,
+  ): Promise<Response> {
+    const init = {
+      headers: { wellcloud_token: token, accept: stream ? '*/*' : 'application/json', ...headers },
+      redirect: 'follow' as const,
+    }
+    if (!stream) return this.fetch(url, { ...init, signal: AbortSignal.timeout(this.o.timeoutMs) })
+    // A long recording may take minutes to flow: only the wait for its first byte is bounded.
+    const abort = new AbortController()
+    const timer = setTimeout(
+      () => abort.abort(new DOMException('no answer in time', 'TimeoutError')),
+      this.o.timeoutMs,
+    )
+    try {
+      return await this.fetch(url, { ...init, signal: abort.signal })
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+}
+
+function businessCode(
+  body: unknown,
+): { kind: 'code'; code: number; message: string | null } | null {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null
+  const b = body as { errorCode?: unknown; errorMessage?: unknown }
+  const code = Number(b.errorCode)
+  if (b.errorCode === undefined || b.errorCode === null || !Number.isFinite(code) || code === 0)
+    return null
+  return { kind: 'code', code, message: typeof b.errorMessage === 'string' ? b.errorMessage : null }
+}
+
+function httpFailure(httpStatus: number, text: string): { ok: false } & PlatformFailure {
+  return { ok: false, kind: 'http', httpStatus, text: text.slice(0, 300) }
+}

@@ -1,0 +1,196 @@
+import { Readable } from 'node:stream'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { gunzipSync } from 'node:zlib'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { audioQuerySchema, callsQuerySchema, robotCallsQuerySchema } from '@/shared/cdr'
+import { formatQueryTime } from '@/shared/platform-time'
+import { describeIssues } from '@/shared/validation'
+import { principalOf } from '../auth/auth.hooks'
+import type { FailureAnswer } from '../platform/platform-messages'
+import { failureAnswer } from '../platform/platform-messages'
+import type { PlatformClient } from '../platform/platform.client'
+import { audienceOf } from '../realtime/audience'
+import type { PeaksStore } from '../recordings/peaks.store'
+import { PATHS, type RecordsService, type SplitAnswer } from './records.service'
+
+export interface RecordsRoutesDeps {
+  records: RecordsService
+  platform: PlatformClient
+  peaks: PeaksStore
+  timeZone: string
+}
+
+const callParam = z.object({ callId: z.string().trim().min(1).max(200) })
+const recordingParam = z.object({ id: z.string().trim().min(1).max(200) })
+
+// Headers of the platform's audio answer that pass through to the browser as they are.
+const PASSED_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-range',
+  'accept-ranges',
+  'last-modified',
+  'etag',
+]
+
+/**
+ * Call records (§4.4–4.6) and recordings (§4.1–4.3) for the SPA and for scripts. Every route
+ * is for the signed-in user's own tenant; audio streams pass through with HTTP Range.
+ */
+export function recordsRoutes(deps: RecordsRoutesDeps) {
+  const audience = (req: FastifyRequest) => audienceOf(principalOf(req).scope)
+  const browse = { permission: 'browseCalls' } as const
+  const hear = { permission: 'hearRecordings' } as const
+
+  return async function plugin(app: FastifyInstance): Promise<void> {
+    app.get('/api/calls', { config: browse }, async (req, reply) => {
+      const q = callsQuerySchema.safeParse(req.query)
+      if (!q.success) return badRequest(reply, describeIssues(q.error))
+      const res = await deps.records.list(audience(req), q.data)
+      return res.ok ? res.data : fail(reply, res.answer)
+    })
+
+    app.get('/api/robot-calls', { config: browse }, async (req, reply) => {
+      const q = robotCallsQuerySchema.safeParse(req.query)
+      if (!q.success) return badRequest(reply, describeIssues(q.error))
+      const res = await deps.records.robotList(audience(req), q.data)
+      return res.ok ? res.data : fail(reply, res.answer)
+    })
+
+    app.get('/api/calls/:callId', { config: browse }, async (req, reply) => {
+      const p = callParam.safeParse(req.params)
+      if (!p.success) return badRequest(reply, describeIssues(p.error))
+      const res = await deps.records.detail(audience(req), p.data.callId)
+      return res.ok ? res.data : fail(reply, res.answer)
+    })
+
+    app.get('/api/calls/:callId/recordings', { config: browse }, async (req, reply) => {
+      const p = callParam.safeParse(req.params)
+      if (!p.success) return badRequest(reply, describeIssues(p.error))
+      const res = await deps.records.recordingsOf(audience(req), p.data.callId)
+      return res.ok ? res.data : fail(reply, res.answer)
+    })
+
+    app.get('/api/calls/:callId/audio', { config: hear }, async (req, reply) => {
+      const p = callParam.safeParse(req.params)
+      const q = audioQuerySchema.safeParse(req.query)
+      if (!p.success || !q.success) return badRequest(reply, describeIssues((p.error ?? q.error)!))
+      const a = audience(req)
+      // The platform streams any callId it has: make sure this one is the user's first.
+      const owned = await deps.records.detail(a, p.data.callId)
+      if (!owned.ok) return fail(reply, owned.answer)
+      const name = fileName(
+        'call',
+        deps.records.summary(a.namespace, p.data.callId),
+        p.data.callId,
+        q.data.format,
+        deps.timeZone,
+      )
+      return stream(req, reply, deps.platform, PATHS.callStream(p.data.callId), q.data, name)
+    })
+
+    app.get('/api/recordings/:id/audio', { config: hear }, async (req, reply) => {
+      const p = recordingParam.safeParse(req.params)
+      const q = audioQuerySchema.safeParse(req.query)
+      if (!p.success || !q.success) return badRequest(reply, describeIssues((p.error ?? q.error)!))
+      const a = audience(req)
+      const rec = deps.records.recording(a, p.data.id)
+      if (!rec) return fail(reply, unknownRecording(p.data.id))
+      const name = fileName(
+        'recording',
+        deps.records.summary(a.namespace, rec.callId),
+        rec.callId,
+        q.data.format,
+        deps.timeZone,
+      )
+      return stream(req, reply, deps.platform, PATHS.recordingStream(p.data.id), q.data, name)
+    })
+
+    app.get('/api/recordings/:id/peaks', { config: hear }, async (req, reply) => {
+      const p = recordingParam.safeParse(req.params)
+      if (!p.success) return badRequest(reply, describeIssues(p.error))
+      const a = audience(req)
+      if (!deps.records.recording(a, p.data.id)) return fail(reply, unknownRecording(p.data.id))
+      const res = await deps.peaks.get(a.namespace, p.data.id)
+      if (!res.ok) return fail(reply, res.answer)
+      reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .header('cache-control', 'private, max-age=86400')
+        .header('vary', 'accept-encoding')
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? ''))
+        return reply.header('content-encoding', 'gzip').send(res.gzip)
+      return reply.send(gunzipSync(res.gzip))
+    })
+  }
+}
+
+async function stream(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  platform: PlatformClient,
+  path: string,
+  q: { format: 'wav' | 'mp3'; download: '0' | '1' },
+  name: string,
+) {
+  const range = typeof req.headers.range === 'string' ? req.headers.range : undefined
+  const res = await platform.getStream(
+    path,
+    { isDownload: 0, isWav: q.format === 'wav' ? 1 : 0 },
+    range,
+  )
+  if (!res.ok) return fail(reply, failureAnswer(res))
+  const up = res.response
+  for (const h of PASSED_HEADERS) {
+    const v = up.headers.get(h)
+    if (v !== null) reply.header(h, v)
+  }
+  if (!up.headers.get('content-type'))
+    reply.header('content-type', q.format === 'wav' ? 'audio/wav' : 'audio/mpeg')
+  reply.header('cache-control', 'private, no-store')
+  reply.header(
+    'content-disposition',
+    `${q.download === '1' ? 'attachment' : 'inline'}; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  )
+  reply.code(up.status)
+  if (!up.body) return reply.send()
+  return reply.send(Readable.fromWeb(up.body as WebReadableStream))
+}
+
+/** `call-20261121-101500-13912345678-6aee1dda.wav`: when, who, which call, at a glance. */
+function fileName(
+  kind: 'call' | 'recording',
+  summary: { startTime: number | null; customerPhone: string | null; ani: string | null } | null,
+  callId: string,
+  format: 'wav' | 'mp3',
+  timeZone: string,
+): string {
+  const parts: string[] = [kind]
+  if (summary?.startTime)
+    parts.push(
+      formatQueryTime(summary.startTime, timeZone)
+        .replace(/[-: ]/g, '')
+        .replace(/^(\d{8})/, '$1-'),
+    )
+  const party = summary?.customerPhone ?? summary?.ani
+  if (party) parts.push(party.replace(/[^\w.+-]/g, ''))
+  parts.push(callId.replace(/[^\w-]/g, '').slice(0, 8) || 'call')
+  return `${parts.join('-')}.${format}`
+}
+
+function unknownRecording(id: string): FailureAnswer {
+  const messages = {
+    zh: `没有找到录音 ${id}（请从它所属的通话打开）`,
+    en: `no recording ${id} (open it from its call)`,
+  }
+  return { status: 404, error: 'not_found', message: messages.en, messages }
+}
+
+function badRequest(reply: FastifyReply, message: string) {
+  return reply.code(400).send({ error: 'invalid_request', message })
+}
+
+function fail(reply: FastifyReply, answer: FailureAnswer | SplitAnswer) {
+  const { status, ...body } = answer
+  return reply.code(status).send(body)
+}

@@ -1,0 +1,253 @@
+import { TZDate } from '@date-fns/tz'
+import type {
+  CallsPage,
+  CallsQuery,
+  CdrListItem,
+  RecordingInfo,
+  RobotCallsQuery,
+  SplitHint,
+} from '@/shared/cdr'
+import { formatQueryTime, parsePlatformTime } from '@/shared/platform-time'
+import type { CallsRepo } from '../calls/calls.repo'
+import type { Audience } from '../realtime/audience'
+import type { RecordingsRepo } from '../recordings/recordings.repo'
+import { type FailureAnswer, failureAnswer } from '../platform/platform-messages'
+import type { PlatformClient } from '../platform/platform.client'
+
+export const PATHS = {
+  calls: '/api/cdr/2.0/calls/open',
+  call: (callId: string) => `/api/cdr/2.0/calls/open/call/${encodeURIComponent(callId)}`,
+  recordings: (callId: string) => `/api/cdr/2.0/recordings/open/call/${encodeURIComponent(callId)}`,
+  callStream: (callId: string) =>
+    `/api/cdr/2.0/recordings/open/call/${encodeURIComponent(callId)}/stream`,
+  recordingStream: (id: string) =>
+    `/api/cdr/2.0/recordings/open/recording/${encodeURIComponent(id)}/stream`,
+  robot: '/api/cdr/2.0/open/calls/robot',
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; answer: FailureAnswer | SplitAnswer }
+export type SplitAnswer = SplitHint & { status: 409; messages: { zh: string; en: string } }
+
+// `total` of a query is remembered this long, and for this many queries at most.
+const TOTAL_TTL_MS = 10 * 60 * 1000
+const TOTALS_KEPT = 500
+
+/**
+ * Call records and recordings from the platform (§4.2–4.6), always for the user's own
+ * tenant: `domain` comes from the session, never from the browser.
+ */
+export class RecordsService {
+  private readonly totals = new Map<string, { total: number; at: number }>()
+
+  constructor(
+    private readonly platform: PlatformClient,
+    private readonly calls: CallsRepo,
+    private readonly recordings: RecordingsRepo,
+    private readonly timeZone: string,
+    private readonly now: () => number,
+  ) {}
+
+  /**
+   * A page of §4.5. The platform sends `total` only with page 1; it is kept per query, and a
+   * later page asked first fetches page 1 alongside to learn it.
+   */
+  async list(audience: Audience, q: CallsQuery): Promise<Result<CallsPage>> {
+    const base = {
+      beginTime: q.beginTime,
+      endTime: q.endTime,
+      ani: q.ani,
+      dnis: q.dnis,
+      isOrder: q.isOrder,
+      s: q.s,
+      domain: audience.namespace,
+    }
+    const key = JSON.stringify(base)
+    const known = this.knownTotal(key)
+    const [page, first] = await Promise.all([
+      this.platform.getJson(PATHS.calls, { ...base, p: q.p }),
+      q.p > 1 && known === null
+        ? this.platform.getJson(PATHS.calls, { ...base, p: 1 })
+        : Promise.resolve(null),
+    ])
+    if (!page.ok)
+      return {
+        ok: false,
+        answer: page.kind === 'code' && page.code === 14015 ? this.split(q) : failureAnswer(page),
+      }
+    const parsed = pageOf(page.data)
+    const total = parsed.total ?? (first?.ok ? pageOf(first.data).total : null) ?? known
+    if (total !== null) this.rememberTotal(key, total)
+    return {
+      ok: true,
+      data: { total, list: parsed.list.filter((row) => this.visible(audience, row.callId)) },
+    }
+  }
+
+  async robotList(
+    audience: Audience,
+    q: RobotCallsQuery,
+  ): Promise<Result<CallsPage<Record<string, unknown>>>> {
+    const { p, ...rest } = q
+    const base = { ...rest, domain: audience.namespace, isDownload: 0 }
+    const key = `robot:${JSON.stringify(base)}`
+    const known = this.knownTotal(key)
+    const [page, first] = await Promise.all([
+      this.platform.getJson(PATHS.robot, { ...base, p }),
+      p > 1 && known === null
+        ? this.platform.getJson(PATHS.robot, { ...base, p: 1 })
+        : Promise.resolve(null),
+    ])
+    if (!page.ok)
+      return {
+        ok: false,
+        answer: page.kind === 'code' && page.code === 14015 ? this.split(q) : failureAnswer(page),
+      }
+    const parsed = pageOf(page.data)
+    const total = parsed.total ?? (first?.ok ? pageOf(first.data).total : null) ?? known
+    if (total !== null) this.rememberTotal(key, total)
+    return { ok: true, data: { total, list: parsed.list as unknown as Record<string, unknown>[] } }
+  }
+
+  /** One CDR (§4.4), if it is the user's tenant's and within the user's scope. */
+  async detail(audience: Audience, callId: string): Promise<Result<Record<string, unknown>>> {
+    if (!this.visible(audience, callId)) return { ok: false, answer: notFound(callId) }
+    const res = await this.platform.getJson(PATHS.call(callId))
+    if (!res.ok) return { ok: false, answer: failureAnswer(res) }
+    const cdr = unwrapObject(res.data)
+    if (!cdr) return { ok: false, answer: notFound(callId) }
+    // The platform answers by callId alone: a CDR of another tenant is refused here.
+    if (typeof cdr.domain === 'string' && cdr.domain !== '' && cdr.domain !== audience.namespace) {
+      return { ok: false, answer: notFound(callId) }
+    }
+    return { ok: true, data: cdr }
+  }
+
+  /** The call's recordings (§4.2), remembered so their ids can be served. */
+  async recordingsOf(audience: Audience, callId: string): Promise<Result<RecordingInfo[]>> {
+    const detail = await this.detail(audience, callId)
+    if (!detail.ok) return detail
+    const res = await this.platform.getJson(PATHS.recordings(callId))
+    if (!res.ok) {
+      if (res.kind === 'code' && res.code === 14012) return { ok: true, data: [] }
+      return { ok: false, answer: failureAnswer(res) }
+    }
+    const list = listOf(res.data)
+      .filter(
+        (r): r is Record<string, unknown> & { id: unknown } =>
+          typeof r === 'object' && r !== null && 'id' in r,
+      )
+      .map((r) => ({
+        ...r,
+        id: String(r.id),
+        callId: typeof r.callId === 'string' ? r.callId : callId,
+      }))
+    this.recordings.remember(audience.namespace, list, this.now())
+    return { ok: true, data: list }
+  }
+
+  /** A recording the user may hear: known (listed for one of their calls) and in scope. */
+  recording(audience: Audience, id: string): RecordingInfo | null {
+    const r = this.recordings.get(audience.namespace, id)
+    return r && this.visible(audience, r.callId) ? r : null
+  }
+
+  /** The call as the relay saw it end (for file names), if it did. */
+  summary(namespace: string, callId: string) {
+    return this.calls.get(namespace, callId)
+  }
+
+  /**
+   * Whether the audience may see a call. A whole-tenant user sees every call of the tenant;
+   * a user limited to a department or skills sees the calls the relay knows to be theirs
+   * (from `callEnd`), and not calls it knows nothing of.
+   */
+  visible(audience: Audience, callId: string): boolean {
+    if (!audience.filtered) return true
+    const call = this.calls.get(audience.namespace, callId)
+    return call !== null && audience.includesCall(call)
+  }
+
+  /** 14015: the range crosses a month (the platform keeps a database per month); say where to cut. */
+  private split(q: { beginTime: string; endTime: string }): SplitAnswer {
+    const begin = parsePlatformTime(q.beginTime, this.timeZone) ?? 0
+    const b = new TZDate(begin, this.timeZone)
+    const nextMonth = new TZDate(b.getFullYear(), b.getMonth() + 1, 1, this.timeZone).getTime()
+    const cut = Math.min(nextMonth, parsePlatformTime(q.endTime, this.timeZone) ?? nextMonth)
+    const messages = {
+      zh: '查询跨越了两个月份的数据库，需要分成两段查询',
+      en: 'the range spans two months, which the platform keeps apart: query it in two halves',
+    }
+    return {
+      status: 409,
+      error: 'split_required',
+      message: messages.en,
+      messages,
+      halves: [
+        { beginTime: q.beginTime, endTime: formatQueryTime(cut - 1000, this.timeZone) },
+        { beginTime: formatQueryTime(cut, this.timeZone), endTime: q.endTime },
+      ],
+    }
+  }
+
+  private knownTotal(key: string): number | null {
+    const hit = this.totals.get(key)
+    if (!hit || this.now() - hit.at > TOTAL_TTL_MS) return null
+    return hit.total
+  }
+
+  private rememberTotal(key: string, total: number): void {
+    this.totals.delete(key)
+    this.totals.set(key, { total, at: this.now() })
+    if (this.totals.size > TOTALS_KEPT) this.totals.delete(this.totals.keys().next().value!)
+  }
+}
+
+function notFound(callId: string): FailureAnswer {
+  const messages = { zh: `没有找到通话 ${callId}`, en: `no call ${callId}` }
+  return { status: 404, error: 'not_found', message: messages.en, messages }
+}
+
+/** §4.5 answers `{total, list}`; read it tolerantly (a bare list, or one under `data`). */
+function pageOf(body: unknown): { total: number | null; list: CdrListItem[] } {
+  const o =
+    typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : {}
+  const inner =
+    typeof o.data === 'object' && o.data !== null && !Array.isArray(o.data)
+      ? (o.data as Record<string, unknown>)
+      : o
+  const raw = inner.total ?? o.total
+  const total = raw === undefined || raw === null ? null : Number(raw)
+  const list = listOf(body).filter(
+    (r): r is CdrListItem =>
+      typeof r === 'object' && r !== null && typeof (r as { callId?: unknown }).callId === 'string',
+  )
+  return { total: total !== null && Number.isFinite(total) ? total : null, list }
+}
+
+/** A list the seed leaves the shape of open: a bare array, or one under `list` or `data`. */
+function listOf(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body
+  if (typeof body !== 'object' || body === null) return []
+  const o = body as Record<string, unknown>
+  for (const key of ['list', 'data', 'records', 'rows']) {
+    const v = o[key]
+    if (Array.isArray(v)) return v
+    if (typeof v === 'object' && v !== null) {
+      const inner = listOf(v)
+      if (inner.length) return inner
+    }
+  }
+  return []
+}
+
+/** One CDR: the object itself, or under `data`. */
+function unwrapObject(body: unknown): Record<string, unknown> | null {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null
+  const o = body as Record<string, unknown>
+  if (typeof o.callId === 'string') return o
+  return typeof o.data === 'object' && o.data !== null && !Array.isArray(o.data)
+    ? (o.data as Record<string, unknown>)
+    : null
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod'
+
+/**
+ * The seven force operations (wellClient forceListen, forceJoin, forceTake, forceDrop,
+ * forceReady, forceNotReady, forceLogout) as the console's action API names them.
+ */
+export const ACTION_OPS = [
+  'listen',
+  'join',
+  'take',
+  'drop',
+  'ready',
+  'not-ready',
+  'logout',
+] as const
+export type ActionOp = (typeof ACTION_OPS)[number]
+
+/** Operations on the agent's current call; the agent must be in one. */
+export const CALL_OPS: readonly ActionOp[] = ['listen', 'join', 'take', 'drop']
+/** Operations that need confirmation in the UI (they interrupt the agent or the caller). */
+export const CONFIRMED_OPS: readonly ActionOp[] = ['drop', 'take', 'not-ready', 'logout']
+/** Operations that ask for a reason. */
+export const REASONED_OPS: readonly ActionOp[] = ['not-ready', 'logout']
+
+export const actionBodySchema = z
+  .object({ reason: z.string().trim().max(200, 'at most 200 characters').optional() })
+  .nullish()
+  .transform((b) => ({ reason: b?.reason ? b.reason : null }))
+
+/** What the supervisor's own phone is, kept in their profile. */
+export const profileBodySchema = z
+  .object({
+    /** Extension the supervisor listens on (forceListen), e.g. `8002@test.cc` or `8002`. */
+    deviceId: z
+      .string()
+      .trim()
+      .max(100)
+      .regex(/^[\w.-]+(@[\w.-]+)?$/, 'an extension such as 8002 or 8002@test.cc')
+      .nullish(),
+    /** Number calls are taken or joined to (forceTake, forceJoin). */
+    phoneNumber: z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^\+?[\d*#-]{2,40}$/, 'digits, e.g. 8002 or 13912345678')
+      .nullish(),
+  })
+  .refine((b) => b.deviceId !== undefined || b.phoneNumber !== undefined, 'nothing to change')
+export type ProfileBody = z.input<typeof profileBodySchema>
+
+/** A message in both languages of the console. */
+export interface Bilingual {
+  zh: string
+  en: string
+}
+
+/** Answer of `POST /api/agents/{agentId}/actions/{op}` when the platform accepted it. */
+export interface ActionDone {
+  ok: true
+  op: ActionOp
+  upstreamStatus: number
+  latencyMs: number
+}
+
+/** Answer when the console or the platform refused (403, 404, 409, 502). */
+export interface ActionRefused {
+  ok: false
+  error:
+    'forbidden' | 'not_found' | 'conflict' | 'profile_incomplete' | 'upstream' | 'invalid_request'
+  /** English message (as every error of the API has). */
+  message: string
+  messages: Bilingual
+  upstreamStatus?: number
+  /** For `profile_incomplete`: the profile field to fill in. */
+  field?: 'deviceId' | 'phoneNumber'
+}
+
+/** Who is listening to or has joined an agent's call, as a tile shows it. */
+export interface Monitor {
+  by: string
+  op: 'listen' | 'join'
+  since: number
+}
+
+/** One line of the audit log. */
+export interface AuditEntry {
+  id: number
+  at: number
+  username: string
+  agentId: string
+  /** The agent's extension at the time. */
+  deviceId: string | null
+  callId: string | null
+  op: ActionOp
+  reason: string | null
+  /** The supervisor's own extension or number the action used. */
+  supervisorDevice: string | null
+  outcome: 'ok' | 'refused' | 'failed'
+  /** Status the console answered. */
+  status: number
+  upstreamStatus: number | null
+  message: string | null
+  latencyMs: number | null
+}
+
+export const auditQuerySchema = z.object({
+  from: z.coerce.number().int().nonnegative().optional(),
+  to: z.coerce.number().int().nonnegative().optional(),
+  username: z.string().trim().max(100).optional(),
+  agentId: z.string().trim().max(100).optional(),
+  op: z.enum(ACTION_OPS).optional(),
+  outcome: z.enum(['ok', 'refused', 'failed']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+export type AuditQuery = z.input<typeof auditQuerySchema>
+
+export interface AuditPage {
+  total: number
+  entries: AuditEntry[]
+}

@@ -1,0 +1,166 @@
+import { z } from 'zod'
+import { DEFAULT_PLATFORM_TZ, parsePlatformTime } from './platform-time'
+
+/** `yyyy-MM-dd HH:mm:ss`, in platform time: how the platform's CDR queries take times. */
+export const QUERY_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
+
+const queryTime = (field: string) =>
+  z
+    .string({ error: `expected ${field} as yyyy-MM-dd HH:mm:ss` })
+    .trim()
+    .regex(QUERY_TIME, 'expected yyyy-MM-dd HH:mm:ss')
+    .refine(
+      (v) => parsePlatformTime(v, DEFAULT_PLATFORM_TZ) !== null,
+      'is not a real date and time',
+    )
+
+const optText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((v) => (v ? v : undefined))
+
+/** Largest page the platform serves. */
+export const MAX_PAGE_SIZE = 100
+
+const paging = {
+  isOrder: z.coerce
+    .number()
+    .pipe(
+      z.union([z.literal(0), z.literal(1)], {
+        error: 'expected 0 (newest first) or 1 (oldest first)',
+      }),
+    )
+    .default(0),
+  p: z.coerce.number().int('expected a whole page number').min(1, 'pages start at 1').default(1),
+  s: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} per page`)
+    .default(20),
+}
+
+function beginNotAfterEnd<T extends { beginTime: string; endTime: string }>(q: T): boolean {
+  return q.beginTime <= q.endTime
+}
+
+/** `GET /api/calls`: the platform's §4.5 query, less `domain` (always the user's own). */
+export const callsQuerySchema = z
+  .object({
+    beginTime: queryTime('beginTime'),
+    endTime: queryTime('endTime'),
+    ani: optText,
+    dnis: optText,
+    ...paging,
+  })
+  .refine(beginNotAfterEnd, { path: ['beginTime'], message: 'must not be after endTime' })
+export type CallsQuery = z.output<typeof callsQuerySchema>
+
+/** `GET /api/robot-calls`: §4.6, `campaignId` required. */
+export const robotCallsQuerySchema = z
+  .object({
+    beginTime: queryTime('beginTime'),
+    endTime: queryTime('endTime'),
+    campaignId: z
+      .string({ error: 'campaignId is required' })
+      .trim()
+      .min(1, 'campaignId is required')
+      .max(100),
+    resultCode: z.coerce.number().int().optional(),
+    groupCampaignId: optText,
+    batchId: optText,
+    batchName: optText,
+    ani: optText,
+    dnis: optText,
+    rosterId: optText,
+    uuiKey: optText,
+    uuiValue: optText,
+    ...paging,
+  })
+  .refine(beginNotAfterEnd, { path: ['beginTime'], message: 'must not be after endTime' })
+export type RobotCallsQuery = z.output<typeof robotCallsQuerySchema>
+
+export const audioQuerySchema = z.object({
+  format: z
+    .enum(['wav', 'mp3'], { error: 'format must be wav (two tracks) or mp3' })
+    .default('wav'),
+  download: z.enum(['0', '1'], { error: 'download must be 0 or 1' }).default('0'),
+})
+
+/** A page of call records, with `total` on every page (the platform sends it only with page 1). */
+export interface CallsPage<T = CdrListItem> {
+  total: number | null
+  list: T[]
+}
+
+/** A row of §4.5 (fields as the platform names them; all may be null). */
+export interface CdrListItem {
+  callId: string
+  callTypeName?: string | null
+  callType?: number | string | null
+  ani?: string | null
+  dnis?: string | null
+  displayNumber?: string | null
+  campaignName?: string | null
+  groupCampaignName?: string | null
+  batchName?: string | null
+  customerRosterId?: string | null
+  beginTime?: string | null
+  customerId?: string | null
+  result?: string | null
+  resultCode?: number | null
+  talkLength?: number | string | null
+  endTypeName?: string | null
+  endType?: number | string | null
+  c0?: string | null
+  c1?: string | null
+  c2?: string | null
+}
+
+/** One recording of a call (§4.2). */
+export interface RecordingInfo {
+  id: string
+  callId: string
+  deviceId?: string | null
+  timeIn?: string | null
+  startTime?: string | null
+  endTime?: string | null
+  /** 1 mono, 2 stereo. */
+  recordChannel?: number | null
+  /** Seconds. */
+  recordLength?: number | null
+  /** 1 ringing, 2 talk. */
+  recordType?: number | string | null
+  recordFormat?: string | null
+  filePath?: string | null
+  repoId?: string | null
+  failReason?: string | null
+  recordingRepoNfsPath?: string | null
+  recordingRepoRecordingPath?: string | null
+  audioInMos?: string | number | null
+}
+
+/** Waveform peaks of a recording, computed once on the relay. */
+export interface RecordingPeaks {
+  /** Seconds. */
+  duration: number
+  sampleRate: number
+  /** Peak values per second of audio in `channels`. */
+  peaksPerSecond: number
+  /** Peak values run from 0 to this (full scale). */
+  scale: number
+  /** One lane per channel (agent, customer for a two-track WAV), integers 0..scale. */
+  channels: number[][]
+  /** Where the peaks were computed from. */
+  source: 'wav' | 'mp3'
+}
+
+/** Answer to 14015: where to split the range so each half stays within one database. */
+export interface SplitHint {
+  error: 'split_required'
+  message: string
+  /** Two ranges, in order, that together cover the query. */
+  halves: [{ beginTime: string; endTime: string }, { beginTime: string; endTime: string }]
+}
