@@ -37,6 +37,11 @@ import { FloorGateway, type FloorServer } from './realtime/floor.gateway'
 import { floorRoutes } from './realtime/floor.routes'
 import { CONTENT_SECURITY_POLICY } from './web/security-headers'
 import { spaRoutes } from './web/spa.routes'
+import { settingsRoutes } from './settings/settings.routes'
+import { SettingsStore } from './settings/settings.store'
+import { timelineRoutes } from './timeline/timeline.routes'
+import { ViewsRepo } from './views/views.repo'
+import { viewsRoutes } from './views/views.routes'
 import { emptyWebhookStats } from './webhooks/webhook-stats'
 import { webhookRoutes } from './webhooks/webhooks.routes'
 
@@ -130,10 +135,14 @@ export function createApp(deps: AppDeps): App {
   let gateway: FloorGateway | null = null
   const agentsRepo = new AgentsRepo(db)
   const agents = new AgentsStore(agentsRepo, (view) => gateway?.agentChanged(view))
+  const settings = new SettingsStore(db, {
+    slThresholdSec: config.slThresholdSec,
+    shortAbandonSec: config.shortAbandonSec,
+  })
   const callsRepo = new CallsRepo(db)
   const calls = new CallsStore(
     callsRepo,
-    { slThresholdSec: config.slThresholdSec, shortAbandonSec: config.shortAbandonSec },
+    (namespace) => settings.figuresRules(namespace),
     config.timeZone,
     now(),
     (call) => gateway?.callEnded(call),
@@ -197,6 +206,9 @@ export function createApp(deps: AppDeps): App {
     floorRoutes(floor, (req) => audienceOf(principalOf(req).scope)),
     actionsRoutes({ actions, audit, users, now }),
     recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),
+    settingsRoutes({ settings, calls, gateway: floor, now }),
+    viewsRoutes(new ViewsRepo(db), now),
+    timelineRoutes({ agents, agentsRepo, calls: callsRepo, timeZone: config.timeZone, now }),
     spaRoutes(deps.distDir ?? path.resolve('dist')),
   ]
   for (const route of routes) void fastify.register(route)

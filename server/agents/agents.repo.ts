@@ -80,6 +80,26 @@ export class AgentsRepo {
     return rows.map(toView)
   }
 
+  /**
+   * An agent's events whose state began in [from, to), in the order they happened, preceded by
+   * the last one before `from` (the state the agent was in when the range began).
+   */
+  eventsBetween(namespace: string, agentId: string, from: number, to: number): AgentView[] {
+    const before = this.db
+      .prepare(
+        `SELECT * FROM agent_events WHERE namespace = ? AND agent_id = ? AND state_change_time < ?
+         ORDER BY state_change_time DESC, serial DESC LIMIT 1`,
+      )
+      .all(namespace, agentId, from) as AgentEventRow[]
+    const during = this.db
+      .prepare(
+        `SELECT * FROM agent_events WHERE namespace = ? AND agent_id = ? AND state_change_time >= ? AND state_change_time < ?
+         ORDER BY state_change_time, serial`,
+      )
+      .all(namespace, agentId, from, to) as AgentEventRow[]
+    return [...before, ...during].map(toView)
+  }
+
   /** Deletes events received before `before` (epoch ms); returns how many. */
   prune(before: number): number {
     return this.pruneStmt.run(before).changes

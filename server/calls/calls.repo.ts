@@ -35,9 +35,9 @@ export class CallsRepo {
 
   /** A call the relay has seen end, or null. */
   get(namespace: string, callId: string): CallSummary | null {
-    const row = this.db.prepare('SELECT summary FROM calls WHERE namespace = ? AND call_id = ?').get(namespace, callId) as
-      | { summary: string }
-      | undefined
+    const row = this.db
+      .prepare('SELECT summary FROM calls WHERE namespace = ? AND call_id = ?')
+      .get(namespace, callId) as { summary: string } | undefined
     return row ? (JSON.parse(row.summary) as CallSummary) : null
   }
 

@@ -46,7 +46,8 @@ export class CallsStore {
 
   constructor(
     private readonly repo: CallsRepo,
-    private readonly rules: FiguresRules,
+    /** Each tenant's queue rules (they change when an admin edits them: then `reload`). */
+    private readonly rulesOf: (namespace: string) => FiguresRules,
     private readonly timeZone: string,
     now: number,
     private readonly onCall: (call: CallSummary) => void,
@@ -85,7 +86,9 @@ export class CallsStore {
   }
 
   figuresFor(namespace: string, filter?: BucketFilter): TodayFigures {
-    return (this.figures.get(namespace) ?? new DayFigures(this.day, this.rules)).read(filter)
+    return (this.figures.get(namespace) ?? new DayFigures(this.day, this.rulesOf(namespace))).read(
+      filter,
+    )
   }
 
   /** Today's latest calls of a namespace that pass the filter, newest last. */
@@ -99,6 +102,13 @@ export class CallsStore {
     return out.reverse()
   }
 
+  /** Counts a tenant's day again, e.g. after its queue rules changed. */
+  reload(namespace: string): void {
+    this.figures.delete(namespace)
+    this.latest.delete(namespace)
+    for (const call of this.repo.listDay(this.day)) if (call.namespace === namespace) this.add(call)
+  }
+
   private loadDay(): void {
     for (const call of this.repo.listDay(this.day)) this.add(call)
   }
@@ -106,7 +116,7 @@ export class CallsStore {
   private add(call: CallSummary): void {
     let figures = this.figures.get(call.namespace)
     if (!figures) {
-      figures = new DayFigures(this.day, this.rules)
+      figures = new DayFigures(this.day, this.rulesOf(call.namespace))
       this.figures.set(call.namespace, figures)
     }
     figures.add(call)

@@ -30,7 +30,11 @@ function call(over: Partial<CallSummary>): CallSummary {
 
 describe("today's figures", () => {
   it('counts offered, answered, abandoned, service level, ASA, AHT and longest queue', () => {
-    const f = new DayFigures('2026-11-21', { slThresholdSec: 20, shortAbandonSec: 5 })
+    const f = new DayFigures('2026-11-21', () => ({
+      slThresholdSec: 20,
+      shortAbandonSec: 5,
+      slTargetPct: 80,
+    }))
     f.add(call({ queueSec: 10, talkSec: 100 }))
     f.add(call({ queueSec: 30, talkSec: 200 }))
     f.add(call({ queueSec: 60, endReason: 'QueueAbandon', agentId: null, answerTime: null }))
@@ -57,12 +61,20 @@ describe("today's figures", () => {
   })
 
   it('has no service level, ASA or AHT before the first call', () => {
-    const { total } = new DayFigures('d', { slThresholdSec: 20, shortAbandonSec: 0 }).read()
+    const { total } = new DayFigures('d', () => ({
+      slThresholdSec: 20,
+      shortAbandonSec: 0,
+      slTargetPct: 80,
+    })).read()
     expect(total).toMatchObject({ offered: 0, serviceLevel: null, asaSec: null, ahtSec: null })
   })
 
   it('reads a part of the floor through a filter', () => {
-    const f = new DayFigures('d', { slThresholdSec: 20, shortAbandonSec: 0 })
+    const f = new DayFigures('d', () => ({
+      slThresholdSec: 20,
+      shortAbandonSec: 0,
+      slTargetPct: 80,
+    }))
     f.add(call({ orgTreePos: '1.1' }))
     f.add(call({ orgTreePos: '1.2' }))
     f.add(call({ orgTreePos: '1.2', skillId: '7002@test.cc' }))

@@ -1,12 +1,8 @@
 import type { CallSummary, QueueFigures, TodayFigures } from '@/shared/floor'
+import type { QueueRule } from '@/shared/settings'
 
-/** How a day's calls are counted. */
-export interface FiguresRules {
-  /** Answered within this many seconds in queue counts toward the service level. */
-  slThresholdSec: number
-  /** Abandoned within this many seconds is left out of the service level. */
-  shortAbandonSec: number
-}
+/** How a queue's calls are counted (its service-level rules); skillId null is the default. */
+export type FiguresRules = (skillId: string | null) => QueueRule
 
 /** Running sums for one (skill group, department) pair; figures are folded from these. */
 interface Bucket {
@@ -63,16 +59,17 @@ export class DayFigures {
     }
     if (!isOffered(call)) return
     const queueSec = call.queueSec ?? 0
+    const rules = this.rules(call.skillId)
     b.offered += 1
     b.longestQueueSec = Math.max(b.longestQueueSec, queueSec)
     if (isAbandoned(call)) {
       b.abandoned += 1
-      if (queueSec < this.rules.shortAbandonSec) b.shortAbandoned += 1
+      if (queueSec < rules.shortAbandonSec) b.shortAbandoned += 1
     } else if (isAnswered(call)) {
       b.answered += 1
       b.answeredQueueSec += queueSec
       b.answeredTalkSec += call.talkSec ?? 0
-      if (queueSec <= this.rules.slThresholdSec) b.answeredInThreshold += 1
+      if (queueSec <= rules.slThresholdSec) b.answeredInThreshold += 1
     }
   }
 
@@ -93,11 +90,11 @@ export class DayFigures {
     }
     return {
       day: this.day,
-      slThresholdSec: this.rules.slThresholdSec,
-      total: toFigures(total),
+      slThresholdSec: this.rules(null).slThresholdSec,
+      total: toFigures(total, this.rules(null)),
       bySkill: [...bySkill.values()]
         .sort((a, b) => (a.skillId ?? '').localeCompare(b.skillId ?? ''))
-        .map(toFigures),
+        .map((b) => toFigures(b, this.rules(b.skillId))),
     }
   }
 
@@ -140,10 +137,12 @@ function merge(into: Bucket, b: Bucket): void {
   into.outbound += b.outbound
 }
 
-function toFigures(b: Bucket): QueueFigures {
+function toFigures(b: Bucket, rules: QueueRule): QueueFigures {
   const slBase = b.offered - b.shortAbandoned
   return {
     skillId: b.skillId,
+    slThresholdSec: rules.slThresholdSec,
+    slTargetPct: rules.slTargetPct,
     offered: b.offered,
     answered: b.answered,
     abandoned: b.abandoned,

@@ -115,4 +115,23 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX recordings_by_call ON recordings (namespace, call_id);
   `,
+  `
+  CREATE TABLE settings (
+    namespace    TEXT    PRIMARY KEY,
+    value        TEXT    NOT NULL,
+    updated_at   BIGINT  NOT NULL,
+    updated_by   TEXT
+  );
+
+  CREATE TABLE saved_views (
+    id           INTEGER PRIMARY KEY,
+    namespace    TEXT    NOT NULL,
+    owner_id     INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    owner_name   TEXT    NOT NULL,
+    name         TEXT    NOT NULL,
+    query        TEXT    NOT NULL,
+    created_at   BIGINT  NOT NULL
+  );
+  CREATE INDEX saved_views_by_namespace ON saved_views (namespace, name);
+  `,
 ]

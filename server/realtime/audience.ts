@@ -35,7 +35,8 @@ export function audienceOf(scope: Scope): Audience {
     key,
     namespace,
     filtered: orgPrefix !== null || sortedSkills !== null,
-    includesAgent: (a) => orgInScope(a.org.treePos, orgPrefix) && skillsInScope(a.skills, sortedSkills),
+    includesAgent: (a) =>
+      orgInScope(a.org.treePos, orgPrefix) && skillsInScope(a.skills, sortedSkills),
     includesCall: (c) => includesBucket(c.skillId, c.orgTreePos),
     includesBucket,
   }

@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io'
 import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
 import { FLUSH_MS, HEARTBEAT_MS } from '@/shared/events'
 import type { AgentView, CallSummary, FloorSnapshot } from '@/shared/floor'
+import type { FloorSettings } from '@/shared/settings'
 import type { AgentsStore } from '../agents/agents.store'
 import type { Principal } from '../auth/auth.service'
 import type { CallsStore } from '../calls/calls.store'
@@ -74,6 +75,20 @@ export class FloorGateway {
   callEnded(call: CallSummary): void {
     this.pendingOf(call.namespace).calls.push(call)
     this.schedule()
+  }
+
+  /** A tenant's figures changed without a call (its queue rules changed): resend them. */
+  figuresChanged(namespace: string): void {
+    this.pendingOf(namespace).figuresReset = true
+    this.schedule()
+  }
+
+  /** Tells every screen of a tenant that its thresholds or targets changed. */
+  settingsChanged(namespace: string, settings: FloorSettings): void {
+    for (const room of this.rooms.values()) {
+      if (room.audience.namespace === namespace)
+        this.io.to(room.audience.key).emit('settings:changed', settings)
+    }
   }
 
   clientCount(): number {

@@ -87,4 +87,6 @@ export interface CreatedKiosk {
   path: string
 }
 
-export const idParamSchema = z.object({ id: z.coerce.number().int().positive('expected a numeric id') })
+export const idParamSchema = z.object({
+  id: z.coerce.number().int().positive('expected a numeric id'),
+})

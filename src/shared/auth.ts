@@ -30,7 +30,11 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {
-  return role !== null && role !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(role)
+  return (
+    role !== null &&
+    role !== undefined &&
+    (PERMISSIONS[permission] as readonly Role[]).includes(role)
+  )
 }
 
 /** The part of a tenant a user may see and act on. */
@@ -58,7 +62,10 @@ export function orgInScope(treePos: string | null, prefix: string | null): boole
 }
 
 /** True when the skill lists overlap, or the scope has no skill limit. */
-export function skillsInScope(skills: readonly string[], scopeSkills: readonly string[] | null): boolean {
+export function skillsInScope(
+  skills: readonly string[],
+  scopeSkills: readonly string[] | null,
+): boolean {
   return scopeSkills === null || skills.some((s) => scopeSkills.includes(s))
 }
 

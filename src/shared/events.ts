@@ -1,4 +1,5 @@
 import type { FloorChange, FloorHeartbeat, FloorSnapshot } from './floor'
+import type { FloorSettings } from './settings'
 
 /**
  * The socket.io contract, used by the relay (`server/realtime`) and the SPA (`src/lib/socket`)
@@ -17,6 +18,8 @@ export interface ServerToClientEvents {
    * reconnects and gets its new view; otherwise it returns to the sign-in page.
    */
   'session:ended': (info: SessionEnded) => void
+  /** An admin changed the tenant's thresholds or queue targets (`GET /api/settings`). */
+  'settings:changed': (settings: FloorSettings) => void
 }
 
 export interface SessionEnded {

@@ -31,6 +31,10 @@ export interface AgentView {
 /** Today's figures for one skill group, or for all of them (`skillId` null). */
 export interface QueueFigures {
   skillId: string | null
+  /** Answered within this many seconds in queue counts toward the service level. */
+  slThresholdSec: number
+  /** The service level this queue aims for, percent. */
+  slTargetPct: number
   /** Calls that queued for an agent. */
   offered: number
   answered: number

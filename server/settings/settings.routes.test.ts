@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DEFAULT_FAMILY_THRESHOLDS, type FloorSettings } from '@/shared/settings'
+import {
+  callEndEvent,
+  nextEvent,
+  type Session,
+  startTestRelay,
+  type TestRelay,
+} from '../testing/test-relay'
+
+let relay: TestRelay
+let admin: Session
+beforeEach(async () => {
+  relay = await startTestRelay({ env: { SL_THRESHOLD_SEC: '20' } })
+  await relay.createUser({ username: 'root', role: 'admin' })
+  admin = await relay.signIn('root')
+})
+afterEach(async () => {
+  await relay.close()
+})
+
+const today = (offsetSec: number) => new Date(Date.now() + offsetSec * 1000).toISOString()
+
+describe('thresholds and queue targets', () => {
+  it('start from the defaults and the relay settings', async () => {
+    const s = (await (await relay.lead.fetch('/api/settings')).json()) as FloorSettings
+    expect(s.families).toEqual(DEFAULT_FAMILY_THRESHOLDS)
+    expect(s.families.notReady).toEqual({ amberSec: 600, redSec: 1200 })
+    expect(s.defaultQueue).toEqual({ slThresholdSec: 20, slTargetPct: 80, shortAbandonSec: 0 })
+  })
+
+  it('are changed by an admin only, validated, pushed to screens, and recount today', async () => {
+    await relay.post(
+      callEndEvent({
+        callId: 'q1',
+        skillId: '7001@test.cc',
+        queueLength: 30,
+        startTime: today(-200),
+        answerTime: today(-100),
+        endTime: today(0),
+      }),
+    )
+    const client = relay.client()
+    const snap = await nextEvent(client, 'floor:snapshot')
+    expect(snap.figures.total.serviceLevel).toBe(0) // 30 s in queue, over the 20 s threshold
+    const current = (await (await admin.fetch('/api/settings')).json()) as FloorSettings
+    const next: FloorSettings = {
+      ...current,
+      queues: { '7001@test.cc': { slThresholdSec: 45, slTargetPct: 90, shortAbandonSec: 5 } },
+    }
+
+    expect((await relay.lead.fetch('/api/settings', { method: 'PUT', json: next })).status).toBe(
+      403,
+    )
+    const bad = await admin.fetch('/api/settings', {
+      method: 'PUT',
+      json: { ...next, families: { ...next.families, acw: { amberSec: 120, redSec: 60 } } },
+    })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { message: string }).message).toBe(
+      'families.acw.redSec: must be later than amberSec',
+    )
+
+    const pushed = nextEvent(client, 'settings:changed')
+    const recounted = nextEvent(client, 'floor:changed', (c) => c.figures !== undefined)
+    expect((await admin.fetch('/api/settings', { method: 'PUT', json: next })).status).toBe(200)
+    expect((await pushed).queues['7001@test.cc']?.slTargetPct).toBe(90)
+    const figures = (await recounted).figures!
+    expect(figures.bySkill[0]).toMatchObject({
+      skillId: '7001@test.cc',
+      serviceLevel: 1,
+      slThresholdSec: 45,
+      slTargetPct: 90,
+    })
+
+    // Kept across a restart.
+    const dataDir = relay.dataDir
+    await relay.close({ keepData: true })
+    relay = await startTestRelay({ dataDir })
+    const again = (await (await relay.lead.fetch('/api/settings')).json()) as FloorSettings
+    expect(again.queues['7001@test.cc']?.slThresholdSec).toBe(45)
+  })
+})

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify'
+import { floorSettingsSchema } from '@/shared/settings'
+import { describeIssues } from '@/shared/validation'
+import { principalOf } from '../auth/auth.hooks'
+import type { CallsStore } from '../calls/calls.store'
+import type { FloorGateway } from '../realtime/floor.gateway'
+import type { SettingsStore } from './settings.store'
+
+export interface SettingsRoutesDeps {
+  settings: SettingsStore
+  calls: CallsStore
+  gateway: FloorGateway
+  now: () => number
+}
+
+/** `GET /api/settings` (everyone, wall screens too) and `PUT /api/settings` (admins). */
+export function settingsRoutes(deps: SettingsRoutesDeps) {
+  return async function plugin(app: FastifyInstance): Promise<void> {
+    app.get('/api/settings', { config: { kiosk: true } }, (req) =>
+      deps.settings.get(principalOf(req).scope.namespace),
+    )
+
+    app.put('/api/settings', { config: { permission: 'configure' } }, async (req, reply) => {
+      const p = principalOf(req)
+      const body = floorSettingsSchema.safeParse(req.body)
+      if (!body.success)
+        return reply
+          .code(400)
+          .send({ error: 'invalid_request', message: describeIssues(body.error) })
+      const ns = p.scope.namespace
+      deps.settings.put(ns, body.data, p.username, deps.now())
+      // Service-level rules change how today's calls count: count them again and resend.
+      deps.calls.reload(ns)
+      deps.gateway.figuresChanged(ns)
+      deps.gateway.settingsChanged(ns, body.data)
+      return body.data
+    })
+  }
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod'
+import type { AgentView } from './floor'
+import { type StateFamily, stateFamily } from './ac-state'
+
+/** State families that have time thresholds (available and logged out are never "too long"). */
+export const THRESHOLD_FAMILIES = ['ringing', 'talking', 'hold', 'acw', 'notReady'] as const
+export type ThresholdFamily = (typeof THRESHOLD_FAMILIES)[number]
+
+export interface ThresholdRule {
+  /** Seconds in the state after which the tile turns amber. */
+  amberSec: number
+  /** Seconds after which it turns red. */
+  redSec: number
+}
+
+/** A queue's (skill group's) service-level rules. */
+export interface QueueRule {
+  /** Answered within this many seconds in queue counts toward the service level. */
+  slThresholdSec: number
+  /** The service level the queue aims for, percent. */
+  slTargetPct: number
+  /** Calls abandoned sooner than this are left out of the service level. */
+  shortAbandonSec: number
+}
+
+/** Thresholds and queue targets of a tenant, set by an admin. */
+export interface FloorSettings {
+  families: Record<ThresholdFamily, ThresholdRule>
+  /** Overrides per skill group (applied to an agent by the skill of their current call). */
+  bySkill: Record<string, Partial<Record<ThresholdFamily, ThresholdRule>>>
+  /** Rules of queues without their own. */
+  defaultQueue: QueueRule
+  queues: Record<string, QueueRule>
+}
+
+export const DEFAULT_FAMILY_THRESHOLDS: Record<ThresholdFamily, ThresholdRule> = {
+  ringing: { amberSec: 15, redSec: 30 },
+  acw: { amberSec: 60, redSec: 120 },
+  notReady: { amberSec: 10 * 60, redSec: 20 * 60 },
+  talking: { amberSec: 8 * 60, redSec: 15 * 60 },
+  hold: { amberSec: 60, redSec: 180 },
+}
+
+export function defaultSettings(
+  queue: Omit<QueueRule, 'slTargetPct'> & { slTargetPct?: number },
+): FloorSettings {
+  return {
+    families: DEFAULT_FAMILY_THRESHOLDS,
+    bySkill: {},
+    defaultQueue: { slTargetPct: 80, ...queue },
+    queues: {},
+  }
+}
+
+const seconds = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 3600)
+const rule = z
+  .object({ amberSec: seconds, redSec: seconds })
+  .refine((r) => r.amberSec < r.redSec, {
+    path: ['redSec'],
+    message: 'must be later than amberSec',
+  })
+const queueRule = z.object({
+  slThresholdSec: z.number().int().min(1).max(3600),
+  slTargetPct: z.number().min(1).max(100),
+  shortAbandonSec: z.number().int().min(0).max(600),
+})
+const familyRules = z.object(
+  Object.fromEntries(THRESHOLD_FAMILIES.map((f) => [f, rule])) as Record<
+    ThresholdFamily,
+    typeof rule
+  >,
+)
+const skillKey = z.string().trim().min(1).max(100)
+
+export const floorSettingsSchema = z.object({
+  families: familyRules,
+  bySkill: z
+    .record(skillKey, familyRules.partial())
+    .refine((r) => Object.keys(r).length <= 200, 'at most 200 skill groups'),
+  defaultQueue: queueRule,
+  queues: z
+    .record(skillKey, queueRule)
+    .refine((r) => Object.keys(r).length <= 200, 'at most 200 queues'),
+})
+
+export type Breach = 'ok' | 'amber' | 'red'
+
+/** The rule that applies to an agent now, or null when the state has no threshold. */
+export function ruleFor(
+  agent: Pick<AgentView, 'acState' | 'workSkill'>,
+  settings: FloorSettings,
+): ThresholdRule | null {
+  const family: StateFamily = stateFamily(agent.acState)
+  if (!(THRESHOLD_FAMILIES as readonly string[]).includes(family)) return null
+  const f = family as ThresholdFamily
+  return (
+    (agent.workSkill ? settings.bySkill[agent.workSkill]?.[f] : undefined) ?? settings.families[f]
+  )
+}
+
+/** How long is too long: amber or red after the rule's seconds in the state. */
+export function breachOf(rule: ThresholdRule | null, secondsInState: number): Breach {
+  if (!rule) return 'ok'
+  if (secondsInState >= rule.redSec) return 'red'
+  if (secondsInState >= rule.amberSec) return 'amber'
+  return 'ok'
+}
+
+export function queueRuleFor(skillId: string | null, settings: FloorSettings): QueueRule {
+  return (skillId ? settings.queues[skillId] : undefined) ?? settings.defaultQueue
+}

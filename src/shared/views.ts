@@ -1,0 +1,31 @@
+import { z } from 'zod'
+
+/** Query-string keys a saved floor view may hold (filters and sort, as the floor's URL has them). */
+export const VIEW_KEYS = ['skill', 'dept', 'state', 'q', 'sort', 'figures'] as const
+
+/** A named floor view saved on the server, shared by link (`/?view=<id>`). */
+export interface SavedView {
+  id: number
+  name: string
+  /** The floor's query string, e.g. `skill=7001%40test.cc&sort=time`. */
+  query: string
+  owner: string
+  createdAt: number
+}
+
+export const saveViewBodySchema = z.object({
+  name: z.string().trim().min(1, 'give the view a name').max(80, 'at most 80 characters'),
+  query: z
+    .string()
+    .max(2000, 'at most 2000 characters')
+    .refine(
+      (q) =>
+        [...new URLSearchParams(q).keys()].every((k) =>
+          (VIEW_KEYS as readonly string[]).includes(k),
+        ),
+      {
+        message: `only ${VIEW_KEYS.join(', ')} may be saved`,
+      },
+    ),
+})
+export type SaveViewBody = z.input<typeof saveViewBodySchema>
