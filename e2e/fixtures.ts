@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
-import { test as base } from '@playwright/test'
+import { test as base, type Page } from '@playwright/test'
 
 export const E2E_TOKEN = 'e2e-webhook-token-0123456789'
 
@@ -86,5 +86,14 @@ export const test = base.extend<object, { app: RunningApp }>({
     await use(app.url)
   },
 })
+
+/**
+ * Signs the page's browser context in through the API (the sign-in page has its own tests);
+ * demo mode has admin/admin, lead/lead and viewer/viewer.
+ */
+export async function signIn(page: Page, username: 'admin' | 'lead' | 'viewer'): Promise<void> {
+  const res = await page.request.post('/api/auth/login', { data: { username, password: username } })
+  if (res.status() !== 204) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`)
+}
 
 export { expect } from '@playwright/test'

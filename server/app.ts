@@ -202,7 +202,7 @@ export function createApp(deps: AppDeps): App {
       now,
     }),
     usersRoutes({ users, sessions, now, sessionsChanged }),
-    kiosksRoutes({ kiosks, sessions, now, sessionsChanged }),
+    kiosksRoutes({ kiosks, now, sessionsChanged }),
     floorRoutes(floor, (req) => audienceOf(principalOf(req).scope)),
     actionsRoutes({ actions, audit, users, now }),
     recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),

@@ -4,12 +4,10 @@ import { orgInScope } from '@/shared/auth'
 import { describeIssues } from '@/shared/validation'
 import { principalOf } from '../auth/auth.hooks'
 import type { KioskLink, KiosksRepo } from '../auth/kiosks.repo'
-import type { SessionsRepo } from '../auth/sessions.repo'
 import { randomSecret } from '../lib/secrets'
 
 export interface KiosksRoutesDeps {
   kiosks: KiosksRepo
-  sessions: SessionsRepo
   now: () => number
   sessionsChanged: () => void
 }
@@ -50,8 +48,9 @@ export function kiosksRoutes(deps: KiosksRoutesDeps) {
       if (!link || link.scope.namespace !== admin.scope.namespace) {
         return reply.code(404).send({ error: 'not_found', message: `no wall-screen link ${String((req.params as { id?: unknown }).id)}` })
       }
+      // Its sessions are not deleted here: the next check of each (any request, or the socket
+      // re-check below) finds the link revoked, says so, and ends the session.
       deps.kiosks.revoke(link.id, deps.now())
-      deps.sessions.deleteForKiosk(link.id)
       deps.sessionsChanged()
       return reply.code(204).send()
     })

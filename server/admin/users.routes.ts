@@ -77,9 +77,9 @@ export function usersRoutes(deps: UsersRoutesDeps) {
         return badRequest(reply, `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`)
       }
       const updated = deps.users.update(target.id, b, deps.now())!
-      // A disabled user is signed out everywhere; a changed role or scope applies from the next request,
-      // and open screens reconnect with it.
-      if (b.disabled) deps.sessions.deleteForUser(target.id)
+      // A disabled user's sessions end at their next check (any request, or the socket re-check
+      // below), which says why; a changed role or scope applies from the next request and open
+      // screens reconnect with it.
       deps.sessionsChanged()
       return view(updated)
     })

@@ -283,8 +283,9 @@ describe('wall-screen links', () => {
     await nextEvent(client, 'floor:snapshot')
     const ended = nextEvent(client, 'session:ended')
     expect((await admin.fetch(`/api/kiosks/${created.link.id}`, { method: 'DELETE' })).status).toBe(204)
-    expect((await ended).reason).toBe('no_session')
-    expect((await screen.fetch('/api/floor')).status).toBe(401)
+    expect((await ended).reason).toBe('revoked')
+    const after = await screen.fetch('/api/floor')
+    expect(after.status).toBe(401)
     expect((await open(created.path)).location).toBe('/login?kiosk=invalid')
     expect((await open('/k/made-up-token')).location).toBe('/login?kiosk=invalid')
   })
@@ -301,7 +302,7 @@ describe('accounts an admin changes', () => {
     await nextEvent(client, 'floor:snapshot')
     const ended = nextEvent(client, 'session:ended')
     expect((await admin.fetch(`/api/users/${lead.id}`, { method: 'PATCH', json: { disabled: true } })).status).toBe(200)
-    await ended
+    expect(await ended).toEqual({ reason: 'disabled', message: 'this account has been disabled' })
     expect((await relay.lead.fetch('/api/me')).status).toBe(401)
     const retry = await fetch(`${relay.url}/api/auth/login`, {
       method: 'POST',

@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie'
 import { SESSION_COOKIE } from '@/shared/auth'
+import type { ConnectRefusal } from '@/shared/events'
 import { audienceOf } from '../realtime/audience'
 import type { FloorServer } from '../realtime/floor.gateway'
 import { AUTH_FAILURE_MESSAGES, type AuthService } from './auth.service'
@@ -16,13 +17,13 @@ export function installSocketAuth(io: FloorServer, auth: AuthService): () => voi
     const origin = socket.request.headers.origin
     const host = socket.request.headers.host
     if (origin !== undefined && !sameHost(origin, host)) {
-      next(Object.assign(new Error('connections from other sites are refused'), { data: { reason: 'origin' } }))
+      next(Object.assign(new Error('connections from other sites are refused'), { data: { reason: 'origin' satisfies ConnectRefusal } }))
       return
     }
     const token = fastifyCookie.parse(socket.request.headers.cookie ?? '')[SESSION_COOKIE]
     const principal = auth.authenticate(token)
     if (typeof principal === 'string') {
-      next(Object.assign(new Error(AUTH_FAILURE_MESSAGES[principal]), { data: { reason: principal } }))
+      next(Object.assign(new Error(AUTH_FAILURE_MESSAGES[principal]), { data: { reason: principal satisfies ConnectRefusal } }))
       return
     }
     socket.data.token = token

@@ -1,10 +1,13 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { RouterProvider } from 'react-router/dom'
 import { AppProvider } from './provider'
 import { createAppRouter } from './router'
+import { installSession } from './session'
 
 export function App() {
   const [router] = useState(createAppRouter)
+  // A lost session (any 401, or the live link told so) sends the page to sign-in.
+  useEffect(() => installSession(router), [router])
   return (
     <AppProvider>
       <RouterProvider router={router} />

@@ -3,7 +3,7 @@ import { FloorSocket } from '@/lib/floor-socket'
 
 /**
  * The page's one socket to the relay, feeding the floor store. Created here, where the app
- * composes `src/lib` and the floor feature; connected by `AppProvider` (and, once sign-in
- * exists, only after it).
+ * composes `src/lib` and the floor feature; connected only while someone is signed in
+ * (`SignedInRoute`), and stopped when the session ends (`session.ts`).
  */
 export const floorLink = new FloorSocket({ sink: floorStoreSink })

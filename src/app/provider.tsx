@@ -1,23 +1,17 @@
 import CssBaseline from '@mui/material/CssBaseline'
 import { ThemeProvider } from '@mui/material/styles'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { type ReactNode, useEffect, useMemo } from 'react'
+import { type ReactNode, useMemo } from 'react'
 import { createAppTheme } from '@/config/theme'
 import { useLanguage } from '@/hooks/use-language'
 import { queryClient } from '@/lib/query-client'
-import { floorLink } from './floor-link'
 
 const MODE_STORAGE_KEY = 'wellcloud.theme'
 
-/** Theme (following the OS unless the user chose), server-data cache, and the live link. */
+/** Theme (following the OS unless the user chose) and the server-data cache. */
 export function AppProvider({ children }: { children: ReactNode }) {
   const language = useLanguage()
   const theme = useMemo(() => createAppTheme(language), [language])
-
-  useEffect(() => {
-    floorLink.connect()
-    return () => floorLink.disconnect()
-  }, [])
 
   return (
     <ThemeProvider

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AC_STATES } from '@/shared/ac-state'
+import type { SessionEnded } from '@/shared/events'
 import type {
   AgentView,
   CallSummary,
@@ -61,6 +62,8 @@ const agentView = z.object({
 
 const queueFigures = z.object({
   skillId: optText,
+  slThresholdSec: z.number(),
+  slTargetPct: z.number(),
   offered: z.number(),
   answered: z.number(),
   abandoned: z.number(),
@@ -117,6 +120,7 @@ export const floorChangeSchema = z.object({
   seq: z.number().int(),
   serverTime: z.number(),
   agents: z.array(agentView),
+  removed: z.array(text.min(1)).optional(),
   figures: todayFigures.optional(),
   calls: z.array(callSummary).optional(),
   lastEventAt: optNumber,
@@ -127,3 +131,15 @@ export const floorHeartbeatSchema = z.object({
   seq: z.number().int(),
   lastEventAt: optNumber,
 }) satisfies z.ZodType<FloorHeartbeat>
+
+const SESSION_END_REASONS = ['no_session', 'expired', 'disabled', 'revoked', 'changed'] as const
+
+/** An unknown reason is treated as the session being gone: the safe reading. */
+export const sessionEndedSchema = z.object({
+  reason: z.enum(SESSION_END_REASONS).catch('no_session'),
+  message: z.string().catch(''),
+}) satisfies z.ZodType<SessionEnded>
+
+/** Reasons a refused handshake gives (`connect_error` `data.reason`) that mean "sign in again". */
+export const AUTH_REFUSALS = ['no_session', 'expired', 'disabled', 'revoked'] as const
+export type AuthRefusal = (typeof AUTH_REFUSALS)[number]

@@ -135,4 +135,69 @@ describe('FloorSocket', () => {
     expect(state().seq).toBe(4)
     expect(fake.sent.map((s) => s.event)).toEqual(['floor:resync'])
   })
+
+  it('drops the agents a batch names as removed', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1), agent(2)], { seq: 4 }))
+    fake.serverEmit('floor:changed', change(5, [], { removed: ['5001@test.cc'] }))
+    expect(state().ids).toEqual(['5002@test.cc'])
+    expect(fake.sent).toHaveLength(0)
+  })
+})
+
+describe('FloorSocket and the session', () => {
+  it('reconnects at once when the relay says the role or scope changed', () => {
+    const heard = vi.fn()
+    link.onSessionEnded(heard)
+    fake.open()
+    const before = fake.connectCalls
+    fake.serverEmit('session:ended', { reason: 'changed', message: 'your role or scope changed' })
+    fake.drop('io server disconnect')
+    expect(fake.connectCalls).toBe(before + 1)
+    expect(heard).toHaveBeenCalledWith({ reason: 'changed', message: 'your role or scope changed' })
+  })
+
+  it('stops for good when the session ended, and says why', () => {
+    const heard = vi.fn()
+    link.onSessionEnded(heard)
+    fake.open()
+    const before = fake.connectCalls
+    fake.serverEmit('session:ended', { reason: 'expired', message: 'your session has expired' })
+    fake.drop('io server disconnect')
+    vi.advanceTimersByTime(60_000)
+    expect(fake.connectCalls).toBe(before)
+    expect(fake.active).toBe(false)
+    expect(heard).toHaveBeenCalledExactlyOnceWith({
+      reason: 'expired',
+      message: 'your session has expired',
+    })
+  })
+
+  it('does not retry a handshake refused for want of a session', () => {
+    const heard = vi.fn()
+    link.onSessionEnded(heard)
+    const before = fake.connectCalls
+    fake.active = false
+    fake.fire(
+      'connect_error',
+      Object.assign(new Error('sign in first'), { data: { reason: 'no_session' } }),
+    )
+    vi.advanceTimersByTime(60_000)
+    expect(fake.connectCalls).toBe(before)
+    expect(heard).toHaveBeenCalledExactlyOnceWith({
+      reason: 'no_session',
+      message: 'sign in first',
+    })
+  })
+
+  it('keeps retrying a handshake refused for any other reason', () => {
+    const heard = vi.fn()
+    link.onSessionEnded(heard)
+    const before = fake.connectCalls
+    fake.active = false
+    fake.fire('connect_error', new Error('xhr poll error'))
+    vi.advanceTimersByTime(2_500)
+    expect(fake.connectCalls).toBe(before + 1)
+    expect(heard).not.toHaveBeenCalled()
+  })
 })

@@ -1,10 +1,20 @@
 import { io, type Socket } from 'socket.io-client'
-import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
+import type { ClientToServerEvents, ServerToClientEvents, SessionEnded } from '@/shared/events'
 import type { FloorChange } from '@/shared/floor'
-import { floorChangeSchema, floorHeartbeatSchema, floorSnapshotSchema } from './floor-payloads'
+import {
+  AUTH_REFUSALS,
+  type AuthRefusal,
+  floorChangeSchema,
+  floorHeartbeatSchema,
+  floorSnapshotSchema,
+  sessionEndedSchema,
+} from './floor-payloads'
 import type { FloorSink } from './floor-sink'
 
 export type FloorClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+
+/** Hears that the session behind the link ended (or changed); see `FloorSocket.onSessionEnded`. */
+export type SessionListener = (info: SessionEnded) => void
 
 export interface FloorSocketOptions {
   /** Where snapshots, batches and link changes go (the floor store). */
@@ -53,6 +63,9 @@ export class FloorSocket {
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private resyncTimer: ReturnType<typeof setTimeout> | null = null
+  /** The relay said the role or scope changed: reconnect at once when it closes the socket. */
+  private reconnectNow = false
+  private readonly sessionListeners = new Set<SessionListener>()
 
   constructor(private readonly options: FloorSocketOptions) {}
 
@@ -77,9 +90,20 @@ export class FloorSocket {
     if (!this.socket.connected && !this.socket.active) this.socket.connect()
   }
 
+  /**
+   * Hears when the session ends: `changed` (the link reconnects by itself for the new role or
+   * scope), or anything else (the link has stopped; the page should sign in again). A refused
+   * handshake for want of a session counts too. Returns the unsubscribe.
+   */
+  onSessionEnded(listener: SessionListener): () => void {
+    this.sessionListeners.add(listener)
+    return () => this.sessionListeners.delete(listener)
+  }
+
   /** Closes the link and stops retrying (sign-out, tests). */
   disconnect(): void {
     this.wanted = false
+    this.reconnectNow = false
     this.clearTimers()
     if (this.statusTimer !== null) clearInterval(this.statusTimer)
     this.statusTimer = null
@@ -104,12 +128,34 @@ export class FloorSocket {
     socket.on('disconnect', (reason) => {
       this.dropLink()
       // socket.io retries by itself, except when the server closed the socket on purpose.
-      if (reason === 'io server disconnect') this.retryLater()
+      if (reason !== 'io server disconnect') return
+      if (this.reconnectNow && this.wanted) {
+        this.reconnectNow = false
+        socket.connect()
+      } else {
+        this.retryLater()
+      }
     })
 
-    socket.on('connect_error', () => {
-      // A refused handshake (e.g. no session yet) makes socket.io stop; keep trying anyway.
+    socket.on('connect_error', (err) => {
+      // Refused for want of a session: retrying cannot help, the page must sign in again.
+      const refusal = authRefusal(err)
+      if (refusal) {
+        this.endSession({ reason: refusal, message: err.message })
+        return
+      }
+      // Any other refusal (relay starting, a proxy) makes socket.io stop; keep trying anyway.
       if (!socket.active) this.retryLater()
+    })
+
+    socket.on('session:ended', (payload) => {
+      const info = sessionEndedSchema.parse(payload ?? {})
+      if (info.reason === 'changed') {
+        this.reconnectNow = true
+        this.notifySessionEnded(info)
+      } else {
+        this.endSession(info)
+      }
     })
 
     socket.on('floor:snapshot', (payload) => this.takeSnapshot(payload))
@@ -181,6 +227,16 @@ export class FloorSocket {
     })
   }
 
+  /** The session is over: stop the link for good and tell the page. */
+  private endSession(info: SessionEnded): void {
+    this.disconnect()
+    this.notifySessionEnded(info)
+  }
+
+  private notifySessionEnded(info: SessionEnded): void {
+    for (const listener of [...this.sessionListeners]) listener(info)
+  }
+
   private dropLink(): void {
     this.generation += 1
     this.resyncing = false
@@ -214,4 +270,13 @@ export class FloorSocket {
     this.retryTimer = null
     this.resyncTimer = null
   }
+}
+
+/** The reason a handshake was refused, when it means "no valid session" (socket.io puts it in `data`). */
+function authRefusal(err: unknown): AuthRefusal | null {
+  const data = (err as { data?: unknown } | null)?.data
+  const reason = (data as { reason?: unknown } | null | undefined)?.reason
+  return typeof reason === 'string' && (AUTH_REFUSALS as readonly string[]).includes(reason)
+    ? (reason as AuthRefusal)
+    : null
 }

@@ -54,3 +54,22 @@ export function localPart(id: string): string {
 export function shortCallId(callId: string): string {
   return callId.length > 10 ? `${callId.slice(0, 8)}…` : callId
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** Date and time of an instant in the local zone, e.g. `2025/01/06 10:00` (zh-CN). */
+export function formatDateTime(epochMs: number, locale: string): string {
+  let format = dateTimeFormats.get(locale)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    dateTimeFormats.set(locale, format)
+  }
+  return format.format(epochMs)
+}

@@ -38,3 +38,9 @@ export const FLUSH_MS = 100
 export const HEARTBEAT_MS = 5_000
 /** A connected client that hears nothing for this long calls the link stale, ms. */
 export const STALE_AFTER_MS = 3 * HEARTBEAT_MS
+
+/**
+ * Why the relay refused a socket.io handshake: `connect_error` carries it as `err.data.reason`
+ * (and the words as `err.message`).
+ */
+export type ConnectRefusal = 'origin' | 'no_session' | 'expired' | 'disabled' | 'revoked'

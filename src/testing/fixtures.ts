@@ -42,6 +42,8 @@ export function inState(
 export function queueFigures(overrides: Partial<QueueFigures> = {}): QueueFigures {
   return {
     skillId: null,
+    slThresholdSec: 20,
+    slTargetPct: 80,
     offered: 0,
     answered: 0,
     abandoned: 0,

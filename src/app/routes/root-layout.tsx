@@ -1,14 +1,31 @@
 import { useTranslation } from 'react-i18next'
-import { Outlet } from 'react-router'
+import { Navigate, Outlet, useNavigate } from 'react-router'
 import { AppShell, type NavItem } from '@/components/layout/app-shell'
+import { UserMenu } from '@/features/auth/components/user-menu'
+import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
 import { ConnectionIndicator } from '@/features/floor/components/connection-indicator'
+import { can } from '@/shared/auth'
+import { endSession } from '../session'
 
-/** Every signed-in page: the shell with navigation and the live-link indicator. */
+/**
+ * Every signed-in page but the wall: the shell with the navigation the role may use, the
+ * live-link indicator and the user menu. A wall-screen session sees only the wall.
+ */
 export function RootLayout() {
   const { t } = useTranslation()
-  const nav: NavItem[] = [{ to: '/', label: t('nav.floor'), end: true }]
+  const me = useCurrentUser()
+  const navigate = useNavigate()
+  if (me.kind === 'kiosk') return <Navigate to="/wall" replace />
+  const nav: NavItem[] = [
+    ...(can(me.role, 'watch') ? [{ to: '/', label: t('nav.floor'), end: true }] : []),
+    ...(can(me.role, 'manageUsers') ? [{ to: '/admin', label: t('nav.admin') }] : []),
+  ]
   return (
-    <AppShell nav={nav} status={<ConnectionIndicator />}>
+    <AppShell
+      nav={nav}
+      status={<ConnectionIndicator />}
+      user={<UserMenu me={me} onSignedOut={() => void endSession(navigate, { reason: null })} />}
+    >
       <Outlet />
     </AppShell>
   )

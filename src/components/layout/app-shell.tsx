@@ -21,13 +21,15 @@ interface AppShellProps {
   nav: readonly NavItem[]
   /** Right-hand status area, e.g. the connection indicator. */
   status?: ReactNode
+  /** At the far right: who is signed in (the user menu). */
+  user?: ReactNode
   children: ReactNode
 }
 
 const MAIN_ID = 'main'
 
 /** The frame of every page: product name, navigation, status, language and theme; the page fills the rest. */
-export function AppShell({ nav, status, children }: AppShellProps) {
+export function AppShell({ nav, status, user, children }: AppShellProps) {
   const { t } = useTranslation()
   return (
     <Box
@@ -60,41 +62,54 @@ export function AppShell({ nav, status, children }: AppShellProps) {
         position="static"
         sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
       >
-        <Toolbar variant="dense" sx={{ gap: 2, minHeight: 52 }}>
+        <Toolbar
+          variant="dense"
+          sx={{ gap: { xs: 1, sm: 2 }, minHeight: 52, px: { xs: 1, sm: 2 } }}
+        >
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
             <HeadsetMicRounded color="primary" aria-hidden />
             <Typography
               component="span"
-              sx={{ fontWeight: 700, fontSize: '1rem', whiteSpace: 'nowrap' }}
+              sx={{
+                display: { xs: 'none', sm: 'inline' },
+                fontWeight: 700,
+                fontSize: '1rem',
+                whiteSpace: 'nowrap',
+              }}
             >
               {t('app.name')}
             </Typography>
           </Box>
-          <Box component="nav" aria-label={t('nav.label')} sx={{ display: 'flex', gap: 0.5 }}>
-            {nav.map((item) => (
-              <Button
-                key={item.to}
-                component={NavLink}
-                to={item.to}
-                end={item.end}
-                size="small"
-                color="inherit"
-                sx={{
-                  px: 1.5,
-                  color: 'text.secondary',
-                  '&.active': { color: 'primary.main', bgcolor: 'action.selected' },
-                }}
-              >
-                {item.label}
-              </Button>
-            ))}
-          </Box>
+          {nav.length > 0 && (
+            <Box component="nav" aria-label={t('nav.label')} sx={{ display: 'flex', gap: 0.5 }}>
+              {nav.map((item) => (
+                <Button
+                  key={item.to}
+                  component={NavLink}
+                  to={item.to}
+                  end={item.end}
+                  size="small"
+                  color="inherit"
+                  sx={{
+                    px: { xs: 1, sm: 1.5 },
+                    minWidth: 0,
+                    whiteSpace: 'nowrap',
+                    color: 'text.secondary',
+                    '&.active': { color: 'primary.main', bgcolor: 'action.selected' },
+                  }}
+                >
+                  {item.label}
+                </Button>
+              ))}
+            </Box>
+          )}
           <Box sx={{ flex: 1 }} />
           {status}
           <Box sx={{ display: 'flex', alignItems: 'center' }}>
             <LanguageSwitch />
             <ThemeSwitch />
           </Box>
+          {user}
         </Toolbar>
       </AppBar>
       <Box

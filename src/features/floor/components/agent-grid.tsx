@@ -8,7 +8,8 @@ import { AgentTile } from './agent-tile'
 
 interface AgentGridProps {
   ids: readonly string[]
-  onOpen: (id: string) => void
+  /** Opens an agent; absent on the wall screen, whose tiles are shown, not opened. */
+  onOpen?: ((id: string) => void) | undefined
   /** Viewport size before the first measurement (tests; jsdom has no layout). */
   initialRect?: { width: number; height: number }
 }
@@ -70,7 +71,7 @@ export function AgentGrid({ ids, onOpen, initialRect }: AgentGridProps) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const id = (event.target as HTMLElement).dataset.agentId
-    if (!id) return
+    if (!id || !onOpen) return
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
       onOpen(id)

@@ -12,7 +12,8 @@ import { TileRoot } from './tile-styles'
 
 interface AgentTileCardProps {
   agent: AgentView
-  onOpen: (id: string) => void
+  /** Opens the agent's details; without it the tile is only shown (the wall screen). */
+  onOpen?: ((id: string) => void) | undefined
 }
 
 /** What a tile shows; re-rendered only when its agent's view is replaced (or the language changes). */
@@ -27,13 +28,17 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
   const name = agent.name ?? shortId
   return (
     <TileRoot
-      role="button"
-      tabIndex={0}
-      aria-haspopup="dialog"
+      {...(onOpen
+        ? {
+            role: 'button',
+            tabIndex: 0,
+            'aria-haspopup': 'dialog' as const,
+            onClick: () => onOpen(agent.id),
+          }
+        : { role: 'group', 'data-static': true })}
       aria-label={t('tile.label', { name, id: agent.id, state: stateLabel })}
       data-family={family}
       data-agent-id={agent.id}
-      onClick={() => onOpen(agent.id)}
     >
       <div className="tile-line">
         <FamilyIcon family={family} className="tile-icon" />

@@ -4,7 +4,8 @@ import { AgentTileCard } from './agent-tile-card'
 
 interface AgentTileProps {
   id: string
-  onOpen: (id: string) => void
+  /** Absent on the wall screen: tiles are shown, not opened. */
+  onOpen?: ((id: string) => void) | undefined
 }
 
 /** One agent's tile: subscribes to that agent alone, so a batch re-renders only the tiles it changed. */

@@ -42,6 +42,9 @@ export const TileRoot = styled('div')(({ theme }) => ({
     backgroundColor: 'var(--family-main)',
   },
   '&:hover': { borderColor: 'var(--family-main)' },
+  // Shown, not opened (the wall screen).
+  '&[data-static]': { cursor: 'default' },
+  '&[data-static]:hover': { borderColor: theme.vars.palette.divider },
   '&:focus-visible': {
     outline: `3px solid ${theme.vars.palette.primary.main}`,
     outlineOffset: 2,

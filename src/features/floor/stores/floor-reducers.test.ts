@@ -28,6 +28,32 @@ describe('applySnapshot', () => {
 describe('applyChange', () => {
   const base = applySnapshot(snapshot([agent(1), agent(2)], { seq: 10 }))
 
+  it('drops the agents a batch names as removed, keeping everyone else as they were', () => {
+    const floor = applySnapshot(snapshot([agent(1), agent(2), agent(3)], { seq: 10 }))
+    const moved = inState(agent(3), 'Aux', T0 + 1_000)
+    const result = applyChange(
+      floor,
+      change(11, [moved], { removed: ['5002@test.cc', '5999@test.cc'] }),
+    )
+    if (result.outcome !== 'applied') throw new Error('expected applied')
+    expect(result.floor.ids).toEqual(['5001@test.cc', '5003@test.cc'])
+    expect(result.floor.agents['5002@test.cc']).toBeUndefined()
+    expect(result.floor.agents['5001@test.cc']).toBe(floor.agents['5001@test.cc'])
+    expect(result.floor.agents['5003@test.cc']?.acState).toBe('Aux')
+    expect(result.floor.seq).toBe(11)
+  })
+
+  it('takes a batch that only removes someone, and a removal of someone unknown changes nothing', () => {
+    const floor = applySnapshot(snapshot([agent(1), agent(2)], { seq: 10 }))
+    const onlyRemoved = applyChange(floor, change(11, [], { removed: ['5001@test.cc'] }))
+    if (onlyRemoved.outcome !== 'applied') throw new Error('expected applied')
+    expect(onlyRemoved.floor.ids).toEqual(['5002@test.cc'])
+    const unknown = applyChange(onlyRemoved.floor, change(12, [], { removed: ['5777@test.cc'] }))
+    if (unknown.outcome !== 'applied') throw new Error('expected applied')
+    expect(unknown.floor.ids).toBe(onlyRemoved.floor.ids) // same list: no grid re-render
+    expect(unknown.floor.agents).toBe(onlyRemoved.floor.agents)
+  })
+
   it('replaces each changed agent whole (no merge) and leaves the others untouched', () => {
     const talking = inState(agent(1), 'InboundTalking', T0 + 1_000, {
       callId: 'c1',

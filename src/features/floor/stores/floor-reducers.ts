@@ -63,7 +63,8 @@ export function applySnapshot(snapshot: FloorSnapshot): FloorData {
 }
 
 /**
- * Applies the batch that follows `floor.seq`; each agent in it replaces the one we hold.
+ * Applies the batch that follows `floor.seq`; each agent in it replaces the one we hold, and
+ * the agents it names as `removed` are dropped.
  * A batch before any snapshot, or one that skips a number, is a gap: the caller resyncs.
  * A batch we already have (seq at or below ours, e.g. in flight while a resync ran) is dropped.
  */
@@ -86,6 +87,15 @@ export function applyChange(
     agents = next
     // The id list changes only when someone joins, not on every state change.
     if (joined) ids = Object.keys(next).sort(byId)
+  }
+  // Agents that left this screen's scope (moved department, lost a skill): drop their tiles.
+  const removed = (change.removed ?? []).filter((id) => id in agents)
+  if (removed.length > 0) {
+    const next: Record<string, AgentView> = { ...agents }
+    for (const id of removed) delete next[id]
+    agents = next
+    const gone = new Set(removed)
+    ids = ids.filter((id) => !gone.has(id))
   }
   const calls = change.calls ?? []
   return {

@@ -40,4 +40,13 @@ describe('floor store', () => {
     expect(store().lastEventAt).toBe(T0 + 500)
     expect(store().receiveHeartbeat({ serverTime: T0, seq: 12, lastEventAt: null }, T0)).toBe(true)
   })
+
+  it('drops the tiles of agents that left this screen’s scope', () => {
+    store().receiveSnapshot(snapshot([agent(1), agent(2)], { seq: 10 }), T0)
+    expect(store().receiveChange(change(11, [], { removed: ['5001@test.cc'] }), T0 + 1)).toBe(
+      'applied',
+    )
+    expect(store().ids).toEqual(['5002@test.cc'])
+    expect(store().agents['5001@test.cc']).toBeUndefined()
+  })
 })

@@ -1,0 +1,35 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { z } from 'zod'
+import type { KioskLinkView } from '@/shared/admin'
+import { apiRequest } from '@/lib/api-client'
+import { scopeSchema } from '@/lib/auth-schemas'
+
+export const kioskLinkSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  scope: scopeSchema,
+  createdAt: z.number(),
+  revokedAt: z.number().nullable(),
+  lastUsedAt: z.number().nullable(),
+}) satisfies z.ZodType<KioskLinkView>
+
+export function getKiosks(signal?: AbortSignal): Promise<KioskLinkView[]> {
+  return apiRequest('/api/kiosks', { schema: z.array(kioskLinkSchema), signal })
+}
+
+export const KIOSKS_QUERY_KEY = ['admin', 'kiosks'] as const
+
+const KIOSKS_STALE_MS = 10_000 // "last used" moves while screens run
+
+export function kiosksQueryOptions() {
+  return queryOptions({
+    queryKey: KIOSKS_QUERY_KEY,
+    queryFn: ({ signal }) => getKiosks(signal),
+    staleTime: KIOSKS_STALE_MS,
+  })
+}
+
+/** The tenant's wall-screen links, revoked ones included. */
+export function useKiosks() {
+  return useQuery(kiosksQueryOptions())
+}

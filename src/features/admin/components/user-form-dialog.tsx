@@ -1,0 +1,218 @@
+import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogTitle from '@mui/material/DialogTitle'
+import TextField from '@mui/material/TextField'
+import { type FormEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  type AdminUser,
+  type CreatedUser,
+  createUserBodySchema,
+  updateUserBodySchema,
+} from '@/shared/admin'
+import type { Role } from '@/shared/auth'
+import { ChipsInput } from '@/components/ui/chips-input'
+import { RoleSelect } from './role-select'
+import { useCreateUser } from '../api/create-user'
+import { useUpdateUser } from '../api/update-user'
+import { type FormErrors, apiErrorToErrors, issuesToErrors, noErrors } from '../utils/form-errors'
+
+const FIELDS = ['username', 'role', 'orgPrefix', 'skills', 'password'] as const
+type Field = (typeof FIELDS)[number]
+
+interface UserFormDialogProps {
+  open: boolean
+  /** The user to edit; null to add one. */
+  user: AdminUser | null
+  /** Editing one's own account: the role cannot change. */
+  isSelf: boolean
+  /** Skill groups already in use, offered as suggestions. */
+  knownSkills: readonly string[]
+  onClose: () => void
+  onCreated: (created: CreatedUser) => void
+}
+
+interface Draft {
+  username: string
+  role: Role
+  orgPrefix: string
+  skills: string[]
+  password: string
+}
+
+function draftOf(user: AdminUser | null): Draft {
+  return {
+    username: user?.username ?? '',
+    role: user?.role ?? 'viewer',
+    orgPrefix: user?.scope.orgPrefix ?? '',
+    skills: user?.scope.skills ?? [],
+    password: '',
+  }
+}
+
+/** Add a user, or change one's role, department and skill groups. */
+export function UserFormDialog(props: UserFormDialogProps) {
+  // A fresh form (and fresh errors) each time the dialog opens.
+  const [session, setSession] = useState(0)
+  const [wasOpen, setWasOpen] = useState(props.open)
+  if (props.open !== wasOpen) {
+    setWasOpen(props.open)
+    if (props.open) setSession((s) => s + 1)
+  }
+  return <UserForm key={session} {...props} />
+}
+
+function UserForm({ open, user, isSelf, knownSkills, onClose, onCreated }: UserFormDialogProps) {
+  const { t } = useTranslation()
+  const titleId = useId()
+  const [draft, setDraft] = useState<Draft>(() => draftOf(user))
+  const [errors, setErrors] = useState<FormErrors<Field>>(noErrors)
+  const create = useCreateUser()
+  const update = useUpdateUser()
+  const pending = create.isPending || update.isPending
+  const editing = user !== null
+
+  const set = <K extends keyof Draft>(field: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [field]: value }))
+    if (errors.fields[field])
+      setErrors((e) => ({ ...e, fields: { ...e.fields, [field]: undefined } }))
+  }
+
+  const onConflict = (message: string): Partial<FormErrors<Field>> =>
+    message.startsWith('username:')
+      ? { fields: { username: t('users.usernameTaken') } }
+      : { form: isSelf ? t('users.cannotChangeSelf') : message }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (pending) return
+    const orgPrefix = draft.orgPrefix.trim() || null
+    const skills = draft.skills.length > 0 ? draft.skills : null
+    if (!editing) {
+      const body = {
+        username: draft.username,
+        role: draft.role,
+        orgPrefix,
+        skills,
+        ...(draft.password ? { password: draft.password } : {}),
+      }
+      const checked = createUserBodySchema.safeParse(body)
+      if (!checked.success) return setErrors(issuesToErrors(checked.error.issues, FIELDS, t))
+      create.mutate(body, {
+        onSuccess: (created) => onCreated(created),
+        onError: (err) => setErrors(apiErrorToErrors(err, FIELDS, t, onConflict)),
+      })
+      return
+    }
+    const body = {
+      ...(draft.role !== user.role && !isSelf ? { role: draft.role } : {}),
+      ...(orgPrefix !== user.scope.orgPrefix ? { orgPrefix } : {}),
+      ...(!sameList(skills, user.scope.skills) ? { skills } : {}),
+    }
+    if (Object.keys(body).length === 0) return onClose() // nothing changed
+    const checked = updateUserBodySchema.safeParse(body)
+    if (!checked.success) return setErrors(issuesToErrors(checked.error.issues, FIELDS, t))
+    update.mutate(
+      { id: user.id, body },
+      {
+        onSuccess: () => onClose(),
+        onError: (err) => setErrors(apiErrorToErrors(err, FIELDS, t, onConflict)),
+      },
+    )
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={pending ? undefined : onClose}
+      aria-labelledby={titleId}
+      maxWidth="sm"
+      fullWidth
+    >
+      {/* `display: contents` keeps the dialog's own layout (a scrolling middle) around the form. */}
+      <Box component="form" noValidate onSubmit={submit} sx={{ display: 'contents' }}>
+        <DialogTitle id={titleId} variant="h1" component="h2">
+          {editing ? t('users.editTitle', { name: user.username }) : t('users.createTitle')}
+        </DialogTitle>
+        <DialogContent
+          sx={{ display: 'flex', flexDirection: 'column', gap: 2.5, pt: '8px !important' }}
+        >
+          {errors.form && (
+            <Alert severity="error" role="alert">
+              {errors.form}
+            </Alert>
+          )}
+          {!editing && (
+            <TextField
+              label={t('users.username')}
+              name="username"
+              required
+              autoFocus
+              autoComplete="off"
+              value={draft.username}
+              onChange={(e) => set('username', e.target.value)}
+              error={!!errors.fields.username}
+              helperText={errors.fields.username}
+              slotProps={{ htmlInput: { autoCapitalize: 'none', spellCheck: false } }}
+            />
+          )}
+          <RoleSelect
+            value={draft.role}
+            onChange={(role) => set('role', role)}
+            disabled={isSelf}
+            helperText={errors.fields.role ?? (isSelf ? t('users.roleSelfHint') : undefined)}
+            error={!!errors.fields.role}
+          />
+          <TextField
+            label={t('admin.department')}
+            name="orgPrefix"
+            autoFocus={editing}
+            value={draft.orgPrefix}
+            onChange={(e) => set('orgPrefix', e.target.value)}
+            error={!!errors.fields.orgPrefix}
+            helperText={errors.fields.orgPrefix ?? t('admin.departmentHelp')}
+            slotProps={{ htmlInput: { spellCheck: false } }}
+          />
+          <ChipsInput
+            label={t('admin.skills')}
+            name="skills"
+            value={draft.skills}
+            options={knownSkills}
+            onChange={(skills) => set('skills', skills)}
+            error={!!errors.fields.skills}
+            helperText={errors.fields.skills ?? t('admin.skillsHelp')}
+          />
+          {!editing && (
+            <TextField
+              label={t('users.password')}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              value={draft.password}
+              onChange={(e) => set('password', e.target.value)}
+              error={!!errors.fields.password}
+              helperText={errors.fields.password ?? t('users.passwordHelp')}
+            />
+          )}
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose} disabled={pending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" variant="contained" loading={pending}>
+            {editing ? t('common.save') : t('common.create')}
+          </Button>
+        </DialogActions>
+      </Box>
+    </Dialog>
+  )
+}
+
+function sameList(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === null || b === null) return a === b
+  return a.length === b.length && a.every((v, i) => v === b[i])
+}

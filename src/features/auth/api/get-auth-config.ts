@@ -1,0 +1,31 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { z } from 'zod'
+import type { AuthConfig } from '@/shared/auth'
+import { apiRequest } from '@/lib/api-client'
+import { roleSchema } from '@/lib/auth-schemas'
+
+const authConfigSchema = z.object({
+  demo: z.boolean(),
+  demoAccounts: z.array(z.object({ username: z.string(), password: z.string(), role: roleSchema })),
+}) satisfies z.ZodType<AuthConfig>
+
+export function getAuthConfig(signal?: AbortSignal): Promise<AuthConfig> {
+  return apiRequest('/api/auth/config', {
+    schema: authConfigSchema,
+    authRedirect: false,
+    ...(signal ? { signal } : {}),
+  })
+}
+
+export function authConfigQueryOptions() {
+  return queryOptions({
+    queryKey: ['auth', 'config'] as const,
+    queryFn: ({ signal }) => getAuthConfig(signal),
+    staleTime: Infinity, // fixed for the relay's lifetime
+  })
+}
+
+/** What the sign-in page may say: demo mode and its accounts. */
+export function useAuthConfig() {
+  return useQuery(authConfigQueryOptions())
+}
