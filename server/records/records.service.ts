@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz'
 import type {
   CallsPage,
   CallsQuery,
@@ -7,7 +6,12 @@ import type {
   RobotCallsQuery,
   SplitHint,
 } from '@/shared/cdr'
-import { formatQueryTime, parsePlatformTime } from '@/shared/platform-time'
+import {
+  epochToLocal,
+  formatQueryTime,
+  localToEpoch,
+  parsePlatformTime,
+} from '@/shared/platform-time'
 import type { CallsRepo } from '../calls/calls.repo'
 import type { Audience } from '../realtime/audience'
 import type { RecordingsRepo } from '../recordings/recordings.repo'
@@ -169,9 +173,11 @@ export class RecordsService {
 
   /** 14015: the range crosses a month (the platform keeps a database per month); say where to cut. */
   private split(q: { beginTime: string; endTime: string }): SplitAnswer {
-    const begin = parsePlatformTime(q.beginTime, this.timeZone) ?? 0
-    const b = new TZDate(begin, this.timeZone)
-    const nextMonth = new TZDate(b.getFullYear(), b.getMonth() + 1, 1, this.timeZone).getTime()
+    const begin = epochToLocal(this.timeZone, parsePlatformTime(q.beginTime, this.timeZone) ?? 0)
+    const nextMonth =
+      begin.month === 12
+        ? localToEpoch(this.timeZone, begin.year + 1, 1, 1)
+        : localToEpoch(this.timeZone, begin.year, begin.month + 1, 1)
     const cut = Math.min(nextMonth, parsePlatformTime(q.endTime, this.timeZone) ?? nextMonth)
     const messages = {
       zh: '查询跨越了两个月份的数据库，需要分成两段查询',

@@ -71,3 +71,26 @@ describe('formatting in platform time', () => {
     expect(new Date(startOfPlatformDay(late, SH)).toISOString()).toBe('2018-06-12T16:00:00.000Z')
   })
 })
+
+describe('zones with daylight saving', () => {
+  const NY = 'America/New_York'
+  it('reads wall times on both sides of a change', () => {
+    // 2026-03-08 02:00 EST → 03:00 EDT; 2026-11-01 02:00 EDT → 01:00 EST.
+    expect(new Date(parsePlatformTime('2026-03-08 01:30:00', NY)!).toISOString()).toBe(
+      '2026-03-08T06:30:00.000Z',
+    )
+    expect(new Date(parsePlatformTime('2026-03-08 03:30:00', NY)!).toISOString()).toBe(
+      '2026-03-08T07:30:00.000Z',
+    )
+    expect(new Date(parsePlatformTime('2026-07-01 12:00:00', NY)!).toISOString()).toBe(
+      '2026-07-01T16:00:00.000Z',
+    )
+    expect(new Date(parsePlatformTime('2026-12-01 12:00:00', NY)!).toISOString()).toBe(
+      '2026-12-01T17:00:00.000Z',
+    )
+  })
+  it('formats in the zone it is given', () => {
+    expect(formatQueryTime(Date.UTC(2026, 6, 1, 16, 0, 0), NY)).toBe('2026-07-01 12:00:00')
+    expect(formatQueryTime(Date.UTC(2026, 11, 1, 17, 0, 0), NY)).toBe('2026-12-01 12:00:00')
+  })
+})

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz'
+import { tzOffset } from '@date-fns/tz'
 
 /** Zone of platform times that carry no offset (China). */
 export const DEFAULT_PLATFORM_TZ = 'Asia/Shanghai'
@@ -10,6 +10,61 @@ const LOCAL_TIME =
   /^(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/
 
 const EPOCH_MS_MIN = 946_684_800_000 // 2000-01-01: anything smaller is taken as seconds
+
+// A zone's offset is looked up once per quarter hour of time and kept: every webhook carries
+// platform times, and asking Intl for each would cost more than the rest of the parse.
+const OFFSET_BUCKET_MS = 15 * 60 * 1000
+const OFFSETS_KEPT = 20_000
+const offsets = new Map<string, number>()
+
+/** Offset of `timeZone` from UTC at the instant `epochMs`, in minutes (480 for China). */
+export function zoneOffsetAt(timeZone: string, epochMs: number): number {
+  const bucket = Math.floor(epochMs / OFFSET_BUCKET_MS)
+  const key = `${timeZone}|${bucket}`
+  let offset = offsets.get(key)
+  if (offset === undefined) {
+    offset = tzOffset(timeZone, new Date(bucket * OFFSET_BUCKET_MS))
+    if (offsets.size >= OFFSETS_KEPT) offsets.clear()
+    offsets.set(key, offset)
+  }
+  return offset
+}
+
+/** Epoch ms of a wall-clock time in `timeZone` (month 1–12). */
+export function localToEpoch(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+): number {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms)
+  // Guess with the offset at that wall time read as UTC, then correct once: right on both
+  // sides of a daylight-saving change.
+  const guess = asUtc - zoneOffsetAt(timeZone, asUtc) * 60_000
+  return asUtc - zoneOffsetAt(timeZone, guess) * 60_000
+}
+
+/** The wall-clock fields of an instant in `timeZone`. */
+export function epochToLocal(timeZone: string, epochMs: number) {
+  const t = new Date(epochMs + zoneOffsetAt(timeZone, epochMs) * 60_000)
+  return {
+    year: t.getUTCFullYear(),
+    month: t.getUTCMonth() + 1,
+    day: t.getUTCDate(),
+    hour: t.getUTCHours(),
+    minute: t.getUTCMinutes(),
+    second: t.getUTCSeconds(),
+    ms: t.getUTCMilliseconds(),
+  }
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
 
 /**
  * Parses a platform time into epoch milliseconds, or null when it is not one.
@@ -31,23 +86,21 @@ export function parsePlatformTime(value: unknown, timeZone: string): number | nu
   const minute = Number(mi)
   const second = Number(s)
   const ms = Math.floor(Number(`0.${frac}`) * 1000)
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+  // Refuse impossible times rather than let them roll over (31 February is not 3 March).
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     return null
   }
-  let epoch: number
-  if (zone) {
-    const offsetMin = zone === 'Z' ? 0 : zoneOffsetMinutes(zone)
-    epoch = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMin * 60_000
-  } else {
-    epoch = new TZDate(year, month - 1, day, hour, minute, second, ms, timeZone).getTime()
-  }
-  // Reject dates that rolled over (31 February becomes 3 March).
-  const check = zone ? new Date(Date.UTC(year, month - 1, day)) : new TZDate(epoch, timeZone)
-  const [checkDay, checkMonth] = zone
-    ? [check.getUTCDate(), check.getUTCMonth()]
-    : [check.getDate(), check.getMonth()]
-  if (checkDay !== day || checkMonth !== month - 1) return null
-  return Number.isFinite(epoch) ? epoch : null
+  if (!zone) return localToEpoch(timeZone, year, month, day, hour, minute, second, ms)
+  const offsetMin = zone === 'Z' ? 0 : zoneOffsetMinutes(zone)
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMin * 60_000
 }
 
 function fromEpoch(n: number): number | null {
@@ -67,20 +120,14 @@ function pad(n: number, width = 2): string {
 
 /** `2018.06.12 11:33:56.368`: how the platform writes event times. */
 export function formatEventTime(epochMs: number, timeZone: string): string {
-  const t = new TZDate(epochMs, timeZone)
-  return (
-    `${t.getFullYear()}.${pad(t.getMonth() + 1)}.${pad(t.getDate())} ` +
-    `${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}.${pad(t.getMilliseconds(), 3)}`
-  )
+  const t = epochToLocal(timeZone, epochMs)
+  return `${t.year}.${pad(t.month)}.${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}.${pad(t.ms, 3)}`
 }
 
 /** `2018-12-01 00:00:00`: how the platform's CDR queries write times. */
 export function formatQueryTime(epochMs: number, timeZone: string): string {
-  const t = new TZDate(epochMs, timeZone)
-  return (
-    `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())} ` +
-    `${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}`
-  )
+  const t = epochToLocal(timeZone, epochMs)
+  return `${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`
 }
 
 /** `2018-12-01`: the platform-local calendar day of an instant. */
@@ -90,6 +137,6 @@ export function platformDay(epochMs: number, timeZone: string): string {
 
 /** Epoch ms of the platform-local midnight that starts the day of `epochMs`. */
 export function startOfPlatformDay(epochMs: number, timeZone: string): number {
-  const t = new TZDate(epochMs, timeZone)
-  return new TZDate(t.getFullYear(), t.getMonth(), t.getDate(), timeZone).getTime()
+  const t = epochToLocal(timeZone, epochMs)
+  return localToEpoch(timeZone, t.year, t.month, t.day)
 }

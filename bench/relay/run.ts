@@ -1,0 +1,211 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { ChildProcess } from 'node:child_process'
+import readline from 'node:readline'
+import { hashPassword } from '../../server/auth/passwords'
+import { UsersRepo } from '../../server/auth/users.repo'
+import { openDatabase } from '../../server/db/database'
+import {
+  ROOT,
+  rssOf,
+  runProgram,
+  sleep,
+  type Started,
+  startProgram,
+  tempDir,
+} from '../lib/processes'
+
+/*
+ * Relay benchmark: the real relay (simulator off) against a naive socket.io relay that
+ * broadcasts each event as it arrives. Each runs as its own process; webhooks come from a
+ * load process (autocannon) and clients live in a third process, all over loopback.
+ */
+const TOKEN = 'bench-webhook-token-0123456789'
+const NAMESPACE = 'bench.cc'
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000)
+const RATE = 2000 // events/s for the latency run
+const LATENCY_SEC = Number(process.env.BENCH_LATENCY_SEC ?? 15)
+const THROUGHPUT_SEC = Number(process.env.BENCH_THROUGHPUT_SEC ?? 10)
+
+interface LoadResult {
+  requests: number
+  ok: number
+  non2xx: number
+  errors: number
+  timeouts: number
+  durationSec: number
+  okPerSec: number
+  latencyMs: { p50: number; p99: number; max: number }
+}
+interface ClientsResult {
+  samples: number
+  p50: number
+  p99: number
+  max: number | null
+  rawMessages: number
+  rawBytes: number
+  stillConnected: number
+}
+
+type Kind = 'console' | 'naive'
+
+async function startRelay(kind: Kind): Promise<Started> {
+  if (kind === 'naive')
+    return startProgram('bench/relay/naive-relay.ts', [], { WEBHOOK_TOKEN: TOKEN }, 'RELAY_READY', {
+      label: 'naive',
+    })
+  const dataDir = tempDir('bench-relay-')
+  const db = openDatabase(dataDir)
+  new UsersRepo(db).create(
+    {
+      username: 'bench',
+      passwordHash: await hashPassword('bench-password'),
+      role: 'admin',
+      scope: { namespace: NAMESPACE, orgPrefix: null, skills: null },
+    },
+    Date.now(),
+  )
+  db.close()
+  const started = await startProgram(
+    'server/index.ts',
+    [],
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      WEBHOOK_TOKEN: TOKEN,
+      SIMULATOR: 'off',
+      DATA_DIR: dataDir,
+      WELLCLOUD_NAMESPACE: NAMESPACE,
+      LOG_LEVEL: 'warn',
+    },
+    'RELAY_READY',
+    { label: 'relay' },
+  )
+  return {
+    ...started,
+    async stop() {
+      await started.stop()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function cookieFor(kind: Kind, url: string): Promise<string> {
+  if (kind === 'naive') return ''
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: 'bench-password' }),
+  })
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+}
+
+function load(
+  url: string,
+  rate: number,
+  duration: number,
+  connections: number,
+): Promise<LoadResult> {
+  return runProgram<LoadResult>('bench/relay/load.ts', [
+    '--url',
+    url,
+    '--token',
+    TOKEN,
+    '--rate',
+    String(rate),
+    '--duration',
+    String(duration),
+    '--connections',
+    String(connections),
+    '--namespace',
+    NAMESPACE,
+    '--agents',
+    '2000',
+  ])
+}
+
+async function clientsFor(
+  kind: Kind,
+  url: string,
+  cookie: string,
+): Promise<{ started: Started; report: () => Promise<ClientsResult>; start: () => void }> {
+  const started = await startProgram(
+    'bench/relay/clients.ts',
+    [
+      '--url',
+      url,
+      '--cookie',
+      cookie,
+      '--clients',
+      String(CLIENTS),
+      '--event',
+      kind === 'naive' ? 'naive' : 'floor',
+    ],
+    {},
+    'CLIENTS_READY',
+    { label: 'clients', timeoutMs: 120_000, stdin: true },
+  )
+  const child = started.child as ChildProcess & { stdin: NodeJS.WritableStream }
+  const result = new Promise<ClientsResult>((resolve) => {
+    readline.createInterface({ input: started.child.stdout! }).on('line', (l) => {
+      const m = /^CLIENTS_RESULT (.*)$/.exec(l)
+      if (m) resolve(JSON.parse(m[1]!) as ClientsResult)
+    })
+  })
+  return {
+    started,
+    start: () => child.stdin.write('start\n'),
+    report: () => {
+      child.stdin.write('report\n')
+      return result
+    },
+  }
+}
+
+async function measure(kind: Kind) {
+  console.error(`relay bench: ${kind}: throughput`)
+  let relay = await startRelay(kind)
+  const url = relay.ready.url as string
+  await load(url, 0, 2, 32) // warm up the JIT and the database
+  const max = await load(url, 0, THROUGHPUT_SEC, 32)
+  const at10k = await load(url, 10_000, THROUGHPUT_SEC, 64)
+  await relay.stop()
+
+  console.error(`relay bench: ${kind}: ${CLIENTS} clients`)
+  relay = await startRelay(kind)
+  const url2 = relay.ready.url as string
+  const cookie = await cookieFor(kind, url2)
+  await load(url2, 500, 2, 8) // the floor exists before clients connect, as in production
+  await sleep(2000)
+  const idleRss = rssOf(relay.child.pid!)
+  const clients = await clientsFor(kind, url2, cookie)
+  await sleep(5000)
+  const withClientsRss = rssOf(relay.child.pid!)
+  console.error(`relay bench: ${kind}: latency at ${RATE}/s`)
+  const loadRun = load(url2, RATE, LATENCY_SEC, 16)
+  await sleep(3000) // leave the first seconds (connections warming) out of the latency
+  clients.start()
+  const sent = await loadRun
+  const latency = await clients.report()
+  await clients.started.stop()
+  await relay.stop()
+  return {
+    throughput: {
+      maxOkPerSec: max.okPerSec,
+      maxNon2xx: max.non2xx + max.errors + max.timeouts,
+      at10k,
+    },
+    memoryPerClientKB: (withClientsRss - idleRss) / CLIENTS / 1024,
+    latency: { clients: CLIENTS, rate: RATE, sent, ...latency },
+  }
+}
+
+const ours = await measure('console')
+const naive = await measure('naive')
+const results = { measuredAt: new Date().toISOString(), clients: CLIENTS, console: ours, naive }
+fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
+fs.writeFileSync(path.join(ROOT, 'bench/results/relay.json'), JSON.stringify(results, null, 2))
+console.log(JSON.stringify(results, null, 2))
