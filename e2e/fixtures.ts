@@ -70,11 +70,12 @@ async function startApp(simArgs: string): Promise<{ app: RunningApp; child: Chil
 /** Simulator flags for the e2e floor: 60 agents, a lively but readable pace, reproducible. */
 export const E2E_SIM_ARGS = '--agents 60 --seed 7 --speed 2'
 
-export const test = base.extend<object, { app: RunningApp }>({
+export const test = base.extend<object, { app: RunningApp; simArgs: string }>({
+  /** Simulator flags; a spec may `test.use({ simArgs: '--agents 500 …' })` (it gets its own worker). */
+  simArgs: [E2E_SIM_ARGS, { scope: 'worker', option: true }],
   app: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const { app, child } = await startApp(E2E_SIM_ARGS)
+    async ({ simArgs }, use) => {
+      const { app, child } = await startApp(simArgs)
       await use(app)
       child.kill('SIGTERM')
       await new Promise((r) => child.once('exit', r))

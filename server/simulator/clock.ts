@@ -55,10 +55,12 @@ export class ManualClock implements Clock {
 const MAX_TIMEOUT_MS = 2 ** 31 - 1 // setTimeout's ceiling; longer waits re-arm
 
 /**
- * Simulated time that runs `speed` times faster than the wall clock, starting at
- * `startMs`. One `setTimeout` is armed for the earliest timer; callbacks run in due order,
- * and while one runs `now()` is its due time, so a seeded run's event times do not depend
- * on how late the event loop was. Outside callbacks `now()` follows the wall clock.
+ * The wall clock, with every delay compressed `speed` times: at `--speed 4` a two-minute call
+ * lasts thirty seconds, but every time the simulator stamps (events, call records) is a real
+ * time, as the platform's are, so a console never sees events from the future.
+ * One `setTimeout` is armed for the earliest timer; callbacks run in due order, and while one
+ * runs `now()` is its due time, so a seeded run's event times do not depend on how late the
+ * event loop was. Outside callbacks `now()` follows the wall clock.
  */
 export class RealClock implements Clock {
   private queue = new TimerQueue()
@@ -79,12 +81,12 @@ export class RealClock implements Clock {
 
   now(): number {
     if (this.running !== null) return this.running
-    const t = Math.floor(this.startMs + (performance.now() - this.wallStart) * this.speed)
+    const t = Math.floor(this.startMs + (performance.now() - this.wallStart))
     return Math.max(this.last, t)
   }
 
   schedule(delayMs: number, fn: () => void): Timer {
-    const timer = this.queue.add(this.now() + Math.max(0, delayMs), fn)
+    const timer = this.queue.add(this.now() + Math.max(0, delayMs) / this.speed, fn)
     if (this.running === null) this.arm()
     return timer
   }
@@ -111,7 +113,7 @@ export class RealClock implements Clock {
     if (due === null) return
     if (this.armed && this.armed.due <= due) return
     if (this.armed) clearTimeout(this.armed.handle)
-    const wallDelay = Math.min(MAX_TIMEOUT_MS, Math.max(0, (due - this.now()) / this.speed))
+    const wallDelay = Math.min(MAX_TIMEOUT_MS, Math.max(0, due - this.now()))
     this.armed = { due, handle: setTimeout(() => this.fire(), wallDelay) }
   }
 
