@@ -37,6 +37,11 @@ export class ApiError extends Error {
   readonly reason: string | undefined
   /** For 429: seconds until another sign-in may be tried. */
   readonly retryAfterSec: number | undefined
+  /**
+   * The answer's JSON body as sent, for errors that carry more than code and message (a
+   * refused supervisor action's bilingual `messages`); null when there was none.
+   */
+  readonly body: unknown
 
   constructor(init: {
     status: number
@@ -44,12 +49,14 @@ export class ApiError extends Error {
     message: string
     reason?: string | undefined
     retryAfterSec?: number | undefined
+    body?: unknown
   }) {
     super(init.message)
     this.status = init.status
     this.error = init.error
     this.reason = init.reason
     this.retryAfterSec = init.retryAfterSec
+    this.body = init.body ?? null
   }
 
   /**
@@ -207,5 +214,6 @@ async function errorFrom(response: Response): Promise<ApiError> {
     retryAfterSec:
       b.retryAfterSec ??
       (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined),
+    body,
   })
 }

@@ -58,6 +58,11 @@ const agentView = z.object({
     .transform((v) => v ?? { id: null, name: null, treePos: null }),
   reason: optText,
   serial: z.number(),
+  // Supervisors on the agent's call; a malformed list is dropped rather than the agent.
+  monitors: z
+    .array(z.object({ by: text, op: z.enum(['listen', 'join']), since: z.number() }))
+    .optional()
+    .catch(undefined),
 }) satisfies z.ZodType<AgentView>
 
 const queueFigures = z.object({

@@ -9,6 +9,7 @@ import { ForbiddenRoute } from './forbidden'
 const TABS = [
   { to: '/admin/users', key: 'admin.tabUsers' },
   { to: '/admin/kiosks', key: 'admin.tabKiosks' },
+  { to: '/admin/audit', key: 'audit.tab' },
 ] as const
 
 /** `/admin/*`: admins only (others get the 403 page), users and wall screens as tabs. */

@@ -8,8 +8,9 @@ import ListItemText from '@mui/material/ListItemText'
 import Menu from '@mui/material/Menu'
 import MenuItem from '@mui/material/MenuItem'
 import Typography from '@mui/material/Typography'
-import { useId, useState } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { useScopeLabel } from '@/hooks/use-scope-label'
 import type { Me } from '@/shared/auth'
 import { useLogout } from '../api/logout'
@@ -18,10 +19,18 @@ interface UserMenuProps {
   me: Me
   /** After the relay ended the session (or could not be told): the app tears the page down. */
   onSignedOut: () => void
+  /** Pages of the user's own (e.g. the profile), listed above the way out. */
+  links?: readonly UserMenuLink[]
+}
+
+export interface UserMenuLink {
+  to: string
+  label: string
+  icon: ReactNode
 }
 
 /** Who is signed in, with role and scope, and the way out. */
-export function UserMenu({ me, onSignedOut }: UserMenuProps) {
+export function UserMenu({ me, onSignedOut, links = [] }: UserMenuProps) {
   const { t } = useTranslation()
   const menuId = useId()
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
@@ -74,6 +83,12 @@ export function UserMenu({ me, onSignedOut }: UserMenuProps) {
       >
         <MenuHeader me={me} roleLabel={roleLabel} />
         <Divider />
+        {links.map((link) => (
+          <MenuItem key={link.to} component={Link} to={link.to} onClick={() => setAnchor(null)}>
+            <ListItemIcon>{link.icon}</ListItemIcon>
+            <ListItemText>{link.label}</ListItemText>
+          </MenuItem>
+        ))}
         <MenuItem onClick={signOut} disabled={logout.isPending}>
           <ListItemIcon>
             <LogoutRounded fontSize="small" />

@@ -4,7 +4,7 @@ import Chip from '@mui/material/Chip'
 import Drawer from '@mui/material/Drawer'
 import IconButton from '@mui/material/IconButton'
 import Typography from '@mui/material/Typography'
-import { type ReactNode, useId } from 'react'
+import { type ComponentType, type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { stateFamily } from '@/shared/ac-state'
 import type { AgentView } from '@/shared/floor'
@@ -13,18 +13,21 @@ import { localPart } from '@/lib/format'
 import { useAgent } from '../hooks/use-agent'
 import { useReasonLabel } from '../hooks/use-reason-label'
 import { FamilyIcon } from './family-icon'
+import { MonitorList } from './monitor-list'
 import { StateTimer } from './state-timer'
 
 interface AgentDrawerProps {
   /** The agent shown, or null when closed. */
   agentId: string | null
   onClose: () => void
+  /** The app's actions on the agent (supervisors), drawn above the details. */
+  actions?: ComponentType<{ agent: AgentView }> | undefined
 }
 
 const LOCAL_TZ = Intl.DateTimeFormat().resolvedOptions().timeZone
 
-/** Everything the floor knows about one agent, live. A later step adds the supervisor actions here. */
-export function AgentDrawer({ agentId, onClose }: AgentDrawerProps) {
+/** Everything the floor knows about one agent, live, with the app's actions on it. */
+export function AgentDrawer({ agentId, onClose, actions }: AgentDrawerProps) {
   const titleId = useId()
   const { t } = useTranslation()
   return (
@@ -51,12 +54,18 @@ export function AgentDrawer({ agentId, onClose }: AgentDrawerProps) {
           <CloseRounded />
         </IconButton>
       </Box>
-      {agentId !== null && <AgentDetails id={agentId} />}
+      {agentId !== null && <AgentDetails id={agentId} actions={actions} />}
     </Drawer>
   )
 }
 
-function AgentDetails({ id }: { id: string }) {
+function AgentDetails({
+  id,
+  actions: Actions,
+}: {
+  id: string
+  actions: ComponentType<{ agent: AgentView }> | undefined
+}) {
   const { t } = useTranslation()
   const agent = useAgent(id)
   if (!agent) {
@@ -66,7 +75,12 @@ function AgentDetails({ id }: { id: string }) {
       </Typography>
     )
   }
-  return <AgentFields agent={agent} />
+  return (
+    <>
+      {Actions && <Actions agent={agent} />}
+      <AgentFields agent={agent} />
+    </>
+  )
 }
 
 function AgentFields({ agent }: { agent: AgentView }) {
@@ -103,6 +117,14 @@ function AgentFields({ agent }: { agent: AgentView }) {
     [t('agent.lastState'), agent.lastACState ? t(`states.${agent.lastACState}`) : none],
     [t('agent.reason'), agent.reason ? reasonLabel(agent.reason) : none],
     [t('agent.callId'), agent.callId ?? none],
+    ...(agent.monitors && agent.monitors.length > 0
+      ? [
+          [t('monitors.title'), <MonitorList key="monitors" monitors={agent.monitors} />] as [
+            string,
+            ReactNode,
+          ],
+        ]
+      : []),
     [t('agent.workSkill'), agent.workSkill ?? none],
     [
       t('agent.skills'),

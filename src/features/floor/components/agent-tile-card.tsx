@@ -1,13 +1,18 @@
 import CallRounded from '@mui/icons-material/CallRounded'
 import ApartmentRounded from '@mui/icons-material/ApartmentRounded'
 import GroupsRounded from '@mui/icons-material/GroupsRounded'
+import type { KeyboardEvent, MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { stateFamily } from '@/shared/ac-state'
 import type { AgentView } from '@/shared/floor'
 import { localPart, shortCallId } from '@/lib/format'
+import { useMonitorLabel } from '../hooks/use-monitor-label'
 import { useReasonLabel } from '../hooks/use-reason-label'
+import { useTileSlots } from '../hooks/use-tile-slots'
 import { FamilyIcon } from './family-icon'
+import type { TileMenuAnchor } from './floor-slots'
 import { StateTimer } from './state-timer'
+import { TileMonitors } from './tile-monitors'
 import { TileRoot } from './tile-styles'
 
 interface AgentTileCardProps {
@@ -16,27 +21,58 @@ interface AgentTileCardProps {
   onOpen?: ((id: string) => void) | undefined
 }
 
+/** At the pointer, or beside the tile when the keyboard asked (the event has no position then). */
+function anchorOf(event: MouseEvent<HTMLElement>): TileMenuAnchor {
+  return event.clientX === 0 && event.clientY === 0
+    ? { kind: 'element', element: event.currentTarget }
+    : { kind: 'point', top: event.clientY, left: event.clientX }
+}
+
 /** What a tile shows; re-rendered only when its agent's view is replaced (or the language changes). */
 export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
   const { t } = useTranslation()
   const reasonLabel = useReasonLabel()
+  const monitorLabel = useMonitorLabel()
+  const { TileStatus, openMenu } = useTileSlots()
   const family = stateFamily(agent.acState)
   // Why someone is away matters; "agent's own action" on every ready agent is noise.
   const showReason = family === 'notReady' || family === 'loggedOut'
   const stateLabel = t(`states.${agent.acState}`)
   const shortId = localPart(agent.id)
   const name = agent.name ?? shortId
+  const monitors = agent.callId ? (agent.monitors ?? []) : []
+  const monitorsText = monitors.map(monitorLabel).join(', ')
+  const label = t('tile.label', { name, id: agent.id, state: stateLabel })
   return (
     <TileRoot
-      {...(onOpen
+      {...(onOpen && openMenu
         ? {
+            // Supervisors: a click or right-click opens the action menu (it has the details too);
+            // Enter opens the details, the context-menu key or Shift+F10 the menu.
             role: 'button',
             tabIndex: 0,
-            'aria-haspopup': 'dialog' as const,
-            onClick: () => onOpen(agent.id),
+            'aria-haspopup': 'menu' as const,
+            onClick: (e: MouseEvent<HTMLElement>) => openMenu(agent.id, anchorOf(e)),
+            onContextMenu: (e: MouseEvent<HTMLElement>) => {
+              e.preventDefault()
+              openMenu(agent.id, anchorOf(e))
+            },
+            onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+              if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+                e.preventDefault()
+                openMenu(agent.id, { kind: 'element', element: e.currentTarget })
+              }
+            },
           }
-        : { role: 'group', 'data-static': true })}
-      aria-label={t('tile.label', { name, id: agent.id, state: stateLabel })}
+        : onOpen
+          ? {
+              role: 'button',
+              tabIndex: 0,
+              'aria-haspopup': 'dialog' as const,
+              onClick: () => onOpen(agent.id),
+            }
+          : { role: 'group', 'data-static': true })}
+      aria-label={monitorsText ? t('monitors.tileLabel', { label, monitors: monitorsText }) : label}
       data-family={family}
       data-agent-id={agent.id}
     >
@@ -67,6 +103,7 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
                 {localPart(agent.workSkill)}
               </span>
             )}
+            <TileMonitors monitors={monitors} label={monitorsText} />
           </>
         ) : showReason && agent.reason ? (
           <span className="tile-muted tile-ellipsis">{reasonLabel(agent.reason)}</span>
@@ -84,6 +121,7 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
         <span className="tile-muted tile-ellipsis" title={agent.org.treePos ?? undefined}>
           {agent.org.name ?? agent.org.id ?? t('tile.noDept')}
         </span>
+        {TileStatus && <TileStatus agentId={agent.id} />}
       </div>
     </TileRoot>
   )

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box'
 import Drawer from '@mui/material/Drawer'
 import useMediaQuery from '@mui/material/useMediaQuery'
 import type { Theme } from '@mui/material/styles'
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFloorCounts } from '../hooks/use-floor-counts'
 import { useFloorView } from '../hooks/use-floor-view'
@@ -10,11 +10,23 @@ import { useFloorStore } from '../stores/floor-store'
 import { AgentDrawer } from './agent-drawer'
 import { ConnectionBanner } from './connection-banner'
 import { FiguresPanel } from './figures-panel'
+import {
+  type FloorSlots,
+  type TileMenuAnchor,
+  type TileSlots,
+  TileSlotsContext,
+} from './floor-slots'
 import { FloorBody } from './floor-body'
 import { FloorToolbar } from './floor-toolbar'
+import { TileMenuHost } from './tile-menu-host'
+
+interface FloorScreenProps {
+  /** What the app adds to tiles and drawer (the supervisor actions); none for viewers. */
+  slots?: FloorSlots | undefined
+}
 
 /** The live floor: toolbar, every agent as a tile, today's figures beside them. */
-export function FloorScreen() {
+export function FloorScreen({ slots }: FloorScreenProps) {
   const { t } = useTranslation()
   const [view, setView] = useFloorView()
   const counts = useFloorCounts(view)
@@ -22,6 +34,19 @@ export function FloorScreen() {
   const [openId, setOpenId] = useState<string | null>(null)
   const onOpen = useCallback((id: string) => setOpenId(id), [])
   const onClose = useCallback(() => setOpenId(null), [])
+  // The tile menu keeps its agent and anchor while it fades out.
+  const [menu, setMenu] = useState<{ agentId: string; anchor: TileMenuAnchor } | null>(null)
+  const [menuOpen, setMenuOpen] = useState(false)
+  const openMenu = useCallback((agentId: string, anchor: TileMenuAnchor) => {
+    setMenu({ agentId, anchor })
+    setMenuOpen(true)
+  }, [])
+  const TileMenu = slots?.TileMenu
+  const TileStatus = slots?.TileStatus
+  const tileSlots = useMemo<TileSlots>(
+    () => ({ TileStatus, openMenu: TileMenu ? openMenu : undefined }),
+    [TileStatus, TileMenu, openMenu],
+  )
   const clearFilters = useCallback(
     () => setView({ skills: [], depts: [], families: [], q: '' }),
     [setView],
@@ -48,7 +73,9 @@ export function FloorScreen() {
       <ConnectionBanner />
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
         <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
-          <FloorBody view={view} onOpen={onOpen} onClearFilters={clearFilters} />
+          <TileSlotsContext value={tileSlots}>
+            <FloorBody view={view} onOpen={onOpen} onClearFilters={clearFilters} />
+          </TileSlotsContext>
         </Box>
         {wide && view.showFigures && (
           <Box
@@ -79,7 +106,20 @@ export function FloorScreen() {
           <FiguresPanel />
         </Drawer>
       )}
-      <AgentDrawer agentId={openId} onClose={onClose} />
+      <AgentDrawer agentId={openId} onClose={onClose} actions={slots?.DrawerActions} />
+      {TileMenu && menu && (
+        <TileMenuHost
+          Menu={TileMenu}
+          agentId={menu.agentId}
+          anchor={menu.anchor}
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          onDetails={() => {
+            setMenuOpen(false)
+            setOpenId(menu.agentId)
+          }}
+        />
+      )}
     </Box>
   )
 }

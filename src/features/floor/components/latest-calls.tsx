@@ -5,6 +5,7 @@ import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { CallSummary } from '@/shared/floor'
 import { formatClock, formatSeconds, localPart } from '@/lib/format'
 import { useEndReasonLabel } from '../hooks/use-end-reason-label'
@@ -44,79 +45,108 @@ const CallRow = memo(function CallRow({ call }: { call: CallSummary }) {
   const reason = call.endReason ? endReasonLabel(call.endReason) : (call.hangupCause ?? '')
   const Icon = abandoned ? CallMissedRounded : CallEndRounded
   return (
+    // A plain link to the call's page (record, recordings, player): the floor knows no more of it.
     <Box
       component="li"
-      aria-label={t('calls.item', { time, from, to })}
       sx={{
-        display: 'grid',
-        gridTemplateColumns: '20px 1fr auto',
-        columnGap: 1,
-        rowGap: 0.25,
-        alignItems: 'center',
-        px: 1,
-        py: 0.75,
+        '& + li': { borderTop: '1px solid', borderTopColor: 'divider' },
         borderLeft: 3,
         borderColor: abandoned ? 'error.main' : 'transparent',
         bgcolor: abandoned ? 'family.notReady.bg' : undefined,
-        '& + li': { borderTop: '1px solid', borderTopColor: 'divider' },
-        fontSize: '0.8125rem',
       }}
     >
-      <Icon aria-hidden sx={{ fontSize: 18, color: abandoned ? 'error.main' : 'text.secondary' }} />
       <Box
-        sx={{ display: 'flex', alignItems: 'center', gap: 0.75, minWidth: 0, whiteSpace: 'nowrap' }}
-      >
-        <Box component="span" sx={{ fontVariantNumeric: 'tabular-nums', color: 'text.secondary' }}>
-          {time}
-        </Box>
-        <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={from}>
-          {from}
-        </Box>
-        <EastRounded aria-hidden sx={{ fontSize: 14, color: 'text.disabled', flexShrink: 0 }} />
-        <Box
-          component="span"
-          sx={{ overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 500 }}
-          title={call.agentId ?? undefined}
-        >
-          {to}
-        </Box>
-      </Box>
-      <Box
-        component="span"
-        sx={{ fontVariantNumeric: 'tabular-nums', textAlign: 'right', minWidth: '5ch' }}
-        title={t('calls.talk')}
-      >
-        {formatSeconds(call.talkSec)}
-      </Box>
-      <Box
+        component={Link}
+        to={`/calls/${encodeURIComponent(call.callId)}`}
+        aria-label={t('calls.item', { time, from, to })}
         sx={{
-          gridColumn: '2 / 4',
-          display: 'flex',
-          gap: 1,
-          minWidth: 0,
-          fontSize: '0.75rem',
-          color: 'text.secondary',
-          whiteSpace: 'nowrap',
+          color: 'inherit',
+          textDecoration: 'none',
+          borderRadius: 0.5,
+          '&:hover': { bgcolor: 'action.hover' },
+          '&:focus-visible': {
+            outline: '2px solid',
+            outlineColor: 'primary.main',
+            outlineOffset: -2,
+          },
+          display: 'grid',
+          gridTemplateColumns: '20px 1fr auto',
+          columnGap: 1,
+          rowGap: 0.25,
+          alignItems: 'center',
+          px: 1,
+          py: 0.75,
+          fontSize: '0.8125rem',
         }}
       >
-        {call.skillId && (
-          <span title={call.skillId}>
-            {t('calls.skill')} {localPart(call.skillId)}
-          </span>
-        )}
-        {reason && (
+        <Icon
+          aria-hidden
+          sx={{ fontSize: 18, color: abandoned ? 'error.main' : 'text.secondary' }}
+        />
+        <Box
+          sx={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 0.75,
+            minWidth: 0,
+            whiteSpace: 'nowrap',
+          }}
+        >
           <Box
             component="span"
-            sx={{
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
-              color: abandoned ? 'error.main' : undefined,
-              fontWeight: abandoned ? 600 : undefined,
-            }}
+            sx={{ fontVariantNumeric: 'tabular-nums', color: 'text.secondary' }}
           >
-            {reason}
+            {time}
           </Box>
-        )}
+          <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={from}>
+            {from}
+          </Box>
+          <EastRounded aria-hidden sx={{ fontSize: 14, color: 'text.disabled', flexShrink: 0 }} />
+          <Box
+            component="span"
+            sx={{ overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 500 }}
+            title={call.agentId ?? undefined}
+          >
+            {to}
+          </Box>
+        </Box>
+        <Box
+          component="span"
+          sx={{ fontVariantNumeric: 'tabular-nums', textAlign: 'right', minWidth: '5ch' }}
+          title={t('calls.talk')}
+        >
+          {formatSeconds(call.talkSec)}
+        </Box>
+        <Box
+          sx={{
+            gridColumn: '2 / 4',
+            display: 'flex',
+            gap: 1,
+            minWidth: 0,
+            fontSize: '0.75rem',
+            color: 'text.secondary',
+            whiteSpace: 'nowrap',
+          }}
+        >
+          {call.skillId && (
+            <span title={call.skillId}>
+              {t('calls.skill')} {localPart(call.skillId)}
+            </span>
+          )}
+          {reason && (
+            <Box
+              component="span"
+              sx={{
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+                color: abandoned ? 'error.main' : undefined,
+                fontWeight: abandoned ? 600 : undefined,
+              }}
+            >
+              {reason}
+            </Box>
+          )}
+        </Box>
       </Box>
     </Box>
   )

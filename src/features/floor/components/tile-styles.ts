@@ -93,4 +93,18 @@ export const TileRoot = styled('div')(({ theme }) => ({
     flexShrink: 0,
     maxWidth: '50%',
   },
+  // Who listens to or joined the call: at the end of the call line, in the accent colour.
+  '& .tile-monitors': {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: 2,
+    marginLeft: 'auto',
+    minWidth: 0,
+    maxWidth: '45%',
+    flexShrink: 0,
+    color: theme.vars.palette.primary.main,
+    fontSize: '0.75rem',
+    fontWeight: 600,
+    '& .tile-small-icon': { color: 'inherit' },
+  },
 }))

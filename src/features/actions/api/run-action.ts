@@ -1,0 +1,85 @@
+import { useMutation } from '@tanstack/react-query'
+import { z } from 'zod'
+import { ACTION_OPS, type ActionDone, type ActionOp, type ActionRefused } from '@/shared/actions'
+import { apiRequest, isApiError } from '@/lib/api-client'
+import { endPending, startPending } from '../stores/pending-store'
+
+const actionDoneSchema = z.object({
+  ok: z.literal(true),
+  op: z.enum(ACTION_OPS),
+  upstreamStatus: z.number(),
+  latencyMs: z.number(),
+}) satisfies z.ZodType<ActionDone>
+
+const actionRefusedSchema = z.object({
+  ok: z.literal(false),
+  error: z.enum([
+    'forbidden',
+    'not_found',
+    'conflict',
+    'profile_incomplete',
+    'upstream',
+    'invalid_request',
+  ]),
+  message: z.string(),
+  messages: z.object({ zh: z.string(), en: z.string() }),
+  upstreamStatus: z.number().optional(),
+  field: z.enum(['deviceId', 'phoneNumber']).optional(),
+}) satisfies z.ZodType<ActionRefused>
+
+export interface RunActionInput {
+  agentId: string
+  op: ActionOp
+  /** Why (not ready, log out); null for none. */
+  reason: string | null
+}
+
+/** What the relay answered: done, or refused with its reasons in both languages (`status`). */
+export type ActionResult = ActionDone | (ActionRefused & { status: number })
+
+/**
+ * `POST /api/agents/{agentId}/actions/{op}`. A refusal the relay explains (403, 404, 409, 502
+ * with `messages`) resolves as such; anything else (no answer, a CSRF failure) rejects.
+ */
+export async function runAction({ agentId, op, reason }: RunActionInput): Promise<ActionResult> {
+  try {
+    return await apiRequest(`/api/agents/${encodeURIComponent(agentId)}/actions/${op}`, {
+      method: 'POST',
+      body: reason ? { reason } : {},
+      schema: actionDoneSchema,
+    })
+  } catch (error) {
+    if (isApiError(error)) {
+      const refused = actionRefusedSchema.safeParse(error.body)
+      if (refused.success) return { ...refused.data, status: error.status }
+    }
+    throw error
+  }
+}
+
+/** Another action on the same agent has not been answered yet. */
+export class ActionBusyError extends Error {
+  override readonly name = 'ActionBusyError'
+  constructor(agentId: string) {
+    super(`an action on ${agentId} is still running`)
+  }
+}
+
+/**
+ * Runs an action, marking the agent's tile as busy until the relay answers (whether or not
+ * the page that asked is still shown). Use `mutateAsync`: actions on several agents may run at
+ * once, and each caller wants its own answer.
+ */
+export function useRunAction() {
+  return useMutation({
+    mutationFn: async (input: RunActionInput) => {
+      // The menus offer nothing while an action runs on the agent; this is the last guard.
+      if (!startPending(input.agentId, input.op)) throw new ActionBusyError(input.agentId)
+      try {
+        return await runAction(input)
+      } finally {
+        endPending(input.agentId)
+      }
+    },
+  })
+}

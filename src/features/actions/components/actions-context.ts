@@ -1,0 +1,15 @@
+import { createContext } from 'react'
+import type { ActionOp } from '@/shared/actions'
+import type { AgentView } from '@/shared/floor'
+import type { SupervisorPhone } from '../utils/op-availability'
+
+export interface ActionsContextValue {
+  /** The signed-in supervisor's own phone (their profile). */
+  phone: SupervisorPhone
+  /** Where the profile page is, for "set your extension first". */
+  profilePath: string
+  /** Runs `op` on the agent; the operations that interrupt someone ask first. */
+  request: (agent: AgentView, op: ActionOp) => void
+}
+
+export const ActionsContext = createContext<ActionsContextValue | null>(null)

@@ -1,0 +1,87 @@
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react'
+import { type ActionOp, CONFIRMED_OPS } from '@/shared/actions'
+import type { AgentView } from '@/shared/floor'
+import { localPart } from '@/lib/format'
+import { useRunAction } from '../api/run-action'
+import type { ActionNotice as Notice } from '../utils/notice'
+import type { SupervisorPhone } from '../utils/op-availability'
+import { ActionNotice } from './action-notice'
+import { type ActionsContextValue, ActionsContext } from './actions-context'
+import { ConfirmActionDialog, type PendingConfirm } from './confirm-action-dialog'
+
+interface ActionsHostProps {
+  /** The signed-in supervisor's own phone (their profile). */
+  phone: SupervisorPhone
+  /** Where the profile page is. */
+  profilePath: string
+  children: ReactNode
+}
+
+/**
+ * Runs supervisor actions for everything inside it (tile menus, the drawer): asks first where
+ * the operation interrupts someone, sends it, and tells the answer in a notice. The floor is
+ * not touched: it changes when the platform reports the agent's new state.
+ */
+export function ActionsHost({ phone, profilePath, children }: ActionsHostProps) {
+  const { mutateAsync } = useRunAction()
+  const [confirming, setConfirming] = useState<PendingConfirm | null>(null)
+  const [confirmOpen, setConfirmOpen] = useState(false)
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const [noticeOpen, setNoticeOpen] = useState(false)
+  const noticeKey = useRef(0)
+
+  const execute = useCallback(
+    (agent: AgentView, op: ActionOp, reason: string | null) => {
+      const show = (outcome: Notice['outcome']) => {
+        noticeKey.current += 1
+        const agentName = agent.name ?? localPart(agent.id)
+        setNotice({ key: noticeKey.current, op, agentName, phone, outcome })
+        setNoticeOpen(true)
+      }
+      mutateAsync({ agentId: agent.id, op, reason }).then(
+        (result) => show({ kind: 'answered', result }),
+        (error: unknown) => show({ kind: 'failed', error }),
+      )
+    },
+    [mutateAsync, phone],
+  )
+
+  const request = useCallback(
+    (agent: AgentView, op: ActionOp) => {
+      if (CONFIRMED_OPS.includes(op)) {
+        setConfirming({ agent, op })
+        setConfirmOpen(true)
+      } else {
+        execute(agent, op, null)
+      }
+    },
+    [execute],
+  )
+
+  const value = useMemo<ActionsContextValue>(
+    () => ({ phone, profilePath, request }),
+    [phone, profilePath, request],
+  )
+
+  return (
+    <ActionsContext value={value}>
+      {children}
+      <ConfirmActionDialog
+        open={confirmOpen}
+        confirming={confirming}
+        phone={phone}
+        onClose={() => setConfirmOpen(false)}
+        onConfirm={(reason) => {
+          setConfirmOpen(false)
+          if (confirming) execute(confirming.agent, confirming.op, reason)
+        }}
+      />
+      <ActionNotice
+        notice={notice}
+        open={noticeOpen}
+        profilePath={profilePath}
+        onClose={() => setNoticeOpen(false)}
+      />
+    </ActionsContext>
+  )
+}

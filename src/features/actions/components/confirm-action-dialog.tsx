@@ -1,0 +1,142 @@
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogContentText from '@mui/material/DialogContentText'
+import DialogTitle from '@mui/material/DialogTitle'
+import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type ActionOp, CALL_OPS, REASONED_OPS } from '@/shared/actions'
+import type { AgentView } from '@/shared/floor'
+import { localPart } from '@/lib/format'
+import type { SupervisorPhone } from '../utils/op-availability'
+import { OpIcon } from './op-icon'
+import { REASON_MAX, ReasonField } from './reason-field'
+
+/** An operation waiting for the supervisor's word, on the agent as it was when asked. */
+export interface PendingConfirm {
+  agent: AgentView
+  op: ActionOp
+}
+
+interface ConfirmActionDialogProps {
+  open: boolean
+  /** Kept while the dialog fades out. */
+  confirming: PendingConfirm | null
+  phone: SupervisorPhone
+  onConfirm: (reason: string | null) => void
+  onClose: () => void
+}
+
+const DANGER: readonly ActionOp[] = ['drop', 'logout']
+
+/**
+ * "Hang up 李娜's call?": names the agent and, for call operations, the call; asks why an agent
+ * is set not ready or logged out (optional). Enter confirms, Escape cancels.
+ */
+export function ConfirmActionDialog(props: ConfirmActionDialogProps) {
+  // A fresh reason each time the dialog opens.
+  const [session, setSession] = useState(0)
+  const [wasOpen, setWasOpen] = useState(props.open)
+  if (props.open !== wasOpen) {
+    setWasOpen(props.open)
+    if (props.open) setSession((s) => s + 1)
+  }
+  return <ConfirmForm key={session} {...props} />
+}
+
+function ConfirmForm({ open, confirming, phone, onConfirm, onClose }: ConfirmActionDialogProps) {
+  const { t } = useTranslation()
+  const titleId = useId()
+  const bodyId = useId()
+  const [reason, setReason] = useState('')
+  if (!confirming) return null
+  const { agent, op } = confirming
+  const name = agent.name ?? localPart(agent.id)
+  const asksReason = REASONED_OPS.includes(op)
+  const isCallOp = CALL_OPS.includes(op)
+  const vars = {
+    name,
+    id: agent.id,
+    call: agent.callId ?? '',
+    number: phone.phoneNumber ?? '',
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (reason.trim().length > REASON_MAX) return
+    onConfirm(asksReason && reason.trim() ? reason.trim() : null)
+  }
+
+  const facts: [string, ReactNode][] = [
+    [t('actions.confirm.agent'), t('actions.confirm.agentValue', { name, id: agent.id })],
+    [t('actions.confirm.state'), t(`states.${agent.acState}`)],
+    ...(agent.channelAddr
+      ? [[t('actions.confirm.extension'), agent.channelAddr] as [string, ReactNode]]
+      : []),
+    ...(isCallOp && agent.callId
+      ? [[t('actions.confirm.call'), agent.callId] as [string, ReactNode]]
+      : []),
+  ]
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      maxWidth="xs"
+      fullWidth
+    >
+      <Box component="form" noValidate onSubmit={submit} sx={{ display: 'contents' }}>
+        <DialogTitle
+          id={titleId}
+          variant="h1"
+          component="h2"
+          sx={{ display: 'flex', alignItems: 'center', gap: 1 }}
+        >
+          <OpIcon op={op} color={DANGER.includes(op) ? 'error' : 'primary'} />
+          {t(`actions.confirm.${op}.title`, vars)}
+        </DialogTitle>
+        <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <DialogContentText id={bodyId}>{t(`actions.confirm.${op}.body`, vars)}</DialogContentText>
+          <Box
+            component="dl"
+            sx={{
+              m: 0,
+              display: 'grid',
+              gridTemplateColumns: 'auto 1fr',
+              columnGap: 2,
+              rowGap: 0.5,
+              fontSize: '0.875rem',
+              '& dt': { color: 'text.secondary' },
+              '& dd': { m: 0, minWidth: 0, overflowWrap: 'anywhere' },
+            }}
+          >
+            {facts.map(([label, value]) => (
+              <Box key={label} sx={{ display: 'contents' }}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </Box>
+            ))}
+          </Box>
+          {asksReason && <ReasonField value={reason} onChange={setReason} autoFocus />}
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose} autoFocus={!asksReason}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            type="submit"
+            variant="contained"
+            color={DANGER.includes(op) ? 'error' : 'primary'}
+            startIcon={<OpIcon op={op} />}
+          >
+            {t(`actions.ops.${op}`)}
+          </Button>
+        </DialogActions>
+      </Box>
+    </Dialog>
+  )
+}

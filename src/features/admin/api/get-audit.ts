@@ -1,0 +1,54 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+import { z } from 'zod'
+import { ACTION_OPS, type AuditEntry, type AuditPage } from '@/shared/actions'
+import { apiRequest } from '@/lib/api-client'
+import { AUDIT_OUTCOMES, type AuditRequest, auditSearch } from '../utils/audit-filters'
+
+const auditEntrySchema = z.object({
+  id: z.number(),
+  at: z.number(),
+  username: z.string(),
+  agentId: z.string(),
+  deviceId: z.string().nullable(),
+  callId: z.string().nullable(),
+  op: z.enum(ACTION_OPS),
+  reason: z.string().nullable(),
+  supervisorDevice: z.string().nullable(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  status: z.number(),
+  upstreamStatus: z.number().nullable(),
+  message: z.string().nullable(),
+  latencyMs: z.number().nullable(),
+}) satisfies z.ZodType<AuditEntry>
+
+const auditPageSchema = z.object({
+  total: z.number(),
+  entries: z.array(auditEntrySchema),
+}) satisfies z.ZodType<AuditPage>
+
+/** One page of the tenant's audit log, newest first, with the number of matching entries. */
+export function getAudit(query: AuditRequest, signal?: AbortSignal): Promise<AuditPage> {
+  return apiRequest(`/api/audit?${auditSearch(query, { paging: true })}`, {
+    schema: auditPageSchema,
+    signal,
+  })
+}
+
+/** Where the CSV of every entry matching the query downloads from. */
+export function auditCsvUrl(query: AuditRequest): string {
+  const search = auditSearch(query, { paging: false })
+  return search ? `/api/audit.csv?${search}` : '/api/audit.csv'
+}
+
+export function auditQueryOptions(query: AuditRequest) {
+  return queryOptions({
+    queryKey: ['admin', 'audit', query] as const,
+    queryFn: ({ signal }) => getAudit(query, signal),
+    staleTime: 0, // every visit shows the latest actions
+    placeholderData: keepPreviousData, // the old page stays while the next one loads
+  })
+}
+
+export function useAudit(query: AuditRequest) {
+  return useQuery(auditQueryOptions(query))
+}
