@@ -1,3 +1,4 @@
+import ManageAccountsRounded from '@mui/icons-material/ManageAccountsRounded'
 import { useTranslation } from 'react-i18next'
 import { Navigate, Outlet, useNavigate } from 'react-router'
 import { AppShell, type NavItem } from '@/components/layout/app-shell'
@@ -5,6 +6,7 @@ import { UserMenu } from '@/features/auth/components/user-menu'
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
 import { ConnectionIndicator } from '@/features/floor/components/connection-indicator'
 import { can } from '@/shared/auth'
+import { PROFILE_PATH } from '../paths'
 import { endSession } from '../session'
 
 /**
@@ -18,13 +20,26 @@ export function RootLayout() {
   if (me.kind === 'kiosk') return <Navigate to="/wall" replace />
   const nav: NavItem[] = [
     ...(can(me.role, 'watch') ? [{ to: '/', label: t('nav.floor'), end: true }] : []),
+    ...(can(me.role, 'browseCalls') ? [{ to: '/calls', label: t('callRecords.nav') }] : []),
     ...(can(me.role, 'manageUsers') ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ]
   return (
     <AppShell
       nav={nav}
       status={<ConnectionIndicator />}
-      user={<UserMenu me={me} onSignedOut={() => void endSession(navigate, { reason: null })} />}
+      user={
+        <UserMenu
+          me={me}
+          links={[
+            {
+              to: PROFILE_PATH,
+              label: t('profile.menuItem'),
+              icon: <ManageAccountsRounded fontSize="small" />,
+            },
+          ]}
+          onSignedOut={() => void endSession(navigate, { reason: null })}
+        />
+      }
     >
       <Outlet />
     </AppShell>
