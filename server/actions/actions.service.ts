@@ -1,4 +1,5 @@
 import { isInCall } from '@/shared/ac-state'
+import { AC_STATE_LABELS } from '@/shared/ac-state-labels'
 import {
   type ActionDone,
   type ActionOp,
@@ -33,12 +34,6 @@ export interface ActionsDeps {
   csta: CstaClient | null
   audit: AuditRepo
   now: () => number
-}
-
-const STATE_WORDS: Partial<Record<AgentView['acState'], Bilingual>> = {
-  Available: { zh: '就绪', en: 'ready' },
-  Aux: { zh: '未就绪', en: 'not ready' },
-  LogOut: { zh: '已签出', en: 'logged out' },
 }
 
 /**
@@ -159,13 +154,11 @@ export class ActionsService {
 
 /** Why the agent's current state does not allow the operation, or null when it does. */
 export function stateConflict(op: ActionOp, agent: AgentView): Bilingual | null {
-  const now = STATE_WORDS[agent.acState]
   if (CALL_OPS.includes(op)) {
     if (!isInCall(agent.acState) || !agent.callId) {
-      return {
-        zh: `坐席当前不在通话中（${now?.zh ?? agent.acState}）`,
-        en: `the agent is not in a call (${now?.en ?? agent.acState})`,
-      }
+      const zh = AC_STATE_LABELS.zh[agent.acState]
+      const en = AC_STATE_LABELS.en[agent.acState].toLowerCase()
+      return { zh: `坐席当前不在通话中（${zh}）`, en: `the agent is not in a call (${en})` }
     }
   } else if (agent.acState === 'LogOut') {
     return { zh: '坐席已签出', en: 'the agent is logged out' }

@@ -216,7 +216,7 @@ describe('the CSTA session', () => {
 
 describe('refusals before anything goes upstream', () => {
   it.each([
-    ['drop', '5002@test.cc', /not in a call \(ready\)/],
+    ['drop', '5002@test.cc', /not in a call \(available\)/],
     ['listen', '5004@test.cc', /not in a call \(not ready\)/],
     ['take', '5003@test.cc', /not in a call/],
     ['ready', '5003@test.cc', /logged out/],

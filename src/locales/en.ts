@@ -1,4 +1,5 @@
 import type { Messages } from './zh'
+import { AC_STATE_LABELS } from '@/shared/ac-state-labels'
 
 export const en: Messages = {
   app: {
@@ -211,34 +212,7 @@ export const en: Messages = {
     hoursAgo: '{{count}} h ago',
     daysAgo: '{{count}} d ago',
   },
-  states: {
-    Aux: 'Not ready',
-    Available: 'Available',
-    Acw: 'After-call work',
-    Allocate: 'Reserved',
-    LogOut: 'Logged out',
-    PreView: 'Preview',
-    PreViewHold: 'Preview processing',
-    OffHook: 'Off hook',
-    Hold: 'On hold',
-    Conference: 'Conference',
-    InboundRinging: 'Inbound ringing',
-    InboundTalking: 'Inbound call',
-    ManualRinging: 'Manual outbound ringing',
-    ManualTalking: 'Manual outbound call',
-    InternalRinging: 'Internal ringing',
-    InternalTalking: 'Internal call',
-    PreOccupiedRinging: 'Reserved outbound ringing',
-    PreOccupiedTalking: 'Reserved outbound call',
-    PredictiveRinging: 'Predictive ringing',
-    PredictiveTalking: 'Predictive call',
-    AgentAutoRinging: 'Agent auto-dial ringing',
-    AgentAutoTalking: 'Agent auto-dial call',
-    PreViewOffHook: 'Preview off hook',
-    PreViewRinging: 'Preview ringing',
-    PreViewTalking: 'Preview call',
-    Unknown: 'Unknown',
-  },
+  states: AC_STATE_LABELS.en,
   families: {
     available: 'Available',
     ringing: 'Ringing',

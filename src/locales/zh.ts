@@ -1,4 +1,5 @@
-import type { AcState, StateFamily, STATE_REASONS } from '@/shared/ac-state'
+import type { StateFamily, STATE_REASONS } from '@/shared/ac-state'
+import { AC_STATE_LABELS } from '@/shared/ac-state-labels'
 
 /** Chinese, the default language. State and reason labels are the platform's own (seed 003, §7.3). */
 export const zh = {
@@ -204,34 +205,7 @@ export const zh = {
     hoursAgo: '{{count}} 小时前',
     daysAgo: '{{count}} 天前',
   },
-  states: {
-    Aux: '未就绪',
-    Available: '就绪',
-    Acw: '话后处理',
-    Allocate: '预占',
-    LogOut: '登出',
-    PreView: '预览',
-    PreViewHold: '预览处理中',
-    OffHook: '摘机',
-    Hold: '保持',
-    Conference: '会议',
-    InboundRinging: '呼入振铃',
-    InboundTalking: '呼入通话',
-    ManualRinging: '手动外呼振铃',
-    ManualTalking: '手动外呼通话',
-    InternalRinging: '内线振铃',
-    InternalTalking: '内线通话',
-    PreOccupiedRinging: '预占外呼振铃',
-    PreOccupiedTalking: '预占外呼通话',
-    PredictiveRinging: '预测外呼振铃',
-    PredictiveTalking: '预测外呼通话',
-    AgentAutoRinging: '坐席自动外呼振铃',
-    AgentAutoTalking: '坐席自动外呼通话',
-    PreViewOffHook: '预览摘机',
-    PreViewRinging: '预览振铃',
-    PreViewTalking: '预览通话',
-    Unknown: '未知',
-  } satisfies Record<AcState, string>,
+  states: AC_STATE_LABELS.zh,
   families: {
     available: '就绪',
     ringing: '振铃/接续',
