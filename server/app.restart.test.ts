@@ -20,10 +20,15 @@ describe('a restart of the relay', () => {
       const states = Object.fromEntries(snap.agents.map((a) => [a.id, a.acState]))
       expect(states).toEqual({ '5001@test.cc': 'Acw', '5002@test.cc': 'LogOut' })
       expect((await second.post(call)).body.result).toBe('duplicate')
-      expect(
-        (await second.post(agentEvent({ id: '5001@test.cc', serial: 11, acState: 'Hold' }))).body
-          .result,
-      ).toBe('duplicate')
+      // Older than the state held: it changes nothing; the held one sent again is a duplicate.
+      const late = await second.post(
+        agentEvent({ id: '5001@test.cc', serial: 11, acState: 'Hold' }),
+      )
+      expect(late.body.result).toBe('stale')
+      const again = await second.post(
+        agentEvent({ id: '5001@test.cc', serial: 12, acState: 'Acw' }),
+      )
+      expect(again.body.result).toBe('duplicate')
     } finally {
       await second.close()
     }

@@ -30,6 +30,7 @@ import { RecordsService } from './records/records.service'
 import { PeaksStore } from './recordings/peaks.store'
 import { RecordingsRepo } from './recordings/recordings.repo'
 import type { Db } from './db/database'
+import { WriteBatcher } from './db/write-batcher'
 import { healthRoutes } from './health/health.routes'
 import { redactUrl } from './lib/secrets'
 import { audienceOf } from './realtime/audience'
@@ -134,7 +135,8 @@ export function createApp(deps: AppDeps): App {
   // The gateway is created after the stores, but the stores report changes through it.
   let gateway: FloorGateway | null = null
   const agentsRepo = new AgentsRepo(db)
-  const agents = new AgentsStore(agentsRepo, (view) => gateway?.agentChanged(view))
+  const writes = new WriteBatcher(db)
+  const agents = new AgentsStore(agentsRepo, writes, (view) => gateway?.agentChanged(view))
   const settings = new SettingsStore(db, {
     slThresholdSec: config.slThresholdSec,
     shortAbandonSec: config.shortAbandonSec,
@@ -142,6 +144,7 @@ export function createApp(deps: AppDeps): App {
   const callsRepo = new CallsRepo(db)
   const calls = new CallsStore(
     callsRepo,
+    writes,
     (namespace) => settings.figuresRules(namespace),
     config.timeZone,
     now(),
@@ -230,6 +233,7 @@ export function createApp(deps: AppDeps): App {
     done()
   })
   fastify.addHook('onClose', async () => {
+    writes.flush()
     timers.forEach(clearInterval)
     floor.close()
     await io.close()

@@ -1,6 +1,7 @@
 import type { Monitor } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
 import type { AgentStateEvent } from '@/shared/webhooks'
+import type { WriteBatcher } from '../db/write-batcher'
 import type { AgentsRepo } from './agents.repo'
 
 /** What became of an agent event: it changed the floor, or it was older than what is held, or seen before. */
@@ -37,29 +38,36 @@ export function compareViews(a: AgentView, b: AgentView): number {
 
 /**
  * The live floor: per namespace, per agent, the newest state the platform reported.
- * Every accepted event is written to the repo before it is applied, so a restart rebuilds
- * exactly this.
+ * Every event is also written to the repo (older ones too: they belong in the agent's
+ * timeline); the caller answers the platform once `persisted` settles, so a restart rebuilds
+ * exactly what was acknowledged.
  */
 export class AgentsStore {
   private readonly floors = new Map<string, Map<string, AgentView>>()
 
   constructor(
     private readonly repo: AgentsRepo,
+    private readonly writes: WriteBatcher,
     private readonly onChange: (view: AgentView) => void,
   ) {
     for (const view of repo.loadLatest()) this.floorOf(view.namespace).set(view.id, view)
   }
 
-  apply(event: AgentStateEvent, receivedAt: number): ApplyResult {
+  apply(
+    event: AgentStateEvent,
+    receivedAt: number,
+  ): { result: ApplyResult; persisted: Promise<void> } {
     const view = viewOf(event)
-    const isNew = this.repo.insert(view, receivedAt)
+    const persisted = this.writes.write(() => this.repo.insert(view, receivedAt))
+    return { result: this.applyView(view), persisted }
+  }
+
+  private applyView(view: AgentView): ApplyResult {
     const held = this.floors.get(view.namespace)?.get(view.id)
     if (held) {
       const order = compareViews(view, held)
-      if (order === 0 || !isNew) return 'duplicate'
+      if (order === 0) return 'duplicate'
       if (order < 0) return 'stale'
-    } else if (!isNew) {
-      return 'duplicate'
     }
     // Supervisors stay listening or joined while the agent is on the same call.
     if (held?.monitors && view.callId !== null && held.callId === view.callId)

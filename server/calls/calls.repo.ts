@@ -5,12 +5,14 @@ import type { Db } from '../db/database'
 export class CallsRepo {
   private readonly insertStmt
   private readonly byDayStmt
+  private readonly existsStmt
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`
       INSERT INTO calls (namespace, call_id, end_time, day, summary, payload, received_at)
       VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (namespace, call_id) DO NOTHING`)
+    this.existsStmt = db.prepare('SELECT 1 FROM calls WHERE namespace = ? AND call_id = ?')
     this.byDayStmt = db.prepare(
       'SELECT summary FROM calls WHERE day = ? ORDER BY end_time, received_at',
     )
@@ -31,6 +33,10 @@ export class CallsRepo {
       receivedAt,
     )
     return info.changes > 0
+  }
+
+  exists(namespace: string, callId: string): boolean {
+    return this.existsStmt.get(namespace, callId) !== undefined
   }
 
   /** A call the relay has seen end, or null. */

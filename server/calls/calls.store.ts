@@ -1,6 +1,7 @@
 import { type CallSummary, LATEST_CALLS_MAX, type TodayFigures } from '@/shared/floor'
 import { platformDay } from '@/shared/platform-time'
 import type { CallEndEvent } from '@/shared/webhooks'
+import type { WriteBatcher } from '../db/write-batcher'
 import type { CallsRepo } from './calls.repo'
 import { type BucketFilter, DayFigures, type FiguresRules } from './figures'
 
@@ -43,9 +44,12 @@ export class CallsStore {
   private day: string
   private readonly figures = new Map<string, DayFigures>()
   private readonly latest = new Map<string, CallSummary[]>()
+  /** Calls being written now, by namespace and callId. */
+  private readonly writing = new Map<string, Promise<void>>()
 
   constructor(
     private readonly repo: CallsRepo,
+    private readonly writes: WriteBatcher,
     /** Each tenant's queue rules (they change when an admin edits them: then `reload`). */
     private readonly rulesOf: (namespace: string) => FiguresRules,
     private readonly timeZone: string,
@@ -62,16 +66,25 @@ export class CallsStore {
     payload: string,
     receivedAt: number,
     orgTreePos: string | null,
-  ): 'applied' | 'duplicate' {
+  ): { result: 'applied' | 'duplicate'; persisted: Promise<void> } {
     const summary = summaryOf(event, orgTreePos)
+    const key = `${summary.namespace}\u0000${summary.callId}`
+    // A retry may come while the first delivery is still being written.
+    const inFlight = this.writing.get(key)
+    if (inFlight) return { result: 'duplicate', persisted: inFlight }
+    if (this.repo.exists(summary.namespace, summary.callId))
+      return { result: 'duplicate', persisted: Promise.resolve() }
     const day = platformDay(summary.endTime ?? receivedAt, this.timeZone)
-    if (!this.repo.insert(summary, day, payload, receivedAt)) return 'duplicate'
+    const persisted = this.writes
+      .write(() => this.repo.insert(summary, day, payload, receivedAt))
+      .finally(() => this.writing.delete(key))
+    this.writing.set(key, persisted)
     this.rollover(receivedAt)
     if (day === this.day) {
       this.add(summary)
       this.onCall(summary)
     }
-    return 'applied'
+    return { result: 'applied', persisted }
   }
 
   /** Starts a new day when the platform's calendar moved on; true when it did. */

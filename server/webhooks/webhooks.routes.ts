@@ -90,7 +90,9 @@ export function webhookRoutes(deps: WebhookDeps) {
           const parsed = agentSchema.safeParse(body.value)
           if (!parsed.success) return invalid(reply, deps.stats, describeIssues(parsed.error))
           deps.gateway.noteEvent(parsed.data.namespace, receivedAt)
-          const result = deps.agents.apply(parsed.data, receivedAt)
+          const { result, persisted } = deps.agents.apply(parsed.data, receivedAt)
+          // Answered only once the event is committed: a crash after a 200 loses nothing.
+          await persisted
           deps.stats[result] += 1
           return reply.code(200).send({ result })
         }
@@ -102,7 +104,8 @@ export function webhookRoutes(deps: WebhookDeps) {
           const org = e.agentId
             ? (deps.agents.get(e.namespace, e.agentId)?.org.treePos ?? null)
             : null
-          const result = deps.calls.ingest(e, body.raw, receivedAt, org)
+          const { result, persisted } = deps.calls.ingest(e, body.raw, receivedAt, org)
+          await persisted
           deps.stats[result] += 1
           return reply.code(200).send({ result })
         }
