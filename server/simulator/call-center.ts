@@ -471,6 +471,48 @@ export class CallCenter {
     }
   }
 
+  /**
+   * Records an inbound call of `talkSec` seconds as if it had just ended, answered by the first
+   * agent, without touching the live floor: long recordings on demand, for benchmarks and for
+   * trying the player. Its callEnd goes out like any other.
+   */
+  recordFinishedCall(talkSec: number): CallRecord {
+    const now = this.clock.now()
+    const agent = this.agents[0]!
+    const skill = this.skillIds[0] ?? null
+    const phone = mobileNumber(this.rng)
+    const call = this.newCall('Inbound', phone, phone, HOTLINE, skill)
+    this.calls.delete(call.id)
+    const answerAt = now - talkSec * 1000
+    Object.assign(call, {
+      startTime: answerAt - 12_000,
+      answerTime: answerAt,
+      firstAgent: agent,
+      queuedMs: 4_000,
+      deviceRingMs: 3_000,
+    })
+    call.segments.push(
+      {
+        ...this.segment(
+          'Queue',
+          skill ?? `7001@${this.opts.namespace}`,
+          skill,
+          answerAt - 7_000,
+          answerAt - 3_000,
+        ),
+        endTime: answerAt - 3_000,
+      },
+      {
+        ...this.segment('Station', agent.extension, skill, answerAt - 3_000, answerAt, agent.id),
+        endTime: now,
+      },
+    )
+    const record = this.record(call, 'CustomerHangup', phone, now)
+    this.endedCount++
+    this.opts.listener.callEnded(record)
+    return record
+  }
+
   // ---- primitives ----
 
   /** The one place an agent's state changes: cancels its pending step and emits the event. */

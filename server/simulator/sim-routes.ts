@@ -96,11 +96,27 @@ export function registerSimRoutes(app: FastifyInstance, deps: SimRoutesDeps): vo
     takenBy: c.takenBy,
   })
 
+  const fixtureBody = z.object({
+    talkSec: z
+      .number()
+      .min(1)
+      .max(4 * 3600)
+      .default(3600),
+  })
+
   /** The latest calls to end, newest first. */
   app.get('/sim/calls', (request, reply) => {
     const query = callsQuery.safeParse(request.query)
     if (!query.success) return reply.code(400).send({ error: describeIssues(query.error) })
     return sim.callLog.latest(query.data.limit).reverse().map(ended)
+  })
+
+  /** Records a finished call of `talkSec` seconds (with its recording) and answers its ids. */
+  app.post('/sim/fixtures/calls', (request, reply) => {
+    const body = fixtureBody.safeParse(request.body ?? {})
+    if (!body.success) return reply.code(400).send({ error: describeIssues(body.error) })
+    const record = sim.center.recordFinishedCall(body.data.talkSec)
+    return reply.code(201).send(ended(record))
   })
 
   /** A call in progress (with its listeners and conferees), else one that ended. */

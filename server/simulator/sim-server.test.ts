@@ -77,4 +77,27 @@ describe('simulator HTTP API', () => {
     expect(res.statusCode).toBe(400)
     expect(res.json<{ error: string }>().error).toMatch(/^state:/)
   })
+
+  it('records a finished call of a given length on request, with its recording and callEnd', async () => {
+    const { sim, app, posted } = setup()
+    cleanup = () => app.close()
+    const res = await app.inject({
+      method: 'POST',
+      url: '/sim/fixtures/calls',
+      payload: { talkSec: 3600 },
+    })
+    expect(res.statusCode).toBe(201)
+    const call = res.json<{ callId: string; talkLength: number; hasRecording: boolean }>()
+    expect(call.talkLength).toBe(3600)
+    expect(call.hasRecording).toBe(true)
+    expect(sim.callLog.get(call.callId)).toBeDefined()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(posted.some((b) => b.includes(call.callId) && b.includes('"callEnd"'))).toBe(true)
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/sim/fixtures/calls',
+      payload: { talkSec: -1 },
+    })
+    expect(bad.statusCode).toBe(400)
+  })
 })
