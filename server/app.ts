@@ -27,6 +27,7 @@ import { PlatformClient } from './platform/platform.client'
 import { TokenManager } from './platform/token-manager'
 import { recordsRoutes } from './records/records.routes'
 import { RecordsService } from './records/records.service'
+import { PeaksPrefetcher } from './recordings/peaks.prefetch'
 import { PeaksStore } from './recordings/peaks.store'
 import { RecordingsRepo } from './recordings/recordings.repo'
 import type { Db } from './db/database'
@@ -132,8 +133,10 @@ export function createApp(deps: AppDeps): App {
   })
   const revalidateSockets = installSocketAuth(io, auth)
 
-  // The gateway is created after the stores, but the stores report changes through it.
+  // The gateway (and the peaks prefetcher) are created after the stores, but the stores
+  // report changes through them.
   let gateway: FloorGateway | null = null
+  let prefetcher: PeaksPrefetcher | null = null
   const agentsRepo = new AgentsRepo(db)
   const writes = new WriteBatcher(db)
   const agents = new AgentsStore(agentsRepo, writes, (view) => gateway?.agentChanged(view))
@@ -148,7 +151,10 @@ export function createApp(deps: AppDeps): App {
     (namespace) => settings.figuresRules(namespace),
     config.timeZone,
     now(),
-    (call) => gateway?.callEnded(call),
+    (call) => {
+      gateway?.callEnded(call)
+      prefetcher?.callEnded(call)
+    },
   )
   const floor = new FloorGateway(io, agents, calls, now)
   gateway = floor
@@ -174,6 +180,10 @@ export function createApp(deps: AppDeps): App {
     now,
   )
   const peaks = new PeaksStore(path.join(config.dataDir, 'peaks'), platform)
+  prefetcher = new PeaksPrefetcher(records, peaks, {
+    minTalkSec: config.peaksPrefetchMinSec,
+    log: (m) => fastify.log.debug(m),
+  })
 
   const audit = new AuditRepo(db)
   const actions = new ActionsService({ agents, csta: cstaClientOf(config), audit, now })
@@ -234,6 +244,7 @@ export function createApp(deps: AppDeps): App {
   })
   fastify.addHook('onClose', async () => {
     writes.flush()
+    prefetcher?.stop()
     timers.forEach(clearInterval)
     floor.close()
     await io.close()

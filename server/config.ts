@@ -47,6 +47,8 @@ const envSchema = z.object({
   KIOSK_SESSION_DAYS: z.coerce.number().positive().default(30),
   /** Secure cookies: `auto` when the request came over HTTPS (also through a proxy). */
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Calls talked at least this long get their waveform computed as they end; -1: never. */
+  PEAKS_PREFETCH_MIN_SEC: z.coerce.number().int().min(-1).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -90,6 +92,7 @@ export interface RelayConfig {
     kioskMs: number
     cookieSecure: 'auto' | 'always' | 'never'
   }
+  peaksPrefetchMinSec: number
   logLevel: string
 }
 
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       kioskMs: e.KIOSK_SESSION_DAYS * 86_400_000,
       cookieSecure: e.COOKIE_SECURE,
     },
+    peaksPrefetchMinSec: e.PEAKS_PREFETCH_MIN_SEC,
     logLevel: e.LOG_LEVEL,
   }
 }

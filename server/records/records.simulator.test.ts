@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CallsPage, CdrListItem, RecordingInfo, RecordingPeaks } from '@/shared/cdr'
 import { formatQueryTime } from '@/shared/platform-time'
@@ -233,4 +235,23 @@ describe('recordings', () => {
     expect([200, 401, 502]).toContain(list.status)
     if (list.status === 200) expect(((await list.json()) as CallsPage).list).toHaveLength(0)
   })
+})
+
+describe('a long call', () => {
+  it('has its waveform computed as it ends, before anyone opens it', async () => {
+    const res = await fetch(`${sim.url}/sim/fixtures/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ talkSec: 700 }),
+    })
+    expect(res.status).toBe(201)
+    const peaksDir = path.join(relay.dataDir, 'peaks')
+    const before = fs.existsSync(peaksDir) ? fs.readdirSync(peaksDir).length : 0
+    let after = before
+    for (let i = 0; i < 100 && after === before; i++) {
+      await new Promise((r) => setTimeout(r, 200))
+      after = fs.existsSync(peaksDir) ? fs.readdirSync(peaksDir).length : 0
+    }
+    expect(after).toBe(before + 1)
+  }, 30_000)
 })
