@@ -36,7 +36,9 @@ let n = 0
 function body(): string {
   serial += 1
   n += 1
-  const agent = 5000 + (n % agents)
+  // Agents in a scattered order (7919 is prime, so every agent comes round once per cycle):
+  // on a real floor, the agents changing at one moment are not neighbours on the screen.
+  const agent = 5000 + ((n * 7919) % agents)
   const state = STATES[Math.floor(n / agents) % STATES.length]!
   const now = formatEventTime(Date.now(), 'Asia/Shanghai')
   return JSON.stringify({
