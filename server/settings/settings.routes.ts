@@ -23,10 +23,17 @@ export function settingsRoutes(deps: SettingsRoutesDeps) {
     app.put('/api/settings', { config: { permission: 'configure' } }, async (req, reply) => {
       const p = principalOf(req)
       const body = floorSettingsSchema.safeParse(req.body)
-      if (!body.success)
+      if (!body.success) {
+        // Skill ids contain dots, so the joined paths of `message` can be ambiguous: the issues
+        // come with their paths as arrays too.
+        const issues = body.error.issues.map((i) => ({
+          path: i.path.map(String),
+          message: i.message,
+        }))
         return reply
           .code(400)
-          .send({ error: 'invalid_request', message: describeIssues(body.error) })
+          .send({ error: 'invalid_request', message: describeIssues(body.error), issues })
+      }
       const ns = p.scope.namespace
       deps.settings.put(ns, body.data, p.username, deps.now())
       // Service-level rules change how today's calls count: count them again and resend.
