@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { floorStoreSink, resetFloorStore, useFloorStore } from '@/features/floor/stores/floor-store'
+import { defaultSettings } from '@/shared/settings'
 import { FakeSocket } from '@/testing/fake-socket'
 import { T0, agent, change, inState, snapshot } from '@/testing/fixtures'
 import { FloorSocket } from './floor-socket'
@@ -199,5 +200,19 @@ describe('FloorSocket and the session', () => {
     vi.advanceTimersByTime(2_500)
     expect(fake.connectCalls).toBe(before + 1)
     expect(heard).not.toHaveBeenCalled()
+  })
+
+  it('hands on new thresholds it can read, and drops ones it cannot', () => {
+    const heard = vi.fn()
+    const stop = link.onSettingsChanged(heard)
+    const settings = defaultSettings({ slThresholdSec: 20, shortAbandonSec: 5 })
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    fake.open()
+    fake.serverEmit('settings:changed', settings)
+    fake.serverEmit('settings:changed', { families: 'all red' })
+    expect(heard).toHaveBeenCalledExactlyOnceWith(settings)
+    stop()
+    fake.serverEmit('settings:changed', settings)
+    expect(heard).toHaveBeenCalledTimes(1)
   })
 })

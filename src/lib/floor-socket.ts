@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client'
 import type { ClientToServerEvents, ServerToClientEvents, SessionEnded } from '@/shared/events'
 import type { FloorChange } from '@/shared/floor'
+import { type FloorSettings, floorSettingsSchema } from '@/shared/settings'
 import {
   AUTH_REFUSALS,
   type AuthRefusal,
@@ -15,6 +16,9 @@ export type FloorClientSocket = Socket<ServerToClientEvents, ClientToServerEvent
 
 /** Hears that the session behind the link ended (or changed); see `FloorSocket.onSessionEnded`. */
 export type SessionListener = (info: SessionEnded) => void
+
+/** Hears the tenant's new thresholds and queue targets (`settings:changed`). */
+export type SettingsListener = (settings: FloorSettings) => void
 
 export interface FloorSocketOptions {
   /** Where snapshots, batches and link changes go (the floor store). */
@@ -66,6 +70,7 @@ export class FloorSocket {
   /** The relay said the role or scope changed: reconnect at once when it closes the socket. */
   private reconnectNow = false
   private readonly sessionListeners = new Set<SessionListener>()
+  private readonly settingsListeners = new Set<SettingsListener>()
 
   constructor(private readonly options: FloorSocketOptions) {}
 
@@ -98,6 +103,12 @@ export class FloorSocket {
   onSessionEnded(listener: SessionListener): () => void {
     this.sessionListeners.add(listener)
     return () => this.sessionListeners.delete(listener)
+  }
+
+  /** Hears when an admin changes the thresholds or queue targets. Returns the unsubscribe. */
+  onSettingsChanged(listener: SettingsListener): () => void {
+    this.settingsListeners.add(listener)
+    return () => this.settingsListeners.delete(listener)
   }
 
   /** Closes the link and stops retrying (sign-out, tests). */
@@ -156,6 +167,15 @@ export class FloorSocket {
       } else {
         this.endSession(info)
       }
+    })
+
+    socket.on('settings:changed', (payload) => {
+      const parsed = floorSettingsSchema.safeParse(payload)
+      if (!parsed.success) {
+        console.error('settings:changed payload rejected', parsed.error.issues)
+        return
+      }
+      for (const listener of [...this.settingsListeners]) listener(parsed.data)
     })
 
     socket.on('floor:snapshot', (payload) => this.takeSnapshot(payload))

@@ -1,82 +1,103 @@
-import ArrowBackRounded from '@mui/icons-material/ArrowBackRounded'
-import HeadsetMicRounded from '@mui/icons-material/HeadsetMicRounded'
 import Box from '@mui/material/Box'
-import IconButton from '@mui/material/IconButton'
-import Tooltip from '@mui/material/Tooltip'
-import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
-import { Clock } from '@/components/ui/clock'
+import { useSearchParams } from 'react-router'
+import { useShallow } from 'zustand/react/shallow'
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
-import { ConnectionIndicator } from '@/features/floor/components/connection-indicator'
-import { WallFloor } from '@/features/floor/components/wall-floor'
+import { FamilyCounts } from '@/features/floor/components/family-counts'
+import { WallTile } from '@/features/floor/components/wall-tile'
+import { useBreachFirst } from '@/features/floor/hooks/use-breach-first'
+import { useBreachLevels } from '@/features/floor/hooks/use-breach-levels'
+import { useFloorCounts } from '@/features/floor/hooks/use-floor-counts'
+import { useVisibleAgentIds } from '@/features/floor/hooks/use-visible-agent-ids'
+import { useFloorStore } from '@/features/floor/stores/floor-store'
+import { countBreaches } from '@/features/floor/utils/breach'
+import { DEFAULT_VIEW } from '@/features/floor/utils/floor-view'
+import { LinkPill } from '@/features/wall/components/link-pill'
+import { PlatformClock } from '@/features/wall/components/platform-clock'
+import { StaleNotice } from '@/features/wall/components/stale-notice'
+import { WallFigures } from '@/features/wall/components/wall-figures'
+import { WallScreen } from '@/features/wall/components/wall-screen'
+import { rotateMsFrom } from '@/features/wall/utils/paging'
 import { useScopeLabel } from '@/hooks/use-scope-label'
+import { FloorThresholds } from '../floor-thresholds'
 
 /**
- * `/wall`: the floor for a screen across the room, always dark: who is shown, the link's
- * health and the time above the counts and the grid. Wall-screen links land here; signed-in
- * users may open it too (and find their way back).
+ * `/wall`: the floor for a screen across the room, always dark. Wall-screen links land here;
+ * signed-in users may open it too (and find their way back). `?rotate=30` sets how many
+ * seconds each page stays up when not everyone fits.
  */
 export function WallRoute() {
+  return (
+    <FloorThresholds>
+      <Box data-color-scheme="dark" sx={{ colorScheme: 'dark' }}>
+        <LiveWall />
+      </Box>
+    </FloorThresholds>
+  )
+}
+
+/** The wall feature lays the screen out; the floor feature gives it the agents and the link. */
+function LiveWall() {
   const { t } = useTranslation()
   const me = useCurrentUser()
   const scope = useScopeLabel()(me.scope)
+  const [params] = useSearchParams()
+  const loaded = useFloorStore((s) => s.loaded)
+  // Red, then amber, then the rest by state: whoever is stuck is on the first page.
+  const ids = useBreachFirst(useVisibleAgentIds(DEFAULT_VIEW), true)
   return (
-    <Box
-      data-color-scheme="dark"
-      sx={{
-        colorScheme: 'dark',
-        height: '100dvh',
-        display: 'flex',
-        flexDirection: 'column',
-        bgcolor: 'background.default',
-        color: 'text.primary',
-      }}
-    >
-      <Box
-        component="header"
-        sx={{
-          display: 'flex',
-          alignItems: 'center',
-          gap: 2,
-          px: 2,
-          py: 1,
-          borderBottom: 1,
-          borderColor: 'divider',
-          bgcolor: 'background.paper',
-        }}
-      >
-        {me.kind === 'user' && (
-          <Tooltip title={t('wall.back')}>
-            <IconButton component={Link} to="/" aria-label={t('wall.back')} edge="start">
-              <ArrowBackRounded />
-            </IconButton>
-          </Tooltip>
-        )}
-        <HeadsetMicRounded color="primary" aria-hidden />
-        <Box sx={{ minWidth: 0 }}>
-          <Typography component="h1" sx={{ fontWeight: 700, fontSize: '1.25rem', lineHeight: 1.2 }}>
-            {t('wall.title')}
-          </Typography>
-          <Typography
-            variant="body2"
-            sx={{
-              color: 'text.secondary',
-              whiteSpace: 'nowrap',
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
-            }}
-          >
-            {me.username} · {scope.department} · {scope.skills}
-          </Typography>
-        </Box>
-        <Box sx={{ flex: 1 }} />
-        <ConnectionIndicator />
-        <Clock />
-      </Box>
-      <Box component="main" sx={{ flex: 1, minHeight: 0 }}>
-        <WallFloor />
-      </Box>
-    </Box>
+    <WallScreen
+      title={t('wall.title')}
+      subtitle={`${me.username} · ${scope.department} · ${scope.skills}`}
+      backTo={me.kind === 'user' ? '/' : null}
+      ids={loaded ? ids : null}
+      Tile={WallTile}
+      clock={<WallClock />}
+      status={<WallLinkPill />}
+      figures={<WallFiguresLive />}
+      counts={<WallCounts />}
+      notice={<WallStale />}
+      rotateMs={rotateMsFrom(params)}
+    />
   )
+}
+
+function WallClock() {
+  const offset = useFloorStore((s) => s.offset)
+  return <PlatformClock offsetMs={offset} />
+}
+
+function WallLinkPill() {
+  return <LinkPill status={useFloorStore((s) => s.status)} />
+}
+
+function WallFiguresLive() {
+  const loaded = useFloorStore((s) => s.loaded)
+  const total = useFloorStore((s) => s.figures?.total ?? null)
+  const levels = useBreachLevels()
+  return (
+    <WallFigures figures={loaded ? total : null} breaches={loaded ? countBreaches(levels) : null} />
+  )
+}
+
+function WallCounts() {
+  const loaded = useFloorStore((s) => s.loaded)
+  const counts = useFloorCounts(DEFAULT_VIEW)
+  return <FamilyCounts counts={loaded ? counts.byFamily : null} />
+}
+
+function WallStale() {
+  const link = useFloorStore(
+    useShallow((s) => ({
+      loaded: s.loaded,
+      connected: s.link.connected,
+      status: s.status,
+      changedAt: s.link.changedAt,
+      lastMessageAt: s.link.lastMessageAt,
+      lastEventAt: s.lastEventAt,
+      offset: s.offset,
+    })),
+  )
+  const loggedIn = useFloorCounts(DEFAULT_VIEW).loggedIn
+  return <StaleNotice facts={{ ...link, loggedIn }} />
 }

@@ -6,9 +6,11 @@ import { useTranslation } from 'react-i18next'
 import { stateFamily } from '@/shared/ac-state'
 import type { AgentView } from '@/shared/floor'
 import { localPart, shortCallId } from '@/lib/format'
+import { useBreach } from '../hooks/use-breach'
 import { useMonitorLabel } from '../hooks/use-monitor-label'
 import { useReasonLabel } from '../hooks/use-reason-label'
 import { useTileSlots } from '../hooks/use-tile-slots'
+import { BreachIcon } from './breach-icon'
 import { FamilyIcon } from './family-icon'
 import type { TileMenuAnchor } from './floor-slots'
 import { StateTimer } from './state-timer'
@@ -28,7 +30,10 @@ function anchorOf(event: MouseEvent<HTMLElement>): TileMenuAnchor {
     : { kind: 'point', top: event.clientY, left: event.clientX }
 }
 
-/** What a tile shows; re-rendered only when its agent's view is replaced (or the language changes). */
+/**
+ * What a tile shows; re-rendered only when its agent's view is replaced, its breach level
+ * changes (the timer alone ticks every second), or the language changes.
+ */
 export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
   const { t } = useTranslation()
   const reasonLabel = useReasonLabel()
@@ -42,7 +47,12 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
   const name = agent.name ?? shortId
   const monitors = agent.callId ? (agent.monitors ?? []) : []
   const monitorsText = monitors.map(monitorLabel).join(', ')
-  const label = t('tile.label', { name, id: agent.id, state: stateLabel })
+  const breach = useBreach(agent)
+  const stateText = t('tile.label', { name, id: agent.id, state: stateLabel })
+  const label =
+    breach === 'ok'
+      ? stateText
+      : t('thresholds.tileLabel', { label: stateText, breach: t(`thresholds.${breach}`) })
   return (
     <TileRoot
       {...(onOpen && openMenu
@@ -74,13 +84,17 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
           : { role: 'group', 'data-static': true })}
       aria-label={monitorsText ? t('monitors.tileLabel', { label, monitors: monitorsText }) : label}
       data-family={family}
+      data-breach={breach === 'ok' ? undefined : breach}
       data-agent-id={agent.id}
+      // When the shown state began: lets tests and the grid benchmark tie a paint to its event.
+      data-since={agent.stateSince}
     >
       <div className="tile-line">
         <FamilyIcon family={family} className="tile-icon" />
         <span className="tile-state tile-ellipsis" title={agent.acStateRaw ?? stateLabel}>
           {stateLabel}
         </span>
+        <BreachIcon breach={breach} className="tile-breach" />
         <StateTimer since={agent.stateSince} className="tile-timer" />
       </div>
       <div className="tile-line">

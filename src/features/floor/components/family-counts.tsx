@@ -8,7 +8,10 @@ interface FamilyCountsProps {
   counts: Record<StateFamily, number> | null
 }
 
-/** Agents per state family in large type, for reading across a room (the wall screen). */
+/**
+ * Agents per state family in large type, for reading across a room (the wall screen): sized
+ * by the screen's height, so a 4K wall gets twice the type of a 1080p one.
+ */
 export function FamilyCounts({ counts }: FamilyCountsProps) {
   const { t } = useTranslation()
   return (
@@ -19,19 +22,24 @@ export function FamilyCounts({ counts }: FamilyCountsProps) {
         m: 0,
         display: 'grid',
         gridTemplateColumns: `repeat(${STATE_FAMILIES.length}, minmax(0, 1fr))`,
-        gap: 1,
+        gap: '0.8vh',
       }}
     >
       {STATE_FAMILIES.map((family) => (
         <Box
           key={family}
+          data-family={family}
           sx={(theme) => {
             const c = theme.vars.palette.family[family]
             return {
               position: 'relative',
               overflow: 'hidden',
-              px: 1.5,
-              py: 1,
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'space-between',
+              gap: '0.8vh',
+              px: '1vw',
+              py: '0.5vh',
               borderRadius: 1,
               border: '1px solid',
               borderColor: theme.vars.palette.divider,
@@ -40,10 +48,11 @@ export function FamilyCounts({ counts }: FamilyCountsProps) {
                 content: '""',
                 position: 'absolute',
                 inset: '0 auto 0 0',
-                width: 4,
+                width: '0.6vh',
+                minWidth: 4,
                 backgroundColor: c.main,
               },
-              '& .count-icon': { fontSize: 20, color: c.main },
+              '& .count-icon': { fontSize: 'max(20px, 3vh)', color: c.main },
               '& dd': { color: c.text },
             }
           }}
@@ -53,24 +62,26 @@ export function FamilyCounts({ counts }: FamilyCountsProps) {
             sx={{
               display: 'flex',
               alignItems: 'center',
-              gap: 0.75,
-              fontSize: '0.9375rem',
-              fontWeight: 500,
+              gap: '0.6vh',
+              minWidth: 0,
+              // Seven across: narrow screens (and longer English words) take the width into account.
+              fontSize: 'max(13px, min(2.1vh, 1.1vw))',
+              fontWeight: 600,
               whiteSpace: 'nowrap',
               overflow: 'hidden',
               textOverflow: 'ellipsis',
             }}
           >
             <FamilyIcon family={family} className="count-icon" />
-            {t(`families.${family}`)}
+            {t(`wall.families.${family}`)}
           </Box>
           <Box
             component="dd"
             sx={{
               m: 0,
-              fontSize: 'clamp(1.75rem, 3vw, 3rem)',
+              fontSize: 'max(24px, 4.4vh)',
               lineHeight: 1.1,
-              fontWeight: 700,
+              fontWeight: 800,
               fontVariantNumeric: 'tabular-nums',
             }}
           >

@@ -15,8 +15,66 @@ export function familyVars(theme: Theme) {
   )
 }
 
+/*
+ * Breach colours as CSS variables, light and dark. Amber and red also differ in shape (a dashed
+ * edge and a striped timer for amber, a thick solid edge and a solid timer for red) and in
+ * their icon, so they read apart without colour (red/green colour blindness, greyscale).
+ */
+const BREACH_LIGHT = {
+  '--breach-amber': '#B45309',
+  '--breach-amber-bg': '#FDE68A',
+  '--breach-amber-bg2': '#FBBF24',
+  '--breach-amber-text': '#4A2504',
+  '--breach-red': '#C62828',
+  '--breach-red-bg': '#C62828',
+  '--breach-red-text': '#FFFFFF',
+}
+const BREACH_DARK = {
+  '--breach-amber': '#FBBF24',
+  '--breach-amber-bg': '#FCD34D',
+  '--breach-amber-bg2': '#F59E0B',
+  '--breach-amber-text': '#2A1700',
+  '--breach-red': '#FF6B6B',
+  '--breach-red-bg': '#D32F2F',
+  '--breach-red-text': '#FFFFFF',
+}
+
+/**
+ * The breach look of a tile marked `data-breach`, for edges `edge` thick (amber dashed, red
+ * solid and half as thick again) and its `timer` selector drawn as a pill.
+ */
+export function breachStyles(theme: Theme, edge: string, timer: string) {
+  return {
+    ...BREACH_LIGHT,
+    ...theme.applyStyles('dark', BREACH_DARK),
+    // On top of the tile, under nothing: an edge that does not move the content.
+    '&[data-breach]::after': {
+      content: '""',
+      position: 'absolute',
+      inset: 0,
+      borderRadius: 'inherit',
+      pointerEvents: 'none',
+    },
+    '&[data-breach="amber"]::after': { border: `${edge} dashed var(--breach-amber)` },
+    '&[data-breach="red"]::after': { border: `calc(${edge} * 1.5) solid var(--breach-red)` },
+    [`&[data-breach] ${timer}`]: { borderRadius: 4, padding: '0 0.25em' },
+    [`&[data-breach="amber"] ${timer}`]: {
+      color: 'var(--breach-amber-text)',
+      background:
+        'repeating-linear-gradient(-45deg, var(--breach-amber-bg) 0 0.3em, var(--breach-amber-bg2) 0.3em 0.6em)',
+    },
+    [`&[data-breach="red"] ${timer}`]: {
+      color: 'var(--breach-red-text)',
+      backgroundColor: 'var(--breach-red-bg)',
+    },
+    '& [data-breach-icon="amber"]': { color: 'var(--breach-amber)' },
+    '& [data-breach-icon="red"]': { color: 'var(--breach-red)' },
+  }
+}
+
 export const TileRoot = styled('div')(({ theme }) => ({
   ...familyVars(theme),
+  ...breachStyles(theme, '3px', '.tile-timer'),
   position: 'relative',
   boxSizing: 'border-box',
   height: TILE_HEIGHT,
@@ -64,6 +122,7 @@ export const TileRoot = styled('div')(({ theme }) => ({
     flex: 1,
   },
   '& .tile-icon': { color: 'var(--family-main)', fontSize: 18, flexShrink: 0 },
+  '& .tile-breach': { fontSize: 18, flexShrink: 0 },
   '& .tile-timer': {
     fontVariantNumeric: 'tabular-nums',
     fontSize: '0.875rem',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AgentView } from '@/shared/floor'
 import { T0, agent, inState } from '@/testing/fixtures'
 import {
+  breachingFirst,
   countFloor,
   deptOptions,
   inSubtree,
@@ -140,5 +141,33 @@ describe('filter options', () => {
     expect(treeDepth('1')).toBe(0)
     expect(treeDepth('1.2.3')).toBe(2)
     expect(treeDepth(null)).toBe(0)
+  })
+})
+
+describe('breaching first', () => {
+  const order = ['a', 'b', 'c', 'd', 'e', 'f']
+
+  it('puts red, then amber, ahead of the rest, each group in the current order', () => {
+    expect(breachingFirst(order, { e: 'amber', b: 'red', f: 'red', c: 'amber' })).toEqual([
+      'b',
+      'f',
+      'c',
+      'e',
+      'a',
+      'd',
+    ])
+  })
+
+  it('keeps the list as it is when nobody breaches', () => {
+    expect(breachingFirst(order, {})).toBe(order)
+  })
+
+  it('follows whatever sort came before it', () => {
+    const byName = visibleIds(agents, ids, view({ sort: 'name' }), collator)
+    const red = byName[3] ?? ''
+    expect(breachingFirst(byName, { [red]: 'red' })).toEqual([
+      red,
+      ...byName.filter((id) => id !== red),
+    ])
   })
 })

@@ -1,5 +1,6 @@
 import { STATE_FAMILIES, type StateFamily, stateFamily } from '@/shared/ac-state'
 import type { AgentView } from '@/shared/floor'
+import type { BreachLevels } from './breach'
 import type { FloorView, SortKey } from './floor-view'
 
 type Agents = Readonly<Record<string, AgentView>>
@@ -104,6 +105,23 @@ export function visibleIds(
     shown.push(agent)
   }
   return shown.sort(compareAgents(view.sort, collator)).map((a) => a.id)
+}
+
+/**
+ * Agents past their red threshold first, then those past amber, then everyone else; each group
+ * keeps the order it came in (the current sort). The same array when nobody breaches.
+ */
+export function breachingFirst(ids: readonly string[], levels: BreachLevels): readonly string[] {
+  const red: string[] = []
+  const amber: string[] = []
+  const rest: string[] = []
+  for (const id of ids) {
+    const level = levels[id]
+    if (level === 'red') red.push(id)
+    else if (level === 'amber') amber.push(id)
+    else rest.push(id)
+  }
+  return red.length + amber.length === 0 ? ids : [...red, ...amber, ...rest]
 }
 
 export interface FloorCounts {

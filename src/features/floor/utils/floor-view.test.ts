@@ -5,7 +5,7 @@ describe('floor view in the URL', () => {
   it('reads filters, search and sort from the query string', () => {
     const view = parseFloorView(
       new URLSearchParams(
-        'skill=7001%40test.cc&skill=7002%40test.cc&dept=org-1&state=talking&state=bogus&q=%E7%8E%8B&sort=name&figures=off',
+        'skill=7001%40test.cc&skill=7002%40test.cc&dept=org-1&state=talking&state=bogus&q=%E7%8E%8B&sort=name&figures=off&breach=first',
       ),
     )
     expect(view).toEqual({
@@ -15,6 +15,7 @@ describe('floor view in the URL', () => {
       q: '王',
       sort: 'name',
       showFigures: false,
+      breachFirst: true,
     })
   })
 

@@ -17,6 +17,8 @@ export interface FloorView {
   sort: SortKey
   /** Today's figures and latest calls beside the grid. */
   showFigures: boolean
+  /** Agents past their red, then amber threshold ahead of the rest (each group in `sort` order). */
+  breachFirst: boolean
 }
 
 export const DEFAULT_VIEW: FloorView = {
@@ -26,6 +28,7 @@ export const DEFAULT_VIEW: FloorView = {
   q: '',
   sort: 'state',
   showFigures: true,
+  breachFirst: false,
 }
 
 const FAMILY_SET: ReadonlySet<string> = new Set(STATE_FAMILIES)
@@ -42,7 +45,10 @@ function unique(values: string[]): string[] {
   return [...new Set(values.filter((v) => v !== ''))]
 }
 
-/** Reads a view from `?skill=…&dept=…&state=…&q=…&sort=…&figures=off`; unknown values are dropped. */
+/**
+ * Reads a view from `?skill=…&dept=…&state=…&q=…&sort=…&figures=off&breach=first`; unknown
+ * values are dropped.
+ */
 export function parseFloorView(params: URLSearchParams): FloorView {
   const sort = params.get('sort')
   return {
@@ -52,10 +58,11 @@ export function parseFloorView(params: URLSearchParams): FloorView {
     q: (params.get('q') ?? '').trim(),
     sort: isSortKey(sort) ? sort : DEFAULT_VIEW.sort,
     showFigures: params.get('figures') !== 'off',
+    breachFirst: params.get('breach') === 'first',
   }
 }
 
-const VIEW_PARAMS = ['skill', 'dept', 'state', 'q', 'sort', 'figures'] as const
+const VIEW_PARAMS = ['skill', 'dept', 'state', 'q', 'sort', 'figures', 'breach'] as const
 
 /**
  * Writes a view as query parameters over `base` (whose other parameters are kept), leaving
@@ -70,6 +77,7 @@ export function floorViewParams(view: FloorView, base?: URLSearchParams): URLSea
   if (view.q.trim() !== '') params.set('q', view.q.trim())
   if (view.sort !== DEFAULT_VIEW.sort) params.set('sort', view.sort)
   if (!view.showFigures) params.set('figures', 'off')
+  if (view.breachFirst) params.set('breach', 'first')
   return params
 }
 

@@ -1,0 +1,195 @@
+import type { Locator, Page, TestInfo } from '@playwright/test'
+import { formatEventTime } from '@/shared/platform-time'
+import { DEFAULT_FAMILY_THRESHOLDS, type FloorSettings } from '@/shared/settings'
+import { zh } from '@/locales/zh'
+import { expect, signIn, test } from './fixtures'
+
+/*
+ * Thresholds on the live floor: a tile's look follows the time its agent has spent in a state,
+ * and follows an admin's new thresholds at once.
+ */
+
+let serial = 8_600_000_000_000_000 // above anything the simulator reaches (see floor.spec.ts)
+
+function agentEvent(
+  id: string,
+  acState: string,
+  name: string,
+  since = Date.now(),
+): Record<string, unknown> {
+  serial += 1
+  return {
+    eventName: 'agentStateEvent',
+    serial,
+    timestamp: formatEventTime(Date.now(), 'Asia/Shanghai'),
+    eventType: 'agent',
+    id,
+    name,
+    acState,
+    stateChangeTime: formatEventTime(since, 'Asia/Shanghai'),
+    lastACState: 'Available',
+    namespace: 'test.cc',
+    orgId: 'org-2',
+    orgName: '客服二部',
+    orgTreePos: '1.2',
+    reason: 'AgentOperation',
+    channelAddr: null,
+    skills: ['7001@test.cc'],
+    callId: null,
+    workSkill: null,
+  }
+}
+
+const tile = (page: Page, id: string) => page.locator(`[data-agent-id="${id}"]`)
+
+/** A screenshot kept in the test's output folder and attached to its result. */
+async function keep(target: Page | Locator, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`)
+  await target.screenshot({ path })
+  await testInfo.attach(name, { path, contentType: 'image/png' })
+}
+
+async function putSettings(page: Page, change: (s: FloorSettings) => FloorSettings) {
+  const current = (await (await page.request.get('/api/settings')).json()) as FloorSettings
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'csrf')?.value ?? ''
+  const res = await page.request.put('/api/settings', {
+    data: change(current),
+    headers: { 'x-csrf-token': csrf },
+  })
+  expect(res.status()).toBe(200)
+}
+
+test.describe('thresholds on the floor', () => {
+  test('a ringing tile turns amber after 15 s and red after 30 s, on a controlled clock', async ({
+    page,
+    app,
+  }, testInfo) => {
+    await signIn(page, 'lead')
+    // The page's clock is ours to move. The relay's is not, and the page corrects its timers
+    // by the relay's clock on every message: so once the tile shows the call ringing, the
+    // link's messages are held back (socket.io's pings still pass, so the link stays up) and
+    // only the page's clock moves.
+    await page.clock.install()
+    let hold = false
+    let lastPingAt = 0
+    let upgraded = false
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const server = ws.connectToServer()
+      ws.onMessage((message) => {
+        if (message === '5') upgraded = true // the websocket carries the link from now on
+        server.send(message)
+      })
+      server.onMessage((message) => {
+        if (message === '2') lastPingAt = Date.now() // Engine.IO ping
+        if (hold && typeof message === 'string' && message.startsWith('4')) return
+        ws.send(message)
+      })
+    })
+    const id = '5991@test.cc'
+    const name = `阈值测试${testInfo.repeatEachIndex}`
+    await page.goto('/?q=5991')
+    await expect.poll(() => upgraded, { timeout: 30_000 }).toBe(true)
+    // Right after a ping, so socket.io's own ping timeout (45 s, on the page's clock) cannot
+    // expire while the clock jumps 31 s.
+    await expect.poll(() => Date.now() - lastPingAt < 3_000, { timeout: 30_000 }).toBe(true)
+
+    expect(await app.post(agentEvent(id, 'InboundRinging', name))).toBe(200)
+    await expect(tile(page, id)).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^${name}.*${zh.states.InboundRinging}$`),
+    )
+    await expect(tile(page, id)).not.toHaveAttribute('data-breach', /./)
+    hold = true
+
+    await page.clock.runFor(16_000)
+    await expect(tile(page, id)).toHaveAttribute('data-breach', 'amber')
+    await expect(tile(page, id)).toHaveAttribute(
+      'aria-label',
+      new RegExp(`${zh.thresholds.amber}$`),
+    )
+    await expect(tile(page, id).locator('[data-breach-icon="amber"]')).toBeVisible()
+    await keep(tile(page, id), testInfo, 'tile-amber')
+
+    await page.clock.runFor(15_000)
+    await expect(tile(page, id)).toHaveAttribute('data-breach', 'red')
+    await expect(tile(page, id)).toHaveAttribute('aria-label', new RegExp(`${zh.thresholds.red}$`))
+    await expect(tile(page, id).locator('[data-breach-icon="red"]')).toBeVisible()
+    await keep(tile(page, id), testInfo, 'tile-red')
+
+    // Amber and red differ in shape, not only in colour: a dashed edge, then a solid one.
+    const edge = (breach: string) =>
+      page.evaluate((b) => {
+        const el = document.querySelector(`[data-breach="${b}"]`)
+        return el ? getComputedStyle(el, '::after').borderTopStyle : null
+      }, breach)
+    expect(await edge('red')).toBe('solid')
+    hold = false
+  })
+
+  test('an admin tightens a threshold and the floor follows at once', async ({
+    page,
+    browser,
+    baseURL,
+    app,
+  }, testInfo) => {
+    await signIn(page, 'lead')
+    const id = '5992@test.cc'
+    const name = `设置测试${testInfo.repeatEachIndex}`
+    // Not ready for 3 minutes: well within the 10-minute default.
+    expect(await app.post(agentEvent(id, 'Aux', name, Date.now() - 3 * 60_000))).toBe(200)
+    await page.goto('/?q=5992')
+    await expect(tile(page, id)).toHaveAttribute('aria-label', new RegExp(zh.states.Aux))
+    await expect(tile(page, id)).not.toHaveAttribute('data-breach', /./)
+
+    const adminContext = await browser.newContext({ baseURL })
+    const admin = await adminContext.newPage()
+    try {
+      await signIn(admin, 'admin')
+      await admin.goto('/admin/thresholds')
+      await expect(admin.getByRole('tab', { name: zh.thresholds.tab })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      )
+      const fieldName = (level: string) =>
+        `${zh.thresholds.allAgents} ${zh.families.notReady} ${level}`
+      const field = (level: string) => admin.getByRole('textbox', { name: fieldName(level) })
+      const unit = (level: string) =>
+        admin.getByRole('combobox', {
+          name: zh.thresholds.unitLabel.replace('{{field}}', fieldName(level)),
+        })
+      // 10 and 20 minutes, shown in minutes.
+      await expect(field(zh.thresholds.amber)).toHaveValue('10')
+      await expect(unit(zh.thresholds.amber)).toHaveValue('min')
+
+      // A mistake first: the page says so beside the field, and saves nothing.
+      await field(zh.thresholds.amber).fill('2')
+      await field(zh.thresholds.red).fill('1')
+      await admin.getByRole('button', { name: zh.common.save }).click()
+      await expect(admin.getByText(zh.thresholds.errors.redAfterAmber)).toBeVisible()
+      await expect(field(zh.thresholds.red)).toHaveAttribute('aria-invalid', 'true')
+      await expect(tile(page, id)).not.toHaveAttribute('data-breach', /./)
+
+      // 2 and 5 minutes: the agent's 3 minutes are now past amber.
+      await field(zh.thresholds.red).fill('5')
+      await admin.getByRole('button', { name: zh.common.save }).click()
+      await expect(admin.getByText(zh.thresholds.saved)).toBeVisible()
+      await expect(tile(page, id)).toHaveAttribute('data-breach', 'amber', { timeout: 5_000 })
+      await expect(tile(page, id)).toHaveAttribute(
+        'aria-label',
+        new RegExp(`${zh.thresholds.amber}$`),
+      )
+
+      // 90 seconds and 2.5 minutes: past red.
+      await unit(zh.thresholds.amber).selectOption('sec')
+      await expect(field(zh.thresholds.amber)).toHaveValue('120') // the same 2 minutes
+      await field(zh.thresholds.amber).fill('90')
+      await field(zh.thresholds.red).fill('2.5')
+      await admin.getByRole('button', { name: zh.common.save }).click()
+      await expect(tile(page, id)).toHaveAttribute('data-breach', 'red', { timeout: 5_000 })
+      await keep(page, testInfo, 'floor-after-admin-change')
+    } finally {
+      await putSettings(admin, (s) => ({ ...s, families: DEFAULT_FAMILY_THRESHOLDS }))
+      await adminContext.close()
+    }
+  })
+})

@@ -1,0 +1,48 @@
+import { expect, signIn, test } from './fixtures'
+import { FITS, layoutOf, pageIndicator, serverAgents, shot, tiles } from './wall-helpers'
+
+/*
+ * The wall screen with a floor too big for one screen: 500 agents at 1920 × 1080. Its own file,
+ * because the simulator's flags are chosen per worker.
+ */
+test.use({ simArgs: '--agents 500 --seed 3', viewport: { width: 1920, height: 1080 } })
+
+test.describe('the wall screen with 500 agents', () => {
+  test('fits them without scrolling, in pages that turn by themselves', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000)
+    await signIn(page, 'lead')
+    await page.goto('/wall')
+    // The simulator logs its agents in over a minute or so: a few hundred are plenty.
+    await expect.poll(() => serverAgents(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(300)
+    await expect.poll(() => tiles(page).count(), { timeout: 30_000 }).toBeGreaterThan(50)
+    expect(await layoutOf(page)).toEqual(FITS)
+
+    const held = await serverAgents(page)
+    const shown = await tiles(page).count()
+    if (shown >= held) {
+      await expect(pageIndicator(page)).toHaveCount(0) // all fit at once: nothing to turn
+      return
+    }
+    // Not everyone fits even at the smallest readable size: pages, each with its share.
+    await expect(pageIndicator(page)).toBeVisible()
+    const pages = Number(/\/ (\d+) 页/.exec((await pageIndicator(page).textContent()) ?? '')?.[1])
+    expect(pages).toBeGreaterThanOrEqual(2)
+    const before = await pageIndicator(page).textContent()
+    const firstIds = await tiles(page).evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-agent-id')),
+    )
+    await shot(page, testInfo, `wall-500-agents-${before}`)
+
+    // The next page, within a rotation period (15 s), shows other agents (a few may have moved
+    // pages meanwhile, as their states changed), and still fits.
+    await expect(pageIndicator(page)).not.toHaveText(before ?? '', { timeout: 20_000 })
+    const nextIds = await tiles(page).evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-agent-id')),
+    )
+    expect(nextIds.filter((id) => firstIds.includes(id)).length).toBeLessThan(shown / 2)
+    expect(await layoutOf(page)).toEqual(FITS)
+    await shot(page, testInfo, `wall-500-agents-${await pageIndicator(page).textContent()}`)
+  })
+})
