@@ -2,6 +2,7 @@ import { Navigate, type RouteObject, createBrowserRouter } from 'react-router'
 import { AdminAuditRoute } from './routes/admin-audit'
 import { AdminKiosksRoute } from './routes/admin-kiosks'
 import { AdminLayout } from './routes/admin-layout'
+import { AdminThresholdsRoute } from './routes/admin-thresholds'
 import { AdminUsersRoute } from './routes/admin-users'
 import { FloorRoute } from './routes/floor'
 import { LoginRoute } from './routes/login'
@@ -48,6 +49,7 @@ export const routes: RouteObject[] = [
               { index: true, element: <Navigate to="users" replace /> },
               { path: 'users', element: <AdminUsersRoute /> },
               { path: 'kiosks', element: <AdminKiosksRoute /> },
+              { path: 'thresholds', element: <AdminThresholdsRoute /> },
               { path: 'audit', element: <AdminAuditRoute /> },
             ],
           },

@@ -111,6 +111,9 @@ const callSummary = z.object({
   orgTreePos: optText,
 }) satisfies z.ZodType<CallSummary>
 
+/** An ended call as the REST answers carry it too (an agent's timeline). */
+export const callSummarySchema = callSummary
+
 export const floorSnapshotSchema = z.object({
   namespace: text,
   agents: z.array(agentView),

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
   agoParts,
+  formatClock,
+  formatDateTime,
   formatElapsed,
+  formatHourMinute,
   formatPercent,
   formatSeconds,
   localPart,
@@ -56,5 +59,21 @@ describe('ids', () => {
     expect(shortCallId('c-12')).toBe('c-12')
     expect(localPart('5001@test.cc')).toBe('5001')
     expect(localPart('5001')).toBe('5001')
+  })
+})
+
+describe('times in platform time', () => {
+  // 2025-01-06 01:02:03 UTC: 09:02:03 in Shanghai, whatever zone the browser is in.
+  const AT = Date.UTC(2025, 0, 6, 1, 2, 3)
+
+  it('reads the clock in Shanghai by default, or in the zone given', () => {
+    expect(formatClock(AT)).toBe('09:02:03')
+    expect(formatHourMinute(AT)).toBe('09:02')
+    expect(formatClock(AT, 'UTC')).toBe('01:02:03')
+  })
+
+  it('writes date and time per language, in platform time', () => {
+    expect(formatDateTime(AT, 'zh-CN')).toBe('2025/01/06 09:02')
+    expect(formatDateTime(AT, 'en')).toBe('01/06/2025, 09:02')
   })
 })

@@ -1,3 +1,5 @@
+import { DEFAULT_PLATFORM_TZ, epochToLocal } from '@/shared/platform-time'
+
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n)
 }
@@ -26,10 +28,19 @@ export function formatPercent(ratio: number | null | undefined, locale: string):
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio)
 }
 
-/** The local wall-clock time of an instant, `HH:mm:ss`. */
-export function formatClock(epochMs: number): string {
-  const d = new Date(epochMs)
-  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`
+/**
+ * The platform's wall-clock time of an instant, `HH:mm:ss`: a supervisor abroad (or a browser
+ * set to UTC) reads the same times as the platform's records and the agents on the floor.
+ */
+export function formatClock(epochMs: number, timeZone: string = DEFAULT_PLATFORM_TZ): string {
+  const t = epochToLocal(timeZone, epochMs)
+  return `${pad2(t.hour)}:${pad2(t.minute)}:${pad2(t.second)}`
+}
+
+/** The platform's wall-clock time of an instant to the minute, `HH:mm`. */
+export function formatHourMinute(epochMs: number, timeZone: string = DEFAULT_PLATFORM_TZ): string {
+  const t = epochToLocal(timeZone, epochMs)
+  return `${pad2(t.hour)}:${pad2(t.minute)}`
 }
 
 export type AgoUnit = 'justNow' | 'secondsAgo' | 'minutesAgo' | 'hoursAgo' | 'daysAgo'
@@ -57,9 +68,14 @@ export function shortCallId(callId: string): string {
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
 
-/** Date and time of an instant in the local zone, e.g. `2025/01/06 10:00` (zh-CN). */
-export function formatDateTime(epochMs: number, locale: string): string {
-  let format = dateTimeFormats.get(locale)
+/** Date and time of an instant in platform time, e.g. `2025/01/06 10:00` (zh-CN). */
+export function formatDateTime(
+  epochMs: number,
+  locale: string,
+  timeZone: string = DEFAULT_PLATFORM_TZ,
+): string {
+  const key = `${locale}|${timeZone}`
+  let format = dateTimeFormats.get(key)
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
       year: 'numeric',
@@ -68,8 +84,9 @@ export function formatDateTime(epochMs: number, locale: string): string {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
+      timeZone,
     })
-    dateTimeFormats.set(locale, format)
+    dateTimeFormats.set(key, format)
   }
   return format.format(epochMs)
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** Query-string keys a saved floor view may hold (filters and sort, as the floor's URL has them). */
-export const VIEW_KEYS = ['skill', 'dept', 'state', 'q', 'sort', 'figures'] as const
+export const VIEW_KEYS = ['skill', 'dept', 'state', 'q', 'sort', 'breach', 'figures'] as const
 
 /** A named floor view saved on the server, shared by link (`/?view=<id>`). */
 export interface SavedView {

@@ -9,10 +9,11 @@ import { ForbiddenRoute } from './forbidden'
 const TABS = [
   { to: '/admin/users', key: 'admin.tabUsers' },
   { to: '/admin/kiosks', key: 'admin.tabKiosks' },
+  { to: '/admin/thresholds', key: 'thresholds.tab' },
   { to: '/admin/audit', key: 'audit.tab' },
 ] as const
 
-/** `/admin/*`: admins only (others get the 403 page), users and wall screens as tabs. */
+/** `/admin/*`: admins only (others get the 403 page): users, wall screens, thresholds, audit as tabs. */
 export function AdminLayout() {
   const { t } = useTranslation()
   const allowed = useCan('manageUsers')

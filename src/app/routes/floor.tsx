@@ -4,7 +4,11 @@ import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
 import { FloorScreen } from '@/features/floor/components/floor-screen'
 import { can } from '@/shared/auth'
 import { ACTION_SLOTS } from '../floor-action-slots'
+import { FloorThresholds } from '../floor-thresholds'
+import { WATCH_SLOTS } from '../floor-watch-slots'
 import { PROFILE_PATH } from '../paths'
+
+const SUPERVISOR_SLOTS = { ...WATCH_SLOTS, ...ACTION_SLOTS }
 
 /** The floor; supervisors and admins get the actions on each agent, viewers only watch. */
 export function FloorRoute() {
@@ -13,10 +17,17 @@ export function FloorRoute() {
     () => ({ deviceId: me.deviceId, phoneNumber: me.phoneNumber }),
     [me.deviceId, me.phoneNumber],
   )
-  if (!can(me.role, 'act')) return <FloorScreen />
+  if (!can(me.role, 'act'))
+    return (
+      <FloorThresholds>
+        <FloorScreen slots={WATCH_SLOTS} />
+      </FloorThresholds>
+    )
   return (
-    <ActionsHost phone={phone} profilePath={PROFILE_PATH}>
-      <FloorScreen slots={ACTION_SLOTS} />
-    </ActionsHost>
+    <FloorThresholds>
+      <ActionsHost phone={phone} profilePath={PROFILE_PATH}>
+        <FloorScreen slots={SUPERVISOR_SLOTS} />
+      </ActionsHost>
+    </FloorThresholds>
   )
 }

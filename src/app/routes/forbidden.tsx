@@ -11,6 +11,7 @@ export function ForbiddenRoute() {
   const me = useCurrentUser()
   return (
     <MessageState
+      titleAs="h1"
       icon={<LockRounded />}
       title={t('forbidden.title')}
       body={t('forbidden.body', { role: t(`roles.${me.role}`) })}

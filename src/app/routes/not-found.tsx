@@ -8,6 +8,7 @@ export function NotFoundRoute() {
   const { t } = useTranslation()
   return (
     <MessageState
+      titleAs="h1"
       icon={<SearchOffRounded />}
       title={t('notFound.title')}
       action={

@@ -4,19 +4,25 @@ import { useLanguage } from '@/hooks/use-language'
 import { useTick } from '@/hooks/use-tick'
 import { formatClock } from '@/lib/format'
 import { htmlLang } from '@/lib/i18n'
+import { DEFAULT_PLATFORM_TZ } from '@/shared/platform-time'
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
 function formatDay(epochMs: number, locale: string): string {
   let format = dateFormats.get(locale)
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', weekday: 'short' })
+    format = new Intl.DateTimeFormat(locale, {
+      month: 'long',
+      day: 'numeric',
+      weekday: 'short',
+      timeZone: DEFAULT_PLATFORM_TZ,
+    })
     dateFormats.set(locale, format)
   }
   return format.format(epochMs)
 }
 
-/** The local time, ticking with every other timer on the page, and today's date. */
+/** The platform's time, ticking with every other timer on the page, and today's date there. */
 export function Clock() {
   const { t } = useTranslation()
   const now = useTick()

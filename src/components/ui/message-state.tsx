@@ -7,10 +7,12 @@ interface MessageStateProps {
   title: string
   body?: string
   action?: ReactNode
+  /** `h1` where the message is the page (403, 404); a paragraph where it stands in for content. */
+  titleAs?: 'p' | 'h1' | 'h2'
 }
 
 /** A centred explanation where content would be: empty lists, no matches, errors. */
-export function MessageState({ icon, title, body, action }: MessageStateProps) {
+export function MessageState({ icon, title, body, action, titleAs = 'p' }: MessageStateProps) {
   return (
     <Box
       role="status"
@@ -38,7 +40,7 @@ export function MessageState({ icon, title, body, action }: MessageStateProps) {
       >
         {icon}
       </Box>
-      <Typography variant="h2" component="p" sx={{ color: 'text.primary' }}>
+      <Typography variant="h2" component={titleAs} sx={{ color: 'text.primary' }}>
         {title}
       </Typography>
       {body && (

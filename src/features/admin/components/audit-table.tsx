@@ -76,7 +76,7 @@ export function AuditTable({ entries, timeZone }: AuditTableProps) {
 function AuditRow({ entry: e, timeZone }: { entry: AuditEntry; timeZone: string }) {
   const { t } = useTranslation()
   const none = (
-    <Box component="span" sx={{ color: 'text.disabled' }}>
+    <Box component="span" sx={{ color: 'text.secondary' }}>
       —
     </Box>
   )

@@ -5,6 +5,7 @@ import Paper from '@mui/material/Paper'
 import Table from '@mui/material/Table'
 import TableBody from '@mui/material/TableBody'
 import TableContainer from '@mui/material/TableContainer'
+import type { TFunction } from 'i18next'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AdminUser } from '@/shared/admin'
@@ -174,7 +175,7 @@ export function UsersPage({ currentUserId }: UsersPageProps) {
   )
 }
 
-function confirmTexts(confirming: Confirming, t: ReturnType<typeof useTranslation>['t']) {
+function confirmTexts(confirming: Confirming, t: TFunction) {
   if (!confirming) return { title: '', body: '', confirm: '' }
   const name = confirming.user.username
   if (confirming.kind === 'reset') {

@@ -58,7 +58,7 @@ export function LoginPage() {
         bgcolor: 'background.default',
       }}
     >
-      <Box sx={{ display: 'flex', justifyContent: 'flex-end', px: 1, pt: 1 }}>
+      <Box component="header" sx={{ display: 'flex', justifyContent: 'flex-end', px: 1, pt: 1 }}>
         <LanguageSwitch />
         <ThemeSwitch />
       </Box>

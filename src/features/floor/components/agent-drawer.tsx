@@ -8,7 +8,7 @@ import { type ComponentType, type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { stateFamily } from '@/shared/ac-state'
 import type { AgentView } from '@/shared/floor'
-import { formatQueryTime } from '@/shared/platform-time'
+import { DEFAULT_PLATFORM_TZ, formatQueryTime } from '@/shared/platform-time'
 import { localPart } from '@/lib/format'
 import { useAgent } from '../hooks/use-agent'
 import { useReasonLabel } from '../hooks/use-reason-label'
@@ -22,12 +22,18 @@ interface AgentDrawerProps {
   onClose: () => void
   /** The app's actions on the agent (supervisors), drawn above the details. */
   actions?: ComponentType<{ agent: AgentView }> | undefined
+  /** The agent's day (the app's timeline), drawn below the actions. */
+  timeline?: ComponentType<{ agent: AgentView }> | undefined
 }
 
-const LOCAL_TZ = Intl.DateTimeFormat().resolvedOptions().timeZone
+type Section = ComponentType<{ agent: AgentView }> | undefined
 
-/** Everything the floor knows about one agent, live, with the app's actions on it. */
-export function AgentDrawer({ agentId, onClose, actions }: AgentDrawerProps) {
+/**
+ * Everything the floor knows about one agent, live, with the app's actions on it and its day.
+ * A modal dialog: focus stays inside while it is open, Escape closes it, and focus goes back
+ * to where it was (the tile).
+ */
+export function AgentDrawer({ agentId, onClose, actions, timeline }: AgentDrawerProps) {
   const titleId = useId()
   const { t } = useTranslation()
   return (
@@ -35,7 +41,7 @@ export function AgentDrawer({ agentId, onClose, actions }: AgentDrawerProps) {
       anchor="right"
       open={agentId !== null}
       onClose={onClose}
-      slotProps={{ paper: { 'aria-labelledby': titleId, sx: { width: { xs: '100%', sm: 400 } } } }}
+      slotProps={{ paper: { 'aria-labelledby': titleId, sx: { width: { xs: '100%', sm: 480 } } } }}
     >
       <Box
         sx={{
@@ -47,14 +53,14 @@ export function AgentDrawer({ agentId, onClose, actions }: AgentDrawerProps) {
           borderColor: 'divider',
         }}
       >
-        <Typography id={titleId} variant="h1" sx={{ flex: 1 }}>
+        <Typography id={titleId} variant="h1" component="h2" sx={{ flex: 1 }}>
           {t('agent.title')}
         </Typography>
         <IconButton aria-label={t('agent.close')} onClick={onClose} edge="end">
           <CloseRounded />
         </IconButton>
       </Box>
-      {agentId !== null && <AgentDetails id={agentId} actions={actions} />}
+      {agentId !== null && <AgentDetails id={agentId} actions={actions} timeline={timeline} />}
     </Drawer>
   )
 }
@@ -62,9 +68,11 @@ export function AgentDrawer({ agentId, onClose, actions }: AgentDrawerProps) {
 function AgentDetails({
   id,
   actions: Actions,
+  timeline: Timeline,
 }: {
   id: string
-  actions: ComponentType<{ agent: AgentView }> | undefined
+  actions: Section
+  timeline: Section
 }) {
   const { t } = useTranslation()
   const agent = useAgent(id)
@@ -78,6 +86,7 @@ function AgentDetails({
   return (
     <>
       {Actions && <Actions agent={agent} />}
+      {Timeline && <Timeline agent={agent} />}
       <AgentFields agent={agent} />
     </>
   )
@@ -85,10 +94,11 @@ function AgentDetails({
 
 function AgentFields({ agent }: { agent: AgentView }) {
   const { t } = useTranslation()
+  const headingId = useId()
   const reasonLabel = useReasonLabel()
   const family = stateFamily(agent.acState)
   const none = (
-    <Box component="span" sx={{ color: 'text.disabled' }}>
+    <Box component="span" sx={{ color: 'text.secondary' }}>
       {t('agent.none')}
     </Box>
   )
@@ -113,7 +123,7 @@ function AgentFields({ agent }: { agent: AgentView }) {
       ? [[t('agent.rawState'), agent.acStateRaw] as [string, ReactNode]]
       : []),
     [t('agent.timeInState'), <StateTimer key="timer" since={agent.stateSince} />],
-    [t('agent.since'), formatQueryTime(agent.stateSince, LOCAL_TZ)],
+    [t('agent.since'), formatQueryTime(agent.stateSince, DEFAULT_PLATFORM_TZ)],
     [t('agent.lastState'), agent.lastACState ? t(`states.${agent.lastACState}`) : none],
     [t('agent.reason'), agent.reason ? reasonLabel(agent.reason) : none],
     [t('agent.callId'), agent.callId ?? none],
@@ -146,27 +156,35 @@ function AgentFields({ agent }: { agent: AgentView }) {
     [t('agent.serial'), agent.serial],
   ]
   return (
-    <Box
-      component="dl"
-      sx={{
-        m: 0,
-        px: 2.5,
-        py: 2,
-        display: 'grid',
-        gridTemplateColumns: 'minmax(96px, auto) 1fr',
-        columnGap: 2,
-        rowGap: 1.25,
-        fontSize: '0.875rem',
-        '& dt': { color: 'text.secondary' },
-        '& dd': { m: 0, minWidth: 0, overflowWrap: 'anywhere', fontVariantNumeric: 'tabular-nums' },
-      }}
-    >
-      {rows.map(([label, value]) => (
-        <Box key={label} sx={{ display: 'contents' }}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </Box>
-      ))}
+    <Box component="section" aria-labelledby={headingId} sx={{ px: 2.5, py: 2 }}>
+      <Typography id={headingId} variant="h3" component="h3" sx={{ mb: 1.25 }}>
+        {t('drawer.details')}
+      </Typography>
+      <Box
+        component="dl"
+        sx={{
+          m: 0,
+          display: 'grid',
+          gridTemplateColumns: 'minmax(96px, auto) 1fr',
+          columnGap: 2,
+          rowGap: 1.25,
+          fontSize: '0.875rem',
+          '& dt': { color: 'text.secondary' },
+          '& dd': {
+            m: 0,
+            minWidth: 0,
+            overflowWrap: 'anywhere',
+            fontVariantNumeric: 'tabular-nums',
+          },
+        }}
+      >
+        {rows.map(([label, value]) => (
+          <Box key={label} sx={{ display: 'contents' }}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </Box>
+        ))}
+      </Box>
     </Box>
   )
 }

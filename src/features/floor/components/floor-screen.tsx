@@ -69,6 +69,7 @@ export function FloorScreen({ slots }: FloorScreenProps) {
         counts={loaded ? counts : null}
         figuresOpen={figuresOpen}
         onToggleFigures={toggleFigures}
+        views={slots?.ToolbarViews}
       />
       <ConnectionBanner />
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
@@ -106,7 +107,12 @@ export function FloorScreen({ slots }: FloorScreenProps) {
           <FiguresPanel />
         </Drawer>
       )}
-      <AgentDrawer agentId={openId} onClose={onClose} actions={slots?.DrawerActions} />
+      <AgentDrawer
+        agentId={openId}
+        onClose={onClose}
+        actions={slots?.DrawerActions}
+        timeline={slots?.DrawerTimeline}
+      />
       {TileMenu && menu && (
         <TileMenuHost
           Menu={TileMenu}

@@ -16,7 +16,8 @@ export interface TileMenuProps {
 
 /**
  * What the app may add to the floor without the floor knowing the feature behind it (the
- * supervisor actions): a menu on each tile, a status line on the tile, a section in the drawer.
+ * supervisor actions, the agent's timeline, saved views): a menu on each tile, a status line on
+ * the tile, sections in the drawer, controls in the toolbar.
  * Without `TileMenu`, a click on a tile opens the details drawer.
  */
 export interface FloorSlots {
@@ -25,6 +26,10 @@ export interface FloorSlots {
   TileStatus?: ComponentType<{ agentId: string }>
   /** Drawn at the top of the details drawer. */
   DrawerActions?: ComponentType<{ agent: AgentView }>
+  /** Drawn in the details drawer below the actions (the agent's day). */
+  DrawerTimeline?: ComponentType<{ agent: AgentView }>
+  /** Drawn in the toolbar after the sort (saved views); reads and writes the URL itself. */
+  ToolbarViews?: ComponentType
 }
 
 /** What every tile reads: the status slot, and how to open the menu (when there is one). */

@@ -5,15 +5,19 @@ import Button from '@mui/material/Button'
 import IconButton from '@mui/material/IconButton'
 import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
+import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
+import { VISUALLY_HIDDEN } from '@/components/ui/visually-hidden'
 import type { StateFamily } from '@/shared/ac-state'
 import type { UpdateFloorView } from '../hooks/use-floor-view'
 import type { FloorCounts } from '../utils/filter-sort'
 import { type FloorView, hasFilters } from '../utils/floor-view'
+import { AlertMenu } from './alert-menu'
 import { FamilyChips } from './family-chips'
 import { FloorFilters } from './floor-filters'
 import { SearchField } from './search-field'
 import { SortSelect } from './sort-select'
+import { WallModeButton } from './wall-mode-button'
 
 interface FloorToolbarProps {
   view: FloorView
@@ -22,6 +26,8 @@ interface FloorToolbarProps {
   counts: FloorCounts | null
   figuresOpen: boolean
   onToggleFigures: () => void
+  /** The app's saved-views controls, after the sort. */
+  views?: ComponentType | undefined
 }
 
 /** Search, filters and sort on one line; the state families with their counts below. */
@@ -31,6 +37,7 @@ export function FloorToolbar({
   counts,
   figuresOpen,
   onToggleFigures,
+  views: Views,
 }: FloorToolbarProps) {
   const { t } = useTranslation()
   const toggleFamily = (family: StateFamily) =>
@@ -54,10 +61,20 @@ export function FloorToolbar({
         bgcolor: 'background.paper',
       }}
     >
+      {/* The page's title, for screen readers' list of headings; the navigation shows it. */}
+      <Typography variant="h1" sx={VISUALLY_HIDDEN}>
+        {t('floor.title')}
+      </Typography>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
         <SearchField value={view.q} onChange={(q) => onChange({ q }, { replace: true })} />
         <FloorFilters view={view} onChange={onChange} />
-        <SortSelect value={view.sort} onChange={(sort) => onChange({ sort })} />
+        <SortSelect
+          value={view.sort}
+          onChange={(sort) => onChange({ sort })}
+          breachFirst={view.breachFirst}
+          onBreachFirstChange={(breachFirst) => onChange({ breachFirst })}
+        />
+        {Views && <Views />}
         <Box sx={{ flex: 1 }} />
         <Typography
           variant="body2"
@@ -76,6 +93,8 @@ export function FloorToolbar({
             <InsightsRounded color={figuresOpen ? 'primary' : 'inherit'} />
           </IconButton>
         </Tooltip>
+        <AlertMenu />
+        <WallModeButton />
       </Box>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
         <FamilyChips

@@ -1,0 +1,31 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { z } from 'zod'
+import type { SavedView } from '@/shared/views'
+import { apiRequest } from '@/lib/api-client'
+
+export const savedViewSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  query: z.string(),
+  owner: z.string(),
+  createdAt: z.number(),
+}) satisfies z.ZodType<SavedView>
+
+export function getViews(signal?: AbortSignal): Promise<SavedView[]> {
+  return apiRequest('/api/views', { schema: z.array(savedViewSchema), signal })
+}
+
+export const VIEWS_QUERY_KEY = ['views'] as const
+
+export function viewsQueryOptions() {
+  return queryOptions({
+    queryKey: VIEWS_QUERY_KEY,
+    queryFn: ({ signal }) => getViews(signal),
+    staleTime: 10_000, // ms: a colleague's new view shows the next time the list opens
+  })
+}
+
+/** The tenant's saved floor views, by name. */
+export function useViews(options: { enabled?: boolean } = {}) {
+  return useQuery({ ...viewsQueryOptions(), enabled: options.enabled ?? true })
+}

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { SaveViewBody, SavedView } from '@/shared/views'
+import { apiRequest } from '@/lib/api-client'
+import { VIEWS_QUERY_KEY, savedViewSchema } from './get-views'
+
+/** Saves the floor's filters and sort under a name, for the whole tenant. */
+export function saveView(body: SaveViewBody): Promise<SavedView> {
+  return apiRequest('/api/views', { method: 'POST', body, schema: savedViewSchema })
+}
+
+export function useSaveView() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: saveView,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: VIEWS_QUERY_KEY }),
+  })
+}
