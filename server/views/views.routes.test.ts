@@ -50,7 +50,7 @@ describe('saved views', () => {
     })
     expect(res.status).toBe(400)
     expect(((await res.json()) as { message: string }).message).toMatch(
-      /^query: only skill, dept, state, q, sort, figures may be saved/,
+      /^query: only skill, dept, state, q, sort, breach, figures may be saved/,
     )
   })
 })
