@@ -5,7 +5,13 @@ import {
   type SimulatorProcess,
   startSimulatorProcess,
 } from '../testing/simulator-process'
-import { nextEvent, startTestRelay, TEST_TOKEN, type TestRelay } from '../testing/test-relay'
+import {
+  nextEvent,
+  startTestRelay,
+  TEST_TOKEN,
+  type TestRelay,
+  changedAgents,
+} from '../testing/test-relay'
 
 // The relay against the real simulator program over HTTP: actions change the simulated call
 // center, and the floor follows through the platform's own agentStateEvents.
@@ -68,10 +74,10 @@ describe('supervisor actions against the simulator', () => {
       const acw = await nextEvent(
         client,
         'floor:changed',
-        (c) => c.agents.some((a) => a.id === talking.id && a.acState === 'Acw'),
+        (c) => changedAgents(c).some((a) => a.id === talking.id && a.acState === 'Acw'),
         10_000,
       )
-      expect(acw.agents.find((a) => a.id === talking.id)?.callId).toBeNull()
+      expect(changedAgents(acw).find((a) => a.id === talking.id)?.callId).toBeNull()
       const call = (await (await fetch(`${sim.url}/sim/calls/${talking.callId}`)).json()) as Record<
         string,
         unknown
@@ -87,7 +93,7 @@ describe('supervisor actions against the simulator', () => {
     const aux = nextEvent(
       client,
       'floor:changed',
-      (c) => c.agents.some((a) => a.id === ready.id && a.acState === 'Aux'),
+      (c) => changedAgents(c).some((a) => a.id === ready.id && a.acState === 'Aux'),
       10_000,
     )
     expect((await act(ready.id, 'not-ready', { reason: '班长锁定' })).status).toBe(200)
@@ -95,7 +101,7 @@ describe('supervisor actions against the simulator', () => {
     const back = nextEvent(
       client,
       'floor:changed',
-      (c) => c.agents.some((a) => a.id === ready.id && a.acState === 'Available'),
+      (c) => changedAgents(c).some((a) => a.id === ready.id && a.acState === 'Available'),
       10_000,
     )
     expect((await act(ready.id, 'ready')).status).toBe(200)
@@ -103,7 +109,7 @@ describe('supervisor actions against the simulator', () => {
     const out = nextEvent(
       client,
       'floor:changed',
-      (c) => c.agents.some((a) => a.id === ready.id && a.acState === 'LogOut'),
+      (c) => changedAgents(c).some((a) => a.id === ready.id && a.acState === 'LogOut'),
       10_000,
     )
     const res = await act(ready.id, 'logout', { reason: '下班' })

@@ -10,6 +10,7 @@ import {
   TEST_PASSWORD,
   TEST_TOKEN,
   type TestRelay,
+  changedAgents,
 } from '../testing/test-relay'
 
 let relay: TestRelay
@@ -18,20 +19,31 @@ afterEach(async () => {
 })
 
 async function connectError(relayUrlClient: ReturnType<TestRelay['client']>): Promise<string> {
-  return new Promise((resolve) => relayUrlClient.once('connect_error', (err) => resolve(err.message)))
+  return new Promise((resolve) =>
+    relayUrlClient.once('connect_error', (err) => resolve(err.message)),
+  )
 }
 
 describe('without a session', () => {
   it('every REST route answers 401, and the socket handshake is refused', async () => {
     relay = await startTestRelay()
-    for (const path of ['/api/floor', '/api/me', '/api/users', '/api/kiosks', '/api/health/details', '/api/nothing-here']) {
+    for (const path of [
+      '/api/floor',
+      '/api/me',
+      '/api/users',
+      '/api/kiosks',
+      '/api/health/details',
+      '/api/nothing-here',
+    ]) {
       const res = await fetch(`${relay.url}${path}`)
       expect(res.status, path).toBe(401)
       expect(((await res.json()) as { message: string }).message).toBe('sign in first')
     }
     expect(await connectError(relay.client(null))).toBe('sign in first')
     // A made-up cookie is no better than none.
-    const forged = await fetch(`${relay.url}/api/floor`, { headers: { cookie: 'sid=forged-session-id' } })
+    const forged = await fetch(`${relay.url}/api/floor`, {
+      headers: { cookie: 'sid=forged-session-id' },
+    })
     expect(forged.status).toBe(401)
   })
 
@@ -58,22 +70,36 @@ describe('sign-in', () => {
     expect(sid).toMatch(/SameSite=Lax/i)
     expect(cookies.find((c) => c.startsWith('csrf='))).not.toMatch(/HttpOnly/i)
     const me = (await (await relay.lead.fetch('/api/me')).json()) as Record<string, unknown>
-    expect(me).toMatchObject({ kind: 'user', username: 'lead', role: 'supervisor', scope: { namespace: 'test.cc' } })
+    expect(me).toMatchObject({
+      kind: 'user',
+      username: 'lead',
+      role: 'supervisor',
+      scope: { namespace: 'test.cc' },
+    })
     expect(JSON.stringify(me)).not.toContain(relay.lead.csrf)
   })
 
   it('says why a sign-in failed', async () => {
     relay = await startTestRelay()
     const post = (body: unknown) =>
-      fetch(`${relay.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      fetch(`${relay.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
     const wrong = await post({ username: 'lead', password: 'nope' })
     expect(wrong.status).toBe(401)
-    expect(await wrong.json()).toMatchObject({ reason: 'bad_credentials', message: 'wrong user name or password' })
+    expect(await wrong.json()).toMatchObject({
+      reason: 'bad_credentials',
+      message: 'wrong user name or password',
+    })
     const nobody = await post({ username: 'nobody', password: 'nope' })
     expect(await nobody.json()).toMatchObject({ reason: 'bad_credentials' })
     const empty = await post({ username: '', password: '' })
     expect(empty.status).toBe(400)
-    expect(((await empty.json()) as { message: string }).message).toMatch(/username: enter a user name/)
+    expect(((await empty.json()) as { message: string }).message).toMatch(
+      /username: enter a user name/,
+    )
   })
 
   it('signs out: the old cookie no longer works', async () => {
@@ -87,14 +113,20 @@ describe('sign-in', () => {
 describe('an expired session', () => {
   it('is refused after the idle time, and after the absolute time however active', async () => {
     let now = Date.now()
-    relay = await startTestRelay({ now: () => now, env: { SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '2' } })
+    relay = await startTestRelay({
+      now: () => now,
+      env: { SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '2' },
+    })
     const s = await relay.signIn('lead')
     now += 29 * 60_000
     expect((await s.fetch('/api/me')).status).toBe(200)
     now += 31 * 60_000 // 31 minutes after the last request
     const idle = await s.fetch('/api/me')
     expect(idle.status).toBe(401)
-    expect(await idle.json()).toMatchObject({ reason: 'expired', message: 'your session has expired: sign in again' })
+    expect(await idle.json()).toMatchObject({
+      reason: 'expired',
+      message: 'your session has expired: sign in again',
+    })
 
     const busy = await relay.signIn('lead')
     for (let i = 0; i < 5; i++) {
@@ -110,9 +142,14 @@ describe('roles', () => {
     await relay.createUser({ username: 'watcher', role: 'viewer' })
     const viewer = await relay.signIn('watcher')
     expect((await viewer.fetch('/api/floor')).status).toBe(200)
-    const res = await viewer.fetch('/api/users', { method: 'POST', json: { username: 'mallory', role: 'admin' } })
+    const res = await viewer.fetch('/api/users', {
+      method: 'POST',
+      json: { username: 'mallory', role: 'admin' },
+    })
     expect(res.status).toBe(403)
-    expect(((await res.json()) as { message: string }).message).toBe('your role (viewer) may not manage users and wall-screen links')
+    expect(((await res.json()) as { message: string }).message).toBe(
+      'your role (viewer) may not manage users and wall-screen links',
+    )
     expect((await relay.lead.fetch('/api/users')).status).toBe(403)
   })
 })
@@ -133,14 +170,20 @@ describe('tenant isolation', () => {
     expect(snap.agents.map((x) => x.id)).toEqual(['5001@test.cc'])
     const seen: FloorChange[] = []
     client.on('floor:changed', (c) => seen.push(c))
-    await relay.post(agentEvent({ id: '5002@other.cc', namespace: 'other.cc', acState: 'InboundTalking' }))
+    await relay.post(
+      agentEvent({ id: '5002@other.cc', namespace: 'other.cc', acState: 'InboundTalking' }),
+    )
     await relay.post(agentEvent({ id: '5002@test.cc', namespace: 'test.cc' }))
-    await nextEvent(client, 'floor:changed', (c) => c.agents.some((x) => x.id === '5002@test.cc')).catch(() => undefined)
-    const ids = seen.flatMap((c) => c.agents.map((x) => x.id))
+    await nextEvent(client, 'floor:changed', (c) =>
+      changedAgents(c).some((x) => x.id === '5002@test.cc'),
+    ).catch(() => undefined)
+    const ids = seen.flatMap((c) => changedAgents(c).map((x) => x.id))
     expect(ids).toContain('5002@test.cc')
     expect(ids.some((id) => id.endsWith('@other.cc'))).toBe(false)
     // Asking for a resync does not widen the view either.
-    const again = await new Promise<FloorSnapshot>((resolve) => client.emit('floor:resync', resolve))
+    const again = await new Promise<FloorSnapshot>((resolve) =>
+      client.emit('floor:resync', resolve),
+    )
     expect(again.agents.every((x) => x.namespace === 'test.cc')).toBe(true)
   })
 
@@ -155,9 +198,17 @@ describe('tenant isolation', () => {
     const leadA = list.find((u) => u.username === 'lead') // not listed, so guess its id
     expect(leadA).toBeUndefined()
     for (let id = 1; id <= 4; id++) {
-      const res = await adminB.fetch(`/api/users/${id}`, { method: 'PATCH', json: { disabled: true } })
-      const name = (relay.db.prepare('SELECT username FROM users WHERE id = ?').get(id) as { username: string } | undefined)?.username
-      expect(res.status, `user ${name}`).toBe(name === 'admin-b' ? 409 : name === 'lead-b' ? 200 : 404)
+      const res = await adminB.fetch(`/api/users/${id}`, {
+        method: 'PATCH',
+        json: { disabled: true },
+      })
+      const name = (
+        relay.db.prepare('SELECT username FROM users WHERE id = ?').get(id) as
+          { username: string } | undefined
+      )?.username
+      expect(res.status, `user ${name}`).toBe(
+        name === 'admin-b' ? 409 : name === 'lead-b' ? 200 : 404,
+      )
     }
     expect((await relay.lead.fetch('/api/me')).status).toBe(200)
   })
@@ -171,10 +222,12 @@ describe('tenant isolation', () => {
     const client = relay.client(await relay.signIn('lead-11'))
     const snap = await nextEvent(client, 'floor:snapshot')
     expect(snap.agents.map((x) => x.id).sort()).toEqual(['5001@test.cc', '5003@test.cc'])
-    const gone = nextEvent(client, 'floor:changed', (c) => (c.removed ?? []).includes('5003@test.cc'))
+    const gone = nextEvent(client, 'floor:changed', (c) =>
+      (c.removed ?? []).includes('5003@test.cc'),
+    )
     await relay.post(agentEvent({ id: '5003@test.cc', serial: 4, orgTreePos: '1.2' }))
     const change = await gone
-    expect(change.agents.map((x) => x.id)).not.toContain('5003@test.cc')
+    expect(changedAgents(change).map((x) => x.id)).not.toContain('5003@test.cc')
   })
 })
 
@@ -187,17 +240,28 @@ describe('CSRF', () => {
     const none = await admin.fetch('/api/users', { method: 'POST', json: body, csrf: false })
     expect(none.status).toBe(403)
     expect(((await none.json()) as { error: string }).error).toBe('csrf')
-    const wrong = await admin.fetch('/api/users', { method: 'POST', json: body, csrf: false, headers: { 'x-csrf-token': 'guess' } })
+    const wrong = await admin.fetch('/api/users', {
+      method: 'POST',
+      json: body,
+      csrf: false,
+      headers: { 'x-csrf-token': 'guess' },
+    })
     expect(wrong.status).toBe(403)
     // The other session's token, sent with its own cookie value, does not match this session.
     const other = await relay.signIn('root')
     const crossed = await fetch(`${relay.url}/api/users`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `${admin.cookie.split('; ').find((c) => c.startsWith('sid='))}; csrf=${other.csrf}`, 'x-csrf-token': other.csrf },
+      headers: {
+        'content-type': 'application/json',
+        cookie: `${admin.cookie.split('; ').find((c) => c.startsWith('sid='))}; csrf=${other.csrf}`,
+        'x-csrf-token': other.csrf,
+      },
       body: JSON.stringify(body),
     })
     expect(crossed.status).toBe(403)
-    expect((await admin.fetch('/api/auth/logout', { method: 'POST', csrf: false })).status).toBe(403)
+    expect((await admin.fetch('/api/auth/logout', { method: 'POST', csrf: false })).status).toBe(
+      403,
+    )
     expect((await admin.fetch('/api/users', { method: 'POST', json: body })).status).toBe(201)
   })
 
@@ -225,7 +289,9 @@ describe('brute force', () => {
     const locked = await attempt(TEST_PASSWORD, '10.0.0.2')
     expect(locked.status).toBe(429)
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect(((await locked.json()) as { message: string }).message).toMatch(/too many failed sign-ins: try again in \d+ minutes?/)
+    expect(((await locked.json()) as { message: string }).message).toMatch(
+      /too many failed sign-ins: try again in \d+ minutes?/,
+    )
   })
 
   it('locks an address that guesses many user names', async () => {
@@ -249,12 +315,17 @@ describe('wall-screen links', () => {
     return (await res.json()) as CreatedKiosk
   }
 
-  async function open(path: string): Promise<{ status: number; location: string | null; cookie: string }> {
+  async function open(
+    path: string,
+  ): Promise<{ status: number; location: string | null; cookie: string }> {
     const res = await fetch(`${relay.url}${path}`, { redirect: 'manual' })
     return {
       status: res.status,
       location: res.headers.get('location'),
-      cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '),
+      cookie: res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
     }
   }
 
@@ -271,18 +342,24 @@ describe('wall-screen links', () => {
     const screen: Session = {
       cookie: opened.cookie,
       csrf: '',
-      fetch: (p, init = {}) => fetch(`${relay.url}${p}`, { ...init, headers: { cookie: opened.cookie } }),
+      fetch: (p, init = {}) =>
+        fetch(`${relay.url}${p}`, { ...init, headers: { cookie: opened.cookie } }),
     }
     const floor = (await (await screen.fetch('/api/floor')).json()) as FloorSnapshot
     expect(floor.agents.map((a) => a.id)).toEqual(['5002@test.cc'])
     expect((await screen.fetch('/api/users')).status).toBe(403)
-    const listed = (await (await admin.fetch('/api/kiosks')).json()) as { id: number; lastUsedAt: number | null }[]
+    const listed = (await (await admin.fetch('/api/kiosks')).json()) as {
+      id: number
+      lastUsedAt: number | null
+    }[]
     expect(listed[0]!.lastUsedAt).not.toBeNull()
 
     const client = relay.client(screen)
     await nextEvent(client, 'floor:snapshot')
     const ended = nextEvent(client, 'session:ended')
-    expect((await admin.fetch(`/api/kiosks/${created.link.id}`, { method: 'DELETE' })).status).toBe(204)
+    expect((await admin.fetch(`/api/kiosks/${created.link.id}`, { method: 'DELETE' })).status).toBe(
+      204,
+    )
     expect((await ended).reason).toBe('revoked')
     const after = await screen.fetch('/api/floor')
     expect(after.status).toBe(401)
@@ -296,12 +373,18 @@ describe('accounts an admin changes', () => {
     relay = await startTestRelay()
     await relay.createUser({ username: 'root', role: 'admin' })
     const admin = await relay.signIn('root')
-    const users = (await (await admin.fetch('/api/users')).json()) as { id: number; username: string }[]
+    const users = (await (await admin.fetch('/api/users')).json()) as {
+      id: number
+      username: string
+    }[]
     const lead = users.find((u) => u.username === 'lead')!
     const client = relay.client()
     await nextEvent(client, 'floor:snapshot')
     const ended = nextEvent(client, 'session:ended')
-    expect((await admin.fetch(`/api/users/${lead.id}`, { method: 'PATCH', json: { disabled: true } })).status).toBe(200)
+    expect(
+      (await admin.fetch(`/api/users/${lead.id}`, { method: 'PATCH', json: { disabled: true } }))
+        .status,
+    ).toBe(200)
     expect(await ended).toEqual({ reason: 'disabled', message: 'this account has been disabled' })
     expect((await relay.lead.fetch('/api/me')).status).toBe(401)
     const retry = await fetch(`${relay.url}/api/auth/login`, {
@@ -327,7 +410,10 @@ describe('hardening', () => {
   it('refuses a socket opened by a page of another site, even with the cookie', async () => {
     relay = await startTestRelay()
     const { io } = await import('socket.io-client')
-    const evil = io(relay.url, { transports: ['websocket'], extraHeaders: { cookie: relay.lead.cookie, origin: 'https://evil.example' } })
+    const evil = io(relay.url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: relay.lead.cookie, origin: 'https://evil.example' },
+    })
     expect(await connectError(evil)).toBe('connections from other sites are refused')
     evil.disconnect()
   })
@@ -343,7 +429,13 @@ describe('hardening', () => {
     await relay.lead.fetch('/api/me')
     await relay.lead.fetch('/api/does-not-exist')
     expect(text.length).toBeGreaterThan(0)
-    for (const secret of [TEST_TOKEN, 'wrong-token-in-the-url', TEST_PASSWORD, relay.lead.csrf, relay.lead.cookie.split('; ')[0]!.slice(4)]) {
+    for (const secret of [
+      TEST_TOKEN,
+      'wrong-token-in-the-url',
+      TEST_PASSWORD,
+      relay.lead.csrf,
+      relay.lead.cookie.split('; ')[0]!.slice(4),
+    ]) {
       expect(text).not.toContain(secret)
     }
   })

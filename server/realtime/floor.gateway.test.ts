@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AgentView, FloorChange } from '@/shared/floor'
 import {
   agentEvent,
+  applyTo,
+  changedAgents,
   callEndEvent,
   nextEvent,
   startTestRelay,
@@ -43,8 +45,8 @@ describe('floor fan-out over socket.io', () => {
     )
     const c = await change
     expect(c.seq).toBe(snap.seq + 1)
-    expect(c.agents).toHaveLength(1)
-    expect(c.agents[0]).toMatchObject({
+    expect(changedAgents(c)).toHaveLength(1)
+    expect(changedAgents(c)[0]).toMatchObject({
       id: '5002@test.cc',
       acState: 'InboundRinging',
       callId: 'c-1',
@@ -80,7 +82,7 @@ describe('floor fan-out over socket.io', () => {
     await Promise.all(posts)
     const last = await waitFor(() => {
       const seen = new Map<string, AgentView>()
-      for (const b of batches) for (const a of b.agents) seen.set(a.id, a)
+      for (const b of batches) applyTo(seen, b)
       return seen.size === 3 && [...seen.values()].every((a) => a.acState === 'Available')
         ? seen
         : null
@@ -88,8 +90,42 @@ describe('floor fan-out over socket.io', () => {
     expect([...last.keys()].sort()).toEqual(['5001@test.cc', '5002@test.cc', '5003@test.cc'])
     // 360 events became far fewer batches, each naming an agent at most once, in seq order.
     expect(batches.length).toBeLessThan(360 / 3)
-    for (const b of batches) expect(new Set(b.agents.map((a) => a.id)).size).toBe(b.agents.length)
+    for (const b of batches) {
+      const ids = changedAgents(b).map((a) => a.id)
+      expect(new Set(ids).size).toBe(ids.length)
+    }
     batches.forEach((b, i) => i > 0 && expect(b.seq).toBe(batches[i - 1]!.seq + 1))
+  })
+
+  it('sends a screen that holds an agent only what changed about it', async () => {
+    await relay.post(agentEvent({ id: '5007@test.cc', serial: 70, acState: 'Available' }))
+    const client = relay.client()
+    await nextEvent(client, 'floor:snapshot')
+    const next = nextEvent(client, 'floor:changed')
+    await relay.post(
+      agentEvent({
+        id: '5007@test.cc',
+        serial: 71,
+        acState: 'InboundRinging',
+        callId: 'c-7',
+        workSkill: '7001@test.cc',
+        reason: null,
+        stateChangeTime: '2026.11.21 10:01:00.000',
+      }),
+    )
+    const c = await next
+    expect(c.agents).toEqual([])
+    expect(c.patches).toHaveLength(1)
+    // Name, extension, skills, department and the rest did not change: not sent again.
+    expect(Object.keys(c.patches![0]!).sort()).toEqual([
+      'acState',
+      'callId',
+      'id',
+      'reason',
+      'serial',
+      'stateSince',
+      'workSkill',
+    ])
   })
 
   it('ignores an event older than the one held, by serial and then by state change time', async () => {
@@ -156,7 +192,7 @@ describe('floor fan-out over socket.io', () => {
       floor.clear()
       for (const a of s.agents) floor.set(a.id, a)
     })
-    client.on('floor:changed', (c) => c.agents.forEach((a) => floor.set(a.id, a)))
+    client.on('floor:changed', (c) => applyTo(floor, c))
     await nextEvent(client, 'floor:snapshot')
     await relay.post(agentEvent({ id: '5005@test.cc', serial: 300, acState: 'Aux' }))
     await waitFor(() => floor.get('5005@test.cc'))

@@ -1,11 +1,12 @@
 import type { Server, Socket } from 'socket.io'
 import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
 import { FLUSH_MS, HEARTBEAT_MS } from '@/shared/events'
-import type { AgentView, CallSummary, FloorSnapshot } from '@/shared/floor'
+import type { AgentPatch, AgentView, CallSummary, FloorSnapshot } from '@/shared/floor'
 import type { FloorSettings } from '@/shared/settings'
 import type { AgentsStore } from '../agents/agents.store'
 import type { Principal } from '../auth/auth.service'
 import type { CallsStore } from '../calls/calls.store'
+import { patchOf } from './agent-patch'
 import type { Audience } from './audience'
 
 export interface SocketData {
@@ -48,6 +49,8 @@ export class FloorGateway {
   private readonly rooms = new Map<string, Room>()
   private readonly pending = new Map<string, Pending>()
   private readonly lastEventAt = new Map<string, number>()
+  /** Per namespace, each agent's view as of the last flush: what every screen holds. */
+  private readonly flushed = new Map<string, Map<string, AgentView>>()
   private flushTimer: NodeJS.Timeout | null = null
   private lastFlushAt = 0
   private readonly heartbeat: NodeJS.Timeout
@@ -103,6 +106,9 @@ export class FloorGateway {
 
   /** The whole floor as one audience sees it now. */
   snapshot(audience: Audience): FloorSnapshot {
+    // Send what is pending first: later batches patch the views as last flushed, so a new
+    // client must start from exactly those.
+    if (this.pending.has(audience.namespace)) this.flush()
     const room = this.roomOf(audience)
     const agents = this.agents.list(audience.namespace).filter(audience.includesAgent)
     for (const agent of agents) room.shown?.add(agent.id)
@@ -119,41 +125,63 @@ export class FloorGateway {
 
   /** Sends what is pending now; exposed for tests and shutdown. */
   flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer)
     this.flushTimer = null
     this.lastFlushAt = this.now()
     const serverTime = this.lastFlushAt
     for (const [namespace, p] of this.pending) {
       const lastEventAt = this.lastEventAt.get(namespace) ?? null
-      const changed = [...p.agents.values()]
+      const flushed = this.flushedOf(namespace)
+      // Each change as a patch over the view last flushed, computed once for every room.
+      const changes = [...p.agents.values()].map((view) => {
+        const prev = flushed.get(view.id)
+        return { view, patch: prev ? patchOf(prev, view) : null }
+      })
       for (const room of this.rooms.values()) {
         const a = room.audience
         if (a.namespace !== namespace) continue
         const agents: AgentView[] = []
+        const patches: AgentPatch[] = []
         const removed: string[] = []
-        for (const agent of changed) {
-          if (a.includesAgent(agent)) {
-            agents.push(agent)
-            room.shown?.add(agent.id)
-          } else if (room.shown?.delete(agent.id)) {
-            removed.push(agent.id)
+        for (const { view, patch } of changes) {
+          if (a.includesAgent(view)) {
+            // A room whose screens already hold the agent gets the patch; otherwise the whole view.
+            const held = room.shown ? room.shown.has(view.id) : patch !== null
+            if (held && patch) patches.push(patch)
+            else agents.push(view)
+            room.shown?.add(view.id)
+          } else if (room.shown?.delete(view.id)) {
+            removed.push(view.id)
           }
         }
         const calls = p.calls.filter(a.includesCall)
         const withFigures = calls.length > 0 || p.figuresReset
-        if (agents.length === 0 && removed.length === 0 && !withFigures) continue
+        if (agents.length === 0 && patches.length === 0 && removed.length === 0 && !withFigures)
+          continue
         room.seq += 1
         this.io.to(a.key).emit('floor:changed', {
           seq: room.seq,
           serverTime,
           agents,
+          ...(patches.length > 0 ? { patches } : {}),
           ...(removed.length > 0 ? { removed } : {}),
           ...(withFigures ? { figures: this.calls.figuresFor(namespace, a.includesBucket) } : {}),
           ...(calls.length > 0 ? { calls } : {}),
           lastEventAt,
         })
       }
+      for (const { view } of changes) flushed.set(view.id, view)
     }
     this.pending.clear()
+  }
+
+  private flushedOf(namespace: string): Map<string, AgentView> {
+    let m = this.flushed.get(namespace)
+    if (!m) {
+      m = new Map()
+      this.flushed.set(namespace, m)
+    }
+    return m
   }
 
   private onConnection(socket: FloorSocket): void {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { io as connect, type Socket } from 'socket.io-client'
 import type { Role } from '@/shared/auth'
 import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
+import type { AgentPatch, AgentView, FloorChange } from '@/shared/floor'
 import { type App, type AppDeps, createApp } from '../app'
 import { hashPassword } from '../auth/passwords'
 import { UsersRepo } from '../auth/users.repo'
@@ -286,4 +287,23 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
     }
     client.on(event, handler as never)
   })
+}
+
+/**
+ * Every agent a batch changes, whole or as a patch (a patch names only the fields that
+ * changed): what a test asserts about a batch.
+ */
+export function changedAgents(c: FloorChange): AgentPatch[] {
+  return [...c.agents, ...(c.patches ?? [])]
+}
+
+/** Applies a batch to a client's copy of the floor, as the SPA does. */
+export function applyTo(floor: Map<string, AgentView>, c: FloorChange): void {
+  for (const a of c.agents) floor.set(a.id, a)
+  for (const p of c.patches ?? []) {
+    const held = floor.get(p.id)
+    if (!held) throw new Error(`patch for ${p.id}, which this client does not hold`)
+    floor.set(p.id, { ...held, ...p })
+  }
+  for (const id of c.removed ?? []) floor.delete(id)
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AC_STATES } from '@/shared/ac-state'
 import type { SessionEnded } from '@/shared/events'
 import type {
+  AgentPatch,
   AgentView,
   CallSummary,
   FloorChange,
@@ -64,6 +65,9 @@ const agentView = z.object({
     .optional()
     .catch(undefined),
 }) satisfies z.ZodType<AgentView>
+
+/** A patch: the id, and only the fields that changed (an absent field stays as it was). */
+const agentPatch = agentView.partial().extend({ id: text.min(1) }) satisfies z.ZodType<AgentPatch>
 
 const queueFigures = z.object({
   skillId: optText,
@@ -128,6 +132,7 @@ export const floorChangeSchema = z.object({
   seq: z.number().int(),
   serverTime: z.number(),
   agents: z.array(agentView),
+  patches: z.array(agentPatch).optional(),
   removed: z.array(text.min(1)).optional(),
   figures: todayFigures.optional(),
   calls: z.array(callSummary).optional(),

@@ -104,12 +104,24 @@ export interface FloorSnapshot {
   lastEventAt: number | null
 }
 
+/**
+ * The fields of an agent's view that changed since the previous batch, and its id. A field
+ * that is absent did not change; `null` is a value. Applied over the view the client holds.
+ */
+export type AgentPatch = Partial<Omit<AgentView, 'id'>> & { id: string }
+
 /** What changed since the previous batch (at most one batch per 100 ms). */
 export interface FloorChange {
   seq: number
   serverTime: number
-  /** Each changed agent once, in its latest state. */
+  /** Agents this client does not hold yet, whole, in their latest state. */
   agents: AgentView[]
+  /**
+   * Agents it does hold: only what changed. Each changed agent is in `agents` or in
+   * `patches`, once. A patch for an agent the client does not hold means it missed a batch:
+   * resync.
+   */
+  patches?: AgentPatch[]
   /** Agents that left this client's view (e.g. moved to another department); drop their tiles. */
   removed?: string[]
   /** Present when a call ended in this batch. */

@@ -72,6 +72,40 @@ describe('applyChange', () => {
     expect(result.floor.seq).toBe(12)
   })
 
+  it('lays a patch over the agent held: only the fields it names change, null included', () => {
+    const talking = inState(agent(1), 'InboundTalking', T0 + 1_000, {
+      callId: 'c1',
+      workSkill: '7001@test.cc',
+    })
+    const held = applyChange(base, change(11, [talking]))
+    if (held.outcome !== 'applied') throw new Error('expected applied')
+    const result = applyChange(
+      held.floor,
+      change(12, [], {
+        patches: [{ id: '5001@test.cc', acState: 'Acw', stateSince: T0 + 60_000, callId: null }],
+      }),
+    )
+    if (result.outcome !== 'applied') throw new Error('expected applied')
+    const after = result.floor.agents['5001@test.cc']!
+    expect(after).toMatchObject({
+      acState: 'Acw',
+      stateSince: T0 + 60_000,
+      callId: null,
+      workSkill: '7001@test.cc',
+      name: talking.name,
+    })
+    expect(after).not.toBe(talking) // replaced, so its tile re-renders
+    expect(result.floor.agents['5002@test.cc']).toBe(base.agents['5002@test.cc'])
+    expect(result.floor.ids).toBe(base.ids)
+  })
+
+  it('calls a patch for an agent it does not hold a gap', () => {
+    expect(
+      applyChange(base, change(11, [], { patches: [{ id: '5999@test.cc', acState: 'Aux' }] }))
+        .outcome,
+    ).toBe('gap')
+  })
+
   it('adds agents that join, in id order', () => {
     const result = applyChange(base, change(11, [agent(0)]))
     if (result.outcome !== 'applied') throw new Error('expected applied')

@@ -63,8 +63,8 @@ export function applySnapshot(snapshot: FloorSnapshot): FloorData {
 }
 
 /**
- * Applies the batch that follows `floor.seq`; each agent in it replaces the one we hold, and
- * the agents it names as `removed` are dropped.
+ * Applies the batch that follows `floor.seq`: each whole agent in it replaces the one we hold,
+ * each patch is laid over the one we hold, and the agents it names as `removed` are dropped.
  * A batch before any snapshot, or one that skips a number, is a gap: the caller resyncs.
  * A batch we already have (seq at or below ours, e.g. in flight while a resync ran) is dropped.
  */
@@ -76,14 +76,20 @@ export function applyChange(
   if (change.seq <= floor.seq) return { outcome: 'duplicate' }
   if (change.seq !== floor.seq + 1) return { outcome: 'gap' }
 
+  // A patch for an agent we do not hold: a batch went missing after all.
+  const patches = change.patches ?? []
+  if (patches.some((p) => !(p.id in floor.agents))) return { outcome: 'gap' }
+
   let { agents, ids } = floor
-  if (change.agents.length > 0) {
+  if (change.agents.length > 0 || patches.length > 0) {
     const next: Record<string, AgentView> = { ...agents }
     let joined = false
     for (const agent of change.agents) {
       if (!(agent.id in next)) joined = true
       next[agent.id] = agent
     }
+    // Only what changed comes in a patch; the agent's view is still replaced, not mutated.
+    for (const patch of patches) next[patch.id] = { ...next[patch.id]!, ...patch }
     agents = next
     // The id list changes only when someone joins, not on every state change.
     if (joined) ids = Object.keys(next).sort(byId)
