@@ -1,56 +1,75 @@
-import { Navigate, type RouteObject, createBrowserRouter } from 'react-router'
-import { AdminAuditRoute } from './routes/admin-audit'
-import { AdminKiosksRoute } from './routes/admin-kiosks'
-import { AdminLayout } from './routes/admin-layout'
-import { AdminThresholdsRoute } from './routes/admin-thresholds'
-import { AdminUsersRoute } from './routes/admin-users'
+import { type ComponentType, type LazyExoticComponent, Suspense, lazy } from 'react'
+import { Navigate, type RouteObject } from 'react-router'
 import { FloorRoute } from './routes/floor'
-import { LoginRoute } from './routes/login'
 import { NotFoundRoute } from './routes/not-found'
-import { ProfileRoute } from './routes/profile'
 import { RootLayout } from './routes/root-layout'
 import { RouteLoading } from './routes/route-loading'
 import { SignedInRoute } from './routes/signed-in'
-import { WallRoute } from './routes/wall'
+
+/** A page loaded when first opened, with a spinner while it arrives. */
+function onDemand(Page: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<RouteLoading />}>
+      <Page />
+    </Suspense>
+  )
+}
+
+const LoginRoute = lazy(async () => ({ default: (await import('./routes/login')).LoginRoute }))
+const WallRoute = lazy(async () => ({ default: (await import('./routes/wall')).WallRoute }))
+const ProfileRoute = lazy(async () => ({
+  default: (await import('./routes/profile')).ProfileRoute,
+}))
+const CallsRoute = lazy(async () => ({ default: (await import('./routes/calls')).CallsRoute }))
+const CallDetailRoute = lazy(async () => ({
+  default: (await import('./routes/call-detail')).CallDetailRoute,
+}))
+const AdminLayout = lazy(async () => ({
+  default: (await import('./routes/admin-layout')).AdminLayout,
+}))
+const AdminUsersRoute = lazy(async () => ({
+  default: (await import('./routes/admin-users')).AdminUsersRoute,
+}))
+const AdminKiosksRoute = lazy(async () => ({
+  default: (await import('./routes/admin-kiosks')).AdminKiosksRoute,
+}))
+const AdminThresholdsRoute = lazy(async () => ({
+  default: (await import('./routes/admin-thresholds')).AdminThresholdsRoute,
+}))
+const AdminAuditRoute = lazy(async () => ({
+  default: (await import('./routes/admin-audit')).AdminAuditRoute,
+}))
 
 /**
  * Routes. Sign-in stands alone; every other page needs a session. The floor is the home page;
  * the wall screen has no shell; admin pages check the role themselves (403 page otherwise).
+ *
+ * Only the floor and the shell are in the first bundle: every other page (and with it the data
+ * grid, the date pickers and the player) loads when it is first opened.
  */
 export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginRoute /> },
+  { path: '/login', element: onDemand(LoginRoute) },
   {
     element: <SignedInRoute />,
     children: [
-      { path: '/wall', element: <WallRoute /> },
+      { path: '/wall', element: onDemand(WallRoute) },
       {
         path: '/',
         element: <RootLayout />,
         children: [
           { index: true, element: <FloorRoute /> },
-          { path: 'profile', element: <ProfileRoute /> },
-          // Loaded on demand: the grid, the date pickers and the player stay out of the floor's bundle.
-          {
-            path: 'calls',
-            HydrateFallback: RouteLoading,
-            lazy: async () => ({ Component: (await import('./routes/calls')).CallsRoute }),
-          },
-          {
-            path: 'calls/:callId',
-            HydrateFallback: RouteLoading,
-            lazy: async () => ({
-              Component: (await import('./routes/call-detail')).CallDetailRoute,
-            }),
-          },
+          { path: 'profile', element: onDemand(ProfileRoute) },
+          { path: 'calls', element: onDemand(CallsRoute) },
+          { path: 'calls/:callId', element: onDemand(CallDetailRoute) },
           {
             path: 'admin',
-            element: <AdminLayout />,
+            element: onDemand(AdminLayout),
             children: [
               { index: true, element: <Navigate to="users" replace /> },
-              { path: 'users', element: <AdminUsersRoute /> },
-              { path: 'kiosks', element: <AdminKiosksRoute /> },
-              { path: 'thresholds', element: <AdminThresholdsRoute /> },
-              { path: 'audit', element: <AdminAuditRoute /> },
+              { path: 'users', element: onDemand(AdminUsersRoute) },
+              { path: 'kiosks', element: onDemand(AdminKiosksRoute) },
+              { path: 'thresholds', element: onDemand(AdminThresholdsRoute) },
+              { path: 'audit', element: onDemand(AdminAuditRoute) },
             ],
           },
           { path: '*', element: <NotFoundRoute /> },
@@ -59,7 +78,3 @@ export const routes: RouteObject[] = [
     ],
   },
 ]
-
-export function createAppRouter() {
-  return createBrowserRouter(routes)
-}
