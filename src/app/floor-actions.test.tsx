@@ -62,6 +62,8 @@ describe('supervisor actions on the floor', () => {
     expect(tile().getAttribute('aria-haspopup')).toBe('dialog')
     await userEvent.click(tile())
     const drawer = await screen.findByRole('dialog', { name: '坐席详情' })
+    // The drawer's sections load on demand: once the timeline is there, actions would be too.
+    await within(drawer).findByRole('region', { name: '今日时间线' })
     expect(within(drawer).queryByRole('heading', { name: '班长操作' })).toBeNull()
     expect(within(drawer).queryByRole('button', { name: '监听' })).toBeNull()
     expect(screen.queryByRole('menu')).toBeNull()
@@ -84,7 +86,7 @@ describe('supervisor actions on the floor', () => {
     menu = await screen.findByRole('menu', { name: '李娜 的操作' })
     await userEvent.click(within(menu).getByRole('menuitem', { name: '查看详情' }))
     const drawer = await screen.findByRole('dialog', { name: '坐席详情' })
-    expect(within(drawer).getByRole('heading', { name: '班长操作' })).toBeTruthy()
+    expect(await within(drawer).findByRole('heading', { name: '班长操作' })).toBeTruthy()
     expect(within(drawer).getByRole('button', { name: '监听' })).toHaveProperty('disabled', false)
     await userEvent.keyboard('{Escape}')
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())

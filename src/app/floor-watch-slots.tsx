@@ -1,6 +1,6 @@
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
 import type { FloorSlots } from '@/features/floor/components/floor-slots'
-import { AgentTimeline } from '@/features/timeline/components/agent-timeline'
+import { onDemand } from '@/components/ui/on-demand'
 import { ViewsControl } from '@/features/views/components/views-control'
 import { can } from '@/shared/auth'
 
@@ -18,9 +18,11 @@ function FloorViews() {
 
 /**
  * What every role gets on the floor, composed from features the floor does not know: the
- * agent's day in the details drawer, the saved views in the toolbar.
+ * agent's day in the details drawer (loaded when first opened), the saved views in the toolbar.
  */
 export const WATCH_SLOTS: FloorSlots = {
-  DrawerTimeline: AgentTimeline,
+  DrawerTimeline: onDemand(
+    async () => (await import('@/features/timeline/components/agent-timeline')).AgentTimeline,
+  ),
   ToolbarViews: FloorViews,
 }

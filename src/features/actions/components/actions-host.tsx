@@ -7,7 +7,13 @@ import type { ActionNotice as Notice } from '../utils/notice'
 import type { SupervisorPhone } from '../utils/op-availability'
 import { ActionNotice } from './action-notice'
 import { type ActionsContextValue, ActionsContext } from './actions-context'
-import { ConfirmActionDialog, type PendingConfirm } from './confirm-action-dialog'
+import { onDemand, useOpenedOnce } from '@/components/ui/on-demand'
+import type { PendingConfirm } from './confirm-action-dialog'
+
+/** Loaded the first time an action asks for confirmation. */
+const ConfirmActionDialog = onDemand(
+  async () => (await import('./confirm-action-dialog')).ConfirmActionDialog,
+)
 
 interface ActionsHostProps {
   /** The signed-in supervisor's own phone (their profile). */
@@ -58,6 +64,8 @@ export function ActionsHost({ phone, profilePath, children }: ActionsHostProps) 
     [execute],
   )
 
+  const confirmUsed = useOpenedOnce(confirmOpen)
+
   const value = useMemo<ActionsContextValue>(
     () => ({ phone, profilePath, request }),
     [phone, profilePath, request],
@@ -66,16 +74,18 @@ export function ActionsHost({ phone, profilePath, children }: ActionsHostProps) 
   return (
     <ActionsContext value={value}>
       {children}
-      <ConfirmActionDialog
-        open={confirmOpen}
-        confirming={confirming}
-        phone={phone}
-        onClose={() => setConfirmOpen(false)}
-        onConfirm={(reason) => {
-          setConfirmOpen(false)
-          if (confirming) execute(confirming.agent, confirming.op, reason)
-        }}
-      />
+      {confirmUsed && (
+        <ConfirmActionDialog
+          open={confirmOpen}
+          confirming={confirming}
+          phone={phone}
+          onClose={() => setConfirmOpen(false)}
+          onConfirm={(reason) => {
+            setConfirmOpen(false)
+            if (confirming) execute(confirming.agent, confirming.op, reason)
+          }}
+        />
+      )}
       <ActionNotice
         notice={notice}
         open={noticeOpen}

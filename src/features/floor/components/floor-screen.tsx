@@ -1,3 +1,4 @@
+import { onDemand, useOpenedOnce } from '@/components/ui/on-demand'
 import Box from '@mui/material/Box'
 import Drawer from '@mui/material/Drawer'
 import useMediaQuery from '@mui/material/useMediaQuery'
@@ -7,7 +8,6 @@ import { useTranslation } from 'react-i18next'
 import { useFloorCounts } from '../hooks/use-floor-counts'
 import { useFloorView } from '../hooks/use-floor-view'
 import { useFloorStore } from '../stores/floor-store'
-import { AgentDrawer } from './agent-drawer'
 import { ConnectionBanner } from './connection-banner'
 import { FiguresPanel } from './figures-panel'
 import {
@@ -19,6 +19,9 @@ import {
 import { FloorBody } from './floor-body'
 import { FloorToolbar } from './floor-toolbar'
 import { TileMenuHost } from './tile-menu-host'
+
+/** The agent's details load the first time a tile is opened. */
+const AgentDrawer = onDemand(async () => (await import('./agent-drawer')).AgentDrawer)
 
 interface FloorScreenProps {
   /** What the app adds to tiles and drawer (the supervisor actions); none for viewers. */
@@ -32,6 +35,7 @@ export function FloorScreen({ slots }: FloorScreenProps) {
   const counts = useFloorCounts(view)
   const loaded = useFloorStore((s) => s.loaded)
   const [openId, setOpenId] = useState<string | null>(null)
+  const drawerUsed = useOpenedOnce(openId !== null)
   const onOpen = useCallback((id: string) => setOpenId(id), [])
   const onClose = useCallback(() => setOpenId(null), [])
   // The tile menu keeps its agent and anchor while it fades out.
@@ -107,12 +111,14 @@ export function FloorScreen({ slots }: FloorScreenProps) {
           <FiguresPanel />
         </Drawer>
       )}
-      <AgentDrawer
-        agentId={openId}
-        onClose={onClose}
-        actions={slots?.DrawerActions}
-        timeline={slots?.DrawerTimeline}
-      />
+      {drawerUsed && (
+        <AgentDrawer
+          agentId={openId}
+          onClose={onClose}
+          actions={slots?.DrawerActions}
+          timeline={slots?.DrawerTimeline}
+        />
+      )}
       {TileMenu && menu && (
         <TileMenuHost
           Menu={TileMenu}

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { ConfirmDialog } from '@/components/ui/confirm-dialog'
+import { onDemand, useOpenedOnce } from '@/components/ui/on-demand'
 import type { SavedView } from '@/shared/views'
 import { copyText } from '@/lib/clipboard'
 import { useDeleteView } from '../api/delete-view'
@@ -12,8 +12,13 @@ import { useOpenViewLink } from '../hooks/use-open-view-link'
 import { errorText } from '../utils/error-text'
 import { applyViewQuery, viewLink, viewQueryOf } from '../utils/view-query'
 import { type Notice, ViewNotice } from './view-notice'
-import { SaveViewDialog } from './save-view-dialog'
-import { ViewsPopover } from './views-popover'
+
+// The list and the dialogs load when first opened: the toolbar's buttons are all the floor needs.
+const ViewsPopover = onDemand(async () => (await import('./views-popover')).ViewsPopover)
+const SaveViewDialog = onDemand(async () => (await import('./save-view-dialog')).SaveViewDialog)
+const ConfirmDialog = onDemand(
+  async () => (await import('@/components/ui/confirm-dialog')).ConfirmDialog,
+)
 
 export interface ViewsControlProps {
   /** May save views (supervisors, admins); others only open them. */
@@ -39,6 +44,9 @@ export function ViewsControl({ canSave, username, isAdmin }: ViewsControlProps) 
   const [notice, setNotice] = useState<Notice | null>(null)
   const remove = useDeleteView()
   useOpenViewLink(setNotice)
+  const listUsed = useOpenedOnce(anchor !== null)
+  const saveUsed = useOpenedOnce(saving)
+  const deleteUsed = useOpenedOnce(deleting !== null)
 
   const closeList = () => {
     setAnchor(null)
@@ -95,20 +103,22 @@ export function ViewsControl({ canSave, username, isAdmin }: ViewsControlProps) 
           {t('views.save')}
         </Button>
       )}
-      <ViewsPopover
-        anchor={anchor}
-        onClose={closeList}
-        onApply={apply}
-        onCopyLink={(view) => void copyLink(view)}
-        onDelete={(view) => {
-          remove.reset()
-          setDeleting(view)
-        }}
-        canDelete={(view) => canSave && (isAdmin || view.owner === username)}
-        canSave={canSave}
-        copyFallback={copyFallback}
-      />
-      {canSave && (
+      {listUsed && (
+        <ViewsPopover
+          anchor={anchor}
+          onClose={closeList}
+          onApply={apply}
+          onCopyLink={(view) => void copyLink(view)}
+          onDelete={(view) => {
+            remove.reset()
+            setDeleting(view)
+          }}
+          canDelete={(view) => canSave && (isAdmin || view.owner === username)}
+          canSave={canSave}
+          copyFallback={copyFallback}
+        />
+      )}
+      {canSave && saveUsed && (
         <SaveViewDialog
           open={saving}
           query={viewQueryOf(params)}
@@ -119,17 +129,19 @@ export function ViewsControl({ canSave, username, isAdmin }: ViewsControlProps) 
           }}
         />
       )}
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('views.confirmDeleteTitle', { name: deleting?.name ?? '' })}
-        body={t('views.confirmDeleteBody')}
-        confirmLabel={t('views.confirmDelete')}
-        danger
-        pending={remove.isPending}
-        error={remove.isError ? errorText(remove.error, t) : null}
-        onConfirm={confirmDelete}
-        onClose={() => setDeleting(null)}
-      />
+      {deleteUsed && (
+        <ConfirmDialog
+          open={deleting !== null}
+          title={t('views.confirmDeleteTitle', { name: deleting?.name ?? '' })}
+          body={t('views.confirmDeleteBody')}
+          confirmLabel={t('views.confirmDelete')}
+          danger
+          pending={remove.isPending}
+          error={remove.isError ? errorText(remove.error, t) : null}
+          onConfirm={confirmDelete}
+          onClose={() => setDeleting(null)}
+        />
+      )}
       <ViewNotice notice={notice} onClose={() => setNotice(null)} />
     </>
   )
