@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { CSRF_COOKIE, CSRF_HEADER } from '@/shared/auth'
 
 /**
@@ -80,9 +80,9 @@ export function isUnauthenticated(value: unknown): value is ApiError {
 
 const errorBodySchema = z.object({
   error: z.string(),
-  message: z.string().optional(),
-  reason: z.string().optional(),
-  retryAfterSec: z.number().optional(),
+  message: z.optional(z.string()),
+  reason: z.optional(z.string()),
+  retryAfterSec: z.optional(z.number()),
 })
 
 type UnauthorizedHandler = (error: ApiError) => void
@@ -124,7 +124,7 @@ export interface ApiRequest<T> {
   /** Sent as JSON. */
   body?: unknown
   /** Checks the answer's shape; without it the answer is trusted as `T`. */
-  schema?: z.ZodType<T>
+  schema?: z.core.$ZodType<T>
   /**
    * Whether a 401 sends the page to sign-in (default true). The sign-in request itself says
    * false: its 401 means a wrong password, not a lost session.
@@ -176,7 +176,7 @@ export async function apiRequest<T = void>(path: string, request: ApiRequest<T> 
     throw new ApiError({ status: response.status, error: 'bad_response', message: 'not JSON' })
   }
   if (!request.schema) return data as T
-  const parsed = request.schema.safeParse(data)
+  const parsed = z.safeParse(request.schema, data)
   if (!parsed.success) {
     console.error(`${method} ${path}: answer rejected`, parsed.error.issues)
     throw new ApiError({

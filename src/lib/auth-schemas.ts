@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ROLES, type Scope } from '@/shared/auth'
 
 /*
@@ -10,6 +10,6 @@ export const roleSchema = z.enum(ROLES)
 
 export const scopeSchema = z.object({
   namespace: z.string(),
-  orgPrefix: z.string().nullable(),
-  skills: z.array(z.string()).nullable(),
-}) satisfies z.ZodType<Scope>
+  orgPrefix: z.nullable(z.string()),
+  skills: z.nullable(z.array(z.string())),
+}) satisfies z.ZodMiniType<Scope>

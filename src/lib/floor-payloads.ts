@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { AC_STATES } from '@/shared/ac-state'
 import type { SessionEnded } from '@/shared/events'
 import type {
@@ -16,58 +16,61 @@ import type {
  * The relay's socket payloads, checked where they enter the page. Lenient where a lapse is
  * harmless (a missing optional field becomes null, an unknown state becomes Unknown), strict
  * where the page could not work (ids, seq, times). Each schema `satisfies` the shared type,
- * so the compiler sees any drift from `src/shared/floor.ts`.
+ * so the compiler sees any drift from `src/shared/floor.ts`. zod's mini build: these are in the
+ * floor's first bundle.
  */
 
 const text = z.string()
-const optText = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? null)
-const optNumber = z
-  .number()
-  .nullish()
-  .transform((v) => v ?? null)
-const optBool = z
-  .boolean()
-  .nullish()
-  .transform((v) => v ?? null)
-const acState = z.enum(AC_STATES).catch('Unknown')
+const nonEmpty = z.string().check(z.minLength(1))
+/** Absent or null becomes null. */
+function orNull<T extends z.core.SomeType>(schema: T) {
+  return z.pipe(
+    z.nullish(schema),
+    z.transform((v: z.output<T> | null | undefined) => v ?? null),
+  )
+}
+const optText = orNull(z.string())
+const optNumber = orNull(z.number())
+const optBool = orNull(z.boolean())
+const acState = z.catch(z.enum(AC_STATES), 'Unknown')
 
 const agentView = z.object({
-  id: text.min(1),
+  id: nonEmpty,
   name: optText,
   namespace: text,
   acState,
   acStateRaw: optText,
-  lastACState: z
-    .enum(AC_STATES)
-    .nullish()
-    .catch(null)
-    .transform((v) => v ?? null),
+  lastACState: z.pipe(
+    z.catch(z.nullish(z.enum(AC_STATES)), null),
+    z.transform((v) => v ?? null),
+  ),
   stateSince: z.number(),
   callId: optText,
   channelAddr: optText,
-  skills: z
-    .array(text)
-    .nullish()
-    .transform((v) => v ?? []),
+  skills: z.pipe(
+    z.nullish(z.array(text)),
+    z.transform((v) => v ?? []),
+  ),
   workSkill: optText,
-  org: z
-    .object({ id: optText, name: optText, treePos: optText })
-    .nullish()
-    .transform((v) => v ?? { id: null, name: null, treePos: null }),
+  org: z.pipe(
+    z.nullish(z.object({ id: optText, name: optText, treePos: optText })),
+    z.transform((v) => v ?? { id: null, name: null, treePos: null }),
+  ),
   reason: optText,
   serial: z.number(),
   // Supervisors on the agent's call; a malformed list is dropped rather than the agent.
-  monitors: z
-    .array(z.object({ by: text, op: z.enum(['listen', 'join']), since: z.number() }))
-    .optional()
-    .catch(undefined),
-}) satisfies z.ZodType<AgentView>
+  monitors: z.catch(
+    z.optional(
+      z.array(z.object({ by: text, op: z.enum(['listen', 'join']), since: z.number() })),
+    ),
+    undefined,
+  ),
+}) satisfies z.ZodMiniType<AgentView>
 
 /** A patch: the id, and only the fields that changed (an absent field stays as it was). */
-const agentPatch = agentView.partial().extend({ id: text.min(1) }) satisfies z.ZodType<AgentPatch>
+const agentPatch = z.extend(z.partial(agentView), {
+  id: nonEmpty,
+}) satisfies z.ZodMiniType<AgentPatch>
 
 const queueFigures = z.object({
   skillId: optText,
@@ -83,14 +86,14 @@ const queueFigures = z.object({
   ahtSec: optNumber,
   longestQueueSec: z.number(),
   outbound: z.number(),
-}) satisfies z.ZodType<QueueFigures>
+}) satisfies z.ZodMiniType<QueueFigures>
 
 const todayFigures = z.object({
   day: text,
   slThresholdSec: z.number(),
   total: queueFigures,
   bySkill: z.array(queueFigures),
-}) satisfies z.ZodType<TodayFigures>
+}) satisfies z.ZodMiniType<TodayFigures>
 
 const callSummary = z.object({
   callId: text,
@@ -113,7 +116,7 @@ const callSummary = z.object({
   conferenced: optBool,
   transferred: optBool,
   orgTreePos: optText,
-}) satisfies z.ZodType<CallSummary>
+}) satisfies z.ZodMiniType<CallSummary>
 
 /** An ended call as the REST answers carry it too (an agent's timeline). */
 export const callSummarySchema = callSummary
@@ -124,34 +127,34 @@ export const floorSnapshotSchema = z.object({
   figures: todayFigures,
   latestCalls: z.array(callSummary),
   serverTime: z.number(),
-  seq: z.number().int(),
+  seq: z.int(),
   lastEventAt: optNumber,
-}) satisfies z.ZodType<FloorSnapshot>
+}) satisfies z.ZodMiniType<FloorSnapshot>
 
 export const floorChangeSchema = z.object({
-  seq: z.number().int(),
+  seq: z.int(),
   serverTime: z.number(),
   agents: z.array(agentView),
-  patches: z.array(agentPatch).optional(),
-  removed: z.array(text.min(1)).optional(),
-  figures: todayFigures.optional(),
-  calls: z.array(callSummary).optional(),
+  patches: z.optional(z.array(agentPatch)),
+  removed: z.optional(z.array(nonEmpty)),
+  figures: z.optional(todayFigures),
+  calls: z.optional(z.array(callSummary)),
   lastEventAt: optNumber,
-}) satisfies z.ZodType<FloorChange>
+}) satisfies z.ZodMiniType<FloorChange>
 
 export const floorHeartbeatSchema = z.object({
   serverTime: z.number(),
-  seq: z.number().int(),
+  seq: z.int(),
   lastEventAt: optNumber,
-}) satisfies z.ZodType<FloorHeartbeat>
+}) satisfies z.ZodMiniType<FloorHeartbeat>
 
 const SESSION_END_REASONS = ['no_session', 'expired', 'disabled', 'revoked', 'changed'] as const
 
 /** An unknown reason is treated as the session being gone: the safe reading. */
 export const sessionEndedSchema = z.object({
-  reason: z.enum(SESSION_END_REASONS).catch('no_session'),
-  message: z.string().catch(''),
-}) satisfies z.ZodType<SessionEnded>
+  reason: z.catch(z.enum(SESSION_END_REASONS), 'no_session'),
+  message: z.catch(z.string(), ''),
+}) satisfies z.ZodMiniType<SessionEnded>
 
 /** Reasons a refused handshake gives (`connect_error` `data.reason`) that mean "sign in again". */
 export const AUTH_REFUSALS = ['no_session', 'expired', 'disabled', 'revoked'] as const

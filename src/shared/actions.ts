@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * The seven force operations (wellClient forceListen, forceJoin, forceTake, forceDrop,
@@ -22,30 +22,45 @@ export const CONFIRMED_OPS: readonly ActionOp[] = ['drop', 'take', 'not-ready', 
 /** Operations that ask for a reason. */
 export const REASONED_OPS: readonly ActionOp[] = ['not-ready', 'logout']
 
-export const actionBodySchema = z
-  .object({ reason: z.string().trim().max(200, 'at most 200 characters').optional() })
-  .nullish()
-  .transform((b) => ({ reason: b?.reason ? b.reason : null }))
+export const actionBodySchema = z.pipe(
+  z.nullish(
+    z.object({
+      reason: z.optional(z.string().check(z.trim(), z.maxLength(200, 'at most 200 characters'))),
+    }),
+  ),
+  z.transform((b) => ({ reason: b?.reason ? b.reason : null })),
+)
 
 /** What the supervisor's own phone is, kept in their profile. */
 export const profileBodySchema = z
   .object({
     /** Extension the supervisor listens on (forceListen), e.g. `8002@test.cc` or `8002`. */
-    deviceId: z
-      .string()
-      .trim()
-      .max(100)
-      .regex(/^[\w.-]+(@[\w.-]+)?$/, 'an extension such as 8002 or 8002@test.cc')
-      .nullish(),
+    deviceId: z.nullish(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.maxLength(100),
+          z.regex(/^[\w.-]+(@[\w.-]+)?$/, 'an extension such as 8002 or 8002@test.cc'),
+        ),
+    ),
     /** Number calls are taken or joined to (forceTake, forceJoin). */
-    phoneNumber: z
-      .string()
-      .trim()
-      .max(40)
-      .regex(/^\+?[\d*#-]{2,40}$/, 'digits, e.g. 8002 or 13912345678')
-      .nullish(),
+    phoneNumber: z.nullish(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.maxLength(40),
+          z.regex(/^\+?[\d*#-]{2,40}$/, 'digits, e.g. 8002 or 13912345678'),
+        ),
+    ),
   })
-  .refine((b) => b.deviceId !== undefined || b.phoneNumber !== undefined, 'nothing to change')
+  .check(
+    z.refine(
+      (b) => b.deviceId !== undefined || b.phoneNumber !== undefined,
+      'nothing to change',
+    ),
+  )
 export type ProfileBody = z.input<typeof profileBodySchema>
 
 /** A message in both languages of the console. */
@@ -104,14 +119,14 @@ export interface AuditEntry {
 }
 
 export const auditQuerySchema = z.object({
-  from: z.coerce.number().int().nonnegative().optional(),
-  to: z.coerce.number().int().nonnegative().optional(),
-  username: z.string().trim().max(100).optional(),
-  agentId: z.string().trim().max(100).optional(),
-  op: z.enum(ACTION_OPS).optional(),
-  outcome: z.enum(['ok', 'refused', 'failed']).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  from: z.optional(z.coerce.number().check(z.int(), z.nonnegative())),
+  to: z.optional(z.coerce.number().check(z.int(), z.nonnegative())),
+  username: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  agentId: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  op: z.optional(z.enum(ACTION_OPS)),
+  outcome: z.optional(z.enum(['ok', 'refused', 'failed'])),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 100),
+  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
 })
 export type AuditQuery = z.input<typeof auditQuerySchema>
 

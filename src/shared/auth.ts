@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** Who may do what. Each role has every power of the roles after it. */
 export const ROLES = ['admin', 'supervisor', 'viewer'] as const
@@ -84,8 +84,8 @@ export interface Me {
 }
 
 export const loginBodySchema = z.object({
-  username: z.string().trim().min(1, 'enter a user name').max(100),
-  password: z.string().min(1, 'enter a password').max(200),
+  username: z.string().check(z.trim(), z.minLength(1, 'enter a user name'), z.maxLength(100)),
+  password: z.string().check(z.minLength(1, 'enter a password'), z.maxLength(200)),
 })
 export type LoginBody = z.infer<typeof loginBodySchema>
 

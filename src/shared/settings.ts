@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { AgentView } from './floor'
 import { type StateFamily, stateFamily } from './ac-state'
 
@@ -52,21 +52,18 @@ export function defaultSettings(
   }
 }
 
-const seconds = z
-  .number()
-  .int()
-  .min(1)
-  .max(24 * 3600)
-const rule = z
-  .object({ amberSec: seconds, redSec: seconds })
-  .refine((r) => r.amberSec < r.redSec, {
+// zod's mini build: the floor's first bundle carries these schemas (see README, Libraries).
+const seconds = z.int().check(z.minimum(1), z.maximum(24 * 3600))
+const rule = z.object({ amberSec: seconds, redSec: seconds }).check(
+  z.refine((r) => r.amberSec < r.redSec, {
     path: ['redSec'],
     message: 'must be later than amberSec',
-  })
+  }),
+)
 const queueRule = z.object({
-  slThresholdSec: z.number().int().min(1).max(3600),
-  slTargetPct: z.number().min(1).max(100),
-  shortAbandonSec: z.number().int().min(0).max(600),
+  slThresholdSec: z.int().check(z.minimum(1), z.maximum(3600)),
+  slTargetPct: z.number().check(z.minimum(1), z.maximum(100)),
+  shortAbandonSec: z.int().check(z.minimum(0), z.maximum(600)),
 })
 const familyRules = z.object(
   Object.fromEntries(THRESHOLD_FAMILIES.map((f) => [f, rule])) as Record<
@@ -74,17 +71,17 @@ const familyRules = z.object(
     typeof rule
   >,
 )
-const skillKey = z.string().trim().min(1).max(100)
+const skillKey = z.string().check(z.trim(), z.minLength(1), z.maxLength(100))
 
 export const floorSettingsSchema = z.object({
   families: familyRules,
   bySkill: z
-    .record(skillKey, familyRules.partial())
-    .refine((r) => Object.keys(r).length <= 200, 'at most 200 skill groups'),
+    .record(skillKey, z.partial(familyRules))
+    .check(z.refine((r) => Object.keys(r).length <= 200, 'at most 200 skill groups')),
   defaultQueue: queueRule,
   queues: z
     .record(skillKey, queueRule)
-    .refine((r) => Object.keys(r).length <= 200, 'at most 200 queues'),
+    .check(z.refine((r) => Object.keys(r).length <= 200, 'at most 200 queues')),
 })
 
 export type Breach = 'ok' | 'amber' | 'red'

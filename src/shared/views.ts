@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** Query-string keys a saved floor view may hold (filters and sort, as the floor's URL has them). */
 export const VIEW_KEYS = ['skill', 'dept', 'state', 'q', 'sort', 'breach', 'figures'] as const
@@ -14,18 +14,24 @@ export interface SavedView {
 }
 
 export const saveViewBodySchema = z.object({
-  name: z.string().trim().min(1, 'give the view a name').max(80, 'at most 80 characters'),
+  name: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'give the view a name'),
+      z.maxLength(80, 'at most 80 characters'),
+    ),
   query: z
     .string()
-    .max(2000, 'at most 2000 characters')
-    .refine(
-      (q) =>
-        [...new URLSearchParams(q).keys()].every((k) =>
-          (VIEW_KEYS as readonly string[]).includes(k),
-        ),
-      {
-        message: `only ${VIEW_KEYS.join(', ')} may be saved`,
-      },
+    .check(
+      z.maxLength(2000, 'at most 2000 characters'),
+      z.refine(
+        (q) =>
+          [...new URLSearchParams(q).keys()].every((k) =>
+            (VIEW_KEYS as readonly string[]).includes(k),
+          ),
+        { message: `only ${VIEW_KEYS.join(', ')} may be saved` },
+      ),
     ),
 })
 export type SaveViewBody = z.input<typeof saveViewBodySchema>

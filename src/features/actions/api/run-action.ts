@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ACTION_OPS, type ActionDone, type ActionOp, type ActionRefused } from '@/shared/actions'
 import { apiRequest, isApiError } from '@/lib/api-client'
 import { endPending, startPending } from '../stores/pending-store'
@@ -9,7 +9,7 @@ const actionDoneSchema = z.object({
   op: z.enum(ACTION_OPS),
   upstreamStatus: z.number(),
   latencyMs: z.number(),
-}) satisfies z.ZodType<ActionDone>
+}) satisfies z.ZodMiniType<ActionDone>
 
 const actionRefusedSchema = z.object({
   ok: z.literal(false),
@@ -23,9 +23,9 @@ const actionRefusedSchema = z.object({
   ]),
   message: z.string(),
   messages: z.object({ zh: z.string(), en: z.string() }),
-  upstreamStatus: z.number().optional(),
-  field: z.enum(['deviceId', 'phoneNumber']).optional(),
-}) satisfies z.ZodType<ActionRefused>
+  upstreamStatus: z.optional(z.number()),
+  field: z.optional(z.enum(['deviceId', 'phoneNumber'])),
+}) satisfies z.ZodMiniType<ActionRefused>
 
 export interface RunActionInput {
   agentId: string

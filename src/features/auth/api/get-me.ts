@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { Me } from '@/shared/auth'
 import { apiRequest, isUnauthenticated } from '@/lib/api-client'
 import { roleSchema, scopeSchema } from '@/lib/auth-schemas'
@@ -10,9 +10,9 @@ const meSchema = z.object({
   username: z.string(),
   role: roleSchema,
   scope: scopeSchema,
-  deviceId: z.string().nullable(),
-  phoneNumber: z.string().nullable(),
-}) satisfies z.ZodType<Me>
+  deviceId: z.nullable(z.string()),
+  phoneNumber: z.nullable(z.string()),
+}) satisfies z.ZodMiniType<Me>
 
 export function getMe(signal?: AbortSignal): Promise<Me> {
   return apiRequest('/api/me', { schema: meSchema, ...(signal ? { signal } : {}) })

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { SavedView } from '@/shared/views'
 import { apiRequest } from '@/lib/api-client'
 
@@ -9,7 +9,7 @@ export const savedViewSchema = z.object({
   query: z.string(),
   owner: z.string(),
   createdAt: z.number(),
-}) satisfies z.ZodType<SavedView>
+}) satisfies z.ZodMiniType<SavedView>
 
 export function getViews(signal?: AbortSignal): Promise<SavedView[]> {
   return apiRequest('/api/views', { schema: z.array(savedViewSchema), signal })
