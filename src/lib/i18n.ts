@@ -1,6 +1,5 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { en } from '@/locales/en'
 import { zh } from '@/locales/zh'
 
 export const LANGUAGES = ['zh', 'en'] as const
@@ -32,13 +31,27 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE
 }
 
-export function setLanguage(language: Language): void {
+/**
+ * Makes a language's messages available. Chinese, the default, is in the first bundle; English
+ * is fetched the first time it is wanted (it is a tenth of the floor's first JavaScript).
+ */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return
+  if (language === 'en') {
+    const { en } = await import('@/locales/en')
+    i18n.addResourceBundle('en', 'translation', en)
+  }
+}
+
+/** Switches the page's language (fetching its messages first) and remembers the choice. */
+export async function setLanguage(language: Language): Promise<void> {
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, language)
   } catch {
     // Not persisted; the switch still applies to this page.
   }
-  void i18n.changeLanguage(language)
+  await loadLanguage(language)
+  await i18n.changeLanguage(language)
 }
 
 function syncDocument(language: string): void {
@@ -47,17 +60,29 @@ function syncDocument(language: string): void {
   document.title = i18n.t('app.fullName')
 }
 
+const initialLanguage = storedLanguage()
+
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
-  lng: storedLanguage(),
+  resources: { zh: { translation: zh } },
+  // The stored choice, once its messages are here (`i18nReady`); Chinese until then.
+  lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false }, // React escapes
-  initAsync: false, // resources are bundled: ready before the first render
+  partialBundledLanguages: true, // English is added when wanted
+  initAsync: false, // Chinese is bundled: ready before the first render
   returnNull: false,
 })
 
 i18n.on('languageChanged', syncDocument)
 syncDocument(currentLanguage())
+
+/** Resolves when the user's language is ready; the page renders after it, so never flips. */
+export const i18nReady: Promise<void> =
+  initialLanguage === DEFAULT_LANGUAGE
+    ? Promise.resolve()
+    : setLanguage(initialLanguage).catch(() => {
+        // English could not be fetched (relay restarting): the page starts in Chinese.
+      })
 
 export { i18n }

@@ -35,7 +35,7 @@ export function LanguageSwitch() {
             lang={htmlLang(lang)}
             selected={lang === current}
             onClick={() => {
-              setLanguage(lang)
+              void setLanguage(lang)
               setAnchor(null)
             }}
           >

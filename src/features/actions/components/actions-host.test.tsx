@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AgentView } from '@/shared/floor'
-import { i18n } from '@/lib/i18n'
+import { i18n, loadLanguage } from '@/lib/i18n'
 import { fakeFetch, json } from '@/testing/fake-fetch'
 import { agent } from '@/testing/fixtures'
 import { renderRoutes } from '@/testing/render-app'
@@ -152,7 +152,10 @@ describe('running an action', () => {
     expect(alert.textContent).toContain(
       '强拆（李娜）未执行：设备状态不允许此操作（例如通话已结束）',
     )
-    await act(() => i18n.changeLanguage('en'))
+    await act(async () => {
+      await loadLanguage('en')
+      await i18n.changeLanguage('en')
+    })
     expect(screen.getByRole('alert').textContent).toContain(
       'Hang up (李娜) not done: the device is not in a state that allows this',
     )

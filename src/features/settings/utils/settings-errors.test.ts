@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { i18n } from '@/lib/i18n'
+import { i18n, loadLanguage } from '@/lib/i18n'
 import { ApiError } from '@/lib/api-client'
 import { type FloorSettings, defaultSettings } from '@/shared/settings'
 import { checkDraft, saveErrors } from './settings-errors'
@@ -12,6 +12,8 @@ import {
   emptyFamilyDrafts,
   fieldKey,
 } from './settings-draft'
+
+await loadLanguage('en') // English is fetched when wanted, as in the page
 
 const zh = i18n.getFixedT('zh')
 const en = i18n.getFixedT('en')

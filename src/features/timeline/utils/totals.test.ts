@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { i18n } from '@/lib/i18n'
+import { i18n, loadLanguage } from '@/lib/i18n'
 import { stateFamily, type AcState } from '@/shared/ac-state'
 import type { TimelineSegment } from '@/shared/timeline'
 import { durationParts, durationText, familyTotals } from './totals'
+
+await loadLanguage('en') // English is fetched when wanted, as in the page
 
 const T = Date.UTC(2025, 0, 6, 1, 0, 0)
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { i18n } from '@/lib/i18n'
+import { i18n, loadLanguage } from '@/lib/i18n'
 import { type LinkFacts, staleness } from './staleness'
 import { staleText } from './stale-text'
+
+await loadLanguage('en') // English is fetched when wanted, as in the page
 
 const T0 = Date.UTC(2025, 0, 6, 2, 0, 0)
 const MIN = 60_000
