@@ -1,6 +1,6 @@
 import CheckBoxOutlineBlankRounded from '@mui/icons-material/CheckBoxOutlineBlankRounded'
 import CheckBoxRounded from '@mui/icons-material/CheckBoxRounded'
-import Autocomplete from '@mui/material/Autocomplete'
+import MenuItem from '@mui/material/MenuItem'
 import TextField from '@mui/material/TextField'
 import { useTranslation } from 'react-i18next'
 
@@ -19,34 +19,58 @@ interface MultiSelectProps {
   width?: number
 }
 
-/** A compact multiple choice with type-ahead; shows "n selected" instead of a row of chips. */
+/**
+ * A compact multiple choice; shows "n selected" instead of a row of chips. The list answers
+ * typed letters by moving to the next option that starts with them (the menu's own type-ahead).
+ */
 export function MultiSelect({ label, options, value, onChange, width = 200 }: MultiSelectProps) {
   const { t } = useTranslation()
-  const selected = options.filter((o) => value.includes(o.value))
   // Keep selections whose option vanished (e.g. from a shared URL) so they can be cleared.
-  for (const v of value)
-    if (!selected.some((o) => o.value === v)) selected.push({ value: v, label: v })
+  const shown: Option[] = [
+    ...options,
+    ...value
+      .filter((v) => !options.some((o) => o.value === v))
+      .map((v) => ({ value: v, label: v })),
+  ]
+  const labelOf = (v: string) => shown.find((o) => o.value === v)?.label ?? v
   return (
-    <Autocomplete
-      multiple
+    <TextField
+      select
       size="small"
-      disableCloseOnSelect
-      options={options}
-      value={selected}
-      onChange={(_, next) => onChange(next.map((o) => o.value))}
-      isOptionEqualToValue={(a, b) => a.value === b.value}
-      getOptionLabel={(o) => o.label}
-      noOptionsText={t('floor.noOptions')}
-      renderValue={(chosen) =>
-        chosen.length === 1
-          ? (chosen[0]?.label ?? '')
-          : t('floor.selected', { count: chosen.length })
-      }
-      renderOption={(props, option, { selected: isSelected }) => {
-        const { key, ...rest } = props
+      label={label}
+      value={value}
+      onChange={(e) => {
+        const next = e.target.value as unknown
+        onChange(typeof next === 'string' ? next.split(',') : [...(next as string[])])
+      }}
+      slotProps={{
+        select: {
+          multiple: true,
+          renderValue: (chosen) => {
+            const list = chosen as string[]
+            return list.length === 1
+              ? labelOf(list[0] ?? '')
+              : t('floor.selected', { count: list.length })
+          },
+          MenuProps: { slotProps: { paper: { sx: { maxHeight: 360 } } } },
+        },
+      }}
+      sx={{ width }}
+    >
+      {shown.length === 0 && (
+        <MenuItem disabled value="">
+          {t('floor.noOptions')}
+        </MenuItem>
+      )}
+      {shown.map((option) => {
+        const selected = value.includes(option.value)
         return (
-          <li key={key} {...rest} style={{ paddingLeft: 12 + (option.depth ?? 0) * 16 }}>
-            {isSelected ? (
+          <MenuItem
+            key={option.value}
+            value={option.value}
+            sx={{ pl: 1.5 + (option.depth ?? 0) * 2 }}
+          >
+            {selected ? (
               <CheckBoxRounded fontSize="small" color="primary" sx={{ mr: 1 }} />
             ) : (
               <CheckBoxOutlineBlankRounded
@@ -55,11 +79,9 @@ export function MultiSelect({ label, options, value, onChange, width = 200 }: Mu
               />
             )}
             {option.label}
-          </li>
+          </MenuItem>
         )
-      }}
-      renderInput={(params) => <TextField {...params} label={label} />}
-      sx={{ width }}
-    />
+      })}
+    </TextField>
   )
 }
