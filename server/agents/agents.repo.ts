@@ -34,7 +34,7 @@ export class AgentsRepo {
       VALUES (@namespace, @id, @serial, @name, @acState, @acStateRaw, @lastACState, @stateSince,
         @callId, @channelAddr, @skills, @workSkill, @orgId, @orgName, @orgTreePos, @reason,
         @receivedAt)
-      ON CONFLICT (namespace, agent_id, serial, state_change_time) DO NOTHING`)
+      ON CONFLICT (namespace, agent_id, state_change_time, serial) DO NOTHING`)
     this.pruneStmt = db.prepare('DELETE FROM agent_events WHERE received_at < ?')
   }
 

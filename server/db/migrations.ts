@@ -134,4 +134,39 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX saved_views_by_namespace ON saved_views (namespace, name);
   `,
+  // Events keyed by (agent, state change time, serial): the timeline's own order, so one
+  // index serves both the duplicate check and the timeline, and each webhook updates one
+  // index fewer (the write costs half as much).
+  `
+  CREATE TABLE agent_events_next (
+    namespace          TEXT    NOT NULL,
+    agent_id           TEXT    NOT NULL,
+    serial             BIGINT  NOT NULL,
+    name               TEXT,
+    ac_state           TEXT    NOT NULL,
+    ac_state_raw       TEXT,
+    last_ac_state      TEXT,
+    state_change_time  BIGINT  NOT NULL,
+    call_id            TEXT,
+    channel_addr       TEXT,
+    skills             TEXT    NOT NULL,
+    work_skill         TEXT,
+    org_id             TEXT,
+    org_name           TEXT,
+    org_tree_pos       TEXT,
+    reason             TEXT,
+    received_at        BIGINT  NOT NULL,
+    PRIMARY KEY (namespace, agent_id, state_change_time, serial)
+  );
+  INSERT INTO agent_events_next (namespace, agent_id, serial, name, ac_state, ac_state_raw,
+    last_ac_state, state_change_time, call_id, channel_addr, skills, work_skill, org_id,
+    org_name, org_tree_pos, reason, received_at)
+  SELECT namespace, agent_id, serial, name, ac_state, ac_state_raw, last_ac_state,
+    state_change_time, call_id, channel_addr, skills, work_skill, org_id, org_name,
+    org_tree_pos, reason, received_at
+  FROM agent_events;
+  DROP TABLE agent_events;
+  ALTER TABLE agent_events_next RENAME TO agent_events;
+  CREATE INDEX agent_events_by_received ON agent_events (received_at);
+  `,
 ]
