@@ -156,7 +156,7 @@ export function createApp(deps: AppDeps): App {
       prefetcher?.callEnded(call)
     },
   )
-  const floor = new FloorGateway(io, agents, calls, now)
+  const floor = new FloorGateway(io, agents, calls, now, config.floorFlushMs)
   gateway = floor
 
   const tokens = new TokenManager({

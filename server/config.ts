@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_PLATFORM_TZ } from '@/shared/platform-time'
+import { FLUSH_MS } from '@/shared/events'
 
 const port = z.coerce.number().int().min(0).max(65_535)
 const optUrl = z.url().optional()
@@ -49,6 +50,11 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   /** Calls talked at least this long get their waveform computed as they end; -1: never. */
   PEAKS_PREFETCH_MIN_SEC: z.coerce.number().int().min(-1).default(600),
+  /**
+   * Changes to the floor are coalesced per agent and sent at most this often, ms. Shorter:
+   * less delay, more messages to every screen.
+   */
+  FLOOR_FLUSH_MS: z.coerce.number().int().min(10).max(1000).default(FLUSH_MS),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -93,6 +99,7 @@ export interface RelayConfig {
     cookieSecure: 'auto' | 'always' | 'never'
   }
   peaksPrefetchMinSec: number
+  floorFlushMs: number
   logLevel: string
 }
 
@@ -144,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       cookieSecure: e.COOKIE_SECURE,
     },
     peaksPrefetchMinSec: e.PEAKS_PREFETCH_MIN_SEC,
+    floorFlushMs: e.FLOOR_FLUSH_MS,
     logLevel: e.LOG_LEVEL,
   }
 }

@@ -40,9 +40,11 @@ function record(sentAt: number | null) {
 const measured = Array.from({ length: measuring }, () => {
   const s = io(url, { transports: ['websocket'], extraHeaders: headers, reconnection: false })
   if (values.event === 'floor') {
-    s.on('floor:changed', (c: FloorChange) =>
-      c.agents.forEach((a: AgentView) => record(a.stateSince)),
-    )
+    // An agent the client holds arrives as a patch; its state time is there when it changed.
+    s.on('floor:changed', (c: FloorChange) => {
+      c.agents.forEach((a: AgentView) => record(a.stateSince))
+      c.patches?.forEach((p) => record(p.stateSince ?? null))
+    })
   } else {
     s.on('agent', (e: { stateChangeTime?: string }) =>
       record(parsePlatformTime(e.stateChangeTime, 'Asia/Shanghai')),

@@ -42,7 +42,7 @@ const RESYNC_MIN_INTERVAL_MS = 1_000
 
 /**
  * Fans the floor out over socket.io. Changes are coalesced per agent and flushed at most
- * every FLUSH_MS: a burst of events for one agent sends only its final state, and never
+ * every `flushMs` (FLUSH_MS unless configured): a burst of events for one agent sends only its final state, and never
  * loses it. Each audience (room) has its own `seq` so a client can see a gap and resync.
  */
 export class FloorGateway {
@@ -60,6 +60,7 @@ export class FloorGateway {
     private readonly agents: AgentsStore,
     private readonly calls: CallsStore,
     private readonly now: () => number,
+    private readonly flushMs: number = FLUSH_MS,
   ) {
     io.on('connection', (socket) => this.onConnection(socket))
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS)
@@ -223,7 +224,7 @@ export class FloorGateway {
 
   private schedule(): void {
     if (this.flushTimer) return
-    const wait = Math.max(0, this.lastFlushAt + FLUSH_MS - this.now())
+    const wait = Math.max(0, this.lastFlushAt + this.flushMs - this.now())
     this.flushTimer = setTimeout(() => this.flush(), wait)
   }
 
