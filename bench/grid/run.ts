@@ -52,7 +52,9 @@ const PROBES = `
         const now = performance.timeOrigin + performance.now()
         let agents
         try {
-          agents = JSON.parse(e.data.slice(2))[1].agents
+          const change = JSON.parse(e.data.slice(2))[1]
+          // Agents the page already holds come as patches; a state change carries its time.
+          agents = [...change.agents, ...(change.patches ?? [])].filter((a) => typeof a.stateSince === 'number')
         } catch {
           return
         }
