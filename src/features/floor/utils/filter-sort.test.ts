@@ -6,6 +6,7 @@ import {
   countFloor,
   deptOptions,
   inSubtree,
+  nameRanker,
   skillOptions,
   treeDepth,
   visibleIds,
@@ -37,6 +38,26 @@ const view = (patch: Partial<FloorView>): FloorView => ({ ...DEFAULT_VIEW, ...pa
 const names = (list: string[]) => list.map((id) => agents[id]?.name)
 
 describe('sorting', () => {
+  it('orders names once and reuses the order while nobody joins, leaves or is renamed', () => {
+    const ranksOf = nameRanker(collator)
+    const first = ranksOf(agents, ids)
+    // A batch of state changes: the same names, so the same order, not a new sort.
+    const moved = { ...agents, [ids[0]!]: inState(agents[ids[0]!]!, 'Acw', T0) }
+    expect(ranksOf(moved, ids)).toBe(first)
+    // A rename, then a newcomer: each time the kept order is what a fresh sort gives.
+    const renamed = { ...moved, [ids[0]!]: { ...moved[ids[0]!]!, name: '阿伟' } }
+    const fresh = (all: typeof agents, list: string[]) =>
+      visibleIds(all, list, view({ sort: 'name' }), collator)
+    const kept = (all: typeof agents, list: string[]) =>
+      visibleIds(all, list, view({ sort: 'name' }), collator, ranksOf(all, list))
+    expect(kept(renamed, ids)).toEqual(fresh(renamed, ids))
+    expect(kept(renamed, ids)).not.toEqual(kept(moved, ids))
+    const joined = { ...renamed, '5099@test.cc': agent(99, { name: '艾米' }) }
+    const withNew = [...ids, '5099@test.cc']
+    expect(kept(joined, withNew)).toEqual(fresh(joined, withNew))
+    expect(kept(joined, withNew)).toContain('5099@test.cc')
+  })
+
   it('by state: family order, then longest in state first', () => {
     expect(names(visibleIds(agents, ids, view({ sort: 'state' }), collator))).toEqual([
       '王芳', // available 9 min

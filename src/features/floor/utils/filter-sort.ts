@@ -65,46 +65,84 @@ const FAMILY_RANK: Record<StateFamily, number> = Object.fromEntries(
   STATE_FAMILIES.map((f, i) => [f, i]),
 ) as Record<StateFamily, number>
 
-/** Orders agents for `sort`; ties always fall back to name, then id, so the order is total. */
-export function compareAgents(
-  sort: SortKey,
+/** Each agent's place in name order (then id): what every sort falls back to. */
+export type NameRanks = ReadonlyMap<string, number>
+
+const sortName = (agent: AgentView) => agent.name ?? agent.id
+
+/**
+ * Name order, kept between batches: the floor re-sorts on every batch, and comparing names
+ * with the collator is the slow part (thousands of agents, a hundred thousand comparisons),
+ * while names almost never change. The order is computed again only when an agent joins,
+ * leaves or is renamed, or the language (collator) changes.
+ */
+export function nameRanker(
   collator: Intl.Collator,
-): (a: AgentView, b: AgentView) => number {
-  const byName = (a: AgentView, b: AgentView) =>
-    collator.compare(a.name ?? a.id, b.name ?? b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+): (agents: Agents, ids: readonly string[]) => NameRanks {
+  let names = new Map<string, string>()
+  let ranks = new Map<string, number>()
+  return (agents, ids) => {
+    let same = names.size === ids.length
+    for (let i = 0; same && i < ids.length; i++) {
+      const agent = agents[ids[i]!]
+      same = agent !== undefined && names.get(agent.id) === sortName(agent)
+    }
+    if (same) return ranks
+    names = new Map()
+    for (const id of ids) {
+      const agent = agents[id]
+      if (agent) names.set(id, sortName(agent))
+    }
+    const order = [...names.keys()].sort(
+      (a, b) => collator.compare(names.get(a)!, names.get(b)!) || (a < b ? -1 : a > b ? 1 : 0),
+    )
+    ranks = new Map(order.map((id, i) => [id, i]))
+    return ranks
+  }
+}
+
+type Ranked = { agent: AgentView; rank: number }
+
+/** Orders agents for `sort`; ties always fall back to name, then id, so the order is total. */
+function compareRanked(sort: SortKey): (a: Ranked, b: Ranked) => number {
+  const byName = (a: Ranked, b: Ranked) => a.rank - b.rank
   switch (sort) {
     case 'state':
       return (a, b) =>
-        FAMILY_RANK[stateFamily(a.acState)] - FAMILY_RANK[stateFamily(b.acState)] ||
-        a.stateSince - b.stateSince ||
+        FAMILY_RANK[stateFamily(a.agent.acState)] - FAMILY_RANK[stateFamily(b.agent.acState)] ||
+        a.agent.stateSince - b.agent.stateSince ||
         byName(a, b)
     case 'time':
       // Longest first; logged-out agents go last, or yesterday's log-outs would fill the top.
       return (a, b) =>
-        Number(a.acState === 'LogOut') - Number(b.acState === 'LogOut') ||
-        a.stateSince - b.stateSince ||
+        Number(a.agent.acState === 'LogOut') - Number(b.agent.acState === 'LogOut') ||
+        a.agent.stateSince - b.agent.stateSince ||
         byName(a, b)
     case 'name':
       return byName
   }
 }
 
-/** The ids the grid shows, filtered and in order. */
+/**
+ * The ids the grid shows, filtered and in order. `ranks` is the name order from a
+ * `nameRanker` kept by the caller (computed here when not given).
+ */
 export function visibleIds(
   agents: Agents,
   ids: readonly string[],
   view: FloorView,
   collator: Intl.Collator,
+  ranks: NameRanks = nameRanker(collator)(agents, ids),
 ): string[] {
   const inScope = scopeMatcher(agents, ids, view)
-  const shown: AgentView[] = []
+  const shown: Ranked[] = []
   for (const id of ids) {
     const agent = agents[id]
     if (!agent || !inScope(agent)) continue
     if (view.families.length > 0 && !view.families.includes(stateFamily(agent.acState))) continue
-    shown.push(agent)
+    shown.push({ agent, rank: ranks.get(id) ?? Number.MAX_SAFE_INTEGER })
   }
-  return shown.sort(compareAgents(view.sort, collator)).map((a) => a.id)
+  return shown.sort(compareRanked(view.sort)).map((r) => r.agent.id)
 }
 
 /**
