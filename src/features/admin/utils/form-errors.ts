@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { z } from 'zod'
 import { isApiError } from '@/lib/api-client'
+import { apiErrorMessage } from '@/lib/api-error-message'
 
 /** Messages per form field, plus one for the dialog as a whole. */
 export interface FormErrors<F extends string> {
@@ -69,26 +70,4 @@ export function apiErrorToErrors<F extends string>(
   }
   errors.form = apiErrorMessage(error, t)
   return errors
-}
-
-/** One sentence for a failed request, for a dialog or a snackbar. */
-export function apiErrorMessage(error: unknown, t: TFunction): string {
-  if (!isApiError(error)) return t('errors.generic', { message: String(error) })
-  switch (error.error) {
-    case 'network':
-      return t('errors.network')
-    case 'forbidden':
-      return t('errors.forbidden')
-    case 'csrf':
-      return t('errors.csrf')
-    case 'not_found':
-      return t('errors.notFound')
-    case 'invalid_request':
-    case 'unauthenticated':
-    case 'conflict':
-    case 'throttled':
-    case 'bad_response':
-    case 'server':
-      return t('errors.generic', { message: error.message })
-  }
 }
