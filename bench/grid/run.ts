@@ -1,10 +1,7 @@
 import fs from 'node:fs'
-import path from 'node:path'
-import { hashPassword } from '../../server/auth/passwords'
-import { UsersRepo } from '../../server/auth/users.repo'
-import { openDatabase } from '../../server/db/database'
 import { launchChromium } from '../lib/browser'
-import { percentile, ROOT, runProgram, sleep, startProgram, tempDir } from '../lib/processes'
+import { percentile, runProgram, sleep } from '../lib/processes'
+import { BENCH_PASSWORD, BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
 
 /*
  * Grid benchmark: the built SPA in Chromium with 5,000 agents on the floor and 1,000 state
@@ -13,7 +10,6 @@ import { percentile, ROOT, runProgram, sleep, startProgram, tempDir } from '../l
  * on screen that changes, the time from the event (its stateChangeTime, stamped when the
  * webhook was sent) to the frame after the tile's new state was put in the DOM (painted).
  */
-const TOKEN = 'bench-webhook-token-0123456789'
 const NAMESPACE = 'bench.cc'
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 5000)
 const RATE = Number(process.env.BENCH_RATE ?? 1000)
@@ -84,49 +80,20 @@ const PROBES = `
   }
 `
 
-const dataDir = tempDir('bench-grid-')
-const db = openDatabase(dataDir)
-new UsersRepo(db).create(
-  {
-    username: 'bench',
-    passwordHash: await hashPassword('bench-password'),
-    role: 'supervisor',
-    scope: { namespace: NAMESPACE, orgPrefix: null, skills: null },
-  },
-  Date.now(),
-)
-new UsersRepo(db).create(
-  {
-    username: 'root',
-    passwordHash: await hashPassword('bench-password'),
-    role: 'admin',
-    scope: { namespace: NAMESPACE, orgPrefix: null, skills: null },
-  },
-  Date.now(),
-)
-db.close()
-const relay = await startProgram(
-  'server/index.ts',
-  [],
-  {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    WEBHOOK_TOKEN: TOKEN,
-    SIMULATOR: 'off',
-    DATA_DIR: dataDir,
-    WELLCLOUD_NAMESPACE: NAMESPACE,
-    LOG_LEVEL: 'warn',
-  },
-  'RELAY_READY',
-  { label: 'relay' },
-)
-const url = relay.ready.url as string
+const relay = await startBenchRelay({
+  namespace: NAMESPACE,
+  users: [
+    { username: 'bench', role: 'supervisor' },
+    { username: 'root', role: 'admin' },
+  ],
+})
+const url = relay.url
 const load = (rate: number, seconds: number) =>
   runProgram<{ ok: number; okPerSec: number; non2xx: number }>('bench/relay/load.ts', [
     '--url',
     url,
     '--token',
-    TOKEN,
+    BENCH_TOKEN,
     '--rate',
     String(rate),
     '--duration',
@@ -149,7 +116,7 @@ try {
     timezoneId: 'Asia/Shanghai',
   })
   await context.request.post(`${url}/api/auth/login`, {
-    data: { username: 'bench', password: 'bench-password' },
+    data: { username: 'bench', password: BENCH_PASSWORD },
   })
   const page = await context.newPage()
   await page.addInitScript({ content: PROBES })
@@ -225,10 +192,7 @@ try {
       }
     })(),
   }
-  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
-  fs.writeFileSync(path.join(ROOT, 'bench/results/grid.json'), JSON.stringify(results, null, 2))
-  console.log(JSON.stringify(results, null, 2))
+  writeResults('grid', results)
 } finally {
   await relay.stop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
 }

@@ -1,11 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { hashPassword } from '../../server/auth/passwords'
-import { UsersRepo } from '../../server/auth/users.repo'
-import { openDatabase } from '../../server/db/database'
 import { launchChromium } from '../lib/browser'
-import { percentile, ROOT, runProgram, startProgram, tempDir } from '../lib/processes'
+import { percentile, ROOT, runProgram } from '../lib/processes'
+import { BENCH_PASSWORD, BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
 
 /*
  * Page benchmark: how much JavaScript the floor page loads before anything else (gzipped,
@@ -13,7 +11,6 @@ import { percentile, ROOT, runProgram, startProgram, tempDir } from '../lib/proc
  * the floor is usable after navigation on localhost: its tiles drawn and a click on one
  * answered.
  */
-const TOKEN = 'bench-webhook-token-0123456789'
 const RUNS = 5
 
 interface ManifestChunk {
@@ -46,41 +43,18 @@ function initialJs(): { files: string[]; gzipBytes: number; rawBytes: number } {
 }
 
 const js = initialJs()
-const dataDir = tempDir('bench-page-')
-const db = openDatabase(dataDir)
-new UsersRepo(db).create(
-  {
-    username: 'lead',
-    passwordHash: await hashPassword('bench-password'),
-    role: 'admin',
-    scope: { namespace: 'bench.cc', orgPrefix: null, skills: null },
-  },
-  Date.now(),
-)
-db.close()
-const relay = await startProgram(
-  'server/index.ts',
-  [],
-  {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    WEBHOOK_TOKEN: TOKEN,
-    SIMULATOR: 'off',
-    DATA_DIR: dataDir,
-    WELLCLOUD_NAMESPACE: 'bench.cc',
-    LOG_LEVEL: 'warn',
-  },
-  'RELAY_READY',
-  { label: 'relay' },
-)
-const url = relay.ready.url as string
+const relay = await startBenchRelay({
+  namespace: 'bench.cc',
+  users: [{ username: 'lead', role: 'admin' }],
+})
+const url = relay.url
 try {
   // A floor of 60 agents, as the demo has.
   await runProgram('bench/relay/load.ts', [
     '--url',
     url,
     '--token',
-    TOKEN,
+    BENCH_TOKEN,
     '--rate',
     '120',
     '--duration',
@@ -97,7 +71,7 @@ try {
     timezoneId: 'Asia/Shanghai',
   })
   await context.request.post(`${url}/api/auth/login`, {
-    data: { username: 'lead', password: 'bench-password' },
+    data: { username: 'lead', password: BENCH_PASSWORD },
   })
   const times: { tilesMs: number; interactiveMs: number }[] = []
   for (let i = 0; i < RUNS; i++) {
@@ -125,10 +99,7 @@ try {
       interactiveMaxMs: interactive.at(-1),
     },
   }
-  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
-  fs.writeFileSync(path.join(ROOT, 'bench/results/page.json'), JSON.stringify(results, null, 2))
-  console.log(JSON.stringify(results, null, 2))
+  writeResults('page', results)
 } finally {
   await relay.stop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
 }

@@ -1,11 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { hashPassword } from '../../server/auth/passwords'
-import { UsersRepo } from '../../server/auth/users.repo'
-import { openDatabase } from '../../server/db/database'
 import { launchChromium } from '../lib/browser'
-import { ROOT, sleep, startProgram, tempDir } from '../lib/processes'
+import { ROOT, sleep, startProgram } from '../lib/processes'
+import { BENCH_PASSWORD, BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
 
 /*
  * Player benchmark: a 60-minute two-track recording (the simulator records one on request).
@@ -15,7 +13,6 @@ import { ROOT, sleep, startProgram, tempDir } from '../lib/processes'
  * path in the same run: `WaveSurfer.create({ url })`, which downloads and decodes the whole
  * file in the browser before it draws.
  */
-const TOKEN = 'bench-webhook-token-0123456789'
 const TALK_SEC = Number(process.env.BENCH_TALK_SEC ?? 3600)
 const WAVESURFER = path.join(ROOT, 'node_modules/wavesurfer.js/dist/wavesurfer.esm.js')
 
@@ -29,46 +26,32 @@ async function start() {
   const sim = await startProgram(
     'server/simulator/main.ts',
     ['--port', '0', '--agents', '10', '--namespace', 'test.cc', '--seed', '9'],
-    { SIM_WEBHOOK_URL: `http://127.0.0.1:${port}/webhooks/wellcloud?token=${TOKEN}` },
+    { SIM_WEBHOOK_URL: `http://127.0.0.1:${port}/webhooks/wellcloud?token=${BENCH_TOKEN}` },
     'SIMULATOR_READY',
     { label: 'simulator' },
   )
   const simUrl = sim.ready.url as string
-  const dataDir = tempDir('bench-player-')
-  const db = openDatabase(dataDir)
-  const users = new UsersRepo(db)
-  const scope = { namespace: 'test.cc', orgPrefix: null, skills: null }
-  const passwordHash = await hashPassword('bench-password')
-  users.create({ username: 'admin', passwordHash, role: 'admin', scope }, Date.now())
-  users.create({ username: 'lead', passwordHash, role: 'supervisor', scope }, Date.now())
-  db.close()
-  const relay = await startProgram(
-    'server/index.ts',
-    [],
-    {
+  const relay = await startBenchRelay({
+    namespace: 'test.cc',
+    users: [
+      { username: 'admin', role: 'admin' },
+      { username: 'lead', role: 'supervisor' },
+    ],
+    env: {
       PORT: String(port),
-      HOST: '127.0.0.1',
-      WEBHOOK_TOKEN: TOKEN,
-      SIMULATOR: 'off',
-      DATA_DIR: dataDir,
-      WELLCLOUD_NAMESPACE: 'test.cc',
-      LOG_LEVEL: 'warn',
       WELLCLOUD_BASE_URL: simUrl,
       WELLCLOUD_APP_ID: 'demo-app',
       WELLCLOUD_APP_SECRET: 'demo-secret',
       WELLCLOUD_API_KEY: 'demo-key',
     },
-    'RELAY_READY',
-    { label: 'relay' },
-  )
+  })
   return {
     simUrl,
-    dataDir,
-    relayUrl: relay.ready.url as string,
+    dataDir: relay.dataDir,
+    relayUrl: relay.url,
     async stop() {
       await relay.stop()
       await sim.stop()
-      fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
@@ -185,7 +168,7 @@ try {
     timezoneId: 'Asia/Shanghai',
   })
   const login = await context.request.post(`${app.relayUrl}/api/auth/login`, {
-    data: { username: 'lead', password: 'bench-password' },
+    data: { username: 'lead', password: BENCH_PASSWORD },
   })
   if (login.status() !== 204) throw new Error(`sign-in failed: ${login.status()}`)
 
@@ -220,9 +203,7 @@ try {
     onDemand,
     plain,
   }
-  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
-  fs.writeFileSync(path.join(ROOT, 'bench/results/player.json'), JSON.stringify(results, null, 2))
-  console.log(JSON.stringify(results, null, 2))
+  writeResults('player', results)
 } finally {
   await app.stop()
 }

@@ -1,26 +1,13 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import readline from 'node:readline'
-import { hashPassword } from '../../server/auth/passwords'
-import { UsersRepo } from '../../server/auth/users.repo'
-import { openDatabase } from '../../server/db/database'
-import {
-  ROOT,
-  rssOf,
-  runProgram,
-  sleep,
-  type Started,
-  startProgram,
-  tempDir,
-} from '../lib/processes'
+import { rssOf, runProgram, sleep, type Started, startProgram } from '../lib/processes'
+import { BENCH_PASSWORD, BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
 
 /*
  * Relay benchmark: the real relay (simulator off) against a naive socket.io relay that
  * broadcasts each event as it arrives. Each runs as its own process; webhooks come from a
  * load process (autocannon) and clients live in a third process, all over loopback.
  */
-const TOKEN = 'bench-webhook-token-0123456789'
 const NAMESPACE = 'bench.cc'
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000)
 const RATE = 2000 // events/s for the latency run
@@ -54,44 +41,20 @@ type Kind = 'console' | 'naive'
 
 async function startRelay(kind: Kind, flushMs = DEFAULT_FLUSH_MS): Promise<Started> {
   if (kind === 'naive')
-    return startProgram('bench/relay/naive-relay.ts', [], { WEBHOOK_TOKEN: TOKEN }, 'RELAY_READY', {
-      label: 'naive',
-    })
-  const dataDir = tempDir('bench-relay-')
-  const db = openDatabase(dataDir)
-  new UsersRepo(db).create(
-    {
-      username: 'bench',
-      passwordHash: await hashPassword('bench-password'),
-      role: 'admin',
-      scope: { namespace: NAMESPACE, orgPrefix: null, skills: null },
-    },
-    Date.now(),
-  )
-  db.close()
-  const started = await startProgram(
-    'server/index.ts',
-    [],
-    {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      WEBHOOK_TOKEN: TOKEN,
-      SIMULATOR: 'off',
-      DATA_DIR: dataDir,
-      WELLCLOUD_NAMESPACE: NAMESPACE,
-      LOG_LEVEL: 'warn',
-      FLOOR_FLUSH_MS: String(flushMs),
-    },
-    'RELAY_READY',
-    { label: 'relay' },
-  )
-  return {
-    ...started,
-    async stop() {
-      await started.stop()
-      fs.rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
+    return startProgram(
+      'bench/relay/naive-relay.ts',
+      [],
+      { WEBHOOK_TOKEN: BENCH_TOKEN },
+      'RELAY_READY',
+      {
+        label: 'naive',
+      },
+    )
+  return startBenchRelay({
+    namespace: NAMESPACE,
+    users: [{ username: 'bench', role: 'admin' }],
+    env: { FLOOR_FLUSH_MS: String(flushMs) },
+  })
 }
 
 async function cookieFor(kind: Kind, url: string): Promise<string> {
@@ -99,7 +62,7 @@ async function cookieFor(kind: Kind, url: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: 'bench-password' }),
+    body: JSON.stringify({ username: 'bench', password: BENCH_PASSWORD }),
   })
   return res.headers
     .getSetCookie()
@@ -117,7 +80,7 @@ function load(
     '--url',
     url,
     '--token',
-    TOKEN,
+    BENCH_TOKEN,
     '--rate',
     String(rate),
     '--duration',
@@ -223,6 +186,4 @@ async function withClients(kind: Kind, flushMs: number) {
 const ours = await measure('console')
 const naive = await measure('naive')
 const results = { measuredAt: new Date().toISOString(), clients: CLIENTS, console: ours, naive }
-fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
-fs.writeFileSync(path.join(ROOT, 'bench/results/relay.json'), JSON.stringify(results, null, 2))
-console.log(JSON.stringify(results, null, 2))
+writeResults('relay', results)
