@@ -51,10 +51,7 @@ export class RecordsService {
     private readonly now: () => number,
   ) {}
 
-  /**
-   * A page of §4.5. The platform sends `total` only with page 1; it is kept per query, and a
-   * later page asked first fetches page 1 alongside to learn it.
-   */
+  /** A page of §4.5, only the calls in the user's scope (`total` kept as `pageOf` says). */
   async list(audience: Audience, q: CallsQuery): Promise<Result<CallsPage>> {
     const base = {
       beginTime: q.beginTime,
@@ -65,25 +62,12 @@ export class RecordsService {
       s: q.s,
       domain: audience.namespace,
     }
-    const key = JSON.stringify(base)
-    const known = this.knownTotal(key)
-    const [page, first] = await Promise.all([
-      this.platform.getJson(PATHS.calls, { ...base, p: q.p }),
-      q.p > 1 && known === null
-        ? this.platform.getJson(PATHS.calls, { ...base, p: 1 })
-        : Promise.resolve(null),
-    ])
-    if (!page.ok)
-      return {
-        ok: false,
-        answer: page.kind === 'code' && page.code === 14015 ? this.split(q) : failureAnswer(page),
-      }
-    const parsed = pageOf(page.data)
-    const total = parsed.total ?? (first?.ok ? pageOf(first.data).total : null) ?? known
-    if (total !== null) this.rememberTotal(key, total)
+    const page = await this.pageOf(PATHS.calls, base, q.p, JSON.stringify(base), q)
+    if (!page.ok) return page
+    const { total, list } = page.data
     return {
       ok: true,
-      data: { total, list: parsed.list.filter((row) => this.visible(audience, row.callId)) },
+      data: { total, list: list.filter((row) => this.visible(audience, row.callId)) },
     }
   }
 
@@ -93,23 +77,41 @@ export class RecordsService {
   ): Promise<Result<CallsPage<Record<string, unknown>>>> {
     const { p, ...rest } = q
     const base = { ...rest, domain: audience.namespace, isDownload: 0 }
-    const key = `robot:${JSON.stringify(base)}`
+    const page = await this.pageOf(PATHS.robot, base, p, `robot:${JSON.stringify(base)}`, q)
+    if (!page.ok) return page
+    const { total, list } = page.data
+    return { ok: true, data: { total, list: list as unknown as Record<string, unknown>[] } }
+  }
+
+  /**
+   * Page `p` of a paged query, with its `total`: the platform sends it only with page 1, so it
+   * is kept per query (`key`), and a later page asked first fetches page 1 alongside to learn
+   * it. A range across a month boundary (14015) answers with the two halves to run instead.
+   */
+  private async pageOf(
+    path: string,
+    base: Record<string, unknown>,
+    p: number,
+    key: string,
+    range: { beginTime: string; endTime: string },
+  ): Promise<Result<{ total: number | null; list: CdrListItem[] }>> {
     const known = this.knownTotal(key)
     const [page, first] = await Promise.all([
-      this.platform.getJson(PATHS.robot, { ...base, p }),
+      this.platform.getJson(path, { ...base, p }),
       p > 1 && known === null
-        ? this.platform.getJson(PATHS.robot, { ...base, p: 1 })
+        ? this.platform.getJson(path, { ...base, p: 1 })
         : Promise.resolve(null),
     ])
     if (!page.ok)
       return {
         ok: false,
-        answer: page.kind === 'code' && page.code === 14015 ? this.split(q) : failureAnswer(page),
+        answer:
+          page.kind === 'code' && page.code === 14015 ? this.split(range) : failureAnswer(page),
       }
     const parsed = pageOf(page.data)
     const total = parsed.total ?? (first?.ok ? pageOf(first.data).total : null) ?? known
     if (total !== null) this.rememberTotal(key, total)
-    return { ok: true, data: { total, list: parsed.list as unknown as Record<string, unknown>[] } }
+    return { ok: true, data: { total, list: parsed.list } }
   }
 
   /** One CDR (§4.4), if it is the user's tenant's and within the user's scope. */
