@@ -1,10 +1,9 @@
-import Box from '@mui/material/Box'
-import Skeleton from '@mui/material/Skeleton'
 import Typography from '@mui/material/Typography'
 import { Component, type ReactNode, Suspense, lazy } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { CallDetailPage } from '@/features/calls/components/call-detail-page'
+import { PlayerLoading } from '@/features/player/components/player-loading'
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
 import { can } from '@/shared/auth'
 import { ForbiddenRoute } from './forbidden'
@@ -44,18 +43,6 @@ export function CallDetailRoute() {
         </PlayerBoundary>
       )}
     />
-  )
-}
-
-function PlayerLoading() {
-  const { t } = useTranslation()
-  return (
-    <Box>
-      <Typography role="status" variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
-        {t('player.loading')}
-      </Typography>
-      <Skeleton variant="rounded" height={128} animation="wave" aria-hidden />
-    </Box>
   )
 }
 

@@ -1,9 +1,6 @@
 import ErrorOutlineRounded from '@mui/icons-material/ErrorOutlineRounded'
 import HourglassDisabledRounded from '@mui/icons-material/HourglassDisabledRounded'
 import MicOffRounded from '@mui/icons-material/MicOffRounded'
-import Box from '@mui/material/Box'
-import Skeleton from '@mui/material/Skeleton'
-import Typography from '@mui/material/Typography'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +8,7 @@ import { useLanguage } from '@/hooks/use-language'
 import { peaksQueryOptions, usePeaks } from '../api/get-peaks'
 import { peaksProblem } from '../utils/peaks-problem'
 import { audioUrl } from '../utils/player-links'
+import { PlayerLoading } from './player-loading'
 import { PlayerMessage } from './player-message'
 import { PlayerView } from './player-view'
 
@@ -121,14 +119,7 @@ function PlayerAttempt({
       />
     )
   } else {
-    content = (
-      <Box>
-        <Typography role="status" variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
-          {t('player.loading')}
-        </Typography>
-        <Skeleton variant="rounded" height={128} animation="wave" aria-hidden />
-      </Box>
-    )
+    content = <PlayerLoading />
   }
 
   return (
