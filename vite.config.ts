@@ -28,6 +28,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/testing/setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Server tests start real servers and child processes; two cores, so keep it modest.
