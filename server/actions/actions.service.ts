@@ -20,6 +20,7 @@ import {
 } from '../csta/csta-messages'
 import { cstaRequestFor } from '../csta/csta-requests'
 import type { CstaClient, CstaOutcome } from '../csta/csta.client'
+import { redirectMessages } from '../platform/platform-messages'
 import { audienceOf } from '../realtime/audience'
 import type { AuditRepo } from './audit.repo'
 
@@ -207,6 +208,8 @@ function answerOf(op: ActionOp, o: CstaOutcome): ActionAnswer {
       return refuse(502, 'upstream', TIMEOUT_MESSAGE)
     case 'unreachable':
       return refuse(502, 'upstream', UNREACHABLE_MESSAGE)
+    case 'redirected':
+      return refuse(502, 'upstream', redirectMessages(o.problem, o.target))
   }
 }
 
