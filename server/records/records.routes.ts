@@ -10,6 +10,7 @@ import { principalOf } from '../auth/auth.hooks'
 import type { FailureAnswer } from '../platform/platform-messages'
 import { failureAnswer } from '../platform/platform-messages'
 import type { PlatformClient } from '../platform/platform.client'
+import { upstreamId } from '../platform/upstream-id'
 import { audienceOf } from '../realtime/audience'
 import type { PeaksStore } from '../recordings/peaks.store'
 import { PATHS, type RecordsService, type SplitAnswer } from './records.service'
@@ -21,8 +22,10 @@ export interface RecordsRoutesDeps {
   timeZone: string
 }
 
-const callParam = z.object({ callId: z.string().trim().min(1).max(200) })
-const recordingParam = z.object({ id: z.string().trim().min(1).max(200) })
+// Ids go into the platform's paths: checked as Fastify hands them over, already decoded
+// (`%2E%2E` arrives as `..`, `a%2Fb` as `a/b`), and refused with a 400 naming them.
+const callParam = z.object({ callId: upstreamId })
+const recordingParam = z.object({ recordingId: upstreamId })
 
 // Headers of the platform's audio answer that pass through to the browser as they are.
 const PASSED_HEADERS = [
@@ -90,13 +93,13 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
       return stream(req, reply, deps.platform, PATHS.callStream(p.data.callId), q.data, name)
     })
 
-    app.get('/api/recordings/:id/audio', { config: hear }, async (req, reply) => {
+    app.get('/api/recordings/:recordingId/audio', { config: hear }, async (req, reply) => {
       const p = recordingParam.safeParse(req.params)
       const q = audioQuerySchema.safeParse(req.query)
       if (!p.success || !q.success) return badRequest(reply, describeIssues((p.error ?? q.error)!))
       const a = audience(req)
-      const rec = deps.records.recording(a, p.data.id)
-      if (!rec) return fail(reply, unknownRecording(p.data.id))
+      const rec = deps.records.recording(a, p.data.recordingId)
+      if (!rec) return fail(reply, unknownRecording(p.data.recordingId))
       const name = fileName(
         'recording',
         deps.records.summary(a.namespace, rec.callId),
@@ -104,15 +107,17 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
         q.data.format,
         deps.timeZone,
       )
-      return stream(req, reply, deps.platform, PATHS.recordingStream(p.data.id), q.data, name)
+      const path = PATHS.recordingStream(p.data.recordingId)
+      return stream(req, reply, deps.platform, path, q.data, name)
     })
 
-    app.get('/api/recordings/:id/peaks', { config: hear }, async (req, reply) => {
+    app.get('/api/recordings/:recordingId/peaks', { config: hear }, async (req, reply) => {
       const p = recordingParam.safeParse(req.params)
       if (!p.success) return badRequest(reply, describeIssues(p.error))
       const a = audience(req)
-      if (!deps.records.recording(a, p.data.id)) return fail(reply, unknownRecording(p.data.id))
-      const res = await deps.peaks.get(a.namespace, p.data.id)
+      const id = p.data.recordingId
+      if (!deps.records.recording(a, id)) return fail(reply, unknownRecording(id))
+      const res = await deps.peaks.get(a.namespace, id)
       if (!res.ok) return fail(reply, res.answer)
       reply
         .header('content-type', 'application/json; charset=utf-8')

@@ -17,15 +17,19 @@ import type { Audience } from '../realtime/audience'
 import type { RecordingsRepo } from '../recordings/recordings.repo'
 import { type FailureAnswer, failureAnswer } from '../platform/platform-messages'
 import type { PlatformClient } from '../platform/platform.client'
+import { checkedId } from '../platform/upstream-id'
+
+// Routes check ids first and answer 400; this is the last guard before an id joins a URL.
+const seg = (id: string, field: string) => encodeURIComponent(checkedId(id, field))
 
 export const PATHS = {
   calls: '/api/cdr/2.0/calls/open',
-  call: (callId: string) => `/api/cdr/2.0/calls/open/call/${encodeURIComponent(callId)}`,
-  recordings: (callId: string) => `/api/cdr/2.0/recordings/open/call/${encodeURIComponent(callId)}`,
+  call: (callId: string) => `/api/cdr/2.0/calls/open/call/${seg(callId, 'callId')}`,
+  recordings: (callId: string) => `/api/cdr/2.0/recordings/open/call/${seg(callId, 'callId')}`,
   callStream: (callId: string) =>
-    `/api/cdr/2.0/recordings/open/call/${encodeURIComponent(callId)}/stream`,
+    `/api/cdr/2.0/recordings/open/call/${seg(callId, 'callId')}/stream`,
   recordingStream: (id: string) =>
-    `/api/cdr/2.0/recordings/open/recording/${encodeURIComponent(id)}/stream`,
+    `/api/cdr/2.0/recordings/open/recording/${seg(id, 'recordingId')}/stream`,
   robot: '/api/cdr/2.0/open/calls/robot',
 }
 
