@@ -39,7 +39,8 @@ const PASSED_HEADERS = [
 
 /**
  * Call records (§4.4–4.6) and recordings (§4.1–4.3) for the SPA and for scripts. Every route
- * is for the signed-in user's own tenant; audio streams pass through with HTTP Range.
+ * is for the signed-in user's own tenant; a call or recording that is not (by its CDR's
+ * `domain`) is 404, like one that does not exist. Audio streams pass through with HTTP Range.
  */
 export function recordsRoutes(deps: RecordsRoutesDeps) {
   const audience = (req: FastifyRequest) => audienceOf(principalOf(req).scope)
@@ -81,7 +82,7 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
       if (!p.success || !q.success) return badRequest(reply, describeIssues((p.error ?? q.error)!))
       const a = audience(req)
       // The platform streams any callId it has: make sure this one is the user's first.
-      const owned = await deps.records.detail(a, p.data.callId)
+      const owned = await deps.records.ownedCall(a, p.data.callId)
       if (!owned.ok) return fail(reply, owned.answer)
       const name = fileName(
         'call',
@@ -98,12 +99,12 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
       const q = audioQuerySchema.safeParse(req.query)
       if (!p.success || !q.success) return badRequest(reply, describeIssues((p.error ?? q.error)!))
       const a = audience(req)
-      const rec = deps.records.recording(a, p.data.recordingId)
-      if (!rec) return fail(reply, unknownRecording(p.data.recordingId))
+      const rec = await deps.records.recording(a, p.data.recordingId)
+      if (!rec.ok) return fail(reply, rec.answer)
       const name = fileName(
         'recording',
-        deps.records.summary(a.namespace, rec.callId),
-        rec.callId,
+        deps.records.summary(a.namespace, rec.data.callId),
+        rec.data.callId,
         q.data.format,
         deps.timeZone,
       )
@@ -115,9 +116,9 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
       const p = recordingParam.safeParse(req.params)
       if (!p.success) return badRequest(reply, describeIssues(p.error))
       const a = audience(req)
-      const id = p.data.recordingId
-      if (!deps.records.recording(a, id)) return fail(reply, unknownRecording(id))
-      const res = await deps.peaks.get(a.namespace, id)
+      const rec = await deps.records.recording(a, p.data.recordingId)
+      if (!rec.ok) return fail(reply, rec.answer)
+      const res = await deps.peaks.get(a.namespace, p.data.recordingId)
       if (!res.ok) return fail(reply, res.answer)
       reply
         .header('content-type', 'application/json; charset=utf-8')
@@ -181,14 +182,6 @@ function fileName(
   if (party) parts.push(party.replace(/[^\w.+-]/g, ''))
   parts.push(callId.replace(/[^\w-]/g, '').slice(0, 8) || 'call')
   return `${parts.join('-')}.${format}`
-}
-
-function unknownRecording(id: string): FailureAnswer {
-  const messages = {
-    zh: `没有找到录音 ${id}（请从它所属的通话打开）`,
-    en: `no recording ${id} (open it from its call)`,
-  }
-  return { status: 404, error: 'not_found', message: messages.en, messages }
 }
 
 function badRequest(reply: FastifyReply, message: string) {
