@@ -138,6 +138,9 @@ export class RecordsService {
    * empty or missing `domain`, is answered 404 as if it did not exist.
    */
   async detail(audience: Audience, callId: string): Promise<Result<Record<string, unknown>>> {
+    // Routes check ids first; a call id from a webhook (the peaks prefetcher's) is checked here.
+    const problem = idProblem(callId)
+    if (problem) return { ok: false, answer: unfitId('callId', problem) }
     if (!this.visible(audience, callId)) return { ok: false, answer: notFound(callId) }
     const res = await this.platform.getJson(PATHS.call(callId))
     if (!res.ok) return { ok: false, answer: failureAnswer(res) }
@@ -195,7 +198,8 @@ export class RecordsService {
    */
   async recording(audience: Audience, id: string): Promise<Result<RecordingInfo>> {
     const r = this.recordings.get(audience.namespace, id)
-    if (!r || !this.visible(audience, r.callId)) return { ok: false, answer: unknownRecording(id) }
+    if (!r || idProblem(r.callId) || !this.visible(audience, r.callId))
+      return { ok: false, answer: unknownRecording(id) }
     const owned = await this.ownedCall(audience, r.callId)
     if (!owned.ok)
       return owned.answer.status === 404 ? { ok: false, answer: unknownRecording(id) } : owned
@@ -270,6 +274,14 @@ export class RecordsService {
 function notFound(callId: string): FailureAnswer {
   const messages = { zh: `没有找到通话 ${callId}`, en: `no call ${callId}` }
   return { status: 404, error: 'not_found', message: messages.en, messages }
+}
+
+function unfitId(field: string, problem: string): FailureAnswer {
+  const messages = {
+    zh: `${field} 不能用于平台请求（${problem}）`,
+    en: `${field}: ${problem}`,
+  }
+  return { status: 400, error: 'invalid_request', message: messages.en, messages }
 }
 
 function unknownRecording(id: string): FailureAnswer {
