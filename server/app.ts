@@ -102,6 +102,9 @@ export function createApp(deps: AppDeps): App {
           },
     // The relay sits behind a proxy in most deployments; trust it for the client address and scheme.
     trustProxy: true,
+    // Ids in paths (up to 256 characters) must reach their route's check, which answers a 400
+    // naming them; the router's own limit (100 by default) would answer a bare 414 first.
+    routerOptions: { maxParamLength: 1024 },
   })
   void fastify.register(fastifyCookie)
   void fastify.register(fastifyHelmet, {

@@ -4,6 +4,7 @@ import { ACTION_OPS, actionBodySchema, auditQuerySchema, profileBodySchema } fro
 import { describeIssues } from '@/shared/validation'
 import { principalOf } from '../auth/auth.hooks'
 import { meOf } from '../auth/auth.service'
+import { upstreamId } from '../platform/upstream-id'
 import type { UsersRepo } from '../auth/users.repo'
 import type { ActionsService } from './actions.service'
 import type { AuditRepo } from './audit.repo'
@@ -17,7 +18,7 @@ export interface ActionsRoutesDeps {
 }
 
 const actionParams = z.object({
-  agentId: z.string().min(1).max(200),
+  agentId: upstreamId,
   op: z.enum(ACTION_OPS, { error: `op must be one of ${ACTION_OPS.join(', ')}` }),
 })
 

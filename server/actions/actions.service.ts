@@ -16,10 +16,13 @@ import {
   NOT_CONFIGURED_MESSAGE,
   TIMEOUT_MESSAGE,
   UNREACHABLE_MESSAGE,
+  unsafeIdMessage,
   upstreamMessage,
 } from '../csta/csta-messages'
-import { cstaRequestFor } from '../csta/csta-requests'
+import { type CstaRequest, cstaRequestFor } from '../csta/csta-requests'
 import type { CstaClient, CstaOutcome } from '../csta/csta.client'
+import { redirectMessages } from '../platform/platform-messages'
+import { UnsafeIdError } from '../platform/upstream-id'
 import { audienceOf } from '../realtime/audience'
 import type { AuditRepo } from './audit.repo'
 
@@ -131,15 +134,21 @@ export class ActionsService {
     }
     if (!this.d.csta) return audit(refuse(502, 'upstream', NOT_CONFIGURED_MESSAGE), 'failed', null)
 
-    const outcome = await this.d.csta.send(
-      cstaRequestFor(op, {
+    let request: CstaRequest
+    try {
+      request = cstaRequestFor(op, {
         agentId: agent.id,
         deviceId: agent.channelAddr!,
         callId: agent.callId,
         listenerDevice: op === 'listen' ? supervisorDevice : null,
         phoneNumber: op === 'join' || op === 'take' ? supervisorDevice : null,
-      }),
-    )
+      })
+    } catch (err) {
+      // An id unfit for the platform's URL (`..`, a `/`): nothing is sent.
+      if (!(err instanceof UnsafeIdError)) throw err
+      return audit(refuse(400, 'invalid_request', unsafeIdMessage(err)), 'refused', null)
+    }
+    const outcome = await this.d.csta.send(request)
     const answer = answerOf(op, outcome)
     if (answer.body.ok && (op === 'listen' || op === 'join')) {
       this.d.agents.addMonitor(agent.namespace, agent.id, {
@@ -207,6 +216,8 @@ function answerOf(op: ActionOp, o: CstaOutcome): ActionAnswer {
       return refuse(502, 'upstream', TIMEOUT_MESSAGE)
     case 'unreachable':
       return refuse(502, 'upstream', UNREACHABLE_MESSAGE)
+    case 'redirected':
+      return refuse(502, 'upstream', redirectMessages(o.problem, o.target))
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Bilingual } from '@/shared/actions'
+import type { UnsafeIdError } from '../platform/upstream-id'
 
 /**
  * What the platform's status codes for force operations mean (wellClient SDK, agent/state and
@@ -60,4 +61,12 @@ export const UNREACHABLE_MESSAGE: Bilingual = {
 export const NOT_CONFIGURED_MESSAGE: Bilingual = {
   zh: '未配置平台的呼叫控制服务（WELLCLOUD_CSTA_URL 等）',
   en: 'the platform’s call-control service is not configured (WELLCLOUD_CSTA_URL and friends)',
+}
+
+/** An id the relay will not put in a CSTA URL; `field` leads the English text, as 400s do. */
+export function unsafeIdMessage(err: UnsafeIdError): Bilingual {
+  return {
+    zh: `${err.field} 不能用于平台请求（${err.problem}），未发送`,
+    en: `${err.field}: ${err.problem}; nothing was sent to the platform`,
+  }
 }

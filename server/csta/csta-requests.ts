@@ -1,5 +1,6 @@
 import type { ActionOp } from '@/shared/actions'
 import { domainOf } from '@/shared/webhooks'
+import { checkedId } from '../platform/upstream-id'
 
 /** The REST call behind one force operation, exactly as the wellClient SDK (4.2.x) sends it. */
 export interface CstaRequest {
@@ -21,24 +22,29 @@ export interface CstaTarget {
   phoneNumber: string | null
 }
 
-// A path segment as the SDK writes it: escaped, but `@` of ids kept as is.
-function seg(s: string): string {
-  return encodeURIComponent(s).replace(/%40/g, '@')
+// A path segment as the SDK writes it: escaped, but `@` of ids kept as is. The id comes from
+// the platform's webhooks: checked first (UnsafeIdError naming `field`), so a call id of `..`
+// cannot climb out of the path.
+function seg(s: string, field: string): string {
+  return encodeURIComponent(checkedId(s, field)).replace(/%40/g, '@')
 }
 
 /** `{deviceId}|{callId}` with the bar written `%7C`, as the SDK puts it in the path. */
 export function connectionSegment(deviceId: string, callId: string): string {
-  return `${seg(deviceId)}%7C${seg(callId)}`
+  return `${seg(deviceId, 'deviceId')}%7C${seg(callId, 'callId')}`
 }
 
-/** Builds the request of an operation; throws when a needed argument is missing (callers check first). */
+/**
+ * Builds the request of an operation; throws when a needed argument is missing (callers check
+ * first), and UnsafeIdError when an id is not fit for the platform's URL.
+ */
 export function cstaRequestFor(op: ActionOp, t: CstaTarget): CstaRequest {
   const call = () => {
     if (!t.callId) throw new Error(`${op} needs a call`)
     return t.callId
   }
   const connection = () =>
-    `/api/csta/callControl/calls/${seg(call())}/connections/${connectionSegment(t.deviceId, call())}`
+    `/api/csta/callControl/calls/${seg(call(), 'callId')}/connections/${connectionSegment(t.deviceId, call())}`
   const state = (agentMode: 'Ready' | 'NotReady'): CstaRequest => ({
     method: 'POST',
     path: '/api/csta/agent/state',
@@ -71,7 +77,7 @@ export function cstaRequestFor(op: ActionOp, t: CstaTarget): CstaRequest {
     case 'listen':
       return {
         method: 'POST',
-        path: `/api/csta/callControl/calls/${seg(call())}/spy?deviceId=${encodeURIComponent(need(t.listenerDevice, 'deviceId'))}`,
+        path: `/api/csta/callControl/calls/${seg(call(), 'callId')}/spy?deviceId=${encodeURIComponent(checkedId(need(t.listenerDevice, 'deviceId'), 'deviceId'))}`,
         body: null,
       }
     case 'ready':

@@ -1,4 +1,9 @@
 import { z } from 'zod'
+import {
+  fetchWithinOrigin,
+  type RedirectProblem,
+  RedirectRefused,
+} from '../platform/upstream-fetch'
 import type { CstaRequest } from './csta-requests'
 
 export interface CstaClientOptions {
@@ -22,6 +27,8 @@ export type CstaOutcome =
   | { kind: 'login_failed'; status: number; latencyMs: number }
   | { kind: 'timeout'; latencyMs: number }
   | { kind: 'unreachable'; detail: string; latencyMs: number }
+  /** A redirect the relay would not follow: nothing (no session, no password) went there. */
+  | { kind: 'redirected'; problem: RedirectProblem; target: string | null; latencyMs: number }
 
 const DEFAULT_TIMEOUT_MS = 8_000
 
@@ -43,6 +50,8 @@ class LoginFailed extends Error {
  * The relay's client of the platform's CSTA service. It signs in with the service account,
  * sends the `sessionId` header, signs in again once when the platform answers 401 and retries
  * once, and never lets two sign-ins race: callers waiting at the same time share one.
+ * Redirects are followed only within the configured origin (of the CSTA base for calls, of
+ * the login URL for the login), so the session id and the password never reach another host.
  */
 export class CstaClient {
   private session: string | null = null
@@ -76,6 +85,13 @@ export class CstaClient {
     } catch (err) {
       if (err instanceof LoginFailed)
         return { kind: 'login_failed', status: err.status, latencyMs: latencyMs() }
+      if (err instanceof RedirectRefused)
+        return {
+          kind: 'redirected',
+          problem: err.problem,
+          target: err.target,
+          latencyMs: latencyMs(),
+        }
       if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
         return { kind: 'timeout', latencyMs: latencyMs() }
       }
@@ -89,7 +105,7 @@ export class CstaClient {
 
   private request(req: CstaRequest, session: string): Promise<Response> {
     // Appended, not resolved: a base URL with a path prefix keeps it.
-    return this.fetch(`${this.o.baseUrl.replace(/\/+$/, '')}${req.path}`, {
+    return fetchWithinOrigin(this.fetch, `${this.o.baseUrl.replace(/\/+$/, '')}${req.path}`, {
       method: req.method,
       headers: {
         sessionId: session,
@@ -117,7 +133,7 @@ export class CstaClient {
   }
 
   private async login(): Promise<string> {
-    const res = await this.fetch(this.o.loginUrl, {
+    const res = await fetchWithinOrigin(this.fetch, this.o.loginUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams({

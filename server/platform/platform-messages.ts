@@ -1,5 +1,6 @@
 import type { Bilingual } from '@/shared/actions'
 import type { PlatformFailure } from './platform.client'
+import { MAX_REDIRECTS, type RedirectProblem } from './upstream-fetch'
 
 /** How the console answers a failed platform call: its own status, a code for the SPA, and words. */
 export interface FailureAnswer {
@@ -111,5 +112,30 @@ export function failureAnswer(f: PlatformFailure): FailureAnswer {
       const messages = { zh: '无法连接平台', en: 'the platform cannot be reached' }
       return { status: 502, error: 'upstream_unreachable', message: messages.en, messages }
     }
+    case 'redirect': {
+      const messages = redirectMessages(f.problem, f.target)
+      return { status: 502, error: 'upstream_redirect', message: messages.en, messages }
+    }
+  }
+}
+
+/** What a refused redirect means, for the platform gateway and for CSTA alike. */
+export function redirectMessages(problem: RedirectProblem, target: string | null): Bilingual {
+  switch (problem) {
+    case 'other_origin':
+      return {
+        zh: `平台把请求重定向到另一台主机（${target}），已拒绝`,
+        en: `the platform redirected to another host (${target}): refused`,
+      }
+    case 'too_many':
+      return {
+        zh: `平台重定向超过 ${MAX_REDIRECTS} 次，已拒绝`,
+        en: `the platform redirected more than ${MAX_REDIRECTS} times: refused`,
+      }
+    case 'no_location':
+      return {
+        zh: '平台返回了没有有效地址的重定向，已拒绝',
+        en: 'the platform answered a redirect without a usable Location: refused',
+      }
   }
 }

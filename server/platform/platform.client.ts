@@ -1,5 +1,6 @@
 import type { TokenManager } from './token-manager'
 import { TokenError } from './token-manager'
+import { fetchWithinOrigin, type RedirectProblem, RedirectRefused } from './upstream-fetch'
 
 /** Why a platform call did not give what was asked. */
 export type PlatformFailure =
@@ -8,6 +9,8 @@ export type PlatformFailure =
   /** An HTTP error without a business code. */
   | { kind: 'http'; httpStatus: number; text: string }
   | { kind: 'token'; message: string }
+  /** A redirect the relay would not follow (to another origin, or too many); nothing went there. */
+  | { kind: 'redirect'; problem: RedirectProblem; target: string | null }
   | { kind: 'timeout' }
   | { kind: 'unreachable'; detail: string }
 
@@ -26,7 +29,8 @@ type Query = Record<string, string | number | undefined>
 /**
  * GETs against the platform's API gateway with the `wellcloud_token` header; on 401 it gets a
  * fresh token and tries once more. Business errors come back as `kind: 'code'` whether the
- * platform sent them with HTTP 200 or 4xx.
+ * platform sent them with HTTP 200 or 4xx. Redirects are followed only within the gateway's
+ * origin, so the token never reaches another host.
  */
 export class PlatformClient {
   private readonly fetch: typeof fetch
@@ -100,6 +104,8 @@ export class PlatformClient {
       return { ok: true, response }
     } catch (err) {
       if (err instanceof TokenError) return { ok: false, kind: 'token', message: err.message }
+      if (err instanceof RedirectRefused)
+        return { ok: false, kind: 'redirect', problem: err.problem, target: err.target }
       if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
         return { ok: false, kind: 'timeout' }
       return {
@@ -118,9 +124,12 @@ export class PlatformClient {
   ): Promise<Response> {
     const init = {
       headers: { wellcloud_token: token, accept: stream ? '*/*' : 'application/json', ...headers },
-      redirect: 'follow' as const,
     }
-    if (!stream) return this.fetch(url, { ...init, signal: AbortSignal.timeout(this.o.timeoutMs) })
+    if (!stream)
+      return fetchWithinOrigin(this.fetch, url, {
+        ...init,
+        signal: AbortSignal.timeout(this.o.timeoutMs),
+      })
     // A long recording may take minutes to flow: only the wait for its first byte is bounded.
     const abort = new AbortController()
     const timer = setTimeout(
@@ -128,7 +137,7 @@ export class PlatformClient {
       this.o.timeoutMs,
     )
     try {
-      return await this.fetch(url, { ...init, signal: abort.signal })
+      return await fetchWithinOrigin(this.fetch, url, { ...init, signal: abort.signal })
     } finally {
       clearTimeout(timer)
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { fetchWithinOrigin } from './upstream-fetch'
 
 export interface TokenManagerOptions {
   /** WELLCLOUD_BASE_URL. */
@@ -55,7 +56,8 @@ const tokenAnswer = z.looseObject({}).transform((raw, ctx) => {
 /**
  * The platform's access token (`POST /accesstoken/apply`): cached until shortly before it runs
  * out, fetched by one request however many callers wait, renewed when the platform refuses it.
- * The token never leaves the relay: it is not logged and not sent to browsers.
+ * The token never leaves the relay: it is not logged and not sent to browsers. A redirect to
+ * another host is refused (RedirectRefused), so neither the credentials nor the token go there.
  */
 export class TokenManager {
   private token: { value: string; renewAt: number } | null = null
@@ -89,7 +91,9 @@ export class TokenManager {
       throw new TokenError(`not configured (${missing.join(', ')} missing)`, null)
     this.fetches += 1
     const credentials = { appId: this.o.appId, appSecret: this.o.appSecret, apiKey: this.o.apiKey }
-    const res = await this.fetch(`${this.o.baseUrl.replace(/\/+$/, '')}/accesstoken/apply`, {
+    // Redirects stay within the gateway's origin: a 307 elsewhere would carry the app secret.
+    const url = `${this.o.baseUrl.replace(/\/+$/, '')}/accesstoken/apply`
+    const res = await fetchWithinOrigin(this.fetch, url, {
       method: 'POST',
       headers: {
         accept: 'application/json',

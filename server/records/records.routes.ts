@@ -10,6 +10,7 @@ import { principalOf } from '../auth/auth.hooks'
 import type { FailureAnswer } from '../platform/platform-messages'
 import { failureAnswer } from '../platform/platform-messages'
 import type { PlatformClient } from '../platform/platform.client'
+import { upstreamId } from '../platform/upstream-id'
 import { audienceOf } from '../realtime/audience'
 import type { PeaksStore } from '../recordings/peaks.store'
 import { PATHS, type RecordsService, type SplitAnswer } from './records.service'
@@ -21,8 +22,10 @@ export interface RecordsRoutesDeps {
   timeZone: string
 }
 
-const callParam = z.object({ callId: z.string().trim().min(1).max(200) })
-const recordingParam = z.object({ id: z.string().trim().min(1).max(200) })
+// Ids go into the platform's paths: checked as Fastify hands them over, already decoded
+// (`%2E%2E` arrives as `..`, `a%2Fb` as `a/b`), and refused with a 400 naming them.
+const callParam = z.object({ callId: upstreamId })
+const recordingParam = z.object({ recordingId: upstreamId })
 
 // Headers of the platform's audio answer that pass through to the browser as they are.
 const PASSED_HEADERS = [
@@ -36,7 +39,8 @@ const PASSED_HEADERS = [
 
 /**
  * Call records (§4.4–4.6) and recordings (§4.1–4.3) for the SPA and for scripts. Every route
- * is for the signed-in user's own tenant; audio streams pass through with HTTP Range.
+ * is for the signed-in user's own tenant; a call or recording that is not (by its CDR's
+ * `domain`) is 404, like one that does not exist. Audio streams pass through with HTTP Range.
  */
 export function recordsRoutes(deps: RecordsRoutesDeps) {
   const audience = (req: FastifyRequest) => audienceOf(principalOf(req).scope)
@@ -78,7 +82,7 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
       if (!p.success || !q.success) return badRequest(reply, describeIssues((p.error ?? q.error)!))
       const a = audience(req)
       // The platform streams any callId it has: make sure this one is the user's first.
-      const owned = await deps.records.detail(a, p.data.callId)
+      const owned = await deps.records.ownedCall(a, p.data.callId)
       if (!owned.ok) return fail(reply, owned.answer)
       const name = fileName(
         'call',
@@ -90,29 +94,31 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
       return stream(req, reply, deps.platform, PATHS.callStream(p.data.callId), q.data, name)
     })
 
-    app.get('/api/recordings/:id/audio', { config: hear }, async (req, reply) => {
+    app.get('/api/recordings/:recordingId/audio', { config: hear }, async (req, reply) => {
       const p = recordingParam.safeParse(req.params)
       const q = audioQuerySchema.safeParse(req.query)
       if (!p.success || !q.success) return badRequest(reply, describeIssues((p.error ?? q.error)!))
       const a = audience(req)
-      const rec = deps.records.recording(a, p.data.id)
-      if (!rec) return fail(reply, unknownRecording(p.data.id))
+      const rec = await deps.records.recording(a, p.data.recordingId)
+      if (!rec.ok) return fail(reply, rec.answer)
       const name = fileName(
         'recording',
-        deps.records.summary(a.namespace, rec.callId),
-        rec.callId,
+        deps.records.summary(a.namespace, rec.data.callId),
+        rec.data.callId,
         q.data.format,
         deps.timeZone,
       )
-      return stream(req, reply, deps.platform, PATHS.recordingStream(p.data.id), q.data, name)
+      const path = PATHS.recordingStream(p.data.recordingId)
+      return stream(req, reply, deps.platform, path, q.data, name)
     })
 
-    app.get('/api/recordings/:id/peaks', { config: hear }, async (req, reply) => {
+    app.get('/api/recordings/:recordingId/peaks', { config: hear }, async (req, reply) => {
       const p = recordingParam.safeParse(req.params)
       if (!p.success) return badRequest(reply, describeIssues(p.error))
       const a = audience(req)
-      if (!deps.records.recording(a, p.data.id)) return fail(reply, unknownRecording(p.data.id))
-      const res = await deps.peaks.get(a.namespace, p.data.id)
+      const rec = await deps.records.recording(a, p.data.recordingId)
+      if (!rec.ok) return fail(reply, rec.answer)
+      const res = await deps.peaks.get(a.namespace, p.data.recordingId)
       if (!res.ok) return fail(reply, res.answer)
       reply
         .header('content-type', 'application/json; charset=utf-8')
@@ -176,14 +182,6 @@ function fileName(
   if (party) parts.push(party.replace(/[^\w.+-]/g, ''))
   parts.push(callId.replace(/[^\w-]/g, '').slice(0, 8) || 'call')
   return `${parts.join('-')}.${format}`
-}
-
-function unknownRecording(id: string): FailureAnswer {
-  const messages = {
-    zh: `没有找到录音 ${id}（请从它所属的通话打开）`,
-    en: `no recording ${id} (open it from its call)`,
-  }
-  return { status: 404, error: 'not_found', message: messages.en, messages }
 }
 
 function badRequest(reply: FastifyReply, message: string) {

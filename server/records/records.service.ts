@@ -12,20 +12,25 @@ import {
   localToEpoch,
   parsePlatformTime,
 } from '@/shared/platform-time'
+import { domainOf } from '@/shared/webhooks'
 import type { CallsRepo } from '../calls/calls.repo'
 import type { Audience } from '../realtime/audience'
 import type { RecordingsRepo } from '../recordings/recordings.repo'
 import { type FailureAnswer, failureAnswer } from '../platform/platform-messages'
 import type { PlatformClient } from '../platform/platform.client'
+import { checkedId, idProblem } from '../platform/upstream-id'
+
+// Routes check ids first and answer 400; this is the last guard before an id joins a URL.
+const seg = (id: string, field: string) => encodeURIComponent(checkedId(id, field))
 
 export const PATHS = {
   calls: '/api/cdr/2.0/calls/open',
-  call: (callId: string) => `/api/cdr/2.0/calls/open/call/${encodeURIComponent(callId)}`,
-  recordings: (callId: string) => `/api/cdr/2.0/recordings/open/call/${encodeURIComponent(callId)}`,
+  call: (callId: string) => `/api/cdr/2.0/calls/open/call/${seg(callId, 'callId')}`,
+  recordings: (callId: string) => `/api/cdr/2.0/recordings/open/call/${seg(callId, 'callId')}`,
   callStream: (callId: string) =>
-    `/api/cdr/2.0/recordings/open/call/${encodeURIComponent(callId)}/stream`,
+    `/api/cdr/2.0/recordings/open/call/${seg(callId, 'callId')}/stream`,
   recordingStream: (id: string) =>
-    `/api/cdr/2.0/recordings/open/recording/${encodeURIComponent(id)}/stream`,
+    `/api/cdr/2.0/recordings/open/recording/${seg(id, 'recordingId')}/stream`,
   robot: '/api/cdr/2.0/open/calls/robot',
 }
 
@@ -35,13 +40,20 @@ export type SplitAnswer = SplitHint & { status: 409; messages: { zh: string; en:
 // `total` of a query is remembered this long, and for this many queries at most.
 const TOTAL_TTL_MS = 10 * 60 * 1000
 const TOTALS_KEPT = 500
+// A call whose CDR the platform showed to be the tenant's is trusted this long, for this many
+// calls at most, so seeking in a recording (a Range request each) costs no CDR lookup each.
+const OWNED_TTL_MS = 10 * 60 * 1000
+const OWNED_KEPT = 1000
 
 /**
  * Call records and recordings from the platform (§4.2–4.6), always for the user's own
- * tenant: `domain` comes from the session, never from the browser.
+ * tenant: `domain` comes from the session, never from the browser. What the platform answers
+ * is not taken on trust: a CDR is served only when its `domain` is the user's tenant (an empty
+ * or missing one is not), and a recording only while its call's CDR is.
  */
 export class RecordsService {
   private readonly totals = new Map<string, { total: number; at: number }>()
+  private readonly owned = new Map<string, number>()
 
   constructor(
     private readonly platform: PlatformClient,
@@ -67,7 +79,12 @@ export class RecordsService {
     const { total, list } = page.data
     return {
       ok: true,
-      data: { total, list: list.filter((row) => this.visible(audience, row.callId)) },
+      data: {
+        total,
+        list: list.filter(
+          (row) => !namesOtherTenant(row, audience.namespace) && this.visible(audience, row.callId),
+        ),
+      },
     }
   }
 
@@ -80,7 +97,8 @@ export class RecordsService {
     const page = await this.pageOf(PATHS.robot, base, p, `robot:${JSON.stringify(base)}`, q)
     if (!page.ok) return page
     const { total, list } = page.data
-    return { ok: true, data: { total, list: list as unknown as Record<string, unknown>[] } }
+    const rows = list.filter((row) => !namesOtherTenant(row, audience.namespace))
+    return { ok: true, data: { total, list: rows as unknown as Record<string, unknown>[] } }
   }
 
   /**
@@ -114,21 +132,43 @@ export class RecordsService {
     return { ok: true, data: { total, list: parsed.list } }
   }
 
-  /** One CDR (§4.4), if it is the user's tenant's and within the user's scope. */
+  /**
+   * One CDR (§4.4), if it is the user's tenant's and within the user's scope. The platform
+   * answers by callId alone, so its `domain` decides: a CDR of another tenant, or one with an
+   * empty or missing `domain`, is answered 404 as if it did not exist.
+   */
   async detail(audience: Audience, callId: string): Promise<Result<Record<string, unknown>>> {
+    // Routes check ids first; a call id from a webhook (the peaks prefetcher's) is checked here.
+    const problem = idProblem(callId)
+    if (problem) return { ok: false, answer: unfitId('callId', problem) }
     if (!this.visible(audience, callId)) return { ok: false, answer: notFound(callId) }
     const res = await this.platform.getJson(PATHS.call(callId))
     if (!res.ok) return { ok: false, answer: failureAnswer(res) }
     const cdr = unwrapObject(res.data)
-    if (!cdr) return { ok: false, answer: notFound(callId) }
-    // The platform answers by callId alone: a CDR of another tenant is refused here.
-    if (typeof cdr.domain === 'string' && cdr.domain !== '' && cdr.domain !== audience.namespace) {
+    if (!cdr || cdr.domain !== audience.namespace) return { ok: false, answer: notFound(callId) }
+    // An answer about some other call is not this call's.
+    if (cdr.callId !== undefined && cdr.callId !== callId)
       return { ok: false, answer: notFound(callId) }
-    }
+    this.rememberOwned(audience.namespace, callId)
     return { ok: true, data: cdr }
   }
 
-  /** The call's recordings (§4.2), remembered so their ids can be served. */
+  /**
+   * Whether the user may have the call's audio: in scope, and its CDR the tenant's (asked of
+   * the platform, or known from a recent answer).
+   */
+  async ownedCall(audience: Audience, callId: string): Promise<Result<null>> {
+    if (!this.visible(audience, callId)) return { ok: false, answer: notFound(callId) }
+    if (this.isOwned(audience.namespace, callId)) return { ok: true, data: null }
+    const detail = await this.detail(audience, callId)
+    return detail.ok ? { ok: true, data: null } : detail
+  }
+
+  /**
+   * The call's recordings (§4.2), remembered so their ids can be served. §4.2's rows carry no
+   * domain: a recording is the tenant's through its call, so a row naming another call, an
+   * id unfit for a URL, or a device of another tenant is left out.
+   */
   async recordingsOf(audience: Audience, callId: string): Promise<Result<RecordingInfo[]>> {
     const detail = await this.detail(audience, callId)
     if (!detail.ok) return detail
@@ -138,23 +178,32 @@ export class RecordsService {
       return { ok: false, answer: failureAnswer(res) }
     }
     const list = listOf(res.data)
+      .filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null)
       .filter(
-        (r): r is Record<string, unknown> & { id: unknown } =>
-          typeof r === 'object' && r !== null && 'id' in r,
+        (r): r is Record<string, unknown> & { id: string | number } =>
+          (typeof r.id === 'string' || typeof r.id === 'number') &&
+          idProblem(String(r.id)) === null &&
+          (r.callId === undefined || r.callId === null || r.callId === callId) &&
+          !deviceOfOtherTenant(r.deviceId, audience.namespace),
       )
-      .map((r) => ({
-        ...r,
-        id: String(r.id),
-        callId: typeof r.callId === 'string' ? r.callId : callId,
-      }))
+      .map((r) => ({ ...r, id: String(r.id), callId }))
     this.recordings.remember(audience.namespace, list, this.now())
     return { ok: true, data: list }
   }
 
-  /** A recording the user may hear: known (listed for one of their calls) and in scope. */
-  recording(audience: Audience, id: string): RecordingInfo | null {
+  /**
+   * A recording the user may hear: known (listed for one of their calls), in scope, and its
+   * call still the tenant's by its CDR (a recording remembered from an answer this relay would
+   * no longer accept is not served). 404 otherwise, as for a guessed id.
+   */
+  async recording(audience: Audience, id: string): Promise<Result<RecordingInfo>> {
     const r = this.recordings.get(audience.namespace, id)
-    return r && this.visible(audience, r.callId) ? r : null
+    if (!r || idProblem(r.callId) || !this.visible(audience, r.callId))
+      return { ok: false, answer: unknownRecording(id) }
+    const owned = await this.ownedCall(audience, r.callId)
+    if (!owned.ok)
+      return owned.answer.status === 404 ? { ok: false, answer: unknownRecording(id) } : owned
+    return { ok: true, data: r }
   }
 
   /** The call as the relay saw it end (for file names), if it did. */
@@ -197,6 +246,18 @@ export class RecordsService {
     }
   }
 
+  private isOwned(namespace: string, callId: string): boolean {
+    const at = this.owned.get(`${namespace}\u0000${callId}`)
+    return at !== undefined && this.now() - at <= OWNED_TTL_MS
+  }
+
+  private rememberOwned(namespace: string, callId: string): void {
+    const key = `${namespace}\u0000${callId}`
+    this.owned.delete(key)
+    this.owned.set(key, this.now())
+    if (this.owned.size > OWNED_KEPT) this.owned.delete(this.owned.keys().next().value!)
+  }
+
   private knownTotal(key: string): number | null {
     const hit = this.totals.get(key)
     if (!hit || this.now() - hit.at > TOTAL_TTL_MS) return null
@@ -213,6 +274,38 @@ export class RecordsService {
 function notFound(callId: string): FailureAnswer {
   const messages = { zh: `没有找到通话 ${callId}`, en: `no call ${callId}` }
   return { status: 404, error: 'not_found', message: messages.en, messages }
+}
+
+function unfitId(field: string, problem: string): FailureAnswer {
+  const messages = {
+    zh: `${field} 不能用于平台请求（${problem}）`,
+    en: `${field}: ${problem}`,
+  }
+  return { status: 400, error: 'invalid_request', message: messages.en, messages }
+}
+
+function unknownRecording(id: string): FailureAnswer {
+  const messages = {
+    zh: `没有找到录音 ${id}（请从它所属的通话打开）`,
+    en: `no recording ${id} (open it from its call)`,
+  }
+  return { status: 404, error: 'not_found', message: messages.en, messages }
+}
+
+/**
+ * A list row that names a tenant other than the user's. §4.5 rows carry no `domain` (the
+ * query names it); a row that does carry one, empty or another's, is not the user's.
+ */
+function namesOtherTenant(row: object, namespace: string): boolean {
+  const domain = (row as { domain?: unknown }).domain
+  return domain !== undefined && domain !== null && domain !== namespace
+}
+
+/** A recording's device that carries a domain other than the tenant's (`8001@other.cc`). */
+function deviceOfOtherTenant(deviceId: unknown, namespace: string): boolean {
+  if (typeof deviceId !== 'string') return false
+  const domain = domainOf(deviceId)
+  return domain !== null && domain !== namespace
 }
 
 /** §4.5 answers `{total, list}`; read it tolerantly (a bare list, or one under `data`). */

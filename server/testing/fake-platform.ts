@@ -10,9 +10,17 @@ export interface Recorded {
   body: string
 }
 
-export type Responder = (
-  req: Recorded,
-) => { status: number; body?: unknown; delayMs?: number } | undefined
+export type Responder = (req: Recorded) =>
+  | {
+      status: number
+      body?: unknown
+      delayMs?: number
+      /** Extra response headers (a redirect's `location`, an audio content type). */
+      headers?: Record<string, string>
+      /** Sent as is instead of `body` as JSON. */
+      raw?: string | Buffer
+    }
+  | undefined
 
 /**
  * A recording stand-in for the platform's HTTP side, for tests that must assert the exact
@@ -48,11 +56,12 @@ export class FakePlatform {
         }
         setTimeout(() => {
           if (res.destroyed) return
-          res.writeHead(
-            answer.status,
-            answer.body === undefined ? {} : { 'content-type': 'application/json' },
-          )
-          res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body))
+          const json = answer.raw === undefined && answer.body !== undefined
+          res.writeHead(answer.status, {
+            ...(json ? { 'content-type': 'application/json' } : {}),
+            ...answer.headers,
+          })
+          res.end(answer.raw ?? (json ? JSON.stringify(answer.body) : undefined))
         }, answer.delayMs ?? 0)
       })
     })
