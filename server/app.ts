@@ -37,6 +37,7 @@ import { redactUrl } from './lib/secrets'
 import { audienceOf } from './realtime/audience'
 import { FloorGateway, type FloorServer } from './realtime/floor.gateway'
 import { floorRoutes } from './realtime/floor.routes'
+import { MAX_CLIENT_MESSAGE_BYTES, onePerConnection } from './realtime/socket-limits'
 import { CONTENT_SECURITY_POLICY } from './web/security-headers'
 import { spaRoutes } from './web/spa.routes'
 import { settingsRoutes } from './settings/settings.routes'
@@ -130,7 +131,10 @@ export function createApp(deps: AppDeps): App {
       maxDisconnectionDuration: RECOVERY_WINDOW_MS,
       skipMiddlewares: false,
     },
+    // Clients only send tiny messages; a bigger one closes its connection unread.
+    maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
   })
+  io.use(onePerConnection())
   const revalidateSockets = installSocketAuth(io, auth)
 
   // The gateway (and the peaks prefetcher) are created after the stores, but the stores
