@@ -17,7 +17,7 @@ import { AuthService } from './auth/auth.service'
 import { KiosksRepo } from './auth/kiosks.repo'
 import { LoginThrottle, type ThrottleLimits, DEFAULT_THROTTLE } from './auth/login-throttle'
 import { SessionsRepo } from './auth/sessions.repo'
-import { installSocketAuth } from './auth/socket-auth'
+import { installSocketAuth, type SessionOwner } from './auth/socket-auth'
 import { UsersRepo } from './auth/users.repo'
 import { CallsRepo } from './calls/calls.repo'
 import { CallsStore } from './calls/calls.store'
@@ -135,7 +135,8 @@ export function createApp(deps: AppDeps): App {
     maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
   })
   io.use(onePerConnection())
-  const revalidateSockets = installSocketAuth(io, auth)
+  const sockets = installSocketAuth(io, auth)
+  const revalidateSockets = () => sockets.revalidate()
 
   // The gateway (and the peaks prefetcher) are created after the stores, but the stores
   // report changes through them.
@@ -194,7 +195,8 @@ export function createApp(deps: AppDeps): App {
 
   const stats = emptyWebhookStats()
   const cookieMode = config.session.cookieSecure
-  const sessionsChanged = () => setImmediate(revalidateSockets)
+  // Sign-out and admin changes reach the open sockets they concern before the answer is sent.
+  const sessionsChanged = (owner: SessionOwner) => sockets.ownerChanged(owner)
   const routes = [
     webhookRoutes({
       webhookToken: config.webhookToken,
@@ -217,6 +219,7 @@ export function createApp(deps: AppDeps): App {
       authConfig: deps.authConfig ?? { demo: false, demoAccounts: [] },
       cookieMode,
       now,
+      signedOut: (sessionId) => sockets.signedOut(sessionId),
     }),
     usersRoutes({ users, sessions, now, sessionsChanged }),
     kiosksRoutes({ kiosks, now, sessionsChanged }),

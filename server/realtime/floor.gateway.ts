@@ -192,14 +192,20 @@ export class FloorGateway {
   }
 
   private onConnection(socket: FloorSocket): void {
+    // An earlier connection listener may have closed it already (its session ended meanwhile).
+    if (!socket.connected) return
     const audience = socket.data.audience
     const room = this.roomOf(audience)
-    // A recovered session is back in its room and has been replayed the batches it missed;
-    // any other connection starts from a snapshot.
-    if (!socket.recovered) {
-      void socket.join(audience.key)
-      socket.emit('floor:snapshot', this.snapshot(room.audience))
-    }
+    // Rooms are recomputed on every connect, recovered or not: a recovered session comes back
+    // with the rooms it had, and whatever those were, the socket belongs in its audience's only.
+    const stale = [...socket.rooms].filter((r) => r !== socket.id && r !== audience.key)
+    for (const r of stale) void socket.leave(r)
+    const replayed = socket.recovered && stale.length === 0 && socket.rooms.has(audience.key)
+    void socket.join(audience.key)
+    // A recovered session has been replayed the batches its room missed; any other connection
+    // starts from a snapshot.
+    if (!replayed) socket.emit('floor:snapshot', this.snapshot(room.audience))
+
     this.limits.guard(socket, (timers): ClientHandlers => {
       const resync = new CoalescedAnswer(timers, RESYNC_MIN_INTERVAL_MS, () =>
         this.snapshot(room.audience),
