@@ -140,8 +140,6 @@ describe('rooms are recomputed on every connect', () => {
     const back = new Promise((resolve) => client.once('connect', () => resolve(null)))
     client.connect()
     await back
-    // Not restored: it connected afresh, into the room of its new scope.
-    expect(client.recovered).toBe(false)
     await relay.post(
       agentEvent({ id: '5002@test.cc', serial: 5, orgTreePos: '1.2', acState: 'Available' }),
     )
@@ -156,6 +154,8 @@ describe('rooms are recomputed on every connect', () => {
 
     expect(wire.agents).toContain('5001@test.cc')
     expect(wire.agents).not.toContain('5002@test.cc')
+    // Not restored: it connected afresh, into the room of its new scope.
+    expect(client.recovered).toBe(false)
   })
 
   it('a socket whose session did not change still recovers: it is replayed what it missed, with no snapshot', async () => {

@@ -87,9 +87,6 @@ class Allowance implements SocketTimers {
  */
 export class SocketLimiter {
   private readonly allowances = new Map<LimitedSocket, Allowance>()
-  /** Events dropped and sockets closed since start, for the health page and tests. */
-  private dropped = 0
-  private closed = 0
 
   constructor(private readonly clock: () => number = () => performance.now()) {}
 
@@ -108,17 +105,12 @@ export class SocketLimiter {
       if (!socket.connected) return
       const verdict = allowance.spend()
       if (verdict === 'close') {
-        this.closed += 1
         socket.disconnect(true)
         return
       }
       // Own names only: `constructor` or `__proto__` are not handlers.
       const event = packet[0]
-      if (verdict === 'drop' || typeof event !== 'string' || !Object.hasOwn(handlers, event)) {
-        this.dropped += 1
-        return
-      }
-      next()
+      if (verdict === 'allow' && typeof event === 'string' && Object.hasOwn(handlers, event)) next()
     })
     for (const [event, handler] of Object.entries(handlers)) socket.on(event, handler)
     socket.on('disconnect', () => {
@@ -132,11 +124,6 @@ export class SocketLimiter {
     let timers = 0
     for (const a of this.allowances.values()) timers += a.timers.size
     return { sockets: this.allowances.size, timers }
-  }
-
-  /** Events dropped and sockets closed for going over their allowance, since start. */
-  refusals(): { droppedEvents: number; closedSockets: number } {
-    return { droppedEvents: this.dropped, closedSockets: this.closed }
   }
 }
 
