@@ -17,7 +17,7 @@ import { AuthService } from './auth/auth.service'
 import { KiosksRepo } from './auth/kiosks.repo'
 import { LoginThrottle, type ThrottleLimits, DEFAULT_THROTTLE } from './auth/login-throttle'
 import { SessionsRepo } from './auth/sessions.repo'
-import { installSocketAuth } from './auth/socket-auth'
+import { installSocketAuth, type SessionOwner } from './auth/socket-auth'
 import { UsersRepo } from './auth/users.repo'
 import { CallsRepo } from './calls/calls.repo'
 import { CallsStore } from './calls/calls.store'
@@ -37,6 +37,7 @@ import { redactUrl } from './lib/secrets'
 import { audienceOf } from './realtime/audience'
 import { FloorGateway, type FloorServer } from './realtime/floor.gateway'
 import { floorRoutes } from './realtime/floor.routes'
+import { MAX_CLIENT_MESSAGE_BYTES, onePerConnection } from './realtime/socket-limits'
 import { CONTENT_SECURITY_POLICY } from './web/security-headers'
 import { spaRoutes } from './web/spa.routes'
 import { settingsRoutes } from './settings/settings.routes'
@@ -133,8 +134,12 @@ export function createApp(deps: AppDeps): App {
       maxDisconnectionDuration: RECOVERY_WINDOW_MS,
       skipMiddlewares: false,
     },
+    // Clients only send tiny messages; a bigger one closes its connection unread.
+    maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
   })
-  const revalidateSockets = installSocketAuth(io, auth)
+  io.use(onePerConnection())
+  const sockets = installSocketAuth(io, auth)
+  const revalidateSockets = () => sockets.revalidate()
 
   // The gateway (and the peaks prefetcher) are created after the stores, but the stores
   // report changes through them.
@@ -193,7 +198,8 @@ export function createApp(deps: AppDeps): App {
 
   const stats = emptyWebhookStats()
   const cookieMode = config.session.cookieSecure
-  const sessionsChanged = () => setImmediate(revalidateSockets)
+  // Sign-out and admin changes reach the open sockets they concern before the answer is sent.
+  const sessionsChanged = (owner: SessionOwner) => sockets.ownerChanged(owner)
   const routes = [
     webhookRoutes({
       webhookToken: config.webhookToken,
@@ -216,6 +222,7 @@ export function createApp(deps: AppDeps): App {
       authConfig: deps.authConfig ?? { demo: false, demoAccounts: [] },
       cookieMode,
       now,
+      signedOut: (sessionId) => sockets.signedOut(sessionId),
     }),
     usersRoutes({ users, sessions, now, sessionsChanged }),
     kiosksRoutes({ kiosks, now, sessionsChanged }),

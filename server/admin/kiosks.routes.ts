@@ -4,12 +4,14 @@ import { orgInScope } from '@/shared/auth'
 import { describeIssues } from '@/shared/validation'
 import { principalOf } from '../auth/auth.hooks'
 import type { KioskLink, KiosksRepo } from '../auth/kiosks.repo'
+import type { SessionOwner } from '../auth/socket-auth'
 import { randomSecret } from '../lib/secrets'
 
 export interface KiosksRoutesDeps {
   kiosks: KiosksRepo
   now: () => number
-  sessionsChanged: () => void
+  /** Called after a link was revoked: its open screens are checked (and closed) now. */
+  sessionsChanged: (owner: SessionOwner) => void
 }
 
 const ADMIN = { permission: 'manageUsers' } as const
@@ -48,10 +50,10 @@ export function kiosksRoutes(deps: KiosksRoutesDeps) {
       if (!link || link.scope.namespace !== admin.scope.namespace) {
         return reply.code(404).send({ error: 'not_found', message: `no wall-screen link ${String((req.params as { id?: unknown }).id)}` })
       }
-      // Its sessions are not deleted here: the next check of each (any request, or the socket
-      // re-check below) finds the link revoked, says so, and ends the session.
+      // Its sessions are not deleted here: the next check of each (any request, or its open
+      // screens, checked now) finds the link revoked, says so, and ends the session.
       deps.kiosks.revoke(link.id, deps.now())
-      deps.sessionsChanged()
+      deps.sessionsChanged({ kioskId: link.id })
       return reply.code(204).send()
     })
   }

@@ -13,6 +13,7 @@ import { principalOf } from '../auth/auth.hooks'
 import type { Principal } from '../auth/auth.service'
 import { hashPassword } from '../auth/passwords'
 import type { SessionsRepo } from '../auth/sessions.repo'
+import type { SessionOwner } from '../auth/socket-auth'
 import { DuplicateUsernameError, type User, type UsersRepo } from '../auth/users.repo'
 import { randomSecret } from '../lib/secrets'
 
@@ -20,8 +21,8 @@ export interface UsersRoutesDeps {
   users: UsersRepo
   sessions: SessionsRepo
   now: () => number
-  /** Called after sessions were ended or scopes changed, so open sockets are checked again. */
-  sessionsChanged: () => void
+  /** Called after a user's sessions were ended or their scope changed: their open sockets are checked now. */
+  sessionsChanged: (owner: SessionOwner) => void
 }
 
 const ADMIN = { permission: 'manageUsers' } as const
@@ -77,10 +78,10 @@ export function usersRoutes(deps: UsersRoutesDeps) {
         return badRequest(reply, `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`)
       }
       const updated = deps.users.update(target.id, b, deps.now())!
-      // A disabled user's sessions end at their next check (any request, or the socket re-check
-      // below), which says why; a changed role or scope applies from the next request and open
-      // screens reconnect with it.
-      deps.sessionsChanged()
+      // A disabled user's sessions end at their next check (any request, or their open sockets,
+      // checked now), which says why; a changed role or scope applies from the next request, and
+      // open screens are closed now and reconnect with it.
+      deps.sessionsChanged({ userId: target.id })
       return view(updated)
     })
 
@@ -93,7 +94,7 @@ export function usersRoutes(deps: UsersRoutesDeps) {
       const password = body.data.password ?? temporaryPassword()
       deps.users.setPassword(target.id, await hashPassword(password), deps.now())
       deps.sessions.deleteForUser(target.id)
-      deps.sessionsChanged()
+      deps.sessionsChanged({ userId: target.id })
       return body.data.password ? reply.code(204).send() : { password }
     })
   }

@@ -3,12 +3,15 @@ import { type AuthConfig, loginBodySchema, SESSION_COOKIE } from '@/shared/auth'
 import { describeIssues } from '@/shared/validation'
 import { clearSessionCookies, cookieOptions, principalOf, setSessionCookies } from './auth.hooks'
 import { type AuthService, meOf } from './auth.service'
+import { hashToken } from './sessions.repo'
 
 export interface AuthRoutesDeps {
   auth: AuthService
   authConfig: AuthConfig
   cookieMode: 'auto' | 'always' | 'never'
   now: () => number
+  /** Ends the open sockets of a session that signed out (by session id, the token's hash). */
+  signedOut: (sessionId: string) => void
 }
 
 /** Sign-in, sign-out, who am I, and wall-screen links being opened. */
@@ -46,7 +49,9 @@ export function authRoutes(deps: AuthRoutesDeps) {
     })
 
     app.post('/api/auth/logout', { config: { kiosk: true } }, async (req, reply) => {
-      deps.auth.logout(req.cookies[SESSION_COOKIE])
+      const token = req.cookies[SESSION_COOKIE]
+      deps.auth.logout(token)
+      if (token) deps.signedOut(hashToken(token))
       clearSessionCookies(reply, cookieOptions(req, deps.cookieMode))
       return reply.code(204).send()
     })

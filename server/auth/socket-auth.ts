@@ -1,48 +1,173 @@
 import fastifyCookie from '@fastify/cookie'
 import { SESSION_COOKIE } from '@/shared/auth'
-import type { ConnectRefusal } from '@/shared/events'
+import type { ConnectRefusal, SessionEnded } from '@/shared/events'
 import { audienceOf } from '../realtime/audience'
-import type { FloorServer } from '../realtime/floor.gateway'
-import { AUTH_FAILURE_MESSAGES, type AuthService } from './auth.service'
+import type { FloorServer, FloorSocket, SocketData } from '../realtime/floor.gateway'
+import {
+  AUTH_FAILURE_MESSAGES,
+  type AuthFailure,
+  type AuthService,
+  type Principal,
+} from './auth.service'
+
+/** Whose sessions an admin changed: a user's, or a wall-screen link's. */
+export type SessionOwner = { userId: number } | { kioskId: number }
+
+/** The open sockets of every session, so that a session's end reaches them at once. */
+export interface SocketSessions {
+  /** Checks every open socket's session again (expiry, and anything not announced). */
+  revalidate(): void
+  /** A session signed out: its sockets are told and closed now. */
+  signedOut(sessionId: string): void
+  /** An admin changed a user or a wall-screen link: its open sockets are checked now. */
+  ownerChanged(owner: SessionOwner): void
+}
 
 /**
  * The socket.io handshake needs a session like every REST route. Browsers send the session
  * cookie with the handshake; a page of another origin is refused outright (cross-site
  * WebSocket hijacking), scripts without an Origin header are let through to the cookie check.
- * Returns `revalidate`, which checks every open socket again and closes those whose session
- * ended or whose role or scope changed.
+ * Open sockets are indexed by session and by owner, so that sign-out, a disabled user, a
+ * changed role or scope and a revoked wall-screen link close them at once, `session:ended`
+ * first.
  */
-export function installSocketAuth(io: FloorServer, auth: AuthService): () => void {
+export function installSocketAuth(io: FloorServer, auth: AuthService): SocketSessions {
+  // Checking a recovered session authenticates it, which ends a revoked or disabled one; the
+  // handshake's own check runs right after (socket.io creates the socket, then runs the
+  // middleware) and must still say why, not "no session".
+  let refusedOnRestore: { token: string; failure: AuthFailure } | null = null
+  // What a recovered session saw must be what its session may see now (see restoreOnlyIf).
+  restoreOnlyIf(io, (data) => {
+    const p = auth.authenticate(data.token)
+    if (typeof p === 'string' && data.token) refusedOnRestore = { token: data.token, failure: p }
+    return typeof p !== 'string' && !changed(p, data)
+  })
+
   io.use((socket, next) => {
     const origin = socket.request.headers.origin
     const host = socket.request.headers.host
     if (origin !== undefined && !sameHost(origin, host)) {
-      next(Object.assign(new Error('connections from other sites are refused'), { data: { reason: 'origin' satisfies ConnectRefusal } }))
+      next(
+        Object.assign(new Error('connections from other sites are refused'), {
+          data: { reason: 'origin' satisfies ConnectRefusal },
+        }),
+      )
       return
     }
     const token = fastifyCookie.parse(socket.request.headers.cookie ?? '')[SESSION_COOKIE]
-    const principal = auth.authenticate(token)
+    let principal = auth.authenticate(token)
+    if (principal === 'no_session' && token !== undefined && refusedOnRestore?.token === token)
+      principal = refusedOnRestore.failure
+    refusedOnRestore = null
     if (typeof principal === 'string') {
-      next(Object.assign(new Error(AUTH_FAILURE_MESSAGES[principal]), { data: { reason: principal satisfies ConnectRefusal } }))
+      next(
+        Object.assign(new Error(AUTH_FAILURE_MESSAGES[principal]), {
+          data: { reason: principal satisfies ConnectRefusal },
+        }),
+      )
       return
     }
+    // Set on every connect, a recovered one too: its old data is not trusted.
     socket.data.token = token
     socket.data.principal = principal
     socket.data.audience = audienceOf(principal.scope)
     next()
   })
 
-  return function revalidate() {
-    for (const socket of io.of('/').sockets.values()) {
-      const p = auth.authenticate(socket.data.token)
-      if (typeof p === 'string') {
-        socket.emit('session:ended', { reason: p, message: AUTH_FAILURE_MESSAGES[p] })
-        socket.disconnect(true)
-      } else if (audienceOf(p.scope).key !== socket.data.audience.key || p.role !== socket.data.principal.role) {
-        socket.emit('session:ended', { reason: 'changed', message: 'your role or scope changed' })
-        socket.disconnect(true)
-      }
+  const bySession = new SocketIndex()
+  const byOwner = new SocketIndex()
+  io.on('connection', (socket) => {
+    const { sessionId } = socket.data.principal
+    const owner = ownerKey(ownerOf(socket.data.principal))
+    bySession.add(sessionId, socket)
+    byOwner.add(owner, socket)
+    socket.on('disconnect', () => {
+      bySession.delete(sessionId, socket)
+      byOwner.delete(owner, socket)
+    })
+  })
+
+  /** Closes a socket whose session ended or changed, saying why first. */
+  function check(socket: FloorSocket): void {
+    const p = auth.authenticate(socket.data.token)
+    if (typeof p === 'string') end(socket, { reason: p, message: AUTH_FAILURE_MESSAGES[p] })
+    else if (changed(p, socket.data))
+      end(socket, { reason: 'changed', message: 'your role or scope changed' })
+  }
+
+  return {
+    revalidate() {
+      for (const socket of io.of('/').sockets.values()) check(socket)
+    },
+    signedOut(sessionId) {
+      for (const socket of bySession.get(sessionId))
+        end(socket, { reason: 'no_session', message: 'you signed out' })
+    },
+    ownerChanged(owner) {
+      for (const socket of byOwner.get(ownerKey(owner))) check(socket)
+    },
+  }
+}
+
+function end(socket: FloorSocket, info: SessionEnded): void {
+  socket.emit('session:ended', info)
+  socket.disconnect(true)
+}
+
+/** The principal may no longer see what a socket connected with could. */
+function changed(p: Principal, data: Partial<SocketData>): boolean {
+  return audienceOf(p.scope).key !== data.audience?.key || p.role !== data.principal?.role
+}
+
+function ownerKey(owner: SessionOwner): string {
+  return 'userId' in owner ? `user:${owner.userId}` : `kiosk:${owner.kioskId}`
+}
+
+function ownerOf(p: Principal): SessionOwner {
+  return p.kind === 'user' ? { userId: p.id } : { kioskId: p.id }
+}
+
+/** Open sockets by a key; a key's entry goes with its last socket. */
+class SocketIndex {
+  private readonly map = new Map<string, Set<FloorSocket>>()
+
+  add(key: string, socket: FloorSocket): void {
+    let set = this.map.get(key)
+    if (!set) {
+      set = new Set()
+      this.map.set(key, set)
     }
+    set.add(socket)
+  }
+
+  delete(key: string, socket: FloorSocket): void {
+    const set = this.map.get(key)
+    if (set?.delete(socket) && set.size === 0) this.map.delete(key)
+  }
+
+  /** A copy: closing the sockets removes them from the index meanwhile. */
+  get(key: string): FloorSocket[] {
+    return [...(this.map.get(key) ?? [])]
+  }
+}
+
+/**
+ * socket.io's connection state recovery gives a returning socket its old rooms and data and
+ * replays what those rooms were sent while it was away, and it does so when it creates the
+ * socket: before any middleware or 'connection' handler runs (socket.io 4.8, Namespace._add).
+ * So a session is restored only while `stillValid(data)`: when its session may still see
+ * exactly what it saw. Otherwise the socket connects afresh: middleware, its new room, a
+ * snapshot.
+ */
+function restoreOnlyIf(io: FloorServer, stillValid: (data: Partial<SocketData>) => boolean): void {
+  const adapter = io.of('/').adapter
+  const restore = adapter.restoreSession.bind(adapter)
+  type Restored = Awaited<ReturnType<typeof restore>>
+  adapter.restoreSession = async (pid, offset) => {
+    const session = (await restore(pid, offset)) as Restored | null
+    if (session && stillValid(session.data as Partial<SocketData>)) return session
+    // What socket.io's own adapter answers for an unknown or expired session: start afresh.
+    return null as unknown as Restored
   }
 }
 

@@ -8,6 +8,7 @@ import type { Principal } from '../auth/auth.service'
 import type { CallsStore } from '../calls/calls.store'
 import { patchOf } from './agent-patch'
 import type { Audience } from './audience'
+import { CoalescedAnswer, type EventHandlers, SocketLimiter } from './socket-limits'
 
 export interface SocketData {
   audience: Audience
@@ -17,7 +18,7 @@ export interface SocketData {
 }
 
 export type FloorServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>
-type FloorSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>
+export type FloorSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>
 
 interface Room {
   audience: Audience
@@ -40,6 +41,9 @@ interface Pending {
 // A client may ask for a fresh snapshot at most this often; more often it waits.
 const RESYNC_MIN_INTERVAL_MS = 1_000
 
+/** A handler for every event a client may send (a new one in the contract must get one here). */
+type ClientHandlers = { [E in keyof ClientToServerEvents]: EventHandlers[string] }
+
 /**
  * Fans the floor out over socket.io. Changes are coalesced per agent and flushed at most
  * every `flushMs` (FLUSH_MS unless configured): a burst of events for one agent sends only its final state, and never
@@ -54,6 +58,8 @@ export class FloorGateway {
   private flushTimer: NodeJS.Timeout | null = null
   private lastFlushAt = 0
   private readonly heartbeat: NodeJS.Timeout
+  /** Every client event passes here: rate-limited per socket, nothing outliving its socket. */
+  readonly limits = new SocketLimiter()
 
   constructor(
     private readonly io: FloorServer,
@@ -186,22 +192,31 @@ export class FloorGateway {
   }
 
   private onConnection(socket: FloorSocket): void {
+    // An earlier connection listener may have closed it already (its session ended meanwhile).
+    if (!socket.connected) return
     const audience = socket.data.audience
     const room = this.roomOf(audience)
-    // A recovered session is back in its room and has been replayed the batches it missed;
-    // any other connection starts from a snapshot.
-    if (!socket.recovered) {
-      void socket.join(audience.key)
-      socket.emit('floor:snapshot', this.snapshot(room.audience))
-    }
-    let lastResync = 0
-    socket.on('floor:resync', (ack) => {
-      if (typeof ack !== 'function') return
-      const wait = Math.max(0, lastResync + RESYNC_MIN_INTERVAL_MS - this.now())
-      lastResync = this.now() + wait
-      setTimeout(() => {
-        if (socket.connected) ack(this.snapshot(room.audience))
-      }, wait)
+    // Rooms are recomputed on every connect, recovered or not: a recovered session comes back
+    // with the rooms it had, and whatever those were, the socket belongs in its audience's only.
+    const stale = [...socket.rooms].filter((r) => r !== socket.id && r !== audience.key)
+    for (const r of stale) void socket.leave(r)
+    const replayed = socket.recovered && stale.length === 0 && socket.rooms.has(audience.key)
+    void socket.join(audience.key)
+    // A recovered session has been replayed the batches its room missed; any other connection
+    // starts from a snapshot.
+    if (!replayed) socket.emit('floor:snapshot', this.snapshot(room.audience))
+
+    this.limits.guard(socket, (timers): ClientHandlers => {
+      const resync = new CoalescedAnswer(timers, RESYNC_MIN_INTERVAL_MS, () =>
+        this.snapshot(room.audience),
+      )
+      return {
+        'floor:resync': (...args) => {
+          const [ack] = args
+          if (args.length === 1 && typeof ack === 'function')
+            resync.ask(ack as (s: FloorSnapshot) => void)
+        },
+      }
     })
   }
 
