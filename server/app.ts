@@ -37,6 +37,7 @@ import { redactUrl } from './lib/secrets'
 import { audienceOf } from './realtime/audience'
 import { FloorGateway, type FloorServer } from './realtime/floor.gateway'
 import { floorRoutes } from './realtime/floor.routes'
+import { normalizeRequestUrl } from './web/request-path'
 import { CONTENT_SECURITY_POLICY } from './web/security-headers'
 import { spaRoutes } from './web/spa.routes'
 import { settingsRoutes } from './settings/settings.routes'
@@ -102,6 +103,8 @@ export function createApp(deps: AppDeps): App {
           },
     // The relay sits behind a proxy in most deployments; trust it for the client address and scheme.
     trustProxy: true,
+    // The router and the session check see one spelling of each path (`/%61pi` is `/api`).
+    rewriteUrl: (req) => normalizeRequestUrl(req.url ?? '/'),
   })
   void fastify.register(fastifyCookie)
   void fastify.register(fastifyHelmet, {
