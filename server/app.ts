@@ -21,7 +21,7 @@ import { installSocketAuth } from './auth/socket-auth'
 import { UsersRepo } from './auth/users.repo'
 import { CallsRepo } from './calls/calls.repo'
 import { CallsStore } from './calls/calls.store'
-import type { RelayConfig } from './config'
+import { type RelayConfig, trustProxyOption } from './config'
 import { CstaClient } from './csta/csta.client'
 import { PlatformClient } from './platform/platform.client'
 import { TokenManager } from './platform/token-manager'
@@ -101,8 +101,9 @@ export function createApp(deps: AppDeps): App {
             },
             ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
-    // The relay sits behind a proxy in most deployments; trust it for the client address and scheme.
-    trustProxy: true,
+    // X-Forwarded-For/-Proto are believed only from the proxies TRUST_PROXY names: anyone else
+    // could choose their own address (and dodge the sign-in throttle) or scheme.
+    trustProxy: trustProxyOption(config.trustProxy),
     // The router and the session check see one spelling of each path (`/%61pi` is `/api`).
     rewriteUrl: (req) => normalizeRequestUrl(req.url ?? '/'),
   })
