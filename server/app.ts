@@ -15,6 +15,7 @@ import { installAuthHooks, principalOf } from './auth/auth.hooks'
 import { authRoutes } from './auth/auth.routes'
 import { AuthService } from './auth/auth.service'
 import { KiosksRepo } from './auth/kiosks.repo'
+import { KnownAddressesRepo } from './auth/known-addresses.repo'
 import { LoginThrottle, type ThrottleLimits, DEFAULT_THROTTLE } from './auth/login-throttle'
 import { SessionsRepo } from './auth/sessions.repo'
 import { installSocketAuth } from './auth/socket-auth'
@@ -58,8 +59,8 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream
   /** Where the built SPA is; defaults to ./dist. */
   distDir?: string
-  /** Failed sign-ins allowed; tests may lower them. */
-  throttle?: ThrottleLimits
+  /** Failed sign-ins allowed and the delays after them; tests may change them. */
+  throttle?: Partial<ThrottleLimits>
   /** What the sign-in page may say (demo mode lists the demo accounts). */
   authConfig?: AuthConfig
 }
@@ -122,7 +123,8 @@ export function createApp(deps: AppDeps): App {
     users,
     sessions,
     kiosks,
-    new LoginThrottle(deps.throttle ?? DEFAULT_THROTTLE, now),
+    new LoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle }, now),
+    new KnownAddressesRepo(db),
     config.session,
     now,
   )

@@ -277,7 +277,7 @@ describe('CSRF', () => {
 })
 
 describe('brute force', () => {
-  it('locks a user name after 5 failures, even for the right password, and says when to retry', async () => {
+  it('locks a user name after 5 failures, even for the right password from a new address, and says when to retry', async () => {
     relay = await startTestRelay({ env: { TRUST_PROXY: '127.0.0.1' } })
     const attempt = (password: string, ip = '10.0.0.1') =>
       fetch(`${relay.url}/api/auth/login`, {
@@ -297,7 +297,7 @@ describe('brute force', () => {
   it('locks an address that guesses many user names', async () => {
     relay = await startTestRelay({
       env: { TRUST_PROXY: '127.0.0.1' },
-      throttle: { windowMs: 60_000, perUser: 5, perAddress: 8 },
+      throttle: { perAccount: 5, perAddress: 8 },
     })
     const attempt = (username: string, ip: string) =>
       fetch(`${relay.url}/api/auth/login`, {
