@@ -15,13 +15,14 @@ import { installAuthHooks, principalOf } from './auth/auth.hooks'
 import { authRoutes } from './auth/auth.routes'
 import { AuthService } from './auth/auth.service'
 import { KiosksRepo } from './auth/kiosks.repo'
+import { KnownAddressesRepo } from './auth/known-addresses.repo'
 import { LoginThrottle, type ThrottleLimits, DEFAULT_THROTTLE } from './auth/login-throttle'
 import { SessionsRepo } from './auth/sessions.repo'
 import { installSocketAuth, type SessionOwner } from './auth/socket-auth'
 import { UsersRepo } from './auth/users.repo'
 import { CallsRepo } from './calls/calls.repo'
 import { CallsStore } from './calls/calls.store'
-import type { RelayConfig } from './config'
+import { type RelayConfig, trustProxyOption } from './config'
 import { CstaClient } from './csta/csta.client'
 import { PlatformClient } from './platform/platform.client'
 import { TokenManager } from './platform/token-manager'
@@ -38,6 +39,7 @@ import { audienceOf } from './realtime/audience'
 import { FloorGateway, type FloorServer } from './realtime/floor.gateway'
 import { floorRoutes } from './realtime/floor.routes'
 import { MAX_CLIENT_MESSAGE_BYTES, onePerConnection } from './realtime/socket-limits'
+import { normalizeRequestUrl } from './web/request-path'
 import { CONTENT_SECURITY_POLICY } from './web/security-headers'
 import { spaRoutes } from './web/spa.routes'
 import { settingsRoutes } from './settings/settings.routes'
@@ -58,8 +60,8 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream
   /** Where the built SPA is; defaults to ./dist. */
   distDir?: string
-  /** Failed sign-ins allowed; tests may lower them. */
-  throttle?: ThrottleLimits
+  /** Failed sign-ins allowed and the delays after them; tests may change them. */
+  throttle?: Partial<ThrottleLimits>
   /** What the sign-in page may say (demo mode lists the demo accounts). */
   authConfig?: AuthConfig
 }
@@ -101,11 +103,14 @@ export function createApp(deps: AppDeps): App {
             },
             ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
-    // The relay sits behind a proxy in most deployments; trust it for the client address and scheme.
-    trustProxy: true,
     // Ids in paths (up to 256 characters) must reach their route's check, which answers a 400
     // naming them; the router's own limit (100 by default) would answer a bare 414 first.
     routerOptions: { maxParamLength: 1024 },
+    // X-Forwarded-For/-Proto are believed only from the proxies TRUST_PROXY names: anyone else
+    // could choose their own address (and dodge the sign-in throttle) or scheme.
+    trustProxy: trustProxyOption(config.trustProxy),
+    // The router and the session check see one spelling of each path (`/%61pi` is `/api`).
+    rewriteUrl: (req) => normalizeRequestUrl(req.url ?? '/'),
   })
   void fastify.register(fastifyCookie)
   void fastify.register(fastifyHelmet, {
@@ -122,7 +127,8 @@ export function createApp(deps: AppDeps): App {
     users,
     sessions,
     kiosks,
-    new LoginThrottle(deps.throttle ?? DEFAULT_THROTTLE, now),
+    new LoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle }, now),
+    new KnownAddressesRepo(db),
     config.session,
     now,
   )

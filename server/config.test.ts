@@ -16,6 +16,18 @@ describe('the relay settings', () => {
     }
   })
 
+  it('believes no proxy unless TRUST_PROXY names them or a hop count', () => {
+    expect(loadConfig(BASE).trustProxy).toBe(false)
+    expect(loadConfig({ ...BASE, TRUST_PROXY: 'off' }).trustProxy).toBe(false)
+    expect(loadConfig({ ...BASE, TRUST_PROXY: '2' }).trustProxy).toBe(2)
+    expect(
+      loadConfig({ ...BASE, TRUST_PROXY: '10.0.0.1, 172.16.0.0/12,::1,loopback' }).trustProxy,
+    ).toEqual(['10.0.0.1', '172.16.0.0/12', '::1', 'loopback'])
+    for (const bad of ['true', '*', 'proxy.example', '10.0.0.0/33', '10.0.0.1/8/8', '::1/129']) {
+      expect(() => loadConfig({ ...BASE, TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/)
+    }
+  })
+
   it('refuses an unknown time zone and a port out of range, naming each', () => {
     expect(() => loadConfig({ ...BASE, PLATFORM_TZ: 'Mars/Olympus' })).toThrow(/PLATFORM_TZ/)
     expect(() => loadConfig({ ...BASE, PORT: '70000' })).toThrow(/PORT/)

@@ -1,3 +1,4 @@
+import net from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_PLATFORM_TZ } from '@/shared/platform-time'
@@ -7,6 +8,62 @@ const port = z.coerce.number().int().min(0).max(65_535)
 const optUrl = z.url().optional()
 const seconds = z.coerce.number().nonnegative()
 
+/** Whose `X-Forwarded-*` headers to believe: nobody's, the nearest N hops, or these proxies. */
+export type TrustProxy = false | number | string[]
+
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count becomes a function: Fastify would read a bare
+ * number as "trust nobody". With N hops the nearest N addresses (the connection's own among
+ * them) are taken for proxies, so a client that can reach the relay directly could pose as one.
+ */
+export function trustProxyOption(
+  tp: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof tp === 'number' ? (_address, hop) => hop < tp : tp
+}
+
+// proxy-addr's names for address ranges, usable in TRUST_PROXY.
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true
+  const [address = '', bits, ...rest] = entry.split('/')
+  const family = net.isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (bits === undefined) return true
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)
+}
+
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, ctx): TrustProxy => {
+    const v = (value ?? '').trim()
+    if (v === '' || v === 'off' || v === 'false' || v === '0') return false
+    if (/^\d+$/.test(v)) return Number(v)
+    if (v === 'true' || v === 'on' || v === '*') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'trusting every address would let any client choose its own address: ' +
+          'list the proxy addresses or CIDR ranges (comma-separated), or give a hop count',
+      })
+      return z.NEVER
+    }
+    const entries = v.split(',').map((e) => e.trim())
+    const wrong = entries.filter((e) => !isProxyAddress(e))
+    if (wrong.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          `${wrong.map((e) => JSON.stringify(e)).join(', ')} is not an address or range: ` +
+          'list the proxy addresses or CIDR ranges (comma-separated), or give a hop count',
+      })
+      return z.NEVER
+    }
+    return entries
+  })
+
 /**
  * The relay's settings, from the environment (names fixed by the platform contract, §1).
  * Every value is checked at start: a wrong one stops the relay with a message naming it.
@@ -14,6 +71,8 @@ const seconds = z.coerce.number().nonnegative()
 const envSchema = z.object({
   PORT: port.default(8080),
   HOST: z.string().default('0.0.0.0'),
+  /** Proxies whose X-Forwarded-For/-Proto/-Host are believed; off: the connection's own address. */
+  TRUST_PROXY: trustProxy,
   WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SIMULATOR: z.enum(['on', 'off']).optional(),
   WELLCLOUD_BASE_URL: optUrl,
@@ -70,6 +129,8 @@ function isTimeZone(tz: string): boolean {
 export interface RelayConfig {
   port: number
   host: string
+  /** Whose `X-Forwarded-*` headers decide the client's address and scheme (Fastify's `trustProxy`). */
+  trustProxy: TrustProxy
   webhookToken: string
   /** Demo mode: the embedded simulator plays the platform. */
   demo: boolean
@@ -124,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
   return {
     port: e.PORT,
     host: e.HOST,
+    trustProxy: e.TRUST_PROXY,
     webhookToken: e.WEBHOOK_TOKEN,
     demo,
     platform: {

@@ -277,8 +277,8 @@ describe('CSRF', () => {
 })
 
 describe('brute force', () => {
-  it('locks a user name after 5 failures, even for the right password, and says when to retry', async () => {
-    relay = await startTestRelay()
+  it('locks a user name after 5 failures, even for the right password from a new address, and says when to retry', async () => {
+    relay = await startTestRelay({ env: { TRUST_PROXY: '127.0.0.1' } })
     const attempt = (password: string, ip = '10.0.0.1') =>
       fetch(`${relay.url}/api/auth/login`, {
         method: 'POST',
@@ -295,7 +295,10 @@ describe('brute force', () => {
   })
 
   it('locks an address that guesses many user names', async () => {
-    relay = await startTestRelay({ throttle: { windowMs: 60_000, perUser: 5, perAddress: 8 } })
+    relay = await startTestRelay({
+      env: { TRUST_PROXY: '127.0.0.1' },
+      throttle: { perAccount: 5, perAddress: 8 },
+    })
     const attempt = (username: string, ip: string) =>
       fetch(`${relay.url}/api/auth/login`, {
         method: 'POST',

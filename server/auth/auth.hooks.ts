@@ -6,18 +6,25 @@ import { AUTH_FAILURE_MESSAGES, type AuthService, type Principal } from './auth.
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Who is asking; set for every /api route that is not public. */
+    /** Who is asking; set for every route that is not public. */
     principal: Principal | null
   }
   interface FastifyContextConfig {
-    /** Reachable without a session (sign-in, the sign-in page's settings). */
-    public?: boolean
+    /**
+     * Reachable without a session: `true` (sign-in, the sign-in page's settings, the webhook
+     * with its own token, the app's files), or a test of the request (the app's fallback page).
+     * Without it a route needs a session, whatever its path.
+     */
+    public?: PublicRule
     /** The power the route needs; without it, 403. */
     permission?: Permission
     /** Wall-screen sessions may use this route (they are read-only and see only the floor). */
     kiosk?: boolean
   }
 }
+
+/** A route's `config.public`: always, or for the requests this test accepts. */
+export type PublicRule = boolean | ((req: FastifyRequest) => boolean)
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -33,7 +40,9 @@ const PERMISSION_WORDS: Record<Permission, string> = {
 }
 
 /**
- * Every /api route needs a session unless it says `config.public`; a route's
+ * Deny by default: every route needs a session unless its own `config.public` says otherwise,
+ * decided on the route the router matched (on the canonical path, see `normalizeRequestUrl`),
+ * never on the URL's spelling; a request no route matches needs one too. A route's
  * `config.permission` is checked against the role; every mutation must carry the CSRF header
  * equal to the csrf cookie and to the session's own token (double submit, bound to the session).
  */
@@ -41,9 +50,8 @@ export function installAuthHooks(app: FastifyInstance, auth: AuthService): void 
   app.decorateRequest('principal', null)
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return
     const config = req.routeOptions.config
-    if (config.public) return
+    if (isPublic(config.public, req)) return
     const result = auth.authenticate(req.cookies[SESSION_COOKIE])
     if (typeof result === 'string') {
       return reply.code(401).send({ error: 'unauthenticated', reason: result, message: AUTH_FAILURE_MESSAGES[result] })
@@ -80,9 +88,19 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-/** The signed-in principal of a route that requires one (the hook has already refused the rest). */
+function isPublic(declared: PublicRule | undefined, req: FastifyRequest): boolean {
+  return typeof declared === 'function' ? declared(req) : declared === true
+}
+
+/**
+ * The signed-in principal of a route that requires one (the hook has already refused the rest).
+ * A public route that asks anyway is answered as a request without a session: 401, not a 500.
+ */
 export function principalOf(req: FastifyRequest): Principal {
-  if (!req.principal) throw new Error(`route ${req.url} used principalOf without a session`)
+  if (!req.principal) {
+    const err = new Error(AUTH_FAILURE_MESSAGES.no_session)
+    throw Object.assign(err, { statusCode: 401, code: 'unauthenticated' })
+  }
   return req.principal
 }
 

@@ -59,7 +59,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
     app.get('/api/me', { config: { kiosk: true } }, (req) => meOf(principalOf(req)))
 
     // A wall-screen link: opening it signs the screen in, read-only, and shows the wall.
-    app.get<{ Params: { token: string } }>('/k/:token', async (req, reply) => {
+    app.get<{ Params: { token: string } }>('/k/:token', { config: { public: true } }, async (req, reply) => {
       const opened = deps.auth.openKiosk(req.params.token, req.ip, req.headers['user-agent'] ?? null)
       if (!opened) return reply.redirect('/login?kiosk=invalid')
       setSessionCookies(reply, opened.token, opened.csrf, opened.expiresAt, cookieOptions(req, deps.cookieMode), deps.now())

@@ -1,7 +1,8 @@
 import type { Me, Role, Scope } from '@/shared/auth'
 import { randomSecret } from '../lib/secrets'
+import type { KnownAddressesRepo } from './known-addresses.repo'
 import type { KioskLink, KiosksRepo } from './kiosks.repo'
-import type { LoginThrottle } from './login-throttle'
+import { addressKey, type LoginThrottle } from './login-throttle'
 import { decoyHash, verifyPassword } from './passwords'
 import { hashToken, type SessionsRepo } from './sessions.repo'
 import type { User, UsersRepo } from './users.repo'
@@ -38,26 +39,38 @@ export class AuthService {
     private readonly sessions: SessionsRepo,
     private readonly kiosks: KiosksRepo,
     private readonly throttle: LoginThrottle,
+    private readonly knownAddresses: KnownAddressesRepo,
     readonly policy: SessionPolicy,
     private readonly now: () => number,
   ) {}
 
-  async login(username: string, password: string, address: string, userAgent: string | null): Promise<LoginResult> {
-    const retryAfterSec = this.throttle.retryAfterSec(username, address)
-    if (retryAfterSec > 0) return { ok: false, reason: 'throttled', retryAfterSec }
+  /**
+   * Checks a password, throttled: the attempt is counted before the (slow) check starts, so
+   * parallel guesses are refused as soon as the free ones are taken, and from an address the
+   * user signed in from before it is counted on its own (see `LoginThrottle`).
+   */
+  async login(username: string, password: string, ip: string, userAgent: string | null): Promise<LoginResult> {
     const found = this.users.credentials(username)
-    const matches = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()))
-    if (!found || !matches) {
-      this.throttle.fail(username, address)
-      return { ok: false, reason: 'bad_credentials' }
+    const address = addressKey(ip)
+    const known = found !== null && this.knownAddresses.isKnown(found.user.id, address, this.now())
+    const admission = this.throttle.admit(username, address, known)
+    if (!admission.ok) return { ok: false, reason: 'throttled', retryAfterSec: admission.retryAfterSec }
+    const { attempt } = admission
+    let matches = false
+    try {
+      matches = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()))
+    } finally {
+      if (found && matches) attempt.succeeded()
+      else attempt.failed()
     }
+    if (!found || !matches) return { ok: false, reason: 'bad_credentials' }
     if (found.user.disabled) return { ok: false, reason: 'disabled' }
-    this.throttle.succeed(username)
     const now = this.now()
+    this.knownAddresses.remember(found.user.id, address, now)
     const token = randomSecret(32)
     const csrf = randomSecret(24)
     const expiresAt = now + this.policy.absoluteMs
-    this.sessions.create({ token, userId: found.user.id, kioskId: null, csrf, now, expiresAt, ip: address, userAgent })
+    this.sessions.create({ token, userId: found.user.id, kioskId: null, csrf, now, expiresAt, ip, userAgent })
     return { ok: true, token, csrf, user: found.user, expiresAt }
   }
 

@@ -169,4 +169,14 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE agent_events_next RENAME TO agent_events;
   CREATE INDEX agent_events_by_received ON agent_events (received_at);
   `,
+  // Addresses each user signed in from (IPv6 by /64): sign-in attempts from them are throttled
+  // on their own, so an attacker elsewhere cannot lock the user out.
+  `
+  CREATE TABLE known_addresses (
+    user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    address      TEXT    NOT NULL,
+    last_at      BIGINT  NOT NULL,
+    PRIMARY KEY (user_id, address)
+  );
+  `,
 ]

@@ -67,7 +67,9 @@ export function webhookRoutes(deps: WebhookDeps) {
     )
 
     // The platform reads no security headers; computing them for every event costs throughput.
-    app.post('/webhooks/wellcloud', { logLevel: 'warn', helmet: false }, async (req, reply) => {
+    // Public to the session check (the platform has no session): the token above admits it.
+    const opts = { logLevel: 'warn', helmet: false, config: { public: true } } as const
+    app.post('/webhooks/wellcloud', opts, async (req, reply) => {
       const body = req.body as ParsedBody | undefined
       if (!body) {
         deps.stats.invalid += 1
