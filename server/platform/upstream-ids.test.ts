@@ -74,11 +74,12 @@ function rawRequest(
   })
 }
 
-// As they appear in the request's path; the router decodes them (`%2E%2E` becomes `..`).
+// Dot segments, plain or encoded, are resolved as steps of the path before routing (as a
+// browser resolves them), so they never reach an id's route at all.
+const DOT_SEGMENTS = ['%2E%2E', '..', '%2e', '.'] as const
+
+// As they appear in the request's path; the router decodes them (`%2F` becomes `/`).
 const BAD_IDS = [
-  ['%2E%2E', 'must not be ".."'],
-  ['..', 'must not be ".."'],
-  ['%2e', 'must not be "."'],
   ['a%2Fb', 'must not contain "/"'],
   ['a%5Cb', 'must not contain "\\"'],
   ['a%2500b', 'must not contain "%"'],
@@ -109,6 +110,22 @@ describe('an id bound for an upstream path', () => {
       expect(res.body.message, route(id)).toBe(`${field}: ${problem}`)
     }
     expect(platform.requests).toEqual([])
+  })
+
+  it.each([
+    ['one CDR', (id: string) => `/api/calls/${id}`],
+    ["a call's recordings", (id: string) => `/api/calls/${id}/recordings`],
+    ["a call's audio", (id: string) => `/api/calls/${id}/audio`],
+    ['a recording', (id: string) => `/api/recordings/${id}/audio`],
+    ['an action', (id: string) => `/api/agents/${id}/actions/drop`],
+  ])('a dot segment in place of an id is a step of the path, never an id: %s', async (_, route) => {
+    for (const id of DOT_SEGMENTS) {
+      const res = await rawRequest(route(id), route(id).endsWith('/drop') ? 'POST' : 'GET')
+      expect(res.status, route(id)).toBeLessThan(500)
+      expect(res.body.message ?? '', route(id)).not.toMatch(/"\.\.?"/)
+    }
+    // Whatever the resolved path reached, nothing with a dot step went to the platform.
+    for (const r of platform.requests) expect(r.url).not.toMatch(/\/\.\.?(\/|\?|$)/)
   })
 
   it('up to 256 characters of an ordinary id still goes through', async () => {
