@@ -192,7 +192,7 @@ const skillList = z
 const segment = map.nullish().transform((v) => v ?? null)
 
 const TIME_HINT = 'expected a platform time such as 2018.06.12 11:33:56.368'
-const TIME_RANGE = 'expected a time from 2000-01-01 to one day past the relay’s clock'
+const TIME_RANGE = "expected a time from 2000-01-01 to one day past the relay's clock"
 
 /** A platform time in `timeZone` as epoch ms, within 2000-01-01 … `now()` + MAX_FUTURE_MS. */
 function readTime(
