@@ -168,6 +168,11 @@ for (const theme of THEMES) {
       await expect(page.getByRole('status', { name: zh.kiosks.loading })).toHaveCount(0)
       await expectAccessible(page, 'admin: wall screens')
 
+      await page.goto('/admin/webhook-tokens')
+      await expect(page.getByRole('heading', { name: zh.webhookTokens.title })).toBeVisible()
+      await expect(page.getByRole('status', { name: zh.webhookTokens.loading })).toHaveCount(0)
+      await expectAccessible(page, 'admin: webhook tokens')
+
       await page.goto('/admin/thresholds')
       await expect(page.getByRole('heading', { name: zh.thresholds.title })).toBeVisible()
       await expectAccessible(page, 'admin: thresholds')

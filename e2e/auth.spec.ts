@@ -136,10 +136,10 @@ test.describe('admin', () => {
       await page.getByRole('button', { name: `吊销 ${screenName}` }).click()
       await page
         .getByRole('dialog', { name: `吊销大屏链接“${screenName}”？` })
-        .getByRole('button', { name: zh.kiosks.confirmRevoke })
+        .getByRole('button', { name: zh.admin.confirmRevoke })
         .click()
       await expect(page.getByRole('row').filter({ hasText: screenName })).toContainText(
-        zh.kiosks.revoked,
+        zh.admin.revoked,
       )
       await expect(wall).toHaveURL(/\/login\?kiosk=invalid$/, { timeout: 15_000 })
       await expect(wall.getByText(zh.auth.kioskInvalid)).toBeVisible()

@@ -9,6 +9,7 @@ import { ActionsService } from './actions/actions.service'
 import { AuditRepo } from './actions/audit.repo'
 import { kiosksRoutes } from './admin/kiosks.routes'
 import { usersRoutes } from './admin/users.routes'
+import { webhookTokensRoutes } from './admin/webhook-tokens.routes'
 import { AgentsRepo } from './agents/agents.repo'
 import { AgentsStore } from './agents/agents.store'
 import { installAuthHooks, principalOf } from './auth/auth.hooks'
@@ -48,6 +49,8 @@ import { timelineRoutes } from './timeline/timeline.routes'
 import { ViewsRepo } from './views/views.repo'
 import { viewsRoutes } from './views/views.routes'
 import { emptyWebhookStats } from './webhooks/webhook-stats'
+import { WebhookTokensRepo } from './webhooks/webhook-tokens.repo'
+import { WebhookTokens } from './webhooks/webhook-tokens.store'
 import { webhookRoutes } from './webhooks/webhooks.routes'
 
 export interface AppDeps {
@@ -203,12 +206,17 @@ export function createApp(deps: AppDeps): App {
   const actions = new ActionsService({ agents, csta: cstaClientOf(config), audit, now })
 
   const stats = emptyWebhookStats()
+  // WEBHOOK_TOKEN admits the relay's own tenant; WEBHOOK_TOKENS and minted tokens, theirs.
+  const webhookTokens = new WebhookTokens(new WebhookTokensRepo(db), [
+    { namespace: config.namespace, token: config.webhookToken },
+    ...config.webhookTokens,
+  ])
   const cookieMode = config.session.cookieSecure
   // Sign-out and admin changes reach the open sockets they concern before the answer is sent.
   const sessionsChanged = (owner: SessionOwner) => sockets.ownerChanged(owner)
   const routes = [
     webhookRoutes({
-      webhookToken: config.webhookToken,
+      tokens: webhookTokens,
       timeZone: config.timeZone,
       now,
       agents,
@@ -232,6 +240,7 @@ export function createApp(deps: AppDeps): App {
     }),
     usersRoutes({ users, sessions, now, sessionsChanged }),
     kiosksRoutes({ kiosks, now, sessionsChanged }),
+    webhookTokensRoutes({ tokens: webhookTokens, now }),
     floorRoutes(floor, (req) => audienceOf(principalOf(req).scope)),
     actionsRoutes({ actions, audit, users, now }),
     recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),
@@ -260,6 +269,7 @@ export function createApp(deps: AppDeps): App {
   })
   fastify.addHook('onClose', async () => {
     writes.flush()
+    webhookTokens.flush()
     prefetcher?.stop()
     timers.forEach(clearInterval)
     floor.close()

@@ -32,4 +32,52 @@ describe('the relay settings', () => {
     expect(() => loadConfig({ ...BASE, PLATFORM_TZ: 'Mars/Olympus' })).toThrow(/PLATFORM_TZ/)
     expect(() => loadConfig({ ...BASE, PORT: '70000' })).toThrow(/PORT/)
   })
+
+  it('reads the tokens of further tenants from WEBHOOK_TOKENS', () => {
+    expect(loadConfig(BASE).webhookTokens).toEqual([])
+    const config = loadConfig({
+      ...BASE,
+      WELLCLOUD_NAMESPACE: 'a.cc',
+      WEBHOOK_TOKENS:
+        ' b.cc=token-of-tenant-b-123 , c.cc=token-of-tenant-c-123,b.cc=next-token-of-b-123,',
+    })
+    expect(config.webhookToken).toBe(BASE.WEBHOOK_TOKEN)
+    expect(config.webhookTokens).toEqual([
+      { namespace: 'b.cc', token: 'token-of-tenant-b-123' },
+      { namespace: 'c.cc', token: 'token-of-tenant-c-123' },
+      { namespace: 'b.cc', token: 'next-token-of-b-123' },
+    ])
+    // A token may end in base64 padding.
+    expect(
+      loadConfig({ ...BASE, WEBHOOK_TOKENS: 'b.cc=abcdefghijklmnop==' }).webhookTokens,
+    ).toEqual([{ namespace: 'b.cc', token: 'abcdefghijklmnop==' }])
+  })
+
+  it('refuses a WEBHOOK_TOKENS it cannot read, saying what is wrong without the token', () => {
+    const cases: [string, RegExp][] = [
+      ['b.cc', /WEBHOOK_TOKENS: pair 1 is not namespace=token/],
+      ['=token-of-tenant-b-123', /pair 1 is not namespace=token/],
+      ['b.cc=short-token', /pair 1 \(b\.cc\): the token must be at least 16 characters/],
+      ['b.cc=token-of-tenant-b-123,c.cc', /pair 2 is not namespace=token/],
+      ['b c=token-of-tenant-b-123', /pair 1: the namespace must be a domain/],
+      [
+        'b.cc=token-of-tenant-b-123,c.cc=token-of-tenant-b-123',
+        /pair 2 \(c\.cc\): the same token is given for b\.cc/,
+      ],
+      [`b.cc=${BASE.WEBHOOK_TOKEN}`, /the token given for b\.cc is WEBHOOK_TOKEN/],
+    ]
+    for (const [value, message] of cases) {
+      const load = () => loadConfig({ ...BASE, WEBHOOK_TOKENS: value })
+      expect(load, value).toThrow(ConfigError)
+      expect(load, value).toThrow(message)
+      try {
+        load()
+      } catch (err) {
+        expect((err as Error).message).not.toMatch(/token-of-tenant-b-123|short-token/)
+      }
+    }
+    // WEBHOOK_TOKEN may be listed again for its own tenant (harmless).
+    const own = loadConfig({ ...BASE, WEBHOOK_TOKENS: `test.cc=${BASE.WEBHOOK_TOKEN}` })
+    expect(own.webhookTokens).toHaveLength(1)
+  })
 })

@@ -74,6 +74,18 @@ const envSchema = z.object({
   /** Proxies whose X-Forwarded-For/-Proto/-Host are believed; off: the connection's own address. */
   TRUST_PROXY: trustProxy,
   WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Tokens of further tenants: `namespace=token` pairs, comma-separated. */
+  WEBHOOK_TOKENS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const pairs = parseWebhookTokens(v ?? '')
+      if (typeof pairs === 'string') {
+        ctx.addIssue({ code: 'custom', message: pairs })
+        return z.NEVER
+      }
+      return pairs
+    }),
   SIMULATOR: z.enum(['on', 'off']).optional(),
   WELLCLOUD_BASE_URL: optUrl,
   WELLCLOUD_APP_ID: z.string().optional(),
@@ -117,6 +129,48 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
+/** A tenant's webhook token from the settings. */
+export interface TenantToken {
+  namespace: string
+  token: string
+}
+
+const MIN_TOKEN_CHARS = 16
+const MAX_NAMESPACE_CHARS = 256 // as MAX_ID_CHARS of the webhooks
+
+/**
+ * `a.cc=token1,b.cc=token2` → pairs, or what is wrong (never quoting a token). A tenant may
+ * have several tokens (while its callback URL is changed); one token admits one tenant only.
+ */
+export function parseWebhookTokens(value: string): TenantToken[] | string {
+  const pairs: TenantToken[] = []
+  const owner = new Map<string, string>()
+  const items = value.split(',').map((s) => s.trim())
+  for (const [index, item] of items.entries()) {
+    if (item === '') continue
+    const eq = item.indexOf('=')
+    const namespace = eq < 0 ? '' : item.slice(0, eq).trim()
+    const token = eq < 0 ? '' : item.slice(eq + 1).trim()
+    const where = `pair ${index + 1}`
+    if (eq < 0 || namespace === '') {
+      return `${where} is not namespace=token (expected e.g. other.cc=<token>,third.cc=<token>)`
+    }
+    if (namespace.length > MAX_NAMESPACE_CHARS || /[\s=]/.test(namespace)) {
+      return `${where}: the namespace must be a domain such as other.cc`
+    }
+    if (token.length < MIN_TOKEN_CHARS) {
+      return `${where} (${namespace}): the token must be at least ${MIN_TOKEN_CHARS} characters`
+    }
+    const other = owner.get(token)
+    if (other !== undefined && other !== namespace) {
+      return `${where} (${namespace}): the same token is given for ${other}; each tenant needs its own`
+    }
+    owner.set(token, namespace)
+    pairs.push({ namespace, token })
+  }
+  return pairs
+}
+
 function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz })
@@ -131,7 +185,10 @@ export interface RelayConfig {
   host: string
   /** Whose `X-Forwarded-*` headers decide the client's address and scheme (Fastify's `trustProxy`). */
   trustProxy: TrustProxy
+  /** Admits webhook events for `namespace` only. */
   webhookToken: string
+  /** Tokens of further tenants (WEBHOOK_TOKENS); admins mint more in the console. */
+  webhookTokens: TenantToken[]
   /** Demo mode: the embedded simulator plays the platform. */
   demo: boolean
   platform: {
@@ -182,11 +239,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
         '/webhooks/wellcloud?token=<WEBHOOK_TOKEN>',
     )
   }
+  const namespace = e.WELLCLOUD_NAMESPACE ?? 'test.cc'
+  const shared = e.WEBHOOK_TOKENS.find(
+    (p) => p.token === e.WEBHOOK_TOKEN && p.namespace !== namespace,
+  )
+  if (shared) {
+    throw new ConfigError(
+      `Invalid settings:\n  WEBHOOK_TOKENS: the token given for ${shared.namespace} is WEBHOOK_TOKEN, ` +
+        `which admits ${namespace} (WELLCLOUD_NAMESPACE); each tenant needs its own`,
+    )
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     trustProxy: e.TRUST_PROXY,
     webhookToken: e.WEBHOOK_TOKEN,
+    webhookTokens: e.WEBHOOK_TOKENS,
     demo,
     platform: {
       baseUrl: e.WELLCLOUD_BASE_URL ?? null,
@@ -200,7 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       tokenEncoding: e.WELLCLOUD_TOKEN_ENCODING,
       timeoutMs: e.WELLCLOUD_TIMEOUT_MS,
     },
-    namespace: e.WELLCLOUD_NAMESPACE ?? 'test.cc',
+    namespace,
     timeZone: e.PLATFORM_TZ,
     dataDir: path.resolve(e.DATA_DIR),
     slThresholdSec: e.SL_THRESHOLD_SEC,

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ActionRefused, AuditPage } from '@/shared/actions'
 import type { FloorSnapshot } from '@/shared/floor'
 import { FakePlatform, type Recorded } from '../testing/fake-platform'
-import { agentEvent, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import {
+  agentEvent,
+  OTHER_TOKEN,
+  type Session,
+  startTestRelay,
+  type TestRelay,
+} from '../testing/test-relay'
 
 let platform: FakePlatform
 let relay: TestRelay
@@ -252,7 +258,7 @@ describe('refusals before anything goes upstream', () => {
       'your role (viewer) may not act on agents',
     )
 
-    await relay.post(
+    const other = await relay.post(
       agentEvent({
         id: '5001@other.cc',
         namespace: 'other.cc',
@@ -261,7 +267,9 @@ describe('refusals before anything goes upstream', () => {
         callId: 'x',
         channelAddr: '8001@other.cc',
       }),
+      { token: OTHER_TOKEN },
     )
+    expect(other.status).toBe(200)
     expect((await act(lead, '5001@other.cc', 'drop')).status).toBe(404)
     await relay.createUser({ username: 'lead-12', role: 'supervisor', orgPrefix: '1.2' })
     expect((await act(await relay.signIn('lead-12'), '5001@test.cc', 'drop')).status).toBe(404)

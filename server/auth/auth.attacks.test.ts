@@ -5,6 +5,7 @@ import type { FloorChange, FloorSnapshot } from '@/shared/floor'
 import {
   agentEvent,
   nextEvent,
+  OTHER_TOKEN,
   type Session,
   startTestRelay,
   TEST_PASSWORD,
@@ -159,7 +160,11 @@ describe('tenant isolation', () => {
     relay = await startTestRelay()
     await relay.createUser({ username: 'lead-b', role: 'supervisor', namespace: 'other.cc' })
     await relay.post(agentEvent({ id: '5001@test.cc', namespace: 'test.cc' }))
-    await relay.post(agentEvent({ id: '5001@other.cc', namespace: 'other.cc', name: 'B 的坐席' }))
+    const b = await relay.post(
+      agentEvent({ id: '5001@other.cc', namespace: 'other.cc', name: 'B 的坐席' }),
+      { token: OTHER_TOKEN },
+    )
+    expect(b.status).toBe(200) // tenant B's floor is there to be hidden
     return { a: relay.lead, b: await relay.signIn('lead-b') }
   }
 
@@ -170,9 +175,11 @@ describe('tenant isolation', () => {
     expect(snap.agents.map((x) => x.id)).toEqual(['5001@test.cc'])
     const seen: FloorChange[] = []
     client.on('floor:changed', (c) => seen.push(c))
-    await relay.post(
+    const b = await relay.post(
       agentEvent({ id: '5002@other.cc', namespace: 'other.cc', acState: 'InboundTalking' }),
+      { token: OTHER_TOKEN },
     )
+    expect(b.status).toBe(200)
     await relay.post(agentEvent({ id: '5002@test.cc', namespace: 'test.cc' }))
     await nextEvent(client, 'floor:changed', (c) =>
       changedAgents(c).some((x) => x.id === '5002@test.cc'),

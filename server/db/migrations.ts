@@ -179,4 +179,20 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, address)
   );
   `,
+  // Webhook tokens admins mint per tenant; only a hash of each is kept. The admin's name is
+  // copied so the list still says who minted a token after the account is gone.
+  `
+  CREATE TABLE webhook_tokens (
+    id               INTEGER PRIMARY KEY,
+    token_hash       TEXT    NOT NULL UNIQUE,
+    name             TEXT    NOT NULL,
+    namespace        TEXT    NOT NULL,
+    created_by       INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    created_by_name  TEXT    NOT NULL,
+    created_at       BIGINT  NOT NULL,
+    revoked_at       BIGINT,
+    last_used_at     BIGINT
+  );
+  CREATE INDEX webhook_tokens_by_namespace ON webhook_tokens (namespace, created_at);
+  `,
 ]

@@ -11,7 +11,10 @@ import { UsersRepo } from '../auth/users.repo'
 import { loadConfig, type RelayConfig } from '../config'
 import { type Db, openDatabase } from '../db/database'
 
+/** Admits webhook events of test.cc (WEBHOOK_TOKEN). */
 export const TEST_TOKEN = 'test-webhook-token-0123456789'
+/** Admits webhook events of other.cc, the second tenant of the tests (WEBHOOK_TOKENS). */
+export const OTHER_TOKEN = 'other-webhook-token-0123456789'
 
 export interface TestRelay {
   url: string
@@ -75,6 +78,7 @@ export async function startTestRelay(
     DATA_DIR: dataDir,
     SIMULATOR: 'off',
     WELLCLOUD_NAMESPACE: 'test.cc',
+    WEBHOOK_TOKENS: `other.cc=${OTHER_TOKEN}`,
     ...opts.env,
   })
   const db = openDatabase(config.dataDir)

@@ -33,6 +33,9 @@ const AdminUsersRoute = lazy(async () => ({
 const AdminKiosksRoute = lazy(async () => ({
   default: (await import('./routes/admin-kiosks')).AdminKiosksRoute,
 }))
+const AdminWebhookTokensRoute = lazy(async () => ({
+  default: (await import('./routes/admin-webhook-tokens')).AdminWebhookTokensRoute,
+}))
 const AdminThresholdsRoute = lazy(async () => ({
   default: (await import('./routes/admin-thresholds')).AdminThresholdsRoute,
 }))
@@ -68,6 +71,7 @@ export const routes: RouteObject[] = [
               { index: true, element: <Navigate to="users" replace /> },
               { path: 'users', element: onDemand(AdminUsersRoute) },
               { path: 'kiosks', element: onDemand(AdminKiosksRoute) },
+              { path: 'webhook-tokens', element: onDemand(AdminWebhookTokensRoute) },
               { path: 'thresholds', element: onDemand(AdminThresholdsRoute) },
               { path: 'audit', element: onDemand(AdminAuditRoute) },
             ],

@@ -98,6 +98,13 @@ export const en: Messages = {
     skillsHelp: 'Type a skill group id and press Enter or comma; empty for all skill groups',
     created: 'Created',
     status: 'Status',
+    tabWebhookTokens: 'Webhook tokens',
+    activeCount: '{{active}} active · {{total}} in all',
+    lastUsed: 'Last used',
+    neverUsed: 'Never used',
+    active: 'Active',
+    revoked: 'Revoked',
+    confirmRevoke: 'Revoke',
   },
   users: {
     title: 'Users',
@@ -145,13 +152,8 @@ export const en: Messages = {
     title: 'Wall screens',
     add: 'New wall-screen link',
     tableLabel: 'Wall-screen links',
-    count: '{{active}} active · {{total}} in all',
     name: 'Name',
     scope: 'Shows',
-    lastUsed: 'Last used',
-    neverUsed: 'Never used',
-    active: 'Active',
-    revoked: 'Revoked',
     loading: 'Loading wall-screen links…',
     emptyTitle: 'No wall-screen links yet',
     emptyBody:
@@ -160,7 +162,6 @@ export const en: Messages = {
     revoke: 'Revoke {{name}}',
     confirmRevokeTitle: 'Revoke the wall-screen link “{{name}}”?',
     confirmRevokeBody: 'Screens using it are signed out at once, and the link stops working.',
-    confirmRevoke: 'Revoke',
     createTitle: 'New wall-screen link',
     nameHelp: 'For example: Ground floor screen',
     linkTitle: 'Wall-screen link created',
@@ -168,6 +169,40 @@ export const en: Messages = {
     linkWarning:
       'The link is shown only this once: copy it now. Anyone who has it can watch the live floor.',
     linkLabel: 'Wall-screen link',
+  },
+  webhookTokens: {
+    title: 'Webhook tokens',
+    add: 'New token',
+    tableLabel: 'Webhook tokens',
+    intro:
+      'The platform of tenant {{namespace}} presents one of these tokens in its callback URL. A token admits the events of this tenant only.',
+    rotate:
+      'To change the token without losing events: create a new one, set its callback URL in the tenant console (联络中心管理 → 第三方系统集成配置), and revoke the old one once its “last used” stops moving.',
+    settings:
+      'Tokens from the relay’s settings (WEBHOOK_TOKEN, WEBHOOK_TOKENS) that also admit this tenant: {{count}}. They are changed in the settings, not here.',
+    settingsLastUsed: 'Last used:',
+    name: 'Name',
+    nameHelp: 'For example: Production callback, December',
+    tenant: 'Tenant',
+    createdBy: 'Created by',
+    loading: 'Loading webhook tokens…',
+    emptyTitle: 'No tokens created here yet',
+    emptyBody: 'Create one, then set its callback URL in the tenant console.',
+    errorTitle: 'The webhook tokens could not be loaded',
+    forbiddenTitle: 'Only an administrator of the whole tenant manages webhook tokens',
+    forbiddenBody:
+      'A token admits every event of the tenant, and your account is limited to a department or to skill groups.',
+    revoke: 'Revoke {{name}}',
+    confirmRevokeTitle: 'Revoke the webhook token “{{name}}”?',
+    confirmRevokeBody:
+      'Events presented with it are refused from now on. If the tenant console still uses it, the floor stops moving.',
+    createTitle: 'New webhook token',
+    createdTitle: 'Webhook token created',
+    createdBody:
+      'Set this as the callback URL in the tenant console (联络中心管理 → 第三方系统集成配置). It admits events of {{namespace}} only.',
+    createdLabel: 'Callback URL',
+    createdWarning:
+      'The token is shown only this once: copy it now. Anyone who has it can write this tenant’s floor.',
   },
   wall: {
     title: 'Wall screen',

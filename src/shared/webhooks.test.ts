@@ -148,6 +148,38 @@ describe('callEnd', () => {
   })
 })
 
+describe('limits', () => {
+  const now = Date.UTC(2018, 5, 12, 3, 0, 0)
+  const clocked = agentStateEventSchema(SH, () => now)
+  // Platform times carry no zone: read in Asia/Shanghai, 8 hours ahead of UTC.
+  const shanghai = (ms: number) =>
+    new Date(ms + 8 * 3600_000).toISOString().replace('T', ' ').replace('Z', '').replace(/-/g, '.')
+
+  it('takes a time up to a day past the relay’s clock, and no later', () => {
+    const soon = shanghai(now + 23 * 3600_000)
+    expect(clocked.parse({ ...agent, stateChangeTime: soon }).stateChangeTime).toBe(
+      now + 23 * 3600_000,
+    )
+    const late = clocked.safeParse({ ...agent, stateChangeTime: shanghai(now + 25 * 3600_000) })
+    expect(describeIssues(late.error!)).toMatch(/^stateChangeTime: expected a time from 2000-01-01/)
+    const early = clocked.safeParse({ ...agent, lastStateChangeTime: '1999.12.31 23:00:00' })
+    expect(describeIssues(early.error!)).toMatch(/^lastStateChangeTime: /)
+  })
+
+  it('takes ids of 256 characters and names of 1,000, and no more', () => {
+    const id = `${'9'.repeat(248)}@test.cc`
+    expect(agentSchema.parse({ ...agent, id, name: 'n'.repeat(1000) }).id).toBe(id)
+    const r = agentSchema.safeParse({ ...agent, id: `9${id}`, orgName: 'n'.repeat(1001) })
+    expect(describeIssues(r.error!)).toBe(
+      'id: at most 256 characters; orgName: at most 1000 characters',
+    )
+  })
+
+  it('still reads a number sent for an id as text', () => {
+    expect(agentSchema.parse({ ...agent, orgId: 42 }).orgId).toBe('42')
+  })
+})
+
 describe('domainOf', () => {
   it('takes the part after @', () => {
     expect(domainOf('5001@test.cc')).toBe('test.cc')

@@ -10,12 +10,67 @@ import { parsePlatformTime } from './platform-time'
  * are dropped, never rejected: the platform adds fields between versions.
  */
 
+/*
+ * Limits. Every field a platform (or anyone holding a token) sends is kept in memory, stored
+ * and sent to every screen, so each has a bound that fits what the platform really sends:
+ * ids such as `5001@test.cc` or a UUID call id are a few dozen characters, names a few words.
+ */
+
+/** Longest id (agent, call, device, skill, org, namespace, instance…), characters. */
+export const MAX_ID_CHARS = 256
+/** Longest name, reason or other free text, characters. */
+export const MAX_TEXT_CHARS = 1000
+/** Most skill groups of one agent, and most items of any list (segments, related calls, topics). */
+export const MAX_LIST_ITEMS = 200
+/**
+ * Largest agentStateEvent, bytes: every field at its limit fits well within it. A callEnd
+ * carries open maps (user data, segments) and may use the whole webhook body limit.
+ */
+export const MAX_AGENT_EVENT_BYTES = 64 * 1024
+/** Longest call duration (queue, talk, ring), seconds: 7 days. */
+export const MAX_CALL_SECONDS = 7 * 24 * 60 * 60
+/**
+ * Longest time in the previous state, seconds: a year. An agent can stay logged out for weeks
+ * (a holiday) and the event that logs them in again must still be taken.
+ */
+export const MAX_STATE_SECONDS = 366 * 24 * 60 * 60
+/** Earliest platform time taken: 2000-01-01 UTC. */
+export const EARLIEST_TIME_MS = Date.UTC(2000, 0, 1)
+/**
+ * How far past the relay's clock a platform time may lie, ms: a day covers clock skew and a
+ * wrongly set zone. Later times are refused: an agent state "from the future" would freeze
+ * its tile, since no later event could ever replace it.
+ */
+export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000
+/** resultCode is a Java int on the platform. */
+const INT32_MIN = -(2 ** 31)
+const INT32_MAX = 2 ** 31 - 1
+
+const tooLong = (max: number) => `at most ${max} characters`
+
 const text = z.string()
-/** Optional text: absent, null and "" all mean "none". */
-const optText = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((v) => (v === null || v === undefined || v === '' ? null : String(v)))
+/** A required id: at least one character, at most MAX_ID_CHARS. */
+const id = (missing: string) => text.min(1, missing).max(MAX_ID_CHARS, tooLong(MAX_ID_CHARS))
+
+/** Optional text of at most `max` characters: absent, null and "" all mean "none". */
+function optString(max: number) {
+  return z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v, ctx) => {
+      if (v === null || v === undefined || v === '') return null
+      const s = String(v)
+      if (s.length > max) {
+        ctx.addIssue({ code: 'custom', message: tooLong(max) })
+        return z.NEVER
+      }
+      return s
+    })
+}
+/** An optional id. */
+const optId = optString(MAX_ID_CHARS)
+/** An optional name, reason or other free text. */
+const optName = optString(MAX_TEXT_CHARS)
 
 const numeric = z.union([
   z.number(),
@@ -25,20 +80,38 @@ const numeric = z.union([
     .regex(/^-?\d+(\.\d+)?$/, 'expected a number'),
 ])
 
-/** A float field that may be absent: null when missing or empty. */
-const optNumber = z
-  .union([numeric, z.literal('')])
-  .nullish()
-  .transform((v) => (v === null || v === undefined || v === '' ? null : Number(v)))
+/** A duration in seconds (float) that may be absent: null when missing or empty. */
+function optSeconds(max: number) {
+  return z
+    .union([numeric, z.literal('')])
+    .nullish()
+    .transform((v, ctx) => {
+      if (v === null || v === undefined || v === '') return null
+      const n = Number(v)
+      if (!(n >= 0 && n <= max)) {
+        ctx.addIssue({ code: 'custom', message: `expected seconds from 0 to ${max}` })
+        return z.NEVER
+      }
+      return n
+    })
+}
 
-const integer = numeric.transform((v, ctx) => {
-  const n = Number(v)
-  if (!Number.isSafeInteger(n)) {
-    ctx.addIssue({ code: 'custom', message: 'expected an integer' })
-    return z.NEVER
-  }
-  return n
-})
+function integer(min: number, max: number) {
+  return numeric.transform((v, ctx) => {
+    const n = Number(v)
+    if (!Number.isSafeInteger(n)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an integer' })
+      return z.NEVER
+    }
+    if (n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `expected an integer from ${min} to ${max}` })
+      return z.NEVER
+    }
+    return n
+  })
+}
+/** Serials order an agent's events; the platform counts up from zero. */
+const serial = integer(0, Number.MAX_SAFE_INTEGER)
 
 const optBool = z
   .union([z.boolean(), z.enum(['true', 'false']), z.literal(0), z.literal(1)])
@@ -48,14 +121,30 @@ const optBool = z
 const map = z.record(z.string(), z.unknown())
 const optMap = map.nullish().transform((v) => v ?? {})
 
+/** At most MAX_LIST_ITEMS ids, each at most MAX_ID_CHARS; otherwise an issue and NEVER. */
+function boundedIds(items: string[], ctx: z.core.$RefinementCtx): string[] {
+  if (items.length > MAX_LIST_ITEMS) {
+    ctx.addIssue({ code: 'custom', message: `at most ${MAX_LIST_ITEMS} items` })
+    return z.NEVER
+  }
+  if (items.some((s) => s.length > MAX_ID_CHARS)) {
+    ctx.addIssue({ code: 'custom', message: `each item ${tooLong(MAX_ID_CHARS)}` })
+    return z.NEVER
+  }
+  return items
+}
+
 /** A set of strings: a JSON array, or (as some platform versions send) a comma-separated string. */
 const stringSet = z
   .union([z.array(z.union([z.string(), z.number()])), z.string()])
   .nullish()
-  .transform((v) => {
+  .transform((v, ctx) => {
     if (v === null || v === undefined) return []
     const items = typeof v === 'string' ? v.split(',') : v.map(String)
-    return items.map((s) => s.trim()).filter((s) => s !== '')
+    return boundedIds(
+      items.map((s) => s.trim()).filter((s) => s !== ''),
+      ctx,
+    )
   })
 
 /**
@@ -69,59 +158,72 @@ const skillList = z
         z.string(),
         z.number(),
         z.looseObject({
-          skillId: optText,
-          id: optText,
-          skill: optText,
-          name: optText,
+          skillId: optId,
+          id: optId,
+          skill: optId,
+          name: optId,
         }),
       ]),
     ),
     z.string(),
   ])
   .nullish()
-  .transform((v) => {
+  .transform((v, ctx) => {
     if (v === null || v === undefined) return []
     if (typeof v === 'string')
-      return v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    return v
-      .map((s) =>
-        typeof s === 'object' ? (s.skillId ?? s.id ?? s.skill ?? s.name ?? '') : String(s),
+      return boundedIds(
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        ctx,
       )
-      .filter((s) => s !== '')
+    return boundedIds(
+      v
+        .map((s) =>
+          typeof s === 'object' ? (s.skillId ?? s.id ?? s.skill ?? s.name ?? '') : String(s),
+        )
+        .filter((s) => s !== ''),
+      ctx,
+    )
   })
 
 /** A call segment (first queue, first IVR, …): an object whose shape the seed leaves open. */
 const segment = map.nullish().transform((v) => v ?? null)
 
 const TIME_HINT = 'expected a platform time such as 2018.06.12 11:33:56.368'
+const TIME_RANGE = "expected a time from 2000-01-01 to one day past the relay's clock"
 
-function time(timeZone: string) {
-  return z.union([z.string(), z.number()]).transform((v, ctx) => {
-    const epoch = parsePlatformTime(v, timeZone)
-    if (epoch === null) {
-      ctx.addIssue({ code: 'custom', message: TIME_HINT })
-      return z.NEVER
-    }
-    return epoch
-  })
+/** A platform time in `timeZone` as epoch ms, within 2000-01-01 … `now()` + MAX_FUTURE_MS. */
+function readTime(
+  v: string | number,
+  timeZone: string,
+  now: () => number,
+  ctx: z.core.$RefinementCtx,
+) {
+  const epoch = parsePlatformTime(v, timeZone)
+  if (epoch === null) {
+    ctx.addIssue({ code: 'custom', message: TIME_HINT })
+    return z.NEVER
+  }
+  if (epoch < EARLIEST_TIME_MS || epoch > now() + MAX_FUTURE_MS) {
+    ctx.addIssue({ code: 'custom', message: TIME_RANGE })
+    return z.NEVER
+  }
+  return epoch
 }
 
-function optTime(timeZone: string) {
+function time(timeZone: string, now: () => number) {
+  return z.union([z.string(), z.number()]).transform((v, ctx) => readTime(v, timeZone, now, ctx))
+}
+
+function optTime(timeZone: string, now: () => number) {
   return z
     .union([z.string(), z.number()])
     .nullish()
-    .transform((v, ctx) => {
-      if (v === null || v === undefined || v === '') return null
-      const epoch = parsePlatformTime(v, timeZone)
-      if (epoch === null) {
-        ctx.addIssue({ code: 'custom', message: TIME_HINT })
-        return z.NEVER
-      }
-      return epoch
-    })
+    .transform((v, ctx) =>
+      v === null || v === undefined || v === '' ? null : readTime(v, timeZone, now, ctx),
+    )
 }
 
 /** The part after `@` of an id such as `5001@test.cc`: the tenant's domain. */
@@ -132,35 +234,40 @@ export function domainOf(id: string | null | undefined): string | null {
 }
 
 /** An acState as sent; a value this console does not know yet is kept and shown as Unknown. */
-const acState = text.transform((raw): { state: AcState; raw: string } => ({
-  state: isAcState(raw) ? raw : 'Unknown',
-  raw,
-}))
+const acState = text
+  .max(MAX_ID_CHARS, tooLong(MAX_ID_CHARS))
+  .transform((raw): { state: AcState; raw: string } => ({
+    state: isAcState(raw) ? raw : 'Unknown',
+    raw,
+  }))
 
-export function agentStateEventSchema(timeZone: string) {
+/**
+ * `now` is the relay's clock: times more than a day past it are refused (MAX_FUTURE_MS).
+ */
+export function agentStateEventSchema(timeZone: string, now: () => number = Date.now) {
   return z
     .object({
       eventName: z.literal('agentStateEvent'),
-      serial: integer,
-      timestamp: optTime(timeZone),
-      eventType: optText,
-      id: text.min(1, 'expected an agent id'),
-      name: optText,
+      serial,
+      timestamp: optTime(timeZone, now),
+      eventType: optId,
+      id: id('expected an agent id'),
+      name: optName,
       acState,
-      stateChangeTime: time(timeZone),
+      stateChangeTime: time(timeZone, now),
       lastACState: acState.nullish().transform((v) => v ?? null),
-      instanceId: optText,
-      namespace: optText,
-      lastStateLength: optNumber,
-      lastStateChangeTime: optTime(timeZone),
-      orgId: optText,
-      orgName: optText,
-      orgTreePos: optText,
-      reason: optText,
-      channelAddr: optText,
+      instanceId: optId,
+      namespace: optId,
+      lastStateLength: optSeconds(MAX_STATE_SECONDS),
+      lastStateChangeTime: optTime(timeZone, now),
+      orgId: optId,
+      orgName: optName,
+      orgTreePos: optId,
+      reason: optName,
+      channelAddr: optId,
       skills: skillList,
-      callId: optText,
-      workSkill: optText,
+      callId: optId,
+      workSkill: optId,
     })
     .transform((e, ctx) => {
       const namespace = e.namespace ?? domainOf(e.id)
@@ -176,45 +283,48 @@ export function agentStateEventSchema(timeZone: string) {
     })
 }
 
-export function callEndEventSchema(timeZone: string) {
+/** `now` as for agentStateEventSchema. */
+export function callEndEventSchema(timeZone: string, now: () => number = Date.now) {
   return z
     .object({
       eventName: z.literal('callEnd'),
-      eventSrc: optText,
-      timestamp: optTime(timeZone),
-      serial: integer.nullish().transform((v) => v ?? null),
-      eventType: optText,
-      namespace: optText,
-      instanceId: optText,
-      mediaServer: optText,
-      callId: text.min(1, 'expected a call id'),
-      cid: optText,
-      ani: optText,
-      dnis: optText,
-      callType: optText,
-      deviceId: optText,
-      agentId: optText,
-      customerPhone: optText,
-      startTime: optTime(timeZone),
-      answerTime: optTime(timeZone),
-      endTime: optTime(timeZone),
-      skillId: optText,
-      queueLength: optNumber,
-      talkLength: optNumber,
-      endReason: optText,
-      customerRingLength: optNumber,
-      deviceRingLength: optNumber,
-      displayNumber: optText,
-      trunkName: optText,
-      customerAreaCode: optText,
-      customerCityCode: optText,
-      resultCode: integer.nullish().transform((v) => v ?? null),
+      eventSrc: optId,
+      timestamp: optTime(timeZone, now),
+      serial: serial.nullish().transform((v) => v ?? null),
+      eventType: optId,
+      namespace: optId,
+      instanceId: optId,
+      mediaServer: optId,
+      callId: id('expected a call id'),
+      cid: optId,
+      ani: optId,
+      dnis: optId,
+      callType: optId,
+      deviceId: optId,
+      agentId: optId,
+      customerPhone: optId,
+      startTime: optTime(timeZone, now),
+      answerTime: optTime(timeZone, now),
+      endTime: optTime(timeZone, now),
+      skillId: optId,
+      queueLength: optSeconds(MAX_CALL_SECONDS),
+      talkLength: optSeconds(MAX_CALL_SECONDS),
+      endReason: optName,
+      customerRingLength: optSeconds(MAX_CALL_SECONDS),
+      deviceRingLength: optSeconds(MAX_CALL_SECONDS),
+      displayNumber: optId,
+      trunkName: optName,
+      customerAreaCode: optId,
+      customerCityCode: optId,
+      resultCode: integer(INT32_MIN, INT32_MAX)
+        .nullish()
+        .transform((v) => v ?? null),
       campaignInfo: optMap,
       userData: optMap,
       systemData: optMap,
       relatedCalls: stringSet,
-      hangupDevice: optText,
-      hangupCause: optText,
+      hangupDevice: optId,
+      hangupCause: optName,
       conferenced: optBool,
       transferred: optBool,
       firstRoutePoint: segment,
@@ -223,10 +333,11 @@ export function callEndEventSchema(timeZone: string) {
       firstStation: segment,
       segmentList: z
         .array(map)
+        .max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} segments`)
         .nullish()
         .transform((v) => v ?? []),
       topics: stringSet,
-      originalCall: optText,
+      originalCall: optId,
     })
     .transform((e, ctx) => {
       const namespace = e.namespace ?? domainOf(e.agentId) ?? domainOf(e.deviceId)

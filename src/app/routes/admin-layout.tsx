@@ -9,11 +9,15 @@ import { ForbiddenRoute } from './forbidden'
 const TABS = [
   { to: '/admin/users', key: 'admin.tabUsers' },
   { to: '/admin/kiosks', key: 'admin.tabKiosks' },
+  { to: '/admin/webhook-tokens', key: 'admin.tabWebhookTokens' },
   { to: '/admin/thresholds', key: 'thresholds.tab' },
   { to: '/admin/audit', key: 'audit.tab' },
 ] as const
 
-/** `/admin/*`: admins only (others get the 403 page): users, wall screens, thresholds, audit as tabs. */
+/**
+ * `/admin/*`: admins only (others get the 403 page): users, wall screens, webhook tokens,
+ * thresholds, audit as tabs.
+ */
 export function AdminLayout() {
   const { t } = useTranslation()
   const allowed = useCan('manageUsers')

@@ -1,10 +1,6 @@
 import AddLinkRounded from '@mui/icons-material/AddLinkRounded'
 import TvRounded from '@mui/icons-material/TvRounded'
 import Button from '@mui/material/Button'
-import Paper from '@mui/material/Paper'
-import Table from '@mui/material/Table'
-import TableBody from '@mui/material/TableBody'
-import TableContainer from '@mui/material/TableContainer'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KioskLinkView } from '@/shared/admin'
@@ -13,17 +9,14 @@ import { MessageState } from '@/components/ui/message-state'
 import { SecretDialog } from '@/components/ui/secret-dialog'
 import { useKiosks } from '../api/get-kiosks'
 import { useRevokeKiosk } from '../api/revoke-kiosk'
+import { useDialogTarget } from '../hooks/use-dialog-target'
 import { apiErrorMessage } from '@/lib/api-error-message'
-import { LoadFailed, MessageRow, SkeletonRows } from './admin-table-states'
+import { AdminTableFrame } from './admin-table-frame'
+import { LoadFailed } from './admin-table-states'
 import { KioskFormDialog } from './kiosk-form-dialog'
 import { KIOSK_COLUMNS, KiosksTable, KiosksTableHead } from './kiosks-table'
 import { PageHeader } from './page-header'
-
-/** Active links first, newest first within each group. */
-function byStatusThenNewest(a: KioskLinkView, b: KioskLinkView): number {
-  const revoked = Number(a.revokedAt !== null) - Number(b.revokedAt !== null)
-  return revoked !== 0 ? revoked : b.createdAt - a.createdAt
-}
+import { byStatusThenNewest } from './revocable'
 
 /** `/admin/kiosks`: wall-screen links; mint one (its URL shown once), revoke one. */
 export function KiosksPage() {
@@ -31,10 +24,8 @@ export function KiosksPage() {
   const kiosks = useKiosks()
   const revoke = useRevokeKiosk()
   const [formOpen, setFormOpen] = useState(false)
-  const [revoking, setRevoking] = useState<KioskLinkView | null>(null)
-  const [confirmOpen, setConfirmOpen] = useState(false)
-  const [url, setUrl] = useState('')
-  const [urlOpen, setUrlOpen] = useState(false)
+  const revoking = useDialogTarget<KioskLinkView | null>(null)
+  const url = useDialogTarget('')
 
   const links = useMemo(() => [...(kiosks.data ?? [])].sort(byStatusThenNewest), [kiosks.data])
   const knownSkills = useMemo(
@@ -47,7 +38,7 @@ export function KiosksPage() {
     <>
       <PageHeader
         title={t('kiosks.title')}
-        aside={kiosks.data ? t('kiosks.count', { active, total: links.length }) : undefined}
+        aside={kiosks.data ? t('admin.activeCount', { active, total: links.length }) : undefined}
         action={
           <Button
             variant="contained"
@@ -58,44 +49,35 @@ export function KiosksPage() {
           </Button>
         }
       />
-      <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
-        {links.length > 0 ? (
-          <TableContainer sx={{ maxHeight: 'calc(100dvh - 210px)' }}>
+      <AdminTableFrame
+        table={
+          links.length > 0 ? (
             <KiosksTable
               links={links}
               onRevoke={(link) => {
                 revoke.reset()
-                setRevoking(link)
-                setConfirmOpen(true)
+                revoking.show(link)
               }}
             />
-          </TableContainer>
-        ) : (
-          <Table size="small" aria-label={t('kiosks.tableLabel')}>
-            <KiosksTableHead />
-            <TableBody>
-              {kiosks.isPending ? (
-                <SkeletonRows columns={KIOSK_COLUMNS} label={t('kiosks.loading')} />
-              ) : (
-                <MessageRow columns={KIOSK_COLUMNS}>
-                  {kiosks.isError ? (
-                    <LoadFailed
-                      title={t('kiosks.errorTitle')}
-                      onRetry={() => void kiosks.refetch()}
-                    />
-                  ) : (
-                    <MessageState
-                      icon={<TvRounded />}
-                      title={t('kiosks.emptyTitle')}
-                      body={t('kiosks.emptyBody')}
-                    />
-                  )}
-                </MessageRow>
-              )}
-            </TableBody>
-          </Table>
-        )}
-      </Paper>
+          ) : null
+        }
+        label={t('kiosks.tableLabel')}
+        head={<KiosksTableHead />}
+        columns={KIOSK_COLUMNS}
+        loading={kiosks.isPending}
+        loadingLabel={t('kiosks.loading')}
+        message={
+          kiosks.isError ? (
+            <LoadFailed title={t('kiosks.errorTitle')} onRetry={() => void kiosks.refetch()} />
+          ) : (
+            <MessageState
+              icon={<TvRounded />}
+              title={t('kiosks.emptyTitle')}
+              body={t('kiosks.emptyBody')}
+            />
+          )
+        }
+      />
 
       <KioskFormDialog
         open={formOpen}
@@ -103,31 +85,31 @@ export function KiosksPage() {
         onClose={() => setFormOpen(false)}
         onCreated={(created) => {
           setFormOpen(false)
-          setUrl(`${window.location.origin}${created.path}`)
-          setUrlOpen(true)
+          url.show(`${window.location.origin}${created.path}`)
         }}
       />
       <ConfirmDialog
-        open={confirmOpen}
-        title={t('kiosks.confirmRevokeTitle', { name: revoking?.name ?? '' })}
+        open={revoking.open}
+        title={t('kiosks.confirmRevokeTitle', { name: revoking.target?.name ?? '' })}
         body={t('kiosks.confirmRevokeBody')}
-        confirmLabel={t('kiosks.confirmRevoke')}
+        confirmLabel={t('admin.confirmRevoke')}
         danger
         pending={revoke.isPending}
         error={revoke.error ? apiErrorMessage(revoke.error, t) : null}
         onConfirm={() => {
-          if (revoking) revoke.mutate(revoking.id, { onSuccess: () => setConfirmOpen(false) })
+          const link = revoking.target
+          if (link) revoke.mutate(link.id, { onSuccess: revoking.close })
         }}
-        onClose={() => setConfirmOpen(false)}
+        onClose={revoking.close}
       />
       <SecretDialog
-        open={urlOpen}
-        secret={url}
+        open={url.open}
+        secret={url.target}
         title={t('kiosks.linkTitle')}
         body={t('kiosks.linkBody')}
         label={t('kiosks.linkLabel')}
         warning={t('kiosks.linkWarning')}
-        onClose={() => setUrlOpen(false)}
+        onClose={url.close}
       />
     </>
   )

@@ -1,6 +1,4 @@
 import LinkOffRounded from '@mui/icons-material/LinkOffRounded'
-import Box from '@mui/material/Box'
-import Chip from '@mui/material/Chip'
 import Table from '@mui/material/Table'
 import TableBody from '@mui/material/TableBody'
 import TableCell from '@mui/material/TableCell'
@@ -8,11 +6,11 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import { useTranslation } from 'react-i18next'
 import type { KioskLinkView } from '@/shared/admin'
-import { RelativeTime } from '@/components/ui/relative-time'
 import { useLanguage } from '@/hooks/use-language'
 import { formatDateTime } from '@/lib/format'
 import { htmlLang } from '@/lib/i18n'
 import { TABLE_SX } from './admin-table-states'
+import { LastUsed, RevocableStatus } from './revocable'
 import { RowAction } from './row-action'
 import { DepartmentText, SkillChips } from './scope-chips'
 
@@ -27,7 +25,7 @@ export function KiosksTableHead() {
         <TableCell>{t('admin.department')}</TableCell>
         <TableCell>{t('admin.skills')}</TableCell>
         <TableCell>{t('admin.created')}</TableCell>
-        <TableCell>{t('kiosks.lastUsed')}</TableCell>
+        <TableCell>{t('admin.lastUsed')}</TableCell>
         <TableCell>{t('admin.status')}</TableCell>
         <TableCell align="right">{t('admin.actions')}</TableCell>
       </TableRow>
@@ -65,25 +63,10 @@ export function KiosksTable({ links, onRevoke }: KiosksTableProps) {
                 {formatDateTime(link.createdAt, locale)}
               </TableCell>
               <TableCell>
-                {link.lastUsedAt !== null ? (
-                  <RelativeTime at={link.lastUsedAt} />
-                ) : (
-                  <Box component="span" sx={{ color: 'text.secondary' }}>
-                    {t('kiosks.neverUsed')}
-                  </Box>
-                )}
+                <LastUsed at={link.lastUsedAt} />
               </TableCell>
               <TableCell>
-                {revoked ? (
-                  <Chip size="small" label={t('kiosks.revoked')} />
-                ) : (
-                  <Chip
-                    size="small"
-                    color="success"
-                    variant="outlined"
-                    label={t('kiosks.active')}
-                  />
-                )}
+                <RevocableStatus revoked={revoked} />
               </TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                 {!revoked && (

@@ -1,12 +1,5 @@
-import Alert from '@mui/material/Alert'
-import Box from '@mui/material/Box'
-import Button from '@mui/material/Button'
-import Dialog from '@mui/material/Dialog'
-import DialogActions from '@mui/material/DialogActions'
-import DialogContent from '@mui/material/DialogContent'
-import DialogTitle from '@mui/material/DialogTitle'
 import TextField from '@mui/material/TextField'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type AdminUser,
@@ -19,7 +12,9 @@ import { ChipsInput } from '@/components/ui/chips-input'
 import { RoleSelect } from './role-select'
 import { useCreateUser } from '../api/create-user'
 import { useUpdateUser } from '../api/update-user'
+import { useFreshFormKey } from '../hooks/use-fresh-form'
 import { type FormErrors, apiErrorToErrors, issuesToErrors, noErrors } from '../utils/form-errors'
+import { FormDialog } from './form-dialog'
 
 const FIELDS = ['username', 'role', 'orgPrefix', 'skills', 'password'] as const
 type Field = (typeof FIELDS)[number]
@@ -57,18 +52,11 @@ function draftOf(user: AdminUser | null): Draft {
 /** Add a user, or change one's role, department and skill groups. */
 export function UserFormDialog(props: UserFormDialogProps) {
   // A fresh form (and fresh errors) each time the dialog opens.
-  const [session, setSession] = useState(0)
-  const [wasOpen, setWasOpen] = useState(props.open)
-  if (props.open !== wasOpen) {
-    setWasOpen(props.open)
-    if (props.open) setSession((s) => s + 1)
-  }
-  return <UserForm key={session} {...props} />
+  return <UserForm key={useFreshFormKey(props.open)} {...props} />
 }
 
 function UserForm({ open, user, isSelf, knownSkills, onClose, onCreated }: UserFormDialogProps) {
   const { t } = useTranslation()
-  const titleId = useId()
   const [draft, setDraft] = useState<Draft>(() => draftOf(user))
   const [errors, setErrors] = useState<FormErrors<Field>>(noErrors)
   const create = useCreateUser()
@@ -126,89 +114,68 @@ function UserForm({ open, user, isSelf, knownSkills, onClose, onCreated }: UserF
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={pending ? undefined : onClose}
-      aria-labelledby={titleId}
-      maxWidth="sm"
-      fullWidth
+      title={editing ? t('users.editTitle', { name: user.username }) : t('users.createTitle')}
+      pending={pending}
+      formError={errors.form}
+      submitLabel={editing ? t('common.save') : t('common.create')}
+      onClose={onClose}
+      onSubmit={submit}
     >
-      {/* `display: contents` keeps the dialog's own layout (a scrolling middle) around the form. */}
-      <Box component="form" noValidate onSubmit={submit} sx={{ display: 'contents' }}>
-        <DialogTitle id={titleId} variant="h1" component="h2">
-          {editing ? t('users.editTitle', { name: user.username }) : t('users.createTitle')}
-        </DialogTitle>
-        <DialogContent
-          sx={{ display: 'flex', flexDirection: 'column', gap: 2.5, pt: '8px !important' }}
-        >
-          {errors.form && (
-            <Alert severity="error" role="alert">
-              {errors.form}
-            </Alert>
-          )}
-          {!editing && (
-            <TextField
-              label={t('users.username')}
-              name="username"
-              required
-              autoFocus
-              autoComplete="off"
-              value={draft.username}
-              onChange={(e) => set('username', e.target.value)}
-              error={!!errors.fields.username}
-              helperText={errors.fields.username}
-              slotProps={{ htmlInput: { autoCapitalize: 'none', spellCheck: false } }}
-            />
-          )}
-          <RoleSelect
-            value={draft.role}
-            onChange={(role) => set('role', role)}
-            disabled={isSelf}
-            helperText={errors.fields.role ?? (isSelf ? t('users.roleSelfHint') : undefined)}
-            error={!!errors.fields.role}
-          />
-          <TextField
-            label={t('admin.department')}
-            name="orgPrefix"
-            autoFocus={editing}
-            value={draft.orgPrefix}
-            onChange={(e) => set('orgPrefix', e.target.value)}
-            error={!!errors.fields.orgPrefix}
-            helperText={errors.fields.orgPrefix ?? t('admin.departmentHelp')}
-            slotProps={{ htmlInput: { spellCheck: false } }}
-          />
-          <ChipsInput
-            label={t('admin.skills')}
-            name="skills"
-            value={draft.skills}
-            options={knownSkills}
-            onChange={(skills) => set('skills', skills)}
-            error={!!errors.fields.skills}
-            helperText={errors.fields.skills ?? t('admin.skillsHelp')}
-          />
-          {!editing && (
-            <TextField
-              label={t('users.password')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={draft.password}
-              onChange={(e) => set('password', e.target.value)}
-              error={!!errors.fields.password}
-              helperText={errors.fields.password ?? t('users.passwordHelp')}
-            />
-          )}
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" loading={pending}>
-            {editing ? t('common.save') : t('common.create')}
-          </Button>
-        </DialogActions>
-      </Box>
-    </Dialog>
+      {!editing && (
+        <TextField
+          label={t('users.username')}
+          name="username"
+          required
+          autoFocus
+          autoComplete="off"
+          value={draft.username}
+          onChange={(e) => set('username', e.target.value)}
+          error={!!errors.fields.username}
+          helperText={errors.fields.username}
+          slotProps={{ htmlInput: { autoCapitalize: 'none', spellCheck: false } }}
+        />
+      )}
+      <RoleSelect
+        value={draft.role}
+        onChange={(role) => set('role', role)}
+        disabled={isSelf}
+        helperText={errors.fields.role ?? (isSelf ? t('users.roleSelfHint') : undefined)}
+        error={!!errors.fields.role}
+      />
+      <TextField
+        label={t('admin.department')}
+        name="orgPrefix"
+        autoFocus={editing}
+        value={draft.orgPrefix}
+        onChange={(e) => set('orgPrefix', e.target.value)}
+        error={!!errors.fields.orgPrefix}
+        helperText={errors.fields.orgPrefix ?? t('admin.departmentHelp')}
+        slotProps={{ htmlInput: { spellCheck: false } }}
+      />
+      <ChipsInput
+        label={t('admin.skills')}
+        name="skills"
+        value={draft.skills}
+        options={knownSkills}
+        onChange={(skills) => set('skills', skills)}
+        error={!!errors.fields.skills}
+        helperText={errors.fields.skills ?? t('admin.skillsHelp')}
+      />
+      {!editing && (
+        <TextField
+          label={t('users.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={draft.password}
+          onChange={(e) => set('password', e.target.value)}
+          error={!!errors.fields.password}
+          helperText={errors.fields.password ?? t('users.passwordHelp')}
+        />
+      )}
+    </FormDialog>
   )
 }
 

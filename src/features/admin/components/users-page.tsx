@@ -1,10 +1,6 @@
 import GroupRounded from '@mui/icons-material/GroupRounded'
 import PersonAddRounded from '@mui/icons-material/PersonAddRounded'
 import Button from '@mui/material/Button'
-import Paper from '@mui/material/Paper'
-import Table from '@mui/material/Table'
-import TableBody from '@mui/material/TableBody'
-import TableContainer from '@mui/material/TableContainer'
 import type { TFunction } from 'i18next'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -16,7 +12,8 @@ import { useUsers } from '../api/get-users'
 import { useResetPassword } from '../api/reset-password'
 import { useUpdateUser } from '../api/update-user'
 import { apiErrorMessage } from '@/lib/api-error-message'
-import { LoadFailed, MessageRow, SkeletonRows } from './admin-table-states'
+import { AdminTableFrame } from './admin-table-frame'
+import { LoadFailed } from './admin-table-states'
 import { PageHeader } from './page-header'
 import { USER_COLUMNS, UsersTable, UsersTableHead } from './users-table'
 import { UserFormDialog } from './user-form-dialog'
@@ -102,9 +99,9 @@ export function UsersPage({ currentUserId }: UsersPageProps) {
           </Button>
         }
       />
-      <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
-        {users.data && users.data.length > 0 ? (
-          <TableContainer sx={{ maxHeight: 'calc(100dvh - 210px)' }}>
+      <AdminTableFrame
+        table={
+          users.data && users.data.length > 0 ? (
             <UsersTable
               users={users.data}
               currentUserId={currentUserId}
@@ -112,33 +109,25 @@ export function UsersPage({ currentUserId }: UsersPageProps) {
               onResetPassword={(user) => ask('reset', user)}
               onToggleDisabled={(user) => ask('toggle', user)}
             />
-          </TableContainer>
-        ) : (
-          <Table size="small" aria-label={t('users.tableLabel')}>
-            <UsersTableHead />
-            <TableBody>
-              {users.isPending ? (
-                <SkeletonRows columns={USER_COLUMNS} label={t('users.loading')} />
-              ) : (
-                <MessageRow columns={USER_COLUMNS}>
-                  {users.isError ? (
-                    <LoadFailed
-                      title={t('users.errorTitle')}
-                      onRetry={() => void users.refetch()}
-                    />
-                  ) : (
-                    <MessageState
-                      icon={<GroupRounded />}
-                      title={t('users.emptyTitle')}
-                      body={t('users.emptyBody')}
-                    />
-                  )}
-                </MessageRow>
-              )}
-            </TableBody>
-          </Table>
-        )}
-      </Paper>
+          ) : null
+        }
+        label={t('users.tableLabel')}
+        head={<UsersTableHead />}
+        columns={USER_COLUMNS}
+        loading={users.isPending}
+        loadingLabel={t('users.loading')}
+        message={
+          users.isError ? (
+            <LoadFailed title={t('users.errorTitle')} onRetry={() => void users.refetch()} />
+          ) : (
+            <MessageState
+              icon={<GroupRounded />}
+              title={t('users.emptyTitle')}
+              body={t('users.emptyBody')}
+            />
+          )
+        }
+      />
 
       <UserFormDialog
         open={formOpen}

@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { idParamSchema } from '@/shared/admin'
+import { describeIssues } from '@/shared/validation'
+import {
+  type CreatedWebhookToken,
+  createWebhookTokenBodySchema,
+  WEBHOOK_PATH,
+  type WebhookTokenList,
+  type WebhookTokenView,
+} from '@/shared/webhook-tokens'
+import { principalOf } from '../auth/auth.hooks'
+import type { Principal } from '../auth/auth.service'
+import type { WebhookToken } from '../webhooks/webhook-tokens.repo'
+import type { WebhookTokens } from '../webhooks/webhook-tokens.store'
+
+export interface WebhookTokensRoutesDeps {
+  tokens: WebhookTokens
+  now: () => number
+}
+
+const ADMIN = { permission: 'manageUsers' } as const
+
+/**
+ * Webhook tokens of the admin's own tenant: minted (the secret answered once), listed and
+ * revoked. A token admits every event of its tenant, so only an admin of the whole tenant
+ * (no department or skill-group limit) manages them.
+ */
+export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
+  return async function plugin(app: FastifyInstance): Promise<void> {
+    app.get('/api/webhook-tokens', { config: ADMIN }, (req, reply) => {
+      const admin = principalOf(req)
+      if (!wholeTenant(admin)) return refuse(reply)
+      const namespace = admin.scope.namespace
+      const list: WebhookTokenList = {
+        tokens: deps.tokens.list(namespace).map(view),
+        settings: deps.tokens.fromSettings(namespace),
+      }
+      return list
+    })
+
+    app.post('/api/webhook-tokens', { config: ADMIN }, (req, reply) => {
+      const admin = principalOf(req)
+      if (!wholeTenant(admin)) return refuse(reply)
+      const body = createWebhookTokenBodySchema.safeParse(req.body)
+      if (!body.success) {
+        return reply
+          .code(400)
+          .send({ error: 'invalid_request', message: describeIssues(body.error) })
+      }
+      const { token, secret } = deps.tokens.mint({
+        name: body.data.name,
+        namespace: admin.scope.namespace,
+        createdById: admin.id,
+        createdBy: admin.username,
+        now: deps.now(),
+      })
+      const created: CreatedWebhookToken = {
+        token: view(token),
+        path: `${WEBHOOK_PATH}?token=${encodeURIComponent(secret)}`,
+      }
+      return reply.code(201).send(created)
+    })
+
+    app.delete('/api/webhook-tokens/:id', { config: ADMIN }, (req, reply) => {
+      const admin = principalOf(req)
+      if (!wholeTenant(admin)) return refuse(reply)
+      const id = idParamSchema.safeParse(req.params)
+      const token = id.success ? deps.tokens.byId(id.data.id) : null
+      if (!token || token.namespace !== admin.scope.namespace) {
+        const asked = String((req.params as { id?: unknown }).id)
+        return reply
+          .code(404)
+          .send({ error: 'not_found', message: `no webhook token ${asked.slice(0, 40)}` })
+      }
+      deps.tokens.revoke(token.id, deps.now())
+      return reply.code(204).send()
+    })
+  }
+}
+
+function wholeTenant(p: Principal): boolean {
+  return p.scope.orgPrefix === null && p.scope.skills === null
+}
+
+function refuse(reply: FastifyReply) {
+  return reply.code(403).send({
+    error: 'forbidden',
+    message:
+      'a webhook token admits every event of the tenant: only an admin of the whole tenant (no department or skill-group limit) manages them',
+  })
+}
+
+function view(t: WebhookToken): WebhookTokenView {
+  return {
+    id: t.id,
+    name: t.name,
+    namespace: t.namespace,
+    createdBy: t.createdBy,
+    createdAt: t.createdAt,
+    revokedAt: t.revokedAt,
+    lastUsedAt: t.lastUsedAt,
+  }
+}
