@@ -162,8 +162,14 @@ describe('the session', () => {
   it('signs out from the user menu: socket closed, cache cleared, on the sign-in page', async () => {
     const fetch = fakeFetch({
       'GET /api/me': json(200, ME.admin),
-      'POST /api/auth/logout': new Response(null, { status: 204 }),
+      'POST /api/auth/logout': () => {
+        // The relay closes the session's sockets as it answers: the link must be stopped
+        // first, or it would hear "your session ended" and show a forced end's notice.
+        linkStoppedBeforeLogout = link.disconnect.mock.calls.length > 0
+        return new Response(null, { status: 204 })
+      },
     })
+    let linkStoppedBeforeLogout = false
     const { router } = render('/')
     await userEvent.click(await screen.findByRole('button', { name: '账号：admin' }))
     const menu = screen.getByRole('menu')
@@ -173,6 +179,8 @@ describe('the session', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'))
     expect(fetch.calls.some((c) => c.method === 'POST' && c.path === '/api/auth/logout')).toBe(true)
     expect(link.disconnect).toHaveBeenCalled()
+    expect(linkStoppedBeforeLogout).toBe(true)
+    expect(router.state.location.search).toBe('')
     expect(queryClient.getQueryData(['me'])).toBeUndefined()
   })
 

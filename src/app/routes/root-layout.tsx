@@ -6,6 +6,7 @@ import { UserMenu } from '@/features/auth/components/user-menu'
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
 import { ConnectionIndicator } from '@/features/floor/components/connection-indicator'
 import { can } from '@/shared/auth'
+import { floorLink } from '../floor-link'
 import { PROFILE_PATH } from '../paths'
 import { endSession } from '../session'
 
@@ -37,6 +38,7 @@ export function RootLayout() {
               icon: <ManageAccountsRounded fontSize="small" />,
             },
           ]}
+          onSigningOut={() => floorLink.disconnect()}
           onSignedOut={() => void endSession(navigate, { reason: null })}
         />
       }

@@ -17,6 +17,11 @@ import { useLogout } from '../api/logout'
 
 interface UserMenuProps {
   me: Me
+  /**
+   * Just before the relay is told: the app stops the live link, whose session the relay ends
+   * at once (otherwise the link would hear "your session ended" and read it as a forced end).
+   */
+  onSigningOut?: () => void
   /** After the relay ended the session (or could not be told): the app tears the page down. */
   onSignedOut: () => void
   /** Pages of the user's own (e.g. the profile), listed above the way out. */
@@ -30,7 +35,7 @@ export interface UserMenuLink {
 }
 
 /** Who is signed in, with role and scope, and the way out. */
-export function UserMenu({ me, onSignedOut, links = [] }: UserMenuProps) {
+export function UserMenu({ me, onSigningOut, onSignedOut, links = [] }: UserMenuProps) {
   const { t } = useTranslation()
   const menuId = useId()
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
@@ -38,6 +43,7 @@ export function UserMenu({ me, onSignedOut, links = [] }: UserMenuProps) {
   const roleLabel = t(`roles.${me.role}`)
 
   const signOut = () => {
+    onSigningOut?.()
     // Whatever the relay says (even "no session" or no answer), this page is signed out.
     logout.mutate(undefined, {
       onSettled: () => {
