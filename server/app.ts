@@ -1,6 +1,7 @@
 import path from 'node:path'
 import fastifyCookie from '@fastify/cookie'
 import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { Server } from 'socket.io'
 import type { AuthConfig } from '@/shared/auth'
@@ -40,6 +41,7 @@ import { audienceOf } from './realtime/audience'
 import { FloorGateway, type FloorServer } from './realtime/floor.gateway'
 import { floorRoutes } from './realtime/floor.routes'
 import { MAX_CLIENT_MESSAGE_BYTES, onePerConnection } from './realtime/socket-limits'
+import { API_BODY_LIMIT, REQUEST_LIMITS } from './web/request-limits'
 import { normalizeRequestUrl } from './web/request-path'
 import { CONTENT_SECURITY_POLICY } from './web/security-headers'
 import { spaRoutes } from './web/spa.routes'
@@ -114,8 +116,11 @@ export function createApp(deps: AppDeps): App {
     trustProxy: trustProxyOption(config.trustProxy),
     // The router and the session check see one spelling of each path (`/%61pi` is `/api`).
     rewriteUrl: (req) => normalizeRequestUrl(req.url ?? '/'),
+    // REST bodies are small JSON objects; the webhook sets its own limit.
+    bodyLimit: API_BODY_LIMIT,
   })
   void fastify.register(fastifyCookie)
+  void fastify.register(fastifyRateLimit, REQUEST_LIMITS)
   void fastify.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     // Recordings are fetched by the page's own audio element; nothing is embedded cross-origin.

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { SNAPSHOT_RATE } from '../web/request-limits'
 import type { Audience } from './audience'
 import type { FloorGateway } from './floor.gateway'
 
@@ -8,6 +9,6 @@ import type { FloorGateway } from './floor.gateway'
  */
 export function floorRoutes(gateway: FloorGateway, audienceOf: (req: FastifyRequest) => Audience) {
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/floor', { config: { kiosk: true } }, (req) => gateway.snapshot(audienceOf(req)))
+    app.get('/api/floor', { config: { kiosk: true, rateLimit: SNAPSHOT_RATE } }, (req) => gateway.snapshot(audienceOf(req)))
   }
 }
