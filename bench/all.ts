@@ -3,7 +3,7 @@ import path from 'node:path'
 import { ROOT } from './lib/processes'
 
 /** `npm run bench`: every benchmark in turn (each writes its results), then the report. */
-const parts = ['relay', 'grid', 'player', 'page']
+const parts = ['relay', 'grid', 'player', 'page', 'storage']
 const started = Date.now()
 for (const part of parts) {
   console.error(`\n== bench:${part}`)

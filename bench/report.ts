@@ -36,6 +36,7 @@ const relay = read('relay')
 const grid = read('grid')
 const player = read('player')
 const page = read('page')
+const storage = read('storage')
 const notes = fs.existsSync(path.join(ROOT, 'bench/notes.md'))
   ? fs.readFileSync(path.join(ROOT, 'bench/notes.md'), 'utf8')
   : ''
@@ -282,6 +283,65 @@ if (page) {
   )
 }
 
+if (storage) {
+  const ours = storage.relay
+  const before = storage.previous
+  const perDay = (p: string) => fmt(get(storage, `stream.${p}`), '')
+  const bytes = (n: number | null, digits = 0) => fmt(n, 'B', digits)
+  const gb = (n: number | null) => fmt(n === null ? null : n / 1e9, 'GB', 2)
+  row(
+    'storage',
+    'disk per stored agent event (rows, indexes and what they refer to)',
+    bytes(get(ours, 'agentEvents.bytesPerRow')),
+    '—',
+    bytes(get(before, 'agentEvents.bytesPerRow')),
+    '—',
+    storage.measuredAt,
+  )
+  row(
+    'storage',
+    'disk per stored call',
+    bytes(get(ours, 'calls.bytesPerRow')),
+    '—',
+    bytes(get(before, 'calls.bytesPerRow')),
+    '—',
+    storage.measuredAt,
+  )
+  // What the issue's soak counted: the whole file over the agent events (calls included).
+  const filePerEvent = (o: unknown) => {
+    const file = get(o, 'fileBytes')
+    const rows = get(o, 'agentEvents.rows')
+    return file !== null && rows ? file / rows : null
+  }
+  row(
+    'storage',
+    `whole file ÷ agent events (calls included), ${get(storage, 'agents')} agents, ${get(storage, 'hours')} h`,
+    bytes(filePerEvent(ours)),
+    '—',
+    bytes(filePerEvent(before)),
+    '—',
+    storage.measuredAt,
+  )
+  row(
+    'storage',
+    `500 agents, 14 days (${perDay('eventsPerAgentDay')} events and ${perDay('callsPerAgentDay')} calls per agent a day)`,
+    gb(get(ours, 'tenant.bytes')),
+    '—',
+    gb(get(before, 'tenant.bytes')),
+    '—',
+    storage.measuredAt,
+  )
+  row(
+    'storage',
+    `same, calls kept ${fmt(get(ours, 'tenant.callDays'), '')} days (CALL_RETENTION_DAYS)`,
+    gb(get(ours, 'tenant.bytesWithCallRetention')),
+    '—',
+    gb(get(before, 'tenant.bytesWithCallRetention')),
+    '—',
+    storage.measuredAt,
+  )
+}
+
 function chromiumVersion(): string {
   try {
     return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
@@ -302,8 +362,8 @@ const table = [
 const md = `# Benchmarks
 
 Produced by \`npm run bench\` (each part alone: \`npm run bench:relay\`, \`bench:grid\`,
-\`bench:player\`, \`bench:page\`). Every process talks over loopback on one machine; nothing is
-mocked. Figures are from the last run of each part.
+\`bench:player\`, \`bench:page\`, \`bench:storage\`). Every process talks over loopback on one
+machine; nothing is mocked. Figures are from the last run of each part.
 
 **Machine:** ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
 ${os.type()} ${os.release()}, Node.js ${process.version}, ${chromiumVersion()}.
@@ -314,7 +374,9 @@ ${table}
 **Baselines.** Relay: a naive socket.io relay (\`bench/relay/naive-relay.ts\`) that parses each
 webhook and broadcasts it to every client the moment it arrives: no validation, no storage,
 no coalescing. Player: plain wavesurfer given the recording's URL, which downloads and decodes
-the whole file in the browser before it draws.
+the whole file in the browser before it draws. Storage: the same webhooks stored as the previous
+release did (\`bench/storage/previous-store.ts\`): every field as text in each event's row, and
+each call's summary as JSON beside the platform's whole body.
 
 ## How each is measured
 
@@ -334,6 +396,14 @@ the whole file in the browser before it draws.
   opens it from the floor (the app already loaded), waits for the waveform, presses play.
 - **Page** (\`bench/page\`): the build manifest's entry and its static imports, gzipped; the
   floor (60 agents) opened five times from a fresh tab until a tile click is answered.
+- **Storage** (\`bench/storage\`): the simulator's call center (its names, departments, skill
+  groups and call flow; 500 agents, 8 skill groups, its default traffic) plays one hour after a
+  15-minute warm-up on its own clock, and every webhook of that hour is posted to the real relay
+  (simulator off), 16 at a time. The relay is stopped, its database checkpointed, and SQLite's
+  \`dbstat\` gives the pages of each table and index: an agent event costs its share of the event
+  tables (the log, agents, profiles, states) and their indexes, a call its share of the calls
+  table and its indexes, whole pages counted. The 14-day figure assumes a 10-hour working day at
+  the simulator's rate, every day.
 
 ${notes}`
 fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), md)

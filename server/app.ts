@@ -34,6 +34,7 @@ import { PeaksPrefetcher } from './recordings/peaks.prefetch'
 import { PeaksStore } from './recordings/peaks.store'
 import { RecordingsRepo } from './recordings/recordings.repo'
 import type { Db } from './db/database'
+import { pruneExpired, type RetentionSettings } from './db/retention'
 import { WriteBatcher } from './db/write-batcher'
 import { healthRoutes } from './health/health.routes'
 import { redactUrl } from './lib/secrets'
@@ -85,7 +86,8 @@ export interface App {
 // socket.io keeps the batches a dropped client missed for this long and replays them when it
 // comes back; a client away for longer gets a fresh snapshot instead.
 const RECOVERY_WINDOW_MS = 60_000
-// Stored agent events and ended sessions are pruned this often.
+// Stored records past their retention (events, calls, recordings, peaks, sessions, audit log)
+// are pruned this often.
 const PRUNE_EVERY_MS = 60 * 60 * 1000
 // Open sockets have their sessions checked this often (expiry, revocation, role changes).
 const REVALIDATE_EVERY_MS = 30_000
@@ -194,13 +196,8 @@ export function createApp(deps: AppDeps): App {
     tokens,
     timeoutMs: config.platform.timeoutMs,
   })
-  const records = new RecordsService(
-    platform,
-    callsRepo,
-    new RecordingsRepo(db),
-    config.timeZone,
-    now,
-  )
+  const recordings = new RecordingsRepo(db)
+  const records = new RecordsService(platform, callsRepo, recordings, config.timeZone, now)
   const peaks = new PeaksStore(path.join(config.dataDir, 'peaks'), platform)
   prefetcher = new PeaksPrefetcher(records, peaks, {
     minTalkSec: config.peaksPrefetchMinSec,
@@ -257,9 +254,22 @@ export function createApp(deps: AppDeps): App {
   for (const route of routes) void fastify.register(route)
 
   const prune = () => {
-    const t = now()
-    agentsRepo.prune(t - config.eventRetentionDays * 24 * 60 * 60 * 1000)
-    sessions.prune(t, t - config.session.idleMs)
+    const stores = {
+      db,
+      agentEvents: agentsRepo,
+      calls: callsRepo,
+      recordings,
+      peaks,
+      sessions,
+      audit,
+    }
+    pruneExpired(stores, retentionOf(config), now()).then(
+      (pruned) => {
+        if (Object.values(pruned).some((n) => n > 0))
+          fastify.log.info({ pruned }, 'removed stored records past their retention')
+      },
+      (err: unknown) => fastify.log.error({ err }, 'pruning stored records failed'),
+    )
   }
   prune()
   const timers = [
@@ -296,6 +306,17 @@ export function createApp(deps: AppDeps): App {
     async close() {
       await fastify.close()
     },
+  }
+}
+
+function retentionOf(config: RelayConfig): RetentionSettings {
+  return {
+    eventDays: config.eventRetentionDays,
+    callDays: config.callRetentionDays,
+    recordingCacheDays: config.recordingCacheDays,
+    auditDays: config.auditRetentionDays,
+    sessionIdleMs: config.session.idleMs,
+    timeZone: config.timeZone,
   }
 }
 

@@ -80,4 +80,18 @@ describe('the relay settings', () => {
     const own = loadConfig({ ...BASE, WEBHOOK_TOKENS: `test.cc=${BASE.WEBHOOK_TOKEN}` })
     expect(own.webhookTokens).toHaveLength(1)
   })
+
+  it('keeps events 14 days, calls 90, recordings 30 unused and the audit log a year by default', () => {
+    const c = loadConfig(BASE)
+    expect([
+      c.eventRetentionDays,
+      c.callRetentionDays,
+      c.recordingCacheDays,
+      c.auditRetentionDays,
+    ]).toEqual([14, 90, 30, 365])
+    expect(loadConfig({ ...BASE, CALL_RETENTION_DAYS: '400' }).callRetentionDays).toBe(400)
+    for (const name of ['CALL_RETENTION_DAYS', 'RECORDING_CACHE_DAYS', 'AUDIT_RETENTION_DAYS'])
+      for (const bad of ['0', '-1', '1.5', 'forever'])
+        expect(() => loadConfig({ ...BASE, [name]: bad })).toThrow(new RegExp(name))
+  })
 })

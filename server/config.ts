@@ -109,8 +109,14 @@ const envSchema = z.object({
   SL_THRESHOLD_SEC: seconds.default(20),
   /** Abandoned within this many seconds is a short abandon, left out of the service level. */
   SHORT_ABANDON_SEC: seconds.default(0),
-  /** Stored agent events older than this are pruned. */
+  /** Stored agent events older than this are pruned (each agent's latest is kept). */
   EVENT_RETENTION_DAYS: z.coerce.number().int().positive().default(14),
+  /** Stored calls of platform days older than this are pruned. */
+  CALL_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  /** Recordings listed and waveforms computed are forgotten this many days after last use. */
+  RECORDING_CACHE_DAYS: z.coerce.number().int().positive().default(30),
+  /** Audit log entries older than this are pruned. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
   /** A user's session ends after this many minutes without activity (an open floor counts). */
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(60),
   /** A user's session ends this many hours after sign-in. */
@@ -210,6 +216,9 @@ export interface RelayConfig {
   slThresholdSec: number
   shortAbandonSec: number
   eventRetentionDays: number
+  callRetentionDays: number
+  recordingCacheDays: number
+  auditRetentionDays: number
   session: {
     idleMs: number
     absoluteMs: number
@@ -274,6 +283,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     slThresholdSec: e.SL_THRESHOLD_SEC,
     shortAbandonSec: e.SHORT_ABANDON_SEC,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
+    callRetentionDays: e.CALL_RETENTION_DAYS,
+    recordingCacheDays: e.RECORDING_CACHE_DAYS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     session: {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_MAX_HOURS * 3_600_000,

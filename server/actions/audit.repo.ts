@@ -38,6 +38,11 @@ export class AuditRepo {
     return Number(this.insertStmt.run(e).lastInsertRowid)
   }
 
+  /** Deletes entries older than `before` (epoch ms); returns how many. */
+  prune(before: number): number {
+    return this.db.prepare('DELETE FROM audit_log WHERE at < ?').run(before).changes
+  }
+
   /** Entries of one tenant, newest first, with the total that match the filter. */
   query(namespace: string, f: AuditFilter): AuditPage {
     const where = ['namespace = ?']

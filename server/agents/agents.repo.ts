@@ -21,45 +21,190 @@ interface AgentEventRow {
   reason: string | null
 }
 
-/** Stored agent events: the log the floor is rebuilt from after a restart, and the timeline. */
+/** The lookup tables an event refers to. */
+type Dictionary = 'agents' | 'profiles' | 'states'
+const DICTIONARIES: readonly Dictionary[] = ['agents', 'profiles', 'states']
+// Entries per cache; past this it starts again (only hostile data has this many profiles).
+const CACHE_MAX = 50_000
+
+interface AgentRow {
+  id: number
+  latest_time: number | null
+  latest_serial: number | null
+}
+
+/** Null-safe equality between a column and a named parameter, in SQL both databases speak. */
+const same = (column: string, param: string) =>
+  `(${column} = @${param} OR (${column} IS NULL AND @${param} IS NULL))`
+
+// An event with the agent (a), profile (p) and state (s) it refers to: AgentEventRow.
+const EVENT_COLUMNS = `a.namespace, a.agent_id, l.serial, p.name, s.ac_state, s.ac_state_raw,
+  s.last_ac_state, l.state_change_time, l.call_id, p.channel_addr, p.skills, l.work_skill, p.org_id,
+  p.org_name, p.org_tree_pos, s.reason`
+const SELECT_EVENTS = `
+  SELECT ${EVENT_COLUMNS}
+  FROM agent_event_log l
+  JOIN agents a ON a.id = l.agent
+  JOIN agent_profiles p ON p.id = l.profile
+  JOIN agent_states s ON s.id = l.state`
+
+/**
+ * Stored agent events: the log the floor is rebuilt from after a restart, and the timeline.
+ * An event row holds its key, its call and references to what repeats from event to event:
+ * the agent's profile (name, department, skills, extension) and its state words, each stored
+ * once (compact-store.migration.ts). Every event still reads back exactly as it came, with
+ * the name, department and skills the agent had then.
+ *
+ * The ids of agents, profiles and states are cached by content, so an event costs its row and
+ * the move of its agent's latest-event pointer, not three lookups. A write batch that fails is
+ * rolled back, and a cached id of a row it had created would then point at nothing, or at
+ * another row given the same id: so each insert first checks that every row this repo created
+ * is still there (the tables' highest ids have not gone down) and starts the caches afresh
+ * when one is not. Only this repo writes these tables.
+ */
 export class AgentsRepo {
-  private readonly insertStmt
-  private readonly pruneStmt
+  private readonly stmts
+  private readonly ids: Record<Dictionary, Map<string, number>> = {
+    agents: new Map(),
+    profiles: new Map(),
+    states: new Map(),
+  }
+  /** The highest id this repo has created in each lookup table. */
+  private readonly created: Record<Dictionary, number> = { agents: 0, profiles: 0, states: 0 }
 
   constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare(`
-      INSERT INTO agent_events (namespace, agent_id, serial, name, ac_state, ac_state_raw,
-        last_ac_state, state_change_time, call_id, channel_addr, skills, work_skill, org_id,
-        org_name, org_tree_pos, reason, received_at)
-      VALUES (@namespace, @id, @serial, @name, @acState, @acStateRaw, @lastACState, @stateSince,
-        @callId, @channelAddr, @skills, @workSkill, @orgId, @orgName, @orgTreePos, @reason,
-        @receivedAt)
-      ON CONFLICT (namespace, agent_id, state_change_time, serial) DO NOTHING`)
-    this.pruneStmt = db.prepare('DELETE FROM agent_events WHERE received_at < ?')
+    this.stmts = {
+      highest: db.prepare<[], Partial<Record<Dictionary, number>>>(
+        `SELECT (SELECT MAX(id) FROM agents) AS agents, (SELECT MAX(id) FROM agent_profiles) AS profiles,
+           (SELECT MAX(id) FROM agent_states) AS states`,
+      ),
+      agent: db.prepare<[string, string], AgentRow>(
+        'SELECT id, latest_time, latest_serial FROM agents WHERE namespace = ? AND agent_id = ?',
+      ),
+      addAgent: db.prepare('INSERT INTO agents (namespace, agent_id) VALUES (?, ?)'),
+      profile: db.prepare<Record<string, unknown>, { id: number }>(
+        `SELECT id FROM agent_profiles WHERE agent = @agent AND ${same('name', 'name')}
+           AND ${same('org_id', 'orgId')} AND ${same('org_name', 'orgName')}
+           AND ${same('org_tree_pos', 'orgTreePos')} AND skills = @skills
+           AND ${same('channel_addr', 'channelAddr')}
+         LIMIT 1`,
+      ),
+      addProfile: db.prepare(
+        `INSERT INTO agent_profiles (agent, name, org_id, org_name, org_tree_pos, skills, channel_addr)
+         VALUES (@agent, @name, @orgId, @orgName, @orgTreePos, @skills, @channelAddr)`,
+      ),
+      state: db.prepare<Record<string, unknown>, { id: number }>(
+        `SELECT id FROM agent_states WHERE ac_state = @acState AND ${same('ac_state_raw', 'acStateRaw')}
+           AND ${same('last_ac_state', 'lastACState')} AND ${same('reason', 'reason')}
+         LIMIT 1`,
+      ),
+      addState: db.prepare(
+        `INSERT INTO agent_states (ac_state, ac_state_raw, last_ac_state, reason)
+         VALUES (@acState, @acStateRaw, @lastACState, @reason)`,
+      ),
+      insert: db.prepare(
+        `INSERT INTO agent_event_log (agent, state_change_time, serial, profile, state, call_id, work_skill)
+         VALUES (@agent, @time, @serial, @profile, @state, @callId, @workSkill)
+         ON CONFLICT (agent, state_change_time, serial) DO NOTHING`,
+      ),
+      // The floor shows the event with the highest serial, then the latest state change.
+      moveLatest: db.prepare(
+        `UPDATE agents SET latest_time = @time, latest_serial = @serial
+         WHERE id = @agent AND (latest_serial IS NULL OR latest_serial < @serial
+           OR (latest_serial = @serial AND latest_time < @time))`,
+      ),
+      // From each agent to its latest event by key. CROSS JOIN keeps SQLite from choosing to
+      // scan the whole log instead (elsewhere it is a plain join).
+      latest: db.prepare<[], AgentEventRow>(
+        `SELECT ${EVENT_COLUMNS}
+         FROM agents a
+         CROSS JOIN agent_event_log l
+         JOIN agent_profiles p ON p.id = l.profile
+         JOIN agent_states s ON s.id = l.state
+         WHERE l.agent = a.id AND l.state_change_time = a.latest_time AND l.serial = a.latest_serial`,
+      ),
+      before: db.prepare<[number, number], AgentEventRow>(
+        `${SELECT_EVENTS} WHERE l.agent = ? AND l.state_change_time < ?
+         ORDER BY l.state_change_time DESC, l.serial DESC LIMIT 1`,
+      ),
+      during: db.prepare<[number, number, number], AgentEventRow>(
+        `${SELECT_EVENTS} WHERE l.agent = ? AND l.state_change_time >= ? AND l.state_change_time < ?
+         ORDER BY l.state_change_time, l.serial`,
+      ),
+      agents: db.prepare<[], AgentRow>('SELECT id, latest_time, latest_serial FROM agents'),
+      profilesBefore: db.prepare<[number, number], { profile: number }>(
+        'SELECT DISTINCT profile FROM agent_event_log WHERE agent = ? AND state_change_time < ?',
+      ),
+      prune: db.prepare(
+        `DELETE FROM agent_event_log WHERE agent = @agent AND state_change_time < @before
+           AND NOT (state_change_time = @time AND serial = @serial)`,
+      ),
+      pruneProfile: db.prepare(
+        `DELETE FROM agent_profiles WHERE id = @profile AND NOT EXISTS
+           (SELECT 1 FROM agent_event_log WHERE agent = @agent AND profile = @profile)`,
+      ),
+    }
   }
 
-  /** Writes one event; false when the same (agent, serial, state change time) was stored before. */
-  insert(view: AgentView, receivedAt: number): boolean {
-    const info = this.insertStmt.run({
-      namespace: view.namespace,
-      id: view.id,
-      serial: view.serial,
+  /**
+   * Writes one event; false when the same (agent, serial, state change time) was stored before.
+   * When the relay received it is not kept (`_receivedAt`): pruning goes by the event's own time.
+   */
+  insert(view: AgentView, _receivedAt?: number): boolean {
+    const s = this.stmts
+    this.checkCaches()
+    const agent = this.idOf(
+      'agents',
+      JSON.stringify([view.namespace, view.id]),
+      () => s.agent.get(view.namespace, view.id),
+      () => s.addAgent.run(view.namespace, view.id),
+    )
+    const who = {
+      agent,
       name: view.name,
-      acState: view.acState,
-      acStateRaw: view.acStateRaw,
-      lastACState: view.lastACState,
-      stateSince: view.stateSince,
-      callId: view.callId,
-      channelAddr: view.channelAddr,
-      skills: JSON.stringify(view.skills),
-      workSkill: view.workSkill,
       orgId: view.org.id,
       orgName: view.org.name,
       orgTreePos: view.org.treePos,
+      skills: JSON.stringify(view.skills),
+      channelAddr: view.channelAddr,
+    }
+    const profile = this.idOf(
+      'profiles',
+      JSON.stringify([
+        agent,
+        who.name,
+        who.orgId,
+        who.orgName,
+        who.orgTreePos,
+        who.skills,
+        who.channelAddr,
+      ]),
+      () => s.profile.get(who),
+      () => s.addProfile.run(who),
+    )
+    const what = {
+      acState: view.acState,
+      acStateRaw: view.acStateRaw,
+      lastACState: view.lastACState,
       reason: view.reason,
-      receivedAt,
+    }
+    const state = this.idOf(
+      'states',
+      JSON.stringify([what.acState, what.acStateRaw, what.lastACState, what.reason]),
+      () => s.state.get(what),
+      () => s.addState.run(what),
+    )
+    const key = { agent, time: view.stateSince, serial: view.serial }
+    const info = s.insert.run({
+      ...key,
+      profile,
+      state,
+      callId: view.callId,
+      workSkill: view.workSkill,
     })
-    return info.changes > 0
+    if (info.changes === 0) return false
+    s.moveLatest.run(key)
+    return true
   }
 
   /**
@@ -67,17 +212,7 @@ export class AgentsRepo {
    * equal serials the latest state change (the same order the live floor applies).
    */
   loadLatest(): AgentView[] {
-    const rows = this.db
-      .prepare(
-        `SELECT e.* FROM agent_events e
-         WHERE NOT EXISTS (
-           SELECT 1 FROM agent_events n
-           WHERE n.namespace = e.namespace AND n.agent_id = e.agent_id
-             AND (n.serial > e.serial
-                  OR (n.serial = e.serial AND n.state_change_time > e.state_change_time)))`,
-      )
-      .all() as AgentEventRow[]
-    return rows.map(toView)
+    return this.stmts.latest.all().map(toView)
   }
 
   /**
@@ -85,24 +220,72 @@ export class AgentsRepo {
    * the last one before `from` (the state the agent was in when the range began).
    */
   eventsBetween(namespace: string, agentId: string, from: number, to: number): AgentView[] {
-    const before = this.db
-      .prepare(
-        `SELECT * FROM agent_events WHERE namespace = ? AND agent_id = ? AND state_change_time < ?
-         ORDER BY state_change_time DESC, serial DESC LIMIT 1`,
-      )
-      .all(namespace, agentId, from) as AgentEventRow[]
-    const during = this.db
-      .prepare(
-        `SELECT * FROM agent_events WHERE namespace = ? AND agent_id = ? AND state_change_time >= ? AND state_change_time < ?
-         ORDER BY state_change_time, serial`,
-      )
-      .all(namespace, agentId, from, to) as AgentEventRow[]
-    return [...before, ...during].map(toView)
+    const agent = this.stmts.agent.get(namespace, agentId)
+    if (!agent) return []
+    return [
+      ...this.stmts.before.all(agent.id, from),
+      ...this.stmts.during.all(agent.id, from, to),
+    ].map(toView)
   }
 
-  /** Deletes events received before `before` (epoch ms); returns how many. */
+  /**
+   * Deletes events whose state began before `before` (epoch ms), except each agent's latest
+   * (what the floor shows, however long ago it began: an agent logged out for weeks is still
+   * on the floor after a restart), and the profiles no event refers to any more. Returns how
+   * many events.
+   */
   prune(before: number): number {
-    return this.pruneStmt.run(before).changes
+    const s = this.stmts
+    let pruned = 0
+    this.db.transaction(() => {
+      for (const a of s.agents.all()) {
+        const profiles = s.profilesBefore.all(a.id, before)
+        if (profiles.length === 0) continue
+        pruned += s.prune.run({
+          agent: a.id,
+          before,
+          time: a.latest_time,
+          serial: a.latest_serial,
+        }).changes
+        for (const { profile } of profiles) s.pruneProfile.run({ agent: a.id, profile })
+      }
+    })()
+    this.forgetIds() // some profiles may be gone
+    return pruned
+  }
+
+  /** The id of a lookup-table row by its content: cached, found, or created. */
+  private idOf(
+    table: Dictionary,
+    key: string,
+    find: () => { id: number } | undefined,
+    add: () => { lastInsertRowid: number | bigint },
+  ): number {
+    const cache = this.ids[table]
+    const cached = cache.get(key)
+    if (cached !== undefined) return cached
+    let id = find()?.id
+    if (id === undefined) {
+      id = Number(add().lastInsertRowid)
+      this.created[table] = Math.max(this.created[table], id)
+    }
+    if (cache.size >= CACHE_MAX) cache.clear()
+    cache.set(key, id)
+    return id
+  }
+
+  /** Starts the caches afresh when a row this repo created was rolled back. */
+  private checkCaches(): void {
+    const highest = this.stmts.highest.get() ?? {}
+    const lost = DICTIONARIES.some((t) => (highest[t] ?? 0) < this.created[t])
+    if (lost) this.forgetIds()
+  }
+
+  private forgetIds(): void {
+    for (const t of DICTIONARIES) {
+      this.ids[t].clear()
+      this.created[t] = 0
+    }
   }
 }
 

@@ -1,9 +1,15 @@
+import type { Db } from './database'
+import { compactStore } from './compact-store.migration'
+
+/** A migration: SQL to run, or a step that needs code (it runs in the same transaction). */
+export type Migration = string | ((db: Db) => void)
+
 /**
  * Schema migrations, applied in order once each (tracked by SQLite's user_version).
  * Kept to portable SQL (no SQLite-only types or functions) so PostgreSQL can follow:
  * times are epoch milliseconds in BIGINT, JSON is TEXT.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE agent_events (
     namespace          TEXT    NOT NULL,
@@ -195,4 +201,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX webhook_tokens_by_namespace ON webhook_tokens (namespace, created_at);
   `,
+  // Agent events and calls stored compactly (no repeated names, departments, skills or JSON),
+  // and the platform's raw callEnd body no longer kept: see compact-store.migration.ts.
+  compactStore,
 ]

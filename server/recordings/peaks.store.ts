@@ -19,6 +19,8 @@ export type PeaksResult = { ok: true; gzip: Buffer } | { ok: false; answer: Fail
  * Waveform peaks of recordings: computed once per recording on the relay (from the two-track
  * WAV when the platform still has it, else from the MP3), kept gzipped under DATA_DIR, and
  * served small. Callers asking for the same recording at once share one computation.
+ * A file's modification time is when it was last served: `prune` removes those unused for a
+ * while (they are computed again if anyone opens the call).
  */
 export class PeaksStore {
   private readonly pending = new Map<string, Promise<PeaksResult>>()
@@ -36,13 +38,34 @@ export class PeaksStore {
       `${createHash('sha256').update(`${namespace}\u0000${recordingId}`).digest('hex').slice(0, 40)}.json.gz`,
     )
     const cached = readIfExists(file)
-    if (cached) return Promise.resolve({ ok: true, gzip: cached })
+    if (cached) {
+      touch(file)
+      return Promise.resolve({ ok: true, gzip: cached })
+    }
     let p = this.pending.get(file)
     if (!p) {
       p = this.compute(recordingId, file).finally(() => this.pending.delete(file))
       this.pending.set(file, p)
     }
     return p
+  }
+
+  /** Deletes peaks last served before `before` (epoch ms); resolves to how many. */
+  async prune(before: number): Promise<number> {
+    let removed = 0
+    for (const name of await fs.promises.readdir(this.dir)) {
+      // Only the cache's own files (a crashed write may have left a .tmp).
+      if (!name.endsWith('.json.gz') && !name.endsWith('.tmp')) continue
+      const file = path.join(this.dir, name)
+      try {
+        if ((await fs.promises.stat(file)).mtimeMs >= before) continue
+        await fs.promises.unlink(file)
+        removed += 1
+      } catch {
+        // Removed meanwhile, or being written: the next prune looks again.
+      }
+    }
+    return removed
   }
 
   private async compute(recordingId: string, file: string): Promise<PeaksResult> {
@@ -105,6 +128,16 @@ function readIfExists(file: string): Buffer | null {
     return fs.readFileSync(file)
   } catch {
     return null
+  }
+}
+
+/** Marks a cached file as used now; a failure only makes it look older to `prune`. */
+function touch(file: string): void {
+  const now = new Date()
+  try {
+    fs.utimesSync(file, now, now)
+  } catch {
+    // Read-only data directory or the file just pruned: nothing to keep track of.
   }
 }
 

@@ -4,6 +4,8 @@ import type { Db } from '../db/database'
 /**
  * Recordings the relay has listed for a call (§4.2). A recording id is only served when it is
  * known here, so a guessed id gets 404, and the call it belongs to decides who may hear it.
+ * A cache of the platform's answer: listing the call's recordings again (the call page does,
+ * before it plays) brings a pruned row back.
  */
 export class RecordingsRepo {
   constructor(private readonly db: Db) {}
@@ -23,5 +25,10 @@ export class RecordingsRepo {
       .prepare('SELECT info FROM recordings WHERE namespace = ? AND id = ?')
       .get(namespace, id) as { info: string } | undefined
     return row ? (JSON.parse(row.info) as RecordingInfo) : null
+  }
+
+  /** Forgets recordings not listed since `before` (epoch ms); returns how many. */
+  prune(before: number): number {
+    return this.db.prepare('DELETE FROM recordings WHERE seen_at < ?').run(before).changes
   }
 }

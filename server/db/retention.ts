@@ -1,0 +1,66 @@
+import { platformDay } from '@/shared/platform-time'
+import { compactFile, type Db } from './database'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** How long each kind of stored record is kept (the relay's settings). */
+export interface RetentionSettings {
+  /** EVENT_RETENTION_DAYS: agent events, by the time their state began. */
+  eventDays: number
+  /** CALL_RETENTION_DAYS: ended calls, by the platform-local day they ended. */
+  callDays: number
+  /** RECORDING_CACHE_DAYS: recordings listed and waveform peaks, since they were last used. */
+  recordingCacheDays: number
+  /** AUDIT_RETENTION_DAYS: the audit log, by when the action was taken. */
+  auditDays: number
+  /** SESSION_IDLE_MINUTES: sessions idle this long end (and expired ones at their expiry). */
+  sessionIdleMs: number
+  /** PLATFORM_TZ: whose calendar days the calls are filed under. */
+  timeZone: string
+}
+
+/** The stores that keep records for a time, each able to forget what is older. */
+export interface RetentionStores {
+  db: Db
+  agentEvents: { prune(before: number): number }
+  calls: { prune(beforeDay: string): number }
+  recordings: { prune(before: number): number }
+  peaks: { prune(before: number): Promise<number> }
+  sessions: { prune(now: number, idleBefore: number): number }
+  audit: { prune(before: number): number }
+}
+
+/** What one prune removed. */
+export interface Pruned {
+  agentEvents: number
+  calls: number
+  recordings: number
+  peaks: number
+  sessions: number
+  auditEntries: number
+  /** Bytes the database file gave back to the file system. */
+  releasedBytes: number
+}
+
+/**
+ * Removes what is past its retention from every store, then keeps the database file from
+ * growing for good (checkpoint; free pages given back when there are many). Run at start and
+ * every hour.
+ */
+export async function pruneExpired(
+  stores: RetentionStores,
+  settings: RetentionSettings,
+  now: number,
+): Promise<Pruned> {
+  const ago = (days: number) => now - days * DAY_MS
+  const pruned = {
+    agentEvents: stores.agentEvents.prune(ago(settings.eventDays)),
+    calls: stores.calls.prune(platformDay(ago(settings.callDays), settings.timeZone)),
+    recordings: stores.recordings.prune(ago(settings.recordingCacheDays)),
+    sessions: stores.sessions.prune(now, now - settings.sessionIdleMs),
+    auditEntries: stores.audit.prune(ago(settings.auditDays)),
+  }
+  const { releasedBytes } = compactFile(stores.db)
+  const peaks = await stores.peaks.prune(ago(settings.recordingCacheDays))
+  return { ...pruned, peaks, releasedBytes }
+}
