@@ -148,9 +148,9 @@ export class AgentsRepo {
 
   /**
    * Writes one event; false when the same (agent, serial, state change time) was stored before.
-   * When the relay received it is not kept (`_receivedAt`): pruning goes by the event's own time.
+   * When the relay received it is not kept: pruning goes by the event's own time.
    */
-  insert(view: AgentView, _receivedAt?: number): boolean {
+  insert(view: AgentView): boolean {
     const s = this.stmts
     this.checkCaches()
     const agent = this.idOf(

@@ -53,12 +53,9 @@ export class AgentsStore {
     for (const view of repo.loadLatest()) this.floorOf(view.namespace).set(view.id, view)
   }
 
-  apply(
-    event: AgentStateEvent,
-    receivedAt: number,
-  ): { result: ApplyResult; persisted: Promise<void> } {
+  apply(event: AgentStateEvent): { result: ApplyResult; persisted: Promise<void> } {
     const view = viewOf(event)
-    const persisted = this.writes.write(() => this.repo.insert(view, receivedAt))
+    const persisted = this.writes.write(() => this.repo.insert(view))
     return { result: this.applyView(view), persisted }
   }
 

@@ -72,10 +72,10 @@ describe('stored calls', () => {
       orgTreePos: null,
     })
     const whole = call('c3', { queueSec: 0, talkSec: 12, conferenced: false, transferred: true })
-    expect(repo.insert(full, '2026-03-02', '{"the":"body"}', 1)).toBe(true)
-    expect(repo.insert(sparse, '2026-03-02', '{}', 2)).toBe(true)
-    expect(repo.insert(whole, '2026-03-02', '{}', 3)).toBe(true)
-    expect(repo.insert(full, '2026-03-02', '{"the":"body"}', 4)).toBe(false) // a retry
+    expect(repo.insert(full, '2026-03-02', 1)).toBe(true)
+    expect(repo.insert(sparse, '2026-03-02', 2)).toBe(true)
+    expect(repo.insert(whole, '2026-03-02', 3)).toBe(true)
+    expect(repo.insert(full, '2026-03-02', 4)).toBe(false) // a retry
 
     expect(repo.get('test.cc', 'c1')).toEqual(full)
     expect(repo.get('test.cc', 'c2')).toEqual(sparse)
@@ -88,9 +88,9 @@ describe('stored calls', () => {
 
   it('are pruned by the day they ended, keeping the days since', () => {
     const repo = store()
-    repo.insert(call('old'), '2026-01-31', '{}', 1)
-    repo.insert(call('edge'), '2026-02-01', '{}', 1)
-    repo.insert(call('new', { namespace: 'other.cc' }), '2026-03-02', '{}', 1)
+    repo.insert(call('old'), '2026-01-31', 1)
+    repo.insert(call('edge'), '2026-02-01', 1)
+    repo.insert(call('new', { namespace: 'other.cc' }), '2026-03-02', 1)
     expect(repo.prune('2026-02-01')).toBe(1)
     expect(repo.get('test.cc', 'old')).toBeNull()
     expect(repo.listDay('2026-02-01').map((c) => c.callId)).toEqual(['edge'])

@@ -52,11 +52,8 @@ export class CallsRepo {
     this.pruneStmt = db.prepare('DELETE FROM calls WHERE day < ?')
   }
 
-  /**
-   * Stores a call once; false when this call was stored before (a retry). `_payload`, the
-   * event as the platform sent it, is not kept.
-   */
-  insert(summary: CallSummary, day: string, _payload: string, receivedAt: number): boolean {
+  /** Stores a call once; false when this call was stored before (a retry). */
+  insert(summary: CallSummary, day: string, receivedAt: number): boolean {
     const info = this.insertStmt.run(
       summary.namespace,
       summary.callId,

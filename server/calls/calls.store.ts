@@ -63,7 +63,6 @@ export class CallsStore {
   /** 'applied' for a call seen the first time, 'duplicate' for a retry of one already stored. */
   ingest(
     event: CallEndEvent,
-    payload: string,
     receivedAt: number,
     orgTreePos: string | null,
   ): { result: 'applied' | 'duplicate'; persisted: Promise<void> } {
@@ -76,7 +75,7 @@ export class CallsStore {
       return { result: 'duplicate', persisted: Promise.resolve() }
     const day = platformDay(summary.endTime ?? receivedAt, this.timeZone)
     const persisted = this.writes
-      .write(() => this.repo.insert(summary, day, payload, receivedAt))
+      .write(() => this.repo.insert(summary, day, receivedAt))
       .finally(() => this.writing.delete(key))
     this.writing.set(key, persisted)
     this.rollover(receivedAt)

@@ -338,7 +338,7 @@ describe('the stored agent events and calls across an upgrade', () => {
         .filter((v) => v.id === '5001@test.cc')
         .map((v) => [v.serial, v.acState]),
     ).toEqual([[7, 'Available']])
-    expect(new CallsRepo(db).insert(CALLS[0]![0], DAY, '{}', 9_000)).toBe(false)
+    expect(new CallsRepo(db).insert(CALLS[0]![0], DAY, 9_000)).toBe(false)
     db.close()
   })
 

@@ -121,7 +121,7 @@ export function webhookRoutes(deps: WebhookDeps) {
             return forbidden(reply, deps.stats, admitted, parsed.data.namespace)
           }
           deps.gateway.noteEvent(parsed.data.namespace, receivedAt)
-          const { result, persisted } = deps.agents.apply(parsed.data, receivedAt)
+          const { result, persisted } = deps.agents.apply(parsed.data)
           // Answered only once the event is committed: a crash after a 200 loses nothing.
           await persisted
           deps.stats[result] += 1
@@ -136,7 +136,7 @@ export function webhookRoutes(deps: WebhookDeps) {
           const org = e.agentId
             ? (deps.agents.get(e.namespace, e.agentId)?.org.treePos ?? null)
             : null
-          const { result, persisted } = deps.calls.ingest(e, body.raw, receivedAt, org)
+          const { result, persisted } = deps.calls.ingest(e, receivedAt, org)
           await persisted
           deps.stats[result] += 1
           return reply.code(200).send({ result })
