@@ -20,6 +20,7 @@ import {
   upstreamMessage,
 } from '../csta/csta-messages'
 import { type CstaRequest, cstaRequestFor } from '../csta/csta-requests'
+import { withDomain } from '../csta/device-id'
 import type { CstaClient, CstaOutcome } from '../csta/csta.client'
 import { redirectMessages } from '../platform/platform-messages'
 import { UnsafeIdError } from '../platform/upstream-id'
@@ -55,9 +56,13 @@ export class ActionsService {
   ): Promise<ActionAnswer> {
     const agent = this.d.agents.get(p.scope.namespace, agentId)
     const visible = agent !== undefined && audienceOf(p.scope).includesAgent(agent)
+    // The audit names the listener's device as it goes upstream (with the domain); join and
+    // take dial a number (seed 000's forceJoin example gives a bare '8002'), sent as typed.
     const supervisorDevice =
       op === 'listen'
-        ? fullDevice(p.deviceId, p.scope.namespace)
+        ? p.deviceId
+          ? withDomain(p.deviceId, p.scope.namespace)
+          : null
         : op === 'join' || op === 'take'
           ? p.phoneNumber
           : null
@@ -137,6 +142,7 @@ export class ActionsService {
     let request: CstaRequest
     try {
       request = cstaRequestFor(op, {
+        namespace: agent.namespace,
         agentId: agent.id,
         deviceId: agent.channelAddr!,
         callId: agent.callId,
@@ -234,10 +240,4 @@ function platformMessage(text: string): string | null {
   } catch {
     return text.trim() ? text.trim() : null
   }
-}
-
-/** `8002` → `8002@test.cc`: forceListen wants the listener's full device id. */
-function fullDevice(deviceId: string | null, namespace: string): string | null {
-  if (!deviceId) return null
-  return deviceId.includes('@') ? deviceId : `${deviceId}@${namespace}`
 }
