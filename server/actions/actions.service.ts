@@ -13,6 +13,7 @@ import type { AgentsStore } from '../agents/agents.store'
 import type { Principal } from '../auth/auth.service'
 import {
   CONFLICT_STATUSES,
+  loginFailedMessage,
   NOT_CONFIGURED_MESSAGE,
   TIMEOUT_MESSAGE,
   UNREACHABLE_MESSAGE,
@@ -214,7 +215,7 @@ function answerOf(op: ActionOp, o: CstaOutcome): ActionAnswer {
       return {
         status: 502,
         body: {
-          ...refuse(502, 'upstream', upstreamMessage(401, null)).body,
+          ...refuse(502, 'upstream', loginFailedMessage(o.status, o.problem)).body,
           upstreamStatus: o.status,
         },
       }
