@@ -32,10 +32,13 @@ export function HealthPage() {
       <PageHeader
         title={t('health.title')}
         action={
+          // Never disabled: the page refreshes itself every 15 s, and a button that turns off
+          // meanwhile would drop the keyboard focus.
           <Button
             variant="outlined"
-            startIcon={<RefreshRounded />}
-            disabled={health.isFetching}
+            startIcon={
+              health.isFetching ? <CircularProgress size={16} aria-hidden /> : <RefreshRounded />
+            }
             onClick={() => void health.refetch()}
           >
             {t('health.refresh')}
