@@ -208,9 +208,7 @@ export class CstaClient {
 
   /** A new session after `failed` was refused; if another caller already renewed it, theirs. */
   private renew(failed: string): Promise<string> {
-    const s = this.session
-    if (s !== null && s.id !== failed) return this.ensureSession()
-    if (s?.id === failed) this.session = null
+    if (this.session?.id === failed) this.session = null
     return this.ensureSession()
   }
 
