@@ -183,6 +183,11 @@ for (const theme of THEMES) {
       await expect(page.getByRole('status', { name: zh.audit.loading })).toHaveCount(0)
       await expectAccessible(page, 'admin: audit')
       await expectVisibleFocus(page, 'admin: audit', 20)
+
+      await page.goto('/admin/health')
+      await expect(page.getByRole('heading', { name: zh.health.csta.title })).toBeVisible()
+      await expectAccessible(page, 'admin: health')
+      await expectVisibleFocus(page, 'admin: health', 12)
     })
 
     test('403, 404 and the wall', async ({ page }) => {

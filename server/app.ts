@@ -205,7 +205,8 @@ export function createApp(deps: AppDeps): App {
   })
 
   const audit = new AuditRepo(db)
-  const actions = new ActionsService({ agents, csta: cstaClientOf(config), audit, now })
+  const csta = cstaClientOf(config, now)
+  const actions = new ActionsService({ agents, csta, audit, now })
 
   const stats = emptyWebhookStats()
   // WEBHOOK_TOKEN admits the relay's own tenant; WEBHOOK_TOKENS and minted tokens, theirs.
@@ -232,6 +233,7 @@ export function createApp(deps: AppDeps): App {
       stats,
       agentCount: () => agents.count(),
       clientCount: () => floor.clientCount(),
+      cstaHealth: () => csta?.health() ?? null,
     }),
     authRoutes({
       auth,
@@ -321,7 +323,7 @@ function retentionOf(config: RelayConfig): RetentionSettings {
 }
 
 /** The platform's CSTA service, when every setting it needs is there. */
-function cstaClientOf(config: RelayConfig): CstaClient | null {
+function cstaClientOf(config: RelayConfig, now: () => number): CstaClient | null {
   const p = config.platform
   if (!p.cstaUrl || !p.cstaLoginUrl || !p.cstaUsername || !p.cstaPassword) return null
   return new CstaClient({
@@ -331,5 +333,7 @@ function cstaClientOf(config: RelayConfig): CstaClient | null {
     password: p.cstaPassword,
     namespace: config.namespace,
     timeoutMs: p.timeoutMs,
+    sessionMaxAgeMs: p.cstaSessionMaxAgeMs,
+    now,
   })
 }

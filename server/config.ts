@@ -95,6 +95,11 @@ const envSchema = z.object({
   WELLCLOUD_CSTA_LOGIN_URL: optUrl,
   WELLCLOUD_CSTA_USERNAME: z.string().optional(),
   WELLCLOUD_CSTA_PASSWORD: z.string().optional(),
+  /**
+   * The CSTA session is replaced by a new login once this old, before the next action (the
+   * platform states no lifetime); 0: only when the platform refuses it (401/426).
+   */
+  WELLCLOUD_CSTA_SESSION_MAX_SEC: z.coerce.number().int().min(0).default(1200),
   WELLCLOUD_NAMESPACE: z.string().min(1).optional(),
   /** How the app credentials are posted to /accesstoken/apply. */
   WELLCLOUD_TOKEN_ENCODING: z.enum(['json', 'form']).default('json'),
@@ -206,6 +211,8 @@ export interface RelayConfig {
     cstaLoginUrl: string | null
     cstaUsername: string | null
     cstaPassword: string | null
+    /** A CSTA session this old is replaced before the next action, ms; 0: only when refused. */
+    cstaSessionMaxAgeMs: number
     tokenEncoding: 'json' | 'form'
     timeoutMs: number
   }
@@ -274,6 +281,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       cstaLoginUrl: e.WELLCLOUD_CSTA_LOGIN_URL ?? null,
       cstaUsername: e.WELLCLOUD_CSTA_USERNAME ?? null,
       cstaPassword: e.WELLCLOUD_CSTA_PASSWORD ?? null,
+      cstaSessionMaxAgeMs: e.WELLCLOUD_CSTA_SESSION_MAX_SEC * 1000,
       tokenEncoding: e.WELLCLOUD_TOKEN_ENCODING,
       timeoutMs: e.WELLCLOUD_TIMEOUT_MS,
     },

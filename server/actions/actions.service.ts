@@ -13,6 +13,7 @@ import type { AgentsStore } from '../agents/agents.store'
 import type { Principal } from '../auth/auth.service'
 import {
   CONFLICT_STATUSES,
+  loginFailedMessage,
   NOT_CONFIGURED_MESSAGE,
   TIMEOUT_MESSAGE,
   UNREACHABLE_MESSAGE,
@@ -20,6 +21,7 @@ import {
   upstreamMessage,
 } from '../csta/csta-messages'
 import { type CstaRequest, cstaRequestFor } from '../csta/csta-requests'
+import { withDomain } from '../csta/device-id'
 import type { CstaClient, CstaOutcome } from '../csta/csta.client'
 import { redirectMessages } from '../platform/platform-messages'
 import { UnsafeIdError } from '../platform/upstream-id'
@@ -55,9 +57,13 @@ export class ActionsService {
   ): Promise<ActionAnswer> {
     const agent = this.d.agents.get(p.scope.namespace, agentId)
     const visible = agent !== undefined && audienceOf(p.scope).includesAgent(agent)
+    // The audit names the listener's device as it goes upstream (with the domain); join and
+    // take dial a number (seed 000's forceJoin example gives a bare '8002'), sent as typed.
     const supervisorDevice =
       op === 'listen'
-        ? fullDevice(p.deviceId, p.scope.namespace)
+        ? p.deviceId
+          ? withDomain(p.deviceId, p.scope.namespace)
+          : null
         : op === 'join' || op === 'take'
           ? p.phoneNumber
           : null
@@ -137,6 +143,7 @@ export class ActionsService {
     let request: CstaRequest
     try {
       request = cstaRequestFor(op, {
+        namespace: agent.namespace,
         agentId: agent.id,
         deviceId: agent.channelAddr!,
         callId: agent.callId,
@@ -208,7 +215,7 @@ function answerOf(op: ActionOp, o: CstaOutcome): ActionAnswer {
       return {
         status: 502,
         body: {
-          ...refuse(502, 'upstream', upstreamMessage(401, null)).body,
+          ...refuse(502, 'upstream', loginFailedMessage(o.status, o.problem)).body,
           upstreamStatus: o.status,
         },
       }
@@ -234,10 +241,4 @@ function platformMessage(text: string): string | null {
   } catch {
     return text.trim() ? text.trim() : null
   }
-}
-
-/** `8002` → `8002@test.cc`: forceListen wants the listener's full device id. */
-function fullDevice(deviceId: string | null, namespace: string): string | null {
-  if (!deviceId) return null
-  return deviceId.includes('@') ? deviceId : `${deviceId}@${namespace}`
 }

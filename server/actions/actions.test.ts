@@ -176,6 +176,29 @@ describe('each operation sends exactly the SDK request', () => {
     expect(res.status).toBe(200)
     expectJsonRequest(csta()[0]!, 'POST', '/csta/api/csta/agent/state', body)
   })
+
+  it('gives a bare channelAddr the tenant’s domain, and refuses one that is no device id', async () => {
+    await relay.post(
+      agentEvent({
+        id: '5006@test.cc',
+        serial: 6,
+        acState: 'InboundTalking',
+        callId: CALL,
+        channelAddr: '8006',
+      }),
+    )
+    expect((await act(lead, '5006@test.cc', 'drop')).status).toBe(200)
+    expect(csta()[0]!.url).toBe(
+      `/csta/api/csta/callControl/calls/${CALL}/connections/8006@test.cc%7C${CALL}`,
+    )
+    await relay.post(
+      agentEvent({ id: '5007@test.cc', serial: 7, acState: 'Aux', channelAddr: '8007@' }),
+    )
+    const refused = await act(lead, '5007@test.cc', 'ready')
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as ActionRefused).message).toMatch(/^deviceId: /)
+    expect(csta()).toHaveLength(1)
+  })
 })
 
 describe('the CSTA session', () => {

@@ -11,7 +11,6 @@ const BY_STATUS: Record<number, Bilingual> = {
     en: 'the platform refused the service account (wrong user name or password)',
   },
   423: { zh: '该坐席已被禁用', en: 'the agent is disabled on the platform' },
-  426: { zh: '平台缺少访问令牌', en: 'the platform has no access token for this request' },
   451: { zh: '分机未注册', en: 'the extension is not registered' },
   452: { zh: '坐席工号不合法', en: 'the platform does not know this agent id' },
   453: { zh: '分机号不合法', en: 'the platform does not know this extension' },
@@ -32,8 +31,23 @@ const BY_STATUS: Record<number, Bilingual> = {
 /** Platform answers that mean "not now, in this state" rather than "broken": the console says 409. */
 export const CONFLICT_STATUSES = new Set([456, 458, 460])
 
+/**
+ * A CSTA call answered 401 or 426 ("the session is gone") to the retry after a new login:
+ * the service account's fresh session was refused too, so nothing was done.
+ */
+const SESSION_REFUSED_AGAIN: Record<number, Bilingual> = {
+  401: {
+    zh: '平台拒绝了服务账号的会话：重新登录后仍被拒绝（401），操作未执行',
+    en: 'the platform refused the service account’s session even after a new login (401); nothing was done',
+  },
+  426: {
+    zh: '平台的会话失效：重新登录后仍无法获取访问令牌（426），操作未执行',
+    en: 'the platform’s session is gone: even after a new login it could not get an access token (426); nothing was done',
+  },
+}
+
 export function upstreamMessage(status: number, platformText: string | null): Bilingual {
-  const known = BY_STATUS[status]
+  const known = SESSION_REFUSED_AGAIN[status] ?? BY_STATUS[status]
   if (known) return known
   if (status >= 500) {
     return {
@@ -45,6 +59,27 @@ export function upstreamMessage(status: number, platformText: string | null): Bi
   return {
     zh: `平台拒绝了请求（${status}）${detail}`,
     en: `the platform refused the request (${status})${detail}`,
+  }
+}
+
+/** The TPI login of the service account did not give a session. */
+export function loginFailedMessage(
+  status: number,
+  problem: 'refused' | 'failed' | 'no_session',
+): Bilingual {
+  switch (problem) {
+    case 'refused':
+      return BY_STATUS[401]!
+    case 'no_session':
+      return {
+        zh: '平台的登录服务没有返回会话（sessionId），请检查 WELLCLOUD_CSTA_LOGIN_URL',
+        en: 'the platform’s login answered without a sessionId; check WELLCLOUD_CSTA_LOGIN_URL',
+      }
+    case 'failed':
+      return {
+        zh: `平台的登录服务出错（${status}），请稍后再试`,
+        en: `the platform’s login failed (${status}); try again shortly`,
+      }
   }
 }
 

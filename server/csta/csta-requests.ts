@@ -1,6 +1,7 @@
 import type { ActionOp } from '@/shared/actions'
 import { domainOf } from '@/shared/webhooks'
 import { checkedId } from '../platform/upstream-id'
+import { upstreamDeviceId } from './device-id'
 
 /** The REST call behind one force operation, exactly as the wellClient SDK (4.2.x) sends it. */
 export interface CstaRequest {
@@ -11,12 +12,14 @@ export interface CstaRequest {
 }
 
 export interface CstaTarget {
+  /** The tenant's domain: bare device ids get it (`8001` → `8001@test.cc`). */
+  namespace: string
   /** Agent id, e.g. `5001@test.cc`. */
   agentId: string
-  /** The agent's extension (the connection's device), e.g. `8001@test.cc`. */
+  /** The agent's extension (the connection's device), `8001@test.cc` or bare `8001`. */
   deviceId: string
   callId: string | null
-  /** The supervisor's extension, for listen. */
+  /** The supervisor's extension, for listen, with or without its domain. */
   listenerDevice: string | null
   /** The supervisor's number, for join and take. */
   phoneNumber: string | null
@@ -36,15 +39,17 @@ export function connectionSegment(deviceId: string, callId: string): string {
 
 /**
  * Builds the request of an operation; throws when a needed argument is missing (callers check
- * first), and UnsafeIdError when an id is not fit for the platform's URL.
+ * first), and UnsafeIdError when an id is not fit for the platform's URL. Device ids leave
+ * with the tenant's domain, whether the platform's webhook or the profile gave it or not.
  */
 export function cstaRequestFor(op: ActionOp, t: CstaTarget): CstaRequest {
   const call = () => {
     if (!t.callId) throw new Error(`${op} needs a call`)
     return t.callId
   }
+  const device = () => upstreamDeviceId(t.deviceId, t.namespace, 'deviceId')
   const connection = () =>
-    `/api/csta/callControl/calls/${seg(call(), 'callId')}/connections/${connectionSegment(t.deviceId, call())}`
+    `/api/csta/callControl/calls/${seg(call(), 'callId')}/connections/${connectionSegment(device(), call())}`
   const state = (agentMode: 'Ready' | 'NotReady'): CstaRequest => ({
     method: 'POST',
     path: '/api/csta/agent/state',
@@ -53,7 +58,7 @@ export function cstaRequestFor(op: ActionOp, t: CstaTarget): CstaRequest {
       agentMode,
       loginId: t.agentId,
       agentId: t.agentId,
-      device: t.deviceId,
+      device: device(),
     },
   })
   switch (op) {
@@ -77,7 +82,7 @@ export function cstaRequestFor(op: ActionOp, t: CstaTarget): CstaRequest {
     case 'listen':
       return {
         method: 'POST',
-        path: `/api/csta/callControl/calls/${seg(call(), 'callId')}/spy?deviceId=${encodeURIComponent(checkedId(need(t.listenerDevice, 'deviceId'), 'deviceId'))}`,
+        path: `/api/csta/callControl/calls/${seg(call(), 'callId')}/spy?deviceId=${encodeURIComponent(upstreamDeviceId(need(t.listenerDevice, 'deviceId'), t.namespace, 'deviceId'))}`,
         body: null,
       }
     case 'ready':
@@ -91,7 +96,7 @@ export function cstaRequestFor(op: ActionOp, t: CstaTarget): CstaRequest {
         body: {
           namespace: domainOf(t.agentId) ?? '',
           func: 'Logout',
-          device: t.deviceId,
+          device: device(),
           agentId: t.agentId,
           loginId: t.agentId,
         },

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import type { CstaHealth, HealthDetails } from '@/shared/health'
 import type { WebhookStats } from '../webhooks/webhook-stats'
 
 export interface HealthDeps {
@@ -7,22 +8,29 @@ export interface HealthDeps {
   stats: WebhookStats
   agentCount: () => number
   clientCount: () => number
+  /** The call-control link's state; null when CSTA is not configured. */
+  cstaHealth: () => CstaHealth | null
 }
 
 /**
  * `GET /api/health`: up or not, for load balancers and monitors, without a session.
- * `GET /api/health/details`: what the relay has received, for admins.
+ * `GET /api/health/details`: what the relay has received, and how its link to the platform's
+ * call control is doing, for admins.
  */
 export function healthRoutes(deps: HealthDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
     const uptimeSec = () => Math.round((deps.now() - deps.startedAt) / 1000)
-    app.get('/api/health', { logLevel: 'warn', config: { public: true } }, () => ({ status: 'ok', uptimeSec: uptimeSec() }))
-    app.get('/api/health/details', { config: { permission: 'configure' } }, () => ({
+    app.get('/api/health', { logLevel: 'warn', config: { public: true } }, () => ({
+      status: 'ok',
+      uptimeSec: uptimeSec(),
+    }))
+    app.get('/api/health/details', { config: { permission: 'configure' } }, (): HealthDetails => ({
       status: 'ok',
       uptimeSec: uptimeSec(),
       agents: deps.agentCount(),
       clients: deps.clientCount(),
       webhooks: deps.stats,
+      csta: deps.cstaHealth(),
     }))
   }
 }

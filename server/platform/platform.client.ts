@@ -27,10 +27,12 @@ export interface PlatformClientOptions {
 type Query = Record<string, string | number | undefined>
 
 /**
- * GETs against the platform's API gateway with the `wellcloud_token` header; on 401 it gets a
- * fresh token and tries once more. Business errors come back as `kind: 'code'` whether the
- * platform sent them with HTTP 200 or 4xx. Redirects are followed only within the gateway's
- * origin, so the token never reaches another host.
+ * GETs against the platform's API gateway with the `wellcloud_token` header; when the token is
+ * refused (HTTP 401, or `{"errorCode": 401}` in the body, even of an HTTP 200: the seed lists
+ * 401 among its business codes) it gets a fresh token and tries once more. Requests refused at
+ * the same time share one new token (TokenManager). Business errors come back as `kind: 'code'`
+ * whether the platform sent them with HTTP 200 or 4xx. Redirects are followed only within the
+ * gateway's origin, so the token never reaches another host.
  */
 export class PlatformClient {
   private readonly fetch: typeof fetch
@@ -95,7 +97,7 @@ export class PlatformClient {
       for (const [k, v] of Object.entries(query))
         if (v !== undefined && v !== '') url.searchParams.set(k, String(v))
       let response = await this.request(url, token, headers, stream)
-      if (response.status === 401) {
+      if (await tokenRefused(response, stream)) {
         await response.body?.cancel()
         this.o.tokens.invalidate(token)
         token = await this.o.tokens.get()
@@ -153,6 +155,27 @@ function businessCode(
   if (b.errorCode === undefined || b.errorCode === null || !Number.isFinite(code) || code === 0)
     return null
   return { kind: 'code', code, message: typeof b.errorMessage === 'string' ? b.errorMessage : null }
+}
+
+/** The business code of the platform's answer for a token it does not accept (seed 003 §4). */
+const TOKEN_REFUSED_CODE = 401
+
+/**
+ * Whether the platform refused the access token: HTTP 401, or a JSON body with errorCode 401
+ * whatever the HTTP status. A JSON answer is read from a copy, so the caller still reads it;
+ * an audio stream is never read here.
+ */
+async function tokenRefused(response: Response, stream: boolean): Promise<boolean> {
+  if (response.status === 401) return true
+  const type = response.headers.get('content-type') ?? ''
+  if (stream && !type.includes('json')) return false
+  let body: unknown
+  try {
+    body = JSON.parse(await response.clone().text())
+  } catch {
+    return false
+  }
+  return businessCode(body)?.code === TOKEN_REFUSED_CODE
 }
 
 function httpFailure(httpStatus: number, text: string): { ok: false } & PlatformFailure {

@@ -97,6 +97,51 @@ describe('the access token', () => {
     ).toEqual(['t1', 't2'])
   })
 
+  it('takes errorCode 401 in an HTTP 200 for a refused token too: one new token, one retry', async () => {
+    platform.on((r) =>
+      r.url === '/accesstoken/apply'
+        ? { status: 200, body: { accessToken: `t${++issued}` }, delayMs: 30 }
+        : undefined,
+    )
+    const expired = { status: 200, body: { errorCode: 401, errorMessage: 'ssid无效' } }
+    platform.on((r) =>
+      r.url.startsWith('/api/')
+        ? r.headers.wellcloud_token === 't1'
+          ? expired
+          : r.url.includes('/stream')
+            ? {
+                status: 200,
+                raw: Buffer.from('ID3audio'),
+                headers: { 'content-type': 'audio/mpeg' },
+              }
+            : { status: 200, body: { list: [] } }
+        : undefined,
+    )
+    const client = new PlatformClient({ baseUrl: platform.url, tokens: tokens(), timeoutMs: 1000 })
+    // Ten at once, all refused with t1: they share one new token.
+    const all = await Promise.all(
+      Array.from({ length: 10 }, () => client.getJson('/api/cdr/2.0/calls/open', { p: 1 })),
+    )
+    expect(all.every((r) => r.ok)).toBe(true)
+    expect(applies()).toHaveLength(2)
+    const stream = await client.getStream(
+      '/api/cdr/2.0/recordings/open/call/c/stream',
+      {},
+      undefined,
+    )
+    expect(stream.ok && stream.response.headers.get('content-type')).toBe('audio/mpeg')
+
+    // Refused again after the new token: the business error comes back, no third token.
+    platform.on((r) => (r.url.startsWith('/api/') ? expired : undefined))
+    expect(await client.getJson('/api/cdr/2.0/calls/open')).toMatchObject({
+      ok: false,
+      kind: 'code',
+      code: 401,
+      message: 'ssid无效',
+    })
+    expect(applies()).toHaveLength(3)
+  })
+
   it('says what is wrong when the credentials are refused or missing', async () => {
     platform.on((r) =>
       r.url === '/accesstoken/apply' ? { status: 401, body: { errorCode: 401 } } : undefined,

@@ -80,7 +80,10 @@ export class TokenManager {
     return this.fetching
   }
 
-  /** The platform refused `value` (401): forget it, unless a newer one already replaced it. */
+  /**
+   * The platform refused `value` (HTTP 401, or errorCode 401 in its answer): forget it, unless
+   * a newer one already replaced it. Callers refused together then wait for one new token.
+   */
   invalidate(value: string): void {
     if (this.token?.value === value) this.token = null
   }

@@ -129,6 +129,50 @@ describe('TPI login', () => {
     expect(log.at(-3)).toMatchObject({ sessionId: true, status: 401 })
     expect(log.at(-3)?.body).toMatchObject({ agentMode: 'Ready' })
   })
+
+  it('answers a dead session 426 with --session-expiry-code 426, and 0 s sessions die at once', async () => {
+    const p = await setup(['--session-expiry-code', '426', '--csta-session-ttl-sec', '0'])
+    const agent = await waitForAgent(p, (a) => a.state === 'Available')
+    for (const sessionId of [null, 'not-a-session', await p.session()]) {
+      const res = await csta(
+        p,
+        'POST',
+        '/api/csta/agent/state',
+        sessionId,
+        setState(agent, 'Ready'),
+      )
+      expect(res.statusCode).toBe(426)
+      expect(res.json()).toMatchObject({ errorCode: 426 })
+    }
+    const keys = (await p.app.inject('/sim/keys')).json<{ sessions: { issued: number } }>()
+    expect(keys.sessions.issued).toBe(1)
+  })
+
+  it('sends channelAddr bare with --bare-devices, and still wants the domain on CSTA calls', async () => {
+    const p = await setup(['--bare-devices'])
+    const agent = await waitForAgent(p, (a) => a.state === 'Available')
+    const events = newEvents(p, 0).filter((e) => e.eventName === 'agentStateEvent')
+    expect(events.length).toBeGreaterThan(0)
+    for (const e of events) expect(e.channelAddr).toMatch(/^\d+$/)
+    const session = await p.session()
+    const url = '/api/csta/agent/state'
+    const bare = agent.extension.split('@')[0]!
+    expect(
+      (await csta(p, 'POST', url, session, setState(agent, 'NotReady', bare))).statusCode,
+    ).toBe(453)
+    expect((await csta(p, 'POST', url, session, setState(agent, 'NotReady'))).statusCode).toBe(204)
+  })
+
+  it('ends every live session on request, as a platform restart would', async () => {
+    const p = await setup()
+    const agent = await waitForAgent(p, (a) => a.state === 'Available')
+    const session = await p.session()
+    const ready = () => csta(p, 'POST', '/api/csta/agent/state', session, setState(agent, 'Ready'))
+    expect((await ready()).statusCode).toBe(204)
+    const ended = await p.app.inject({ method: 'POST', url: '/sim/csta/sessions/expire' })
+    expect(ended.json()).toEqual({ expired: 1 })
+    expect((await ready()).statusCode).toBe(401)
+  })
 })
 
 describe('force operations', () => {
@@ -245,7 +289,7 @@ describe('force operations', () => {
     const unknown = await csta(
       p,
       'POST',
-      '/api/csta/callControl/calls/no-such-call/spy?deviceId=8099',
+      '/api/csta/callControl/calls/no-such-call/spy?deviceId=8099%40test.cc',
       session,
     )
     expect(unknown.statusCode).toBe(456)
@@ -321,6 +365,25 @@ describe('force operations', () => {
     await expectError(await csta(p, 'DELETE', wrongDevice, session), 456)
     const foreign = `/api/csta/callControl/calls/${callId}/connections/${encodeURIComponent(`8001@other.cc|${callId}`)}`
     await expectError(await csta(p, 'DELETE', foreign, session), 453)
+    // A device without its domain is no device id to the platform (seed 003 §6, 14005).
+    const bareExtension = agent.extension.split('@')[0]!
+    const bare = `/api/csta/callControl/calls/${callId}/connections/${encodeURIComponent(`${bareExtension}|${callId}`)}`
+    await expectError(await csta(p, 'DELETE', bare, session), 453, /carries no domain/)
+    await expectError(
+      await csta(p, 'POST', `${bare}/singleStepConference`, session, {
+        conferenceParticipant: '8099',
+      }),
+      453,
+    )
+    await expectError(
+      await csta(p, 'POST', `/api/csta/callControl/calls/${callId}/spy?deviceId=8099`, session),
+      453,
+    )
+    await expectError(
+      await csta(p, 'POST', url, session, setState(other, 'Ready', bareExtension)),
+      453,
+      /^illegal extension: device /,
+    )
     // Malformed requests name the field.
     const mismatch = `/api/csta/callControl/calls/${callId}/connections/${encodeURIComponent(`${agent.extension}|another-call`)}`
     await expectError(await csta(p, 'DELETE', mismatch, session), 400, /^connectionId:/)

@@ -3,11 +3,13 @@ import { z } from 'zod'
 import type { CstaLog } from './csta-log'
 import type { ExpiringKeys } from './expiring-keys'
 import type { ForceOperations, ForceResult } from './force-operations'
-import { badRequest, fail, header, sendError } from './platform-http'
+import { badRequest, fail, header, type PlatformError, sendError } from './platform-http'
 import { sameSecret } from './token-routes'
 
 export interface CstaDeps {
   namespace: string
+  /** Status (and errorCode) of a call whose session is gone: 401, or 426 as the SDK knows it. */
+  sessionExpiryCode: 401 | 426
   username: string
   password: string
   sessions: ExpiringKeys
@@ -71,11 +73,34 @@ const agentStateBody = z
     message: 'expected the same id as agentId',
   })
 
-const SESSION_REJECTED = fail(401, 401, 'missing, unknown or expired sessionId: log in again')
+const sessionRejected = (code: 401 | 426) =>
+  fail(
+    code,
+    code,
+    code === 426
+      ? 'get AccessToken failed: the sessionId is missing, unknown or expired; log in again'
+      : 'missing, unknown or expired sessionId: log in again',
+  )
+
+/**
+ * A device id without its domain (`8001`): the platform wants `8001@test.cc` (seed 000's
+ * examples; seed 003 §6's 14005 "deviceId不合法 … 检查deviceId书写格式是否包含域名"). The CSTA
+ * calls answer with the SDK's 453, illegal extension, worded as 14005 is.
+ */
+function bareDevice(field: string, deviceId: string): PlatformError | null {
+  const at = deviceId.indexOf('@')
+  if (at > 0 && at < deviceId.length - 1) return null
+  return fail(
+    453,
+    453,
+    `illegal extension: ${field} ${deviceId} carries no domain (deviceId不合法，须包含域名，如 8001@test.cc)`,
+  )
+}
 
 /**
  * The TPI login and the CSTA calls behind wellClient's force operations (seed 000; the
- * REST calls the SDK 4.2.x makes). Every CSTA call needs the `sessionId` of a live login.
+ * REST calls the SDK 4.2.x makes). Every CSTA call needs the `sessionId` of a live login
+ * (else 401, or 426 with `--session-expiry-code 426`) and device ids with their domain.
  * Success is 204 with no body; a refusal is the status the SDK documents, with
  * `{"errorCode": n, "errorMessage": "…"}`.
  */
@@ -110,7 +135,7 @@ export async function cstaRoutes(app: FastifyInstance, deps: CstaDeps): Promise<
   app.register(async (csta) => {
     csta.addHook('preHandler', async (request, reply) => {
       if (!deps.sessions.isLive(header(request, 'sessionId'))) {
-        return sendError(reply, SESSION_REJECTED)
+        return sendError(reply, sessionRejected(deps.sessionExpiryCode))
       }
     })
     const ops = deps.operations
@@ -118,6 +143,8 @@ export async function cstaRoutes(app: FastifyInstance, deps: CstaDeps): Promise<
     csta.delete(CONNECTION, (request, reply) => {
       const params = connectionParams.safeParse(request.params)
       if (!params.success) return sendError(reply, badRequest(params.error))
+      const bare = bareDevice('deviceId', params.data.deviceId)
+      if (bare) return sendError(reply, bare)
       return done(reply, ops.drop(params.data.callId, params.data.deviceId))
     })
 
@@ -127,6 +154,8 @@ export async function cstaRoutes(app: FastifyInstance, deps: CstaDeps): Promise<
       const body = conferenceBody.safeParse(request.body ?? {})
       if (!body.success) return sendError(reply, badRequest(body.error))
       const { callId, deviceId } = params.data
+      const bare = bareDevice('deviceId', deviceId)
+      if (bare) return sendError(reply, bare)
       return done(reply, ops.join(callId, deviceId, body.data.conferenceParticipant))
     })
 
@@ -136,6 +165,8 @@ export async function cstaRoutes(app: FastifyInstance, deps: CstaDeps): Promise<
       const body = transferBody.safeParse(request.body ?? {})
       if (!body.success) return sendError(reply, badRequest(body.error))
       const { callId, deviceId } = params.data
+      const bare = bareDevice('deviceId', deviceId)
+      if (bare) return sendError(reply, bare)
       return done(reply, ops.take(callId, deviceId, body.data.transferTo))
     })
 
@@ -144,6 +175,8 @@ export async function cstaRoutes(app: FastifyInstance, deps: CstaDeps): Promise<
       if (!params.success) return sendError(reply, badRequest(params.error))
       const query = spyQuery.safeParse(request.query)
       if (!query.success) return sendError(reply, badRequest(query.error))
+      const bare = bareDevice('deviceId', query.data.deviceId)
+      if (bare) return sendError(reply, bare)
       return done(reply, ops.listen(params.data.callId, query.data.deviceId))
     })
 
@@ -151,6 +184,8 @@ export async function cstaRoutes(app: FastifyInstance, deps: CstaDeps): Promise<
       const body = agentStateBody.safeParse(request.body ?? {})
       if (!body.success) return sendError(reply, badRequest(body.error))
       const b = body.data
+      const bare = bareDevice('device', b.device)
+      if (bare) return sendError(reply, bare)
       const result =
         b.func === 'SetState'
           ? ops.setState(b.agentId, b.device, b.agentMode)

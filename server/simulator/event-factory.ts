@@ -2,6 +2,7 @@ import { formatEventTime } from '../../src/shared/platform-time'
 import type { Agent } from './agent-model'
 import type { PreviousState } from './call-center'
 import type { CallRecord, Segment } from './call-model'
+import type { SimVariants } from './sim-config'
 
 /** An event body exactly as it goes on the wire: one JSON object per POST. */
 export type WireEvent = Record<string, unknown> & {
@@ -27,6 +28,8 @@ export class EventFactory {
     private readonly namespace: string,
     private readonly timeZone: string,
     firstSerial: number,
+    /** Variants of the real platform to play; none by default. */
+    private readonly variants: Partial<SimVariants> = {},
   ) {
     this.serial = firstSerial
   }
@@ -59,7 +62,7 @@ export class EventFactory {
       orgName: agent.org.name,
       orgTreePos: agent.org.treePos,
       reason: agent.reason,
-      channelAddr: agent.extension,
+      channelAddr: this.variants.bareDevices ? bare(agent.extension) : agent.extension,
       skills: [...agent.skills],
       callId: agent.callId,
       workSkill: agent.workSkill,
@@ -131,4 +134,10 @@ export class EventFactory {
       length: s.endTime === null ? 0 : Math.round(s.endTime - s.startTime) / 1000,
     }
   }
+}
+
+/** `8001@test.cc` → `8001`: §7.3 calls channelAddr only "the extension", with no example. */
+function bare(deviceId: string): string {
+  const at = deviceId.indexOf('@')
+  return at < 0 ? deviceId : deviceId.slice(0, at)
 }

@@ -10,6 +10,8 @@ const MAX_LIVE_KEYS = 10_000 // a client that logs in in a loop cannot grow this
  */
 export class ExpiringKeys {
   private readonly keys = new Map<string, number>() // key → expiry, wall epoch ms
+  /** Keys issued since start (logins, token applications). */
+  issued = 0
 
   constructor(
     private readonly ttlMs: number,
@@ -27,7 +29,15 @@ export class ExpiringKeys {
     }
     const key = randomBytes(KEY_BYTES).toString('base64url')
     this.keys.set(key, now + this.ttlMs)
+    this.issued += 1
     return { key, expiresInSec: Math.round(this.ttlMs / 1000) }
+  }
+
+  /** Ends every live key now, as a platform restart or a revocation would; answers how many. */
+  expireAll(): number {
+    const count = this.keys.size
+    this.keys.clear()
+    return count
   }
 
   isLive(key: string | undefined): boolean {

@@ -29,8 +29,31 @@ describe('parseSimConfig', () => {
         apiKey: 'demo-key',
         tokenTtlSec: 86_400,
         audioCacheBytes: 200 * 1_048_576,
+        variants: { sessionExpiryCode: 401, bareDevices: false, tokenErrorInBody: false },
       },
     })
+  })
+
+  it('plays the variants of the real platform on request', () => {
+    const r = parseSimConfig(
+      [
+        '--webhook',
+        HOOK,
+        '--session-expiry-code',
+        '426',
+        '--bare-devices',
+        '--token-error-in-body',
+        '--csta-session-ttl-sec',
+        '0',
+      ],
+      {},
+    )
+    expect(r.ok && r.config).toMatchObject({
+      cstaSessionTtlSec: 0,
+      variants: { sessionExpiryCode: 426, bareDevices: true, tokenErrorInBody: true },
+    })
+    const wrong = parseSimConfig(['--webhook', HOOK, '--session-expiry-code', '500'], {})
+    expect(wrong.ok ? '' : wrong.error).toMatch(/^--session-expiry-code: /)
   })
 
   it('reads the webhook and zone from the environment, flags winning', () => {

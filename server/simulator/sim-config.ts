@@ -24,6 +24,47 @@ const isTimeZone = (tz: string): boolean => {
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 const positive = (max: number) => z.coerce.number().positive().max(max)
 
+// ---------------------------------------------------------------------------------------------
+// Variants of the real platform (issue: meet the real platform)
+// Each flag plays one way the real platform may differ from the simulator's defaults, so the
+// relay's tests can prove themselves against it. Without the flag: the demo's behaviour.
+
+/** Variants of the real platform; each field's default keeps the simulator as it was. */
+export interface SimVariants {
+  /**
+   * HTTP status (and errorCode) of a CSTA call whose session is gone: 401, or 426, which the
+   * wellClient SDK's status table calls "get AccessToken failed" and answers with a new login.
+   */
+  sessionExpiryCode: 401 | 426
+  /** agentStateEvent `channelAddr` without its domain (`8001`), as §7.3 leaves possible. */
+  bareDevices: boolean
+  /** A dead access token answers HTTP 200 `{"errorCode": 401, …}` instead of HTTP 401. */
+  tokenErrorInBody: boolean
+}
+
+const variantFlags = {
+  'session-expiry-code': z.enum(['401', '426']).default('401'),
+  'bare-devices': z.boolean().default(false),
+  'token-error-in-body': z.boolean().default(false),
+}
+const VARIANT_STRING_FLAGS = ['session-expiry-code'] as const
+const VARIANT_BOOLEAN_FLAGS = ['bare-devices', 'token-error-in-body'] as const
+
+const VARIANT_USAGE = `
+Variants of the real platform (default: as the demo):
+  --session-expiry-code 401|426  status of a CSTA call with a dead session, default 401
+  --bare-devices          agentStateEvent channelAddr without its domain (8001)
+  --token-error-in-body   a dead access token answers HTTP 200 {"errorCode":401,…}`
+
+function variantsOf(f: z.output<z.ZodObject<typeof variantFlags>>): SimVariants {
+  return {
+    sessionExpiryCode: f['session-expiry-code'] === '426' ? 426 : 401,
+    bareDevices: f['bare-devices'],
+    tokenErrorInBody: f['token-error-in-body'],
+  }
+}
+// ---------------------------------------------------------------------------------------------
+
 const flagsSchema = z.object({
   webhook: z.url({
     protocol: /^https?$/,
@@ -49,12 +90,14 @@ const flagsSchema = z.object({
   // The platform's credentials; the demo launcher gives the relay the same defaults.
   'csta-username': z.string().min(1).default('supervisor-service'),
   'csta-password': z.string().min(1).default('demo-password'),
-  'csta-session-ttl-sec': int(1, 31 * 86_400).default(1_800),
+  // 0: a session is dead as soon as it is issued (every call refused, even after a new login).
+  'csta-session-ttl-sec': int(0, 31 * 86_400).default(1_800),
   'app-id': z.string().min(1).default('demo-app'),
   'app-secret': z.string().min(1).default('demo-secret'),
   'api-key': z.string().min(1).default('demo-key'),
   'token-ttl-sec': int(1, 31 * 86_400).default(86_400),
   'audio-cache-mb': int(0, 100_000).default(200),
+  ...variantFlags,
 })
 
 export interface SimConfig {
@@ -89,6 +132,8 @@ export interface SimConfig {
   tokenTtlSec: number
   /** Memory for generated recordings (WAV and MP3), bytes. */
   audioCacheBytes: number
+  /** Ways the real platform may differ, played on request (all off by default). */
+  variants: SimVariants
 }
 
 export const USAGE = `Usage: node --import tsx server/simulator/main.ts --webhook <url> [flags]
@@ -106,12 +151,12 @@ export const USAGE = `Usage: node --import tsx server/simulator/main.ts --webhoo
   --host <addr>           default 127.0.0.1
   --csta-username <name>  TPI login of force operations, default supervisor-service
   --csta-password <pw>    default demo-password
-  --csta-session-ttl-sec <s>  TPI session lifetime (wall time), default 1800
+  --csta-session-ttl-sec <s>  TPI session lifetime (wall time), default 1800; 0: dead at once
   --app-id <id>           access token credentials, default demo-app
   --app-secret <secret>   default demo-secret
   --api-key <key>         default demo-key
   --token-ttl-sec <s>     access token lifetime (wall time), default 86400
-  --audio-cache-mb <MB>   memory for generated recordings, default 200`
+  --audio-cache-mb <MB>   memory for generated recordings, default 200${VARIANT_USAGE}`
 
 export type ConfigResult =
   { ok: true; config: SimConfig } | { ok: false; help: boolean; error: string }
@@ -137,13 +182,18 @@ const STRING_FLAGS = [
   'api-key',
   'token-ttl-sec',
   'audio-cache-mb',
+  ...VARIANT_STRING_FLAGS,
 ] as const
+const BOOLEAN_FLAGS = [...VARIANT_BOOLEAN_FLAGS] as const
 
 /** Reads flags (and the env fallbacks), validating each; never throws. */
 export function parseSimConfig(argv: string[], env: NodeJS.ProcessEnv): ConfigResult {
   let values: Record<string, string | boolean | undefined>
   try {
-    const options = Object.fromEntries(STRING_FLAGS.map((f) => [f, { type: 'string' as const }]))
+    const options = {
+      ...Object.fromEntries(STRING_FLAGS.map((f) => [f, { type: 'string' as const }])),
+      ...Object.fromEntries(BOOLEAN_FLAGS.map((f) => [f, { type: 'boolean' as const }])),
+    }
     values = parseArgs({
       args: argv,
       options: { ...options, help: { type: 'boolean' } },
@@ -186,6 +236,7 @@ export function parseSimConfig(argv: string[], env: NodeJS.ProcessEnv): ConfigRe
       apiKey: f['api-key'],
       tokenTtlSec: f['token-ttl-sec'],
       audioCacheBytes: f['audio-cache-mb'] * 1_048_576,
+      variants: variantsOf(f),
     },
   }
 }

@@ -3,6 +3,7 @@ import { registerCdrRoutes } from './cdr-routes'
 import { CstaLog } from './csta-log'
 import { cstaRoutes } from './csta-routes'
 import { ExpiringKeys } from './expiring-keys'
+import { registerExpiryRoutes } from './expiry-routes'
 import { ForceOperations } from './force-operations'
 import { installPlatformParsers } from './platform-http'
 import { RecordingAudio } from './recording-audio'
@@ -48,6 +49,7 @@ export function createSimServer(
   registerTokenRoutes(app, {
     credentials: { appId: config.appId, appSecret: config.appSecret, apiKey: config.apiKey },
     tokens,
+    errorInBody: config.variants.tokenErrorInBody,
   })
   registerCdrRoutes(app, { callLog: sim.callLog, tokens, namespace, timeZone })
   registerRobotRoutes(app, { tokens, namespace, timeZone, now: () => sim.now() })
@@ -60,6 +62,7 @@ export function createSimServer(
   })
   void app.register(cstaRoutes, {
     namespace,
+    sessionExpiryCode: config.variants.sessionExpiryCode,
     username: config.cstaUsername,
     password: config.cstaPassword,
     sessions,
@@ -67,5 +70,6 @@ export function createSimServer(
     log: cstaLog,
   })
   registerSimRoutes(app, { sim, timeZone, cstaLog, audio })
+  registerExpiryRoutes(app, { tokens, sessions })
   return app
 }

@@ -46,7 +46,12 @@ export class Simulator {
     private readonly deps: SimulatorDeps,
   ) {
     const { clock } = deps
-    this.factory = new EventFactory(config.namespace, config.timeZone, Math.floor(clock.now()))
+    this.factory = new EventFactory(
+      config.namespace,
+      config.timeZone,
+      Math.floor(clock.now()),
+      config.variants,
+    )
     this.sender = new WebhookSender({
       url: config.webhookUrl,
       clock,

@@ -25,9 +25,15 @@ export function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
+// Requests whose access token was refused, so that `--token-error-in-body` can turn exactly
+// those 401s (not a CSTA session's, not a wrong app secret's) into HTTP 200.
+const refusedTokens = new WeakSet<FastifyRequest>()
+
 /** Whether the request carries a live access token. */
 export function hasLiveToken(request: FastifyRequest, tokens: ExpiringKeys): boolean {
-  return tokens.isLive(header(request, TOKEN_HEADER))
+  const live = tokens.isLive(header(request, TOKEN_HEADER))
+  if (!live) refusedTokens.add(request)
+  return live
 }
 
 export const TOKEN_REJECTED = fail(
@@ -40,11 +46,21 @@ export const TOKEN_REJECTED = fail(
  * `POST /accesstoken/apply` (seed 003 §3). The seed shows neither the encoding nor the
  * answer: we take JSON or a form (or, failing both, the query string), and answer
  * `{"accessToken": "…", "expiresIn": <seconds>}`.
+ *
+ * With `errorInBody` (`--token-error-in-body`) a refused token is answered HTTP 200 with
+ * `{"errorCode": 401, …}`: the seed lists 401 among the business codes that come in the
+ * body (§4.1.5, §4.5.5), so a gateway may well say it that way.
  */
 export function registerTokenRoutes(
   app: FastifyInstance,
-  deps: { credentials: TokenCredentials; tokens: ExpiringKeys },
+  deps: { credentials: TokenCredentials; tokens: ExpiringKeys; errorInBody: boolean },
 ): void {
+  if (deps.errorInBody) {
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (reply.statusCode === 401 && refusedTokens.has(request)) void reply.code(200)
+      return payload
+    })
+  }
   app.post('/accesstoken/apply', (request, reply) => {
     const body = request.body ?? request.query
     const parsed = applySchema.safeParse(body)
