@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify'
+import type { QuarantineSummary } from '@/shared/webhook-quarantine'
+import { principalOf } from '../auth/auth.hooks'
 import type { WebhookStats } from '../webhooks/webhook-stats'
 
 export interface HealthDeps {
@@ -7,6 +9,8 @@ export interface HealthDeps {
   stats: WebhookStats
   agentCount: () => number
   clientCount: () => number
+  /** The webhook quarantine's count for a tenant. */
+  quarantine: (namespace: string) => QuarantineSummary
 }
 
 /**
@@ -17,12 +21,14 @@ export function healthRoutes(deps: HealthDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
     const uptimeSec = () => Math.round((deps.now() - deps.startedAt) / 1000)
     app.get('/api/health', { logLevel: 'warn', config: { public: true } }, () => ({ status: 'ok', uptimeSec: uptimeSec() }))
-    app.get('/api/health/details', { config: { permission: 'configure' } }, () => ({
+    app.get('/api/health/details', { config: { permission: 'configure' } }, (req) => ({
       status: 'ok',
       uptimeSec: uptimeSec(),
       agents: deps.agentCount(),
       clients: deps.clientCount(),
       webhooks: deps.stats,
+      // Webhook bodies of the admin's tenant that could not be applied (see the quarantine).
+      quarantine: deps.quarantine(principalOf(req).scope.namespace),
     }))
   }
 }
