@@ -42,6 +42,9 @@ const AdminThresholdsRoute = lazy(async () => ({
 const AdminAuditRoute = lazy(async () => ({
   default: (await import('./routes/admin-audit')).AdminAuditRoute,
 }))
+const AdminHealthRoute = lazy(async () => ({
+  default: (await import('./routes/admin-health')).AdminHealthRoute,
+}))
 
 /**
  * Routes. Sign-in stands alone; every other page needs a session. The floor is the home page;
@@ -74,6 +77,7 @@ export const routes: RouteObject[] = [
               { path: 'webhook-tokens', element: onDemand(AdminWebhookTokensRoute) },
               { path: 'thresholds', element: onDemand(AdminThresholdsRoute) },
               { path: 'audit', element: onDemand(AdminAuditRoute) },
+              { path: 'health', element: onDemand(AdminHealthRoute) },
             ],
           },
           { path: '*', element: <NotFoundRoute /> },

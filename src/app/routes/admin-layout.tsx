@@ -12,11 +12,12 @@ const TABS = [
   { to: '/admin/webhook-tokens', key: 'admin.tabWebhookTokens' },
   { to: '/admin/thresholds', key: 'thresholds.tab' },
   { to: '/admin/audit', key: 'audit.tab' },
+  { to: '/admin/health', key: 'health.tab' },
 ] as const
 
 /**
  * `/admin/*`: admins only (others get the 403 page): users, wall screens, webhook tokens,
- * thresholds, audit as tabs.
+ * thresholds, audit, health as tabs.
  */
 export function AdminLayout() {
   const { t } = useTranslation()
