@@ -205,7 +205,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // and the platform's raw callEnd body no longer kept: see compact-store.migration.ts.
   compactStore,
   // Webhook bodies refused after the token check (kept whole for admins to see and replay;
-  // `body` is empty when one was too large to read), how many the bound dropped per tenant,
+  // `body` is empty when one was too large to read; a body sent again, as the platform retries
+  // a callEnd, is counted in `times` rather than kept twice), how many the bound dropped per tenant,
   // and, with WEBHOOK_CAPTURE on, every admitted body as received. The body comes last: the
   // bound sums the columns before it without reading a long body's overflow pages.
   `
@@ -217,6 +218,9 @@ export const MIGRATIONS: readonly Migration[] = [
     status         INTEGER NOT NULL,
     bytes          BIGINT,
     body_kept      INTEGER NOT NULL,
+    body_hash      TEXT,
+    times          INTEGER NOT NULL,
+    last_at        BIGINT  NOT NULL,
     replayed_at    BIGINT,
     replayed_by    TEXT,
     replay_result  TEXT,
@@ -224,6 +228,7 @@ export const MIGRATIONS: readonly Migration[] = [
     body           TEXT    NOT NULL
   );
   CREATE INDEX webhook_quarantine_by_namespace ON webhook_quarantine (namespace, id);
+  CREATE INDEX webhook_quarantine_by_body ON webhook_quarantine (namespace, body_hash);
   CREATE INDEX webhook_quarantine_by_received ON webhook_quarantine (received_at);
 
   CREATE TABLE webhook_quarantine_drops (

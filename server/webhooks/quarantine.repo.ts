@@ -16,6 +16,9 @@ export interface NewQuarantined {
   bodyKept: boolean
 }
 
+/** A body to keep, with its hash (null for a trace without a body: never the same as another). */
+export type HashedQuarantined = NewQuarantined & { bodyHash: string | null }
+
 /** An entry as stored, the whole body included. */
 export type StoredEntry = Omit<QuarantineEntry, 'bodyTruncated'> & { namespace: string }
 
@@ -27,6 +30,8 @@ interface Row {
   status: number
   bytes: number | null
   body_kept: number
+  times: number
+  last_at: number
   replayed_at: number | null
   replayed_by: string | null
   replay_result: ReplayResult | null
@@ -37,6 +42,8 @@ interface Row {
 /** Storage of the webhook quarantine (tables `webhook_quarantine`, `webhook_quarantine_drops`). */
 export class QuarantineRepo {
   private readonly insertStmt
+  private readonly waitingStmt
+  private readonly repeatStmt
   private readonly usageStmt
   private readonly oldestStmt
   private readonly deleteStmt
@@ -45,8 +52,15 @@ export class QuarantineRepo {
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`
       INSERT INTO webhook_quarantine (namespace, received_at, event_name, status, bytes, body_kept,
-        reason, body)
-      VALUES (@namespace, @receivedAt, @eventName, @status, @bytes, @bodyKept, @reason, @body)`)
+        body_hash, times, last_at, reason, body)
+      VALUES (@namespace, @receivedAt, @eventName, @status, @bytes, @bodyKept, @bodyHash, 1,
+        @receivedAt, @reason, @body)`)
+    this.waitingStmt = db.prepare(`
+      SELECT id FROM webhook_quarantine
+      WHERE namespace = ? AND body_hash = ? AND replayed_at IS NULL LIMIT 1`)
+    this.repeatStmt = db.prepare(
+      'UPDATE webhook_quarantine SET times = times + 1, last_at = ?, reason = ? WHERE id = ?',
+    )
     this.usageStmt = db.prepare(`
       SELECT COUNT(*) AS entries,
         COALESCE(SUM(CASE WHEN body_kept = 1 THEN bytes ELSE 0 END), 0) AS bytes
@@ -60,8 +74,19 @@ export class QuarantineRepo {
       ON CONFLICT (namespace) DO UPDATE SET dropped = dropped + excluded.dropped`)
   }
 
-  insert(e: NewQuarantined): number {
+  insert(e: HashedQuarantined): number {
     return Number(this.insertStmt.run({ ...e, bodyKept: e.bodyKept ? 1 : 0 }).lastInsertRowid)
+  }
+
+  /** The tenant's entry with this body that waits for a replay, if any. */
+  waiting(namespace: string, bodyHash: string): number | null {
+    const row = this.waitingStmt.get(namespace, bodyHash) as { id: number } | undefined
+    return row?.id ?? null
+  }
+
+  /** The same body came again: counted, with its latest arrival and reason. */
+  repeat(id: number, at: number, reason: string): void {
+    this.repeatStmt.run(at, reason, id)
   }
 
   /** Entries of a tenant and the bytes of their bodies. */
@@ -108,8 +133,8 @@ export class QuarantineRepo {
   ): (StoredEntry & { bodyChars: number })[] {
     const rows = this.db
       .prepare(
-        `SELECT id, namespace, received_at, event_name, status, bytes, body_kept, replayed_at,
-           replayed_by, replay_result, reason, SUBSTR(body, 1, ?) AS body,
+        `SELECT id, namespace, received_at, event_name, status, bytes, body_kept, times, last_at,
+           replayed_at, replayed_by, replay_result, reason, SUBSTR(body, 1, ?) AS body,
            LENGTH(body) AS body_chars
          FROM webhook_quarantine WHERE namespace = ? ORDER BY id DESC LIMIT ? OFFSET ?`,
       )
@@ -154,6 +179,8 @@ function toEntry(r: Row): StoredEntry {
     body: r.body,
     bytes: r.bytes === null ? null : Number(r.bytes),
     bodyKept: r.body_kept === 1,
+    times: r.times,
+    lastReceivedAt: Number(r.last_at),
     replayedAt: r.replayed_at === null ? null : Number(r.replayed_at),
     replayedBy: r.replayed_by,
     replayResult: r.replay_result,

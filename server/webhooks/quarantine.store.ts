@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import {
   QUARANTINE_LIST_BODY_CHARS,
   type QuarantineEntry,
@@ -31,11 +32,21 @@ export class WebhookQuarantine {
     private readonly limits: QuarantineLimits,
   ) {}
 
-  /** Keeps a refused body; resolves once it is committed (and the bound applied). */
+  /**
+   * Keeps a refused body; resolves once it is committed (and the bound applied). The same body
+   * again, while the first waits, is counted on that entry rather than kept twice: a refused
+   * callEnd is retried by the platform up to 30 times, and must not push out other events.
+   */
   keep(e: NewQuarantined): Promise<void> {
-    const entry = { ...e, reason: cut(e.reason, MAX_REASON_CHARS) }
+    const reason = cut(e.reason, MAX_REASON_CHARS)
+    const bodyHash = e.bodyKept ? createHash('sha256').update(e.body).digest('base64url') : null
     return this.writes.write(() => {
-      this.repo.insert(entry)
+      const waiting = bodyHash === null ? null : this.repo.waiting(e.namespace, bodyHash)
+      if (waiting !== null) {
+        this.repo.repeat(waiting, e.receivedAt, reason)
+        return
+      }
+      this.repo.insert({ ...e, reason, bodyHash })
       // The newest entry always stays, even alone over the byte bound (the bound is at least
       // one whole body of the webhook's 1 MB limit).
       let usage = this.repo.usage(e.namespace)

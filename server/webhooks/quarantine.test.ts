@@ -102,6 +102,27 @@ describe('the webhook quarantine', () => {
     expect(page.entries[2]!.reason).toMatch(/not valid JSON/)
   })
 
+  it('counts a refused body sent again (the platform retries a callEnd) on one entry', async () => {
+    let now = Date.UTC(2026, 11, 1, 2, 0)
+    const relay = await start({ now: () => now })
+    const raw = JSON.stringify(callEndEvent({ callId: 'c-retried', relatedCalls: { a: 1 } }))
+    for (let i = 0; i < 3; i += 1) {
+      expect((await relay.post(null, { raw })).status).toBe(400)
+      now += 60_000
+    }
+    await relay.post(agentEvent({ serial: 'ten' }))
+    const page = await listOf(await adminOf(relay))
+    expect(page.entries.map((e) => [e.eventName, e.times])).toEqual([
+      ['agentStateEvent', 1],
+      ['callEnd', 3],
+    ])
+    expect(page.entries[1]).toMatchObject({
+      receivedAt: Date.UTC(2026, 11, 1, 2, 0),
+      lastReceivedAt: Date.UTC(2026, 11, 1, 2, 2),
+    })
+    expect(page).toMatchObject({ total: 2, pending: 2, dropped: 0 })
+  })
+
   it('commits the body before it answers: the entry is on disk at the answer and after a restart', async () => {
     const relay = await startTestRelay()
     const raw = JSON.stringify(callEndEvent({ callId: 'c-durable', resultCode: 'ok' }))

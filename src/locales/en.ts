@@ -914,6 +914,7 @@ export const en: Messages = {
     replayDone: 'Replayed: {{result}}',
     stillFails: 'Still cannot be applied: {{reason}}',
     replayedChip: 'Replayed · {{result}}',
+    times: 'received {{count}} times, last at {{last}}',
     replayedBy: 'Replayed by {{by}} at {{time}}',
     results: {
       applied: 'applied',

@@ -895,6 +895,7 @@ export const zh = {
     replayDone: '已重放：{{result}}',
     stillFails: '仍无法应用：{{reason}}',
     replayedChip: '已重放 · {{result}}',
+    times: '共收到 {{count}} 次，最近一次 {{last}}',
     replayedBy: '{{by}} 于 {{time}} 重放',
     results: {
       applied: '已应用',

@@ -44,6 +44,13 @@ export const quarantineEntrySchema = z.object({
   bodyKept: z.boolean(),
   /** True when `body` here is only the start of the whole body. */
   bodyTruncated: z.boolean(),
+  /**
+   * How often this very body came while it waited (the platform retries a refused callEnd,
+   * seed 003 §7.2.1): kept once, counted here.
+   */
+  times: z.number(),
+  /** When it last came, epoch ms. */
+  lastReceivedAt: z.number(),
   /** When it was replayed and applied, epoch ms; null while it waits. */
   replayedAt: z.number().nullable(),
   replayedBy: z.string().nullable(),

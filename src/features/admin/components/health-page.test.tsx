@@ -20,6 +20,8 @@ const entry = (id: number, overrides: Partial<QuarantineEntry> = {}): Quarantine
   bytes: 52,
   bodyKept: true,
   bodyTruncated: false,
+  times: 1,
+  lastReceivedAt: AT + id * 1000,
   replayedAt: null,
   replayedBy: null,
   replayResult: null,
@@ -78,7 +80,7 @@ describe('HealthPage and its quarantine', () => {
               body: long,
               bytes: 731,
             }),
-            entry(1, { body: hostile }),
+            entry(1, { body: hostile, times: 3, lastReceivedAt: AT + 3 * 60_000 }),
           ],
           3,
         ),
@@ -97,6 +99,7 @@ describe('HealthPage and its quarantine', () => {
     ])
     expect(articles[0]!.textContent).toContain('2026-12-01 10:30:02')
     expect(articles[0]!.textContent).toContain('原因：talkLength: expected seconds')
+    expect(articles[1]!.textContent).toContain('共收到 3 次，最近一次 2026-12-01 10:33:00')
 
     // The hostile body is text: no element made of it, the override written out.
     const body = within(articles[1]!).getByLabelText('事件原文')

@@ -49,6 +49,14 @@ export function QuarantineEntryCard({ entry, timeZone }: QuarantineEntryCardProp
           <time dateTime={new Date(entry.receivedAt).toISOString()}>{time}</time>
         </Typography>
         <Chip size="small" variant="outlined" label={`HTTP ${entry.status}`} />
+        {entry.times > 1 && (
+          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+            {t('quarantine.times', {
+              count: entry.times,
+              last: formatQueryTime(entry.lastReceivedAt, timeZone),
+            })}
+          </Typography>
+        )}
         {replayed && (
           <Chip
             size="small"
