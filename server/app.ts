@@ -51,6 +51,12 @@ import { SettingsStore } from './settings/settings.store'
 import { timelineRoutes } from './timeline/timeline.routes'
 import { ViewsRepo } from './views/views.repo'
 import { viewsRoutes } from './views/views.routes'
+import { CaptureRepo } from './webhooks/capture.repo'
+import { WebhookCapture } from './webhooks/capture.store'
+import { QuarantineRepo } from './webhooks/quarantine.repo'
+import { quarantineRoutes } from './webhooks/quarantine.routes'
+import { WebhookQuarantine } from './webhooks/quarantine.store'
+import { jsonReaderOf, webhookIngest } from './webhooks/webhook-ingest'
 import { emptyWebhookStats } from './webhooks/webhook-stats'
 import { WebhookTokensRepo } from './webhooks/webhook-tokens.repo'
 import { WebhookTokens } from './webhooks/webhook-tokens.store'
@@ -91,6 +97,7 @@ const RECOVERY_WINDOW_MS = 60_000
 const PRUNE_EVERY_MS = 60 * 60 * 1000
 // Open sockets have their sessions checked this often (expiry, revocation, role changes).
 const REVALIDATE_EVERY_MS = 30_000
+const DAY_MS = 24 * 60 * 60 * 1000
 
 export function createApp(deps: AppDeps): App {
   const { config, db } = deps
@@ -214,19 +221,36 @@ export function createApp(deps: AppDeps): App {
     { namespace: config.namespace, token: config.webhookToken },
     ...config.webhookTokens,
   ])
+  // Parse, validate, apply: one path for the webhook and for replays from the quarantine.
+  const ingest = webhookIngest({
+    timeZone: config.timeZone,
+    now,
+    agents,
+    calls,
+    json: jsonReaderOf(fastify),
+  })
+  const quarantine = new WebhookQuarantine(new QuarantineRepo(db), writes, config.quarantine)
+  // Pruned even while capture is off: what was captured before goes after its days.
+  const captureRepo = new CaptureRepo(db)
+  const capture = config.capture.on
+    ? new WebhookCapture(captureRepo, writes, (err) =>
+        fastify.log.error({ err }, 'a captured webhook could not be stored'),
+      )
+    : null
   const cookieMode = config.session.cookieSecure
   // Sign-out and admin changes reach the open sockets they concern before the answer is sent.
   const sessionsChanged = (owner: SessionOwner) => sockets.ownerChanged(owner)
   const routes = [
     webhookRoutes({
       tokens: webhookTokens,
-      timeZone: config.timeZone,
       now,
-      agents,
-      calls,
+      ingest,
       gateway: floor,
       stats,
+      quarantine,
+      capture,
     }),
+    quarantineRoutes({ quarantine, ingest, now }),
     healthRoutes({
       startedAt: now(),
       now,
@@ -234,6 +258,7 @@ export function createApp(deps: AppDeps): App {
       agentCount: () => agents.count(),
       clientCount: () => floor.clientCount(),
       cstaHealth: () => csta?.health() ?? null,
+      quarantine: (namespace) => quarantine.summary(namespace),
     }),
     authRoutes({
       auth,
@@ -265,8 +290,15 @@ export function createApp(deps: AppDeps): App {
       sessions,
       audit,
     }
+    // Webhook bodies kept for admins and for diagnostics go before the others, so the file
+    // upkeep after them gives back their pages too.
+    const webhookBodies = {
+      quarantined: quarantine.prune(now() - config.quarantine.days * DAY_MS),
+      captured: captureRepo.prune(now() - config.capture.days * DAY_MS),
+    }
     pruneExpired(stores, retentionOf(config), now()).then(
-      (pruned) => {
+      (others) => {
+        const pruned = { ...others, ...webhookBodies }
         if (Object.values(pruned).some((n) => n > 0))
           fastify.log.info({ pruned }, 'removed stored records past their retention')
       },

@@ -28,6 +28,23 @@ describe('the relay settings', () => {
     }
   })
 
+  it('keeps no webhook capture unless told, and bounds the quarantine', () => {
+    const config = loadConfig(BASE)
+    expect(config.capture).toEqual({ on: false, days: 3 })
+    expect(config.quarantine).toEqual({ days: 30, maxEntries: 1000, maxBytes: 64 * 1024 * 1024 })
+    const on = loadConfig({ ...BASE, WEBHOOK_CAPTURE: 'on', WEBHOOK_CAPTURE_DAYS: '0.5' })
+    expect(on.capture).toEqual({ on: true, days: 0.5 })
+    for (const [name, bad] of [
+      ['WEBHOOK_CAPTURE', 'yes'],
+      ['WEBHOOK_CAPTURE_DAYS', '0'],
+      ['WEBHOOK_QUARANTINE_MAX_ENTRIES', '0'],
+      ['WEBHOOK_QUARANTINE_MAX_MB', '0.5'],
+      ['WEBHOOK_QUARANTINE_DAYS', 'forever'],
+    ] as const) {
+      expect(() => loadConfig({ ...BASE, [name]: bad }), name).toThrow(new RegExp(name))
+    }
+  })
+
   it('refuses an unknown time zone and a port out of range, naming each', () => {
     expect(() => loadConfig({ ...BASE, PLATFORM_TZ: 'Mars/Olympus' })).toThrow(/PLATFORM_TZ/)
     expect(() => loadConfig({ ...BASE, PORT: '70000' })).toThrow(/PORT/)

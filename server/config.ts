@@ -138,6 +138,16 @@ const envSchema = z.object({
    */
   FLOOR_FLUSH_MS: z.coerce.number().int().min(10).max(1000).default(FLUSH_MS),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Webhook bodies refused after the token check are kept this many days for replay. */
+  WEBHOOK_QUARANTINE_DAYS: z.coerce.number().int().positive().default(30),
+  /** Most refused bodies kept per tenant; past it the oldest go first (and are counted). */
+  WEBHOOK_QUARANTINE_MAX_ENTRIES: z.coerce.number().int().min(1).default(1000),
+  /** Most bytes of refused bodies kept per tenant, MB (at least one whole body of 1 MB). */
+  WEBHOOK_QUARANTINE_MAX_MB: z.coerce.number().int().min(1).default(64),
+  /** Field diagnostics: keep the raw body of every webhook that passed the token check. */
+  WEBHOOK_CAPTURE: z.enum(['on', 'off']).default('off'),
+  /** Captured webhook bodies are kept this many days. */
+  WEBHOOK_CAPTURE_DAYS: z.coerce.number().positive().default(3),
 })
 
 /** A tenant's webhook token from the settings. */
@@ -235,6 +245,10 @@ export interface RelayConfig {
   peaksPrefetchMinSec: number
   floorFlushMs: number
   logLevel: string
+  /** Webhook bodies refused after the token check: kept for admins to see and replay. */
+  quarantine: { days: number; maxEntries: number; maxBytes: number }
+  /** Field diagnostics: every admitted webhook's raw body, kept `days`; off by default. */
+  capture: { on: boolean; days: number }
 }
 
 export class ConfigError extends Error {}
@@ -303,5 +317,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     peaksPrefetchMinSec: e.PEAKS_PREFETCH_MIN_SEC,
     floorFlushMs: e.FLOOR_FLUSH_MS,
     logLevel: e.LOG_LEVEL,
+    quarantine: {
+      days: e.WEBHOOK_QUARANTINE_DAYS,
+      maxEntries: e.WEBHOOK_QUARANTINE_MAX_ENTRIES,
+      maxBytes: e.WEBHOOK_QUARANTINE_MAX_MB * 1024 * 1024,
+    },
+    capture: { on: e.WEBHOOK_CAPTURE === 'on', days: e.WEBHOOK_CAPTURE_DAYS },
   }
 }

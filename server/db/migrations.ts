@@ -204,4 +204,47 @@ export const MIGRATIONS: readonly Migration[] = [
   // Agent events and calls stored compactly (no repeated names, departments, skills or JSON),
   // and the platform's raw callEnd body no longer kept: see compact-store.migration.ts.
   compactStore,
+  // Webhook bodies refused after the token check (kept whole for admins to see and replay;
+  // `body` is empty when one was too large to read; a body sent again, as the platform retries
+  // a callEnd, is counted in `times` rather than kept twice), how many the bound dropped per tenant,
+  // and, with WEBHOOK_CAPTURE on, every admitted body as received. The body comes last: the
+  // bound sums the columns before it without reading a long body's overflow pages.
+  `
+  CREATE TABLE webhook_quarantine (
+    id             INTEGER PRIMARY KEY,
+    namespace      TEXT    NOT NULL,
+    received_at    BIGINT  NOT NULL,
+    event_name     TEXT,
+    status         INTEGER NOT NULL,
+    bytes          BIGINT,
+    body_kept      INTEGER NOT NULL,
+    body_hash      TEXT,
+    times          INTEGER NOT NULL,
+    last_at        BIGINT  NOT NULL,
+    replayed_at    BIGINT,
+    replayed_by    TEXT,
+    replay_result  TEXT,
+    reason         TEXT    NOT NULL,
+    body           TEXT    NOT NULL
+  );
+  CREATE INDEX webhook_quarantine_by_namespace ON webhook_quarantine (namespace, id);
+  CREATE INDEX webhook_quarantine_by_body ON webhook_quarantine (namespace, body_hash);
+  CREATE INDEX webhook_quarantine_by_received ON webhook_quarantine (received_at);
+
+  CREATE TABLE webhook_quarantine_drops (
+    namespace    TEXT    PRIMARY KEY,
+    dropped      BIGINT  NOT NULL
+  );
+
+  CREATE TABLE webhook_capture (
+    id           INTEGER PRIMARY KEY,
+    namespace    TEXT    NOT NULL,
+    received_at  BIGINT  NOT NULL,
+    status       INTEGER NOT NULL,
+    bytes        BIGINT,
+    body_kept    INTEGER NOT NULL,
+    body         TEXT    NOT NULL
+  );
+  CREATE INDEX webhook_capture_by_received ON webhook_capture (received_at);
+  `,
 ]

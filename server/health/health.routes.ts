@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { CstaHealth, HealthDetails } from '@/shared/health'
+import type { QuarantineSummary } from '@/shared/webhook-quarantine'
+import { principalOf } from '../auth/auth.hooks'
 import type { WebhookStats } from '../webhooks/webhook-stats'
 
 export interface HealthDeps {
@@ -10,12 +12,14 @@ export interface HealthDeps {
   clientCount: () => number
   /** The call-control link's state; null when CSTA is not configured. */
   cstaHealth: () => CstaHealth | null
+  /** The webhook quarantine's count for a tenant. */
+  quarantine: (namespace: string) => QuarantineSummary
 }
 
 /**
  * `GET /api/health`: up or not, for load balancers and monitors, without a session.
- * `GET /api/health/details`: what the relay has received, and how its link to the platform's
- * call control is doing, for admins.
+ * `GET /api/health/details`: what the relay has received, how its link to the platform's call
+ * control is doing, and the admin's tenant's webhook quarantine, for admins.
  */
 export function healthRoutes(deps: HealthDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
@@ -24,13 +28,19 @@ export function healthRoutes(deps: HealthDeps) {
       status: 'ok',
       uptimeSec: uptimeSec(),
     }))
-    app.get('/api/health/details', { config: { permission: 'configure' } }, (): HealthDetails => ({
-      status: 'ok',
-      uptimeSec: uptimeSec(),
-      agents: deps.agentCount(),
-      clients: deps.clientCount(),
-      webhooks: deps.stats,
-      csta: deps.cstaHealth(),
-    }))
+    app.get(
+      '/api/health/details',
+      { config: { permission: 'configure' } },
+      (req): HealthDetails => ({
+        status: 'ok',
+        uptimeSec: uptimeSec(),
+        agents: deps.agentCount(),
+        clients: deps.clientCount(),
+        webhooks: deps.stats,
+        csta: deps.cstaHealth(),
+        // Webhook bodies of the admin's tenant that could not be applied (see the quarantine).
+        quarantine: deps.quarantine(principalOf(req).scope.namespace),
+      }),
+    )
   }
 }

@@ -871,6 +871,42 @@ export const en: Messages = {
     rowsPerPage: 'Rows per page',
     pageRange: '{{from}}–{{to}} of {{count}}',
   },
+  quarantine: {
+    title: 'Quarantined webhooks',
+    counts: '{{pending}} waiting · {{total}} in all',
+    intro:
+      'Events the platform sent with a valid token that this console could not apply (400 or 413) are kept here exactly as sent, not dropped: the platform never sends an agent state event again. Replay one after an upgrade or once the cause is fixed (a clock, a setting); a replay passes the same checks as the webhook.',
+    dropped: 'Over the storage limit: {{count}} dropped so far, oldest first.',
+    loading: 'Loading quarantined webhooks…',
+    emptyTitle: 'Nothing in quarantine',
+    emptyBody:
+      'Every event the platform sent was applied. One that cannot be will appear here, ready to replay.',
+    errorTitle: 'Could not load quarantined webhooks',
+    forbiddenTitle: 'Only an admin of the whole tenant sees quarantined webhooks',
+    forbiddenBody:
+      'They carry every agent and call of the tenant, and your account is limited to a department or some skill groups.',
+    noEventName: '(no event name)',
+    reason: 'Reason: {{reason}}',
+    bodyLabel: 'Body as sent',
+    bodyNotKept:
+      'The body was over 1 MB ({{bytes}} bytes) and was not read: only this trace is kept.',
+    unfold: 'Show all ({{bytes}} bytes)',
+    fold: 'Fold',
+    download: 'Download the whole body',
+    replay: 'Replay',
+    replayLabel: 'Replay {{name}} ({{time}})',
+    replayDone: 'Replayed: {{result}}',
+    stillFails: 'Still cannot be applied: {{reason}}',
+    replayedChip: 'Replayed · {{result}}',
+    times: 'received {{count}} times, last at {{last}}',
+    replayedBy: 'Replayed by {{by}} at {{time}}',
+    results: {
+      applied: 'applied',
+      stale: 'stored (older than the agent’s current state, the floor unchanged)',
+      duplicate: 'already there, not stored twice',
+      ignored: 'an event this console does not use',
+    },
+  },
   drawer: {
     details: 'Details',
   },
@@ -950,6 +986,7 @@ export const en: Messages = {
     loading: 'Loading the health details…',
     loadFailed: 'The health details could not be loaded',
     never: 'Never',
+    quarantined: 'Quarantined, waiting',
     csta: {
       title: 'Call-control link (CSTA)',
       notConfigured:

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { quarantineSummarySchema } from './webhook-quarantine'
 
 /**
  * What went wrong on the relay's link to the platform's call-control (CSTA) service:
@@ -48,7 +49,10 @@ export const cstaHealthSchema = z.object({
 })
 export type CstaHealth = z.output<typeof cstaHealthSchema>
 
-/** `GET /api/health/details` (admins). */
+/**
+ * `GET /api/health/details` (admins): what the relay has received since it started, its link
+ * to the platform's call control, and the admin's tenant's webhook quarantine.
+ */
 export const healthDetailsSchema = z.object({
   status: z.literal('ok'),
   uptimeSec: z.number(),
@@ -56,11 +60,12 @@ export const healthDetailsSchema = z.object({
   agents: z.number(),
   /** Connected browsers and wall screens. */
   clients: z.number(),
-  /** What the webhook received since start. */
+  /** Webhook answers since start, by kind (server/webhooks/webhook-stats.ts). */
   webhooks: z.object({
     applied: z.number(),
     stale: z.number(),
     duplicate: z.number(),
+    /** Unknown event names, acknowledged with 202, by name. */
     ignored: z.record(z.string(), z.number()),
     invalid: z.number(),
     unauthorized: z.number(),
@@ -69,5 +74,7 @@ export const healthDetailsSchema = z.object({
   }),
   /** Null when the CSTA service is not configured (supervisor actions are off). */
   csta: cstaHealthSchema.nullable(),
+  /** The admin's tenant's quarantine: webhook bodies that could not be applied. */
+  quarantine: quarantineSummarySchema,
 })
 export type HealthDetails = z.output<typeof healthDetailsSchema>

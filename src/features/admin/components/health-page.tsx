@@ -1,11 +1,13 @@
 import ErrorOutlineRounded from '@mui/icons-material/ErrorOutlineRounded'
 import RefreshRounded from '@mui/icons-material/RefreshRounded'
+import WarningAmberRounded from '@mui/icons-material/WarningAmberRounded'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Chip from '@mui/material/Chip'
 import CircularProgress from '@mui/material/CircularProgress'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
+import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CstaHealth, HealthDetails } from '@/shared/health'
@@ -16,17 +18,29 @@ import { useLanguage } from '@/hooks/use-language'
 import { formatDateTime, formatElapsed } from '@/lib/format'
 import { htmlLang } from '@/lib/i18n'
 import { useHealth } from '../api/get-health'
+import { QUARANTINE_QUERY_KEY } from '../api/get-quarantine'
 import { type CstaLinkState, cstaLinkState } from '../utils/csta-link'
 import { PageHeader } from './page-header'
+import { QuarantineList } from './quarantine-list'
+
+/** The quarantine's heading: the count in the webhook card links to it. */
+const LIST_HEADING = 'webhook-quarantine'
 
 /**
  * `/admin/health`: the relay's own state for admins: the link to the platform's call control
  * (its last login, last call and last error, with times), what the webhook received since
- * start, and the relay itself. Refreshes every 15 s while open.
+ * start with the tenant's quarantined webhooks up front, and the relay itself; below, the
+ * quarantine's list with a replay for each. The figures refresh every 15 s while open.
  */
 export function HealthPage() {
   const { t } = useTranslation()
   const health = useHealth()
+  const queryClient = useQueryClient()
+  // One page, one refresh: the figures and the list below them.
+  const refresh = () => {
+    void health.refetch()
+    void queryClient.invalidateQueries({ queryKey: QUARANTINE_QUERY_KEY })
+  }
   return (
     <>
       <PageHeader
@@ -39,7 +53,7 @@ export function HealthPage() {
             startIcon={
               health.isFetching ? <CircularProgress size={16} aria-hidden /> : <RefreshRounded />
             }
-            onClick={() => void health.refetch()}
+            onClick={refresh}
           >
             {t('health.refresh')}
           </Button>
@@ -63,10 +77,13 @@ export function HealthPage() {
       ) : (
         <Box sx={{ display: 'grid', gap: 2 }}>
           <CstaSection link={health.data.csta} />
-          <WebhookSection webhooks={health.data.webhooks} />
+          <WebhookSection webhooks={health.data.webhooks} quarantine={health.data.quarantine} />
           <RelaySection details={health.data} />
         </Box>
       )}
+      <Box sx={{ mt: 3 }}>
+        <QuarantineList headingId={LIST_HEADING} />
+      </Box>
     </>
   )
 }
@@ -164,13 +181,39 @@ const WEBHOOK_COUNTERS = [
   'tooLarge',
 ] as const
 
-function WebhookSection({ webhooks }: { webhooks: HealthDetails['webhooks'] }) {
+function WebhookSection({
+  webhooks,
+  quarantine,
+}: {
+  webhooks: HealthDetails['webhooks']
+  quarantine: HealthDetails['quarantine']
+}) {
   const { t } = useTranslation()
   const ignored = Object.values(webhooks.ignored).reduce((sum, n) => sum + n, 0)
+  const waiting = quarantine.pending > 0
   return (
     <Section title={t('health.webhooks.title')}>
       <Fields
         items={[
+          // Not a counter since start: what waits in the quarantine below, kept across restarts.
+          [
+            'quarantined',
+            waiting ? (
+              <Box component="a" href={`#${LIST_HEADING}`} sx={{ color: 'inherit' }}>
+                {t('health.quarantined')}
+              </Box>
+            ) : (
+              t('health.quarantined')
+            ),
+            waiting ? (
+              <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+                <WarningAmberRounded aria-hidden sx={{ fontSize: 18, color: 'warning.main' }} />
+                <strong>{quarantine.pending}</strong>
+              </Box>
+            ) : (
+              String(quarantine.pending)
+            ),
+          ],
           ...WEBHOOK_COUNTERS.map(
             (k) => [k, t(`health.webhooks.${k}`), String(webhooks[k])] as const,
           ),
@@ -220,7 +263,7 @@ function Section({
 }
 
 /** Label–value pairs in columns that wrap, as a description list. */
-function Fields({ items }: { items: ReadonlyArray<readonly [string, string, ReactNode]> }) {
+function Fields({ items }: { items: ReadonlyArray<readonly [string, ReactNode, ReactNode]> }) {
   return (
     <Box
       component="dl"
