@@ -170,7 +170,22 @@ export function createApp(deps: AppDeps): App {
   let prefetcher: PeaksPrefetcher | null = null
   const agentsRepo = new AgentsRepo(db)
   const writes = new WriteBatcher(db)
-  const agents = new AgentsStore(agentsRepo, writes, (view) => gateway?.agentChanged(view))
+  const agents = new AgentsStore(agentsRepo, writes, (view) => gateway?.agentChanged(view), {
+    serialResetMs: config.serialResetMs,
+    // Once per agent per restart of the platform's counter: from then on its serials are in order.
+    onSerialReset: (next, held) =>
+      fastify.log.warn(
+        {
+          namespace: next.namespace,
+          agentId: next.id,
+          heldSerial: held.serial,
+          serial: next.serial,
+          heldStateSince: held.stateSince,
+          stateSince: next.stateSince,
+        },
+        'the platform restarted its serial counter: a lower serial, later by more than SERIAL_RESET_SEC, took the tile',
+      ),
+  })
   const settings = new SettingsStore(db, {
     slThresholdSec: config.slThresholdSec,
     shortAbandonSec: config.shortAbandonSec,

@@ -148,6 +148,11 @@ const envSchema = z.object({
   WEBHOOK_CAPTURE: z.enum(['on', 'off']).default('off'),
   /** Captured webhook bodies are kept this many days. */
   WEBHOOK_CAPTURE_DAYS: z.coerce.number().positive().default(3),
+  /**
+   * Seconds between two states of an agent past which the later one wins whatever its serial:
+   * the platform's serial counter may restart (a fail-over). Closer events keep serial order.
+   */
+  SERIAL_RESET_SEC: z.coerce.number().int().min(1).max(86_400).default(60),
 })
 
 /** A tenant's webhook token from the settings. */
@@ -249,6 +254,8 @@ export interface RelayConfig {
   quarantine: { days: number; maxEntries: number; maxBytes: number }
   /** Field diagnostics: every admitted webhook's raw body, kept `days`; off by default. */
   capture: { on: boolean; days: number }
+  /** A lower serial wins when its state began this much later than the tile's, ms. */
+  serialResetMs: number
 }
 
 export class ConfigError extends Error {}
@@ -323,5 +330,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       maxBytes: e.WEBHOOK_QUARANTINE_MAX_MB * 1024 * 1024,
     },
     capture: { on: e.WEBHOOK_CAPTURE === 'on', days: e.WEBHOOK_CAPTURE_DAYS },
+    serialResetMs: e.SERIAL_RESET_SEC * 1000,
   }
 }

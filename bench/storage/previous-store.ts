@@ -63,7 +63,7 @@ export function writePreviousStore(dir: string, bodies: string[], timeZone: stri
             receivedAt,
           )
         } else {
-          const v = viewOf(agentSchema.parse(value))
+          const v = viewOf(agentSchema.parse(value), receivedAt)
           treePos.set(v.id, v.org.treePos)
           insertEvent.run({
             ...v,

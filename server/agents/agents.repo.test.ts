@@ -36,7 +36,7 @@ function view(serial: number, stateSince: number, changes: Partial<AgentView> = 
     workSkill: null,
     org: { id: 'o1', name: '客服一部', treePos: '1.1' },
     reason: 'AgentOperation',
-    serial,
+    serial: String(serial),
     ...changes,
   }
 }
@@ -100,8 +100,8 @@ describe('stored agent events', () => {
         .map((v) => [v.id, v.serial, v.acState])
         .sort(),
     ).toEqual([
-      ['5001@test.cc', 3, 'Hold'],
-      ['5002@test.cc', 7, 'Available'],
+      ['5001@test.cc', '3', 'Hold'],
+      ['5002@test.cc', '7', 'Available'],
     ])
   })
 
@@ -117,8 +117,8 @@ describe('stored agent events', () => {
     repo.insert(view(2, 2_000, { id: '5002@test.cc', name: '李四', skills: ['7002@test.cc'] }))
     repo.insert(view(3, 3_000, { id: '5009@test.cc', name: '王五' }))
     expect(repo.loadLatest().map((v) => [v.id, v.name, v.skills, v.serial])).toEqual([
-      ['5002@test.cc', '李四', ['7002@test.cc'], 2],
-      ['5009@test.cc', '王五', ['7001@test.cc'], 3],
+      ['5002@test.cc', '李四', ['7002@test.cc'], '2'],
+      ['5009@test.cc', '王五', ['7001@test.cc'], '3'],
     ])
   })
 

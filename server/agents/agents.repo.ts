@@ -1,16 +1,19 @@
 import { isAcState } from '@/shared/ac-state'
 import type { AgentView } from '@/shared/floor'
+import { serialFromStore, storedSerial } from '@/shared/serial'
 import type { Db } from '../db/database'
 
 interface AgentEventRow {
   namespace: string
   agent_id: string
-  serial: number
+  /** Zero-padded digits (or, in a file not yet migrated, an integer). */
+  serial: string | number
   name: string | null
   ac_state: string
   ac_state_raw: string | null
   last_ac_state: string | null
   state_change_time: number
+  approx_time: number
   call_id: string | null
   channel_addr: string | null
   skills: string
@@ -30,7 +33,7 @@ const CACHE_MAX = 50_000
 interface AgentRow {
   id: number
   latest_time: number | null
-  latest_serial: number | null
+  latest_serial: string | null
 }
 
 /** Null-safe equality between a column and a named parameter, in SQL both databases speak. */
@@ -39,7 +42,7 @@ const same = (column: string, param: string) =>
 
 // An event with the agent (a), profile (p) and state (s) it refers to: AgentEventRow.
 const EVENT_COLUMNS = `a.namespace, a.agent_id, l.serial, p.name, s.ac_state, s.ac_state_raw,
-  s.last_ac_state, l.state_change_time, l.call_id, p.channel_addr, p.skills, l.work_skill, p.org_id,
+  s.last_ac_state, l.state_change_time, l.approx_time, l.call_id, p.channel_addr, p.skills, l.work_skill, p.org_id,
   p.org_name, p.org_tree_pos, s.reason`
 const SELECT_EVENTS = `
   SELECT ${EVENT_COLUMNS}
@@ -103,11 +106,18 @@ export class AgentsRepo {
          VALUES (@acState, @acStateRaw, @lastACState, @reason)`,
       ),
       insert: db.prepare(
-        `INSERT INTO agent_event_log (agent, state_change_time, serial, profile, state, call_id, work_skill)
-         VALUES (@agent, @time, @serial, @profile, @state, @callId, @workSkill)
+        `INSERT INTO agent_event_log (agent, state_change_time, serial, profile, state, call_id,
+           work_skill, approx_time)
+         VALUES (@agent, @time, @serial, @profile, @state, @callId, @workSkill, @approxTime)
          ON CONFLICT (agent, state_change_time, serial) DO NOTHING`,
       ),
-      // The floor shows the event with the highest serial, then the latest state change.
+      // The event the live floor took as the agent's latest (AgentsStore decides: serial
+      // order, or a restarted serial counter).
+      setLatest: db.prepare(
+        'UPDATE agents SET latest_time = @time, latest_serial = @serial WHERE id = @agent',
+      ),
+      // Without the floor's word: the highest serial, then the latest state change (padded
+      // serials order as text as they do as numbers).
       moveLatest: db.prepare(
         `UPDATE agents SET latest_time = @time, latest_serial = @serial
          WHERE id = @agent AND (latest_serial IS NULL OR latest_serial < @serial
@@ -148,9 +158,10 @@ export class AgentsRepo {
 
   /**
    * Writes one event; false when the same (agent, serial, state change time) was stored before.
-   * When the relay received it is not kept: pruning goes by the event's own time.
+   * When the relay received it is not kept: pruning goes by the event's own time. `latest`:
+   * whether the floor took it as the agent's latest event (absent: by serial, then time).
    */
-  insert(view: AgentView): boolean {
+  insert(view: AgentView, latest?: boolean): boolean {
     const s = this.stmts
     this.checkCaches()
     const agent = this.idOf(
@@ -194,16 +205,18 @@ export class AgentsRepo {
       () => s.state.get(what),
       () => s.addState.run(what),
     )
-    const key = { agent, time: view.stateSince, serial: view.serial }
+    const key = { agent, time: view.stateSince, serial: storedSerial(view.serial) }
     const info = s.insert.run({
       ...key,
       profile,
       state,
       callId: view.callId,
       workSkill: view.workSkill,
+      approxTime: view.approxTime ? 1 : 0,
     })
     if (info.changes === 0) return false
-    s.moveLatest.run(key)
+    if (latest === undefined) s.moveLatest.run(key)
+    else if (latest) s.setLatest.run(key)
     return true
   }
 
@@ -298,13 +311,14 @@ function toView(r: AgentEventRow): AgentView {
     acStateRaw: r.ac_state_raw,
     lastACState: r.last_ac_state !== null && isAcState(r.last_ac_state) ? r.last_ac_state : null,
     stateSince: Number(r.state_change_time),
+    ...(r.approx_time === 1 ? { approxTime: true } : {}),
     callId: r.call_id,
     channelAddr: r.channel_addr,
     skills: parseSkills(r.skills),
     workSkill: r.work_skill,
     org: { id: r.org_id, name: r.org_name, treePos: r.org_tree_pos },
     reason: r.reason,
-    serial: Number(r.serial),
+    serial: serialFromStore(r.serial),
   }
 }
 

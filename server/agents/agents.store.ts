@@ -1,5 +1,6 @@
 import type { Monitor } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
+import { compareSerials } from '@/shared/serial'
 import type { AgentStateEvent } from '@/shared/webhooks'
 import type { WriteBatcher } from '../db/write-batcher'
 import type { AgentsRepo } from './agents.repo'
@@ -7,8 +8,11 @@ import type { AgentsRepo } from './agents.repo'
 /** What became of an agent event: it changed the floor, or it was older than what is held, or seen before. */
 export type ApplyResult = 'applied' | 'stale' | 'duplicate'
 
-/** The view an event describes. */
-export function viewOf(e: AgentStateEvent): AgentView {
+/**
+ * The view an event describes. `receivedAt` (epoch ms) stands in for a state change time the
+ * platform did not give, in neither `stateChangeTime` nor `timestamp`.
+ */
+export function viewOf(e: AgentStateEvent, receivedAt: number): AgentView {
   return {
     id: e.id,
     name: e.name,
@@ -16,7 +20,8 @@ export function viewOf(e: AgentStateEvent): AgentView {
     acState: e.acState.state,
     acStateRaw: e.acState.state === e.acState.raw ? null : e.acState.raw,
     lastACState: e.lastACState?.state ?? null,
-    stateSince: e.stateChangeTime,
+    stateSince: e.stateChangeTime ?? receivedAt,
+    ...(e.approxTime ? { approxTime: true } : {}),
     callId: e.callId,
     channelAddr: e.channelAddr,
     skills: e.skills,
@@ -30,11 +35,28 @@ export function viewOf(e: AgentStateEvent): AgentView {
 /**
  * Orders two views of one agent: by serial, then by state change time. Positive when `a`
  * is newer, 0 when they are the same event.
+ *
+ * §7.3 promises unique serials, not increasing ones across a platform restart or fail-over,
+ * so serials are only trusted between events close in time: when the two states began more
+ * than `resetMs` apart, the later one is newer whatever its serial (a restarted counter's
+ * first events win, and a late event of the old counter does not move the tile back). A time
+ * the platform did not give (`approxTime`) never overrules a serial.
  */
-export function compareViews(a: AgentView, b: AgentView): number {
-  if (a.serial !== b.serial) return a.serial - b.serial
-  return a.stateSince - b.stateSince
+export function compareViews(a: AgentView, b: AgentView, resetMs = Infinity): number {
+  const apart = a.stateSince - b.stateSince
+  if (Math.abs(apart) > resetMs && !a.approxTime && !b.approxTime) return apart
+  return compareSerials(a.serial, b.serial) || apart
 }
+
+export interface AgentsStoreOptions {
+  /** A lower serial wins when its state began this much later than the held one's, ms. */
+  serialResetMs: number
+  /** Told when a lower serial wins by its time: once per agent per reset (logged as a warning). */
+  onSerialReset?: (next: AgentView, held: AgentView) => void
+}
+
+/** Default margin of a serial reset, ms (SERIAL_RESET_SEC). */
+export const SERIAL_RESET_MS = 60_000
 
 /**
  * The live floor: per namespace, per agent, the newest state the platform reported.
@@ -49,22 +71,32 @@ export class AgentsStore {
     private readonly repo: AgentsRepo,
     private readonly writes: WriteBatcher,
     private readonly onChange: (view: AgentView) => void,
+    private readonly opts: AgentsStoreOptions = { serialResetMs: SERIAL_RESET_MS },
   ) {
     for (const view of repo.loadLatest()) this.floorOf(view.namespace).set(view.id, view)
   }
 
-  apply(event: AgentStateEvent): { result: ApplyResult; persisted: Promise<void> } {
-    const view = viewOf(event)
-    const persisted = this.writes.write(() => this.repo.insert(view))
-    return { result: this.applyView(view), persisted }
+  /** Applies one event received at `receivedAt` (epoch ms). */
+  apply(
+    event: AgentStateEvent,
+    receivedAt: number,
+  ): { result: ApplyResult; persisted: Promise<void> } {
+    const view = viewOf(event, receivedAt)
+    const result = this.applyView(view)
+    // The floor decided what the agent's latest event is; the store follows it, so a restart
+    // shows the same (a serial reset included).
+    const latest = result === 'applied'
+    const persisted = this.writes.write(() => this.repo.insert(view, latest))
+    return { result, persisted }
   }
 
   private applyView(view: AgentView): ApplyResult {
     const held = this.floors.get(view.namespace)?.get(view.id)
     if (held) {
-      const order = compareViews(view, held)
+      const order = compareViews(view, held, this.opts.serialResetMs)
       if (order === 0) return 'duplicate'
       if (order < 0) return 'stale'
+      if (compareSerials(view.serial, held.serial) < 0) this.opts.onSerialReset?.(view, held)
     }
     // Supervisors stay listening or joined while the agent is on the same call.
     if (held?.monitors && view.callId !== null && held.callId === view.callId)

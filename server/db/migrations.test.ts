@@ -10,6 +10,7 @@ import { buildTimeline } from '../timeline/timeline'
 import { compactStore } from './compact-store.migration'
 import { type Db, migrate, openDatabase } from './database'
 import { MIGRATIONS } from './migrations'
+import { textSerials as textSerialsStep } from './text-serials.migration'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
@@ -31,7 +32,7 @@ function view(serial: number, stateSince: number, changes: Partial<AgentView> = 
     workSkill: null,
     org: { id: 'o1', name: '客服一部', treePos: '1.1' },
     reason: 'AgentOperation',
-    serial,
+    serial: String(serial),
     ...changes,
   }
 }
@@ -230,7 +231,7 @@ function readOld(dir: string) {
       treePos: r.org_tree_pos as string | null,
     },
     reason: r.reason as string | null,
-    serial: Number(r.serial),
+    serial: String(r.serial),
   })
   const read = readStore(
     () =>
@@ -302,9 +303,9 @@ describe('the stored agent events and calls across an upgrade', () => {
     const before = readOld(dir)
     // What the data is, so a reader that lost something on both sides still fails.
     expect(before.floor.map((v) => [v.id, v.serial, v.acState])).toEqual([
-      ['5001@test.cc', 6, 'Aux'],
-      ['5002@test.cc', 1, 'Available'],
-      ['6001@other.cc', 9, 'Available'],
+      ['5001@test.cc', '6', 'Aux'],
+      ['5002@test.cc', '1', 'Available'],
+      ['6001@other.cc', '9', 'Available'],
     ])
     expect(before.calls[0]!.map((c) => c.callId)).toEqual(['c2', 'c0', 'c1'])
 
@@ -337,7 +338,7 @@ describe('the stored agent events and calls across an upgrade', () => {
         .loadLatest()
         .filter((v) => v.id === '5001@test.cc')
         .map((v) => [v.serial, v.acState]),
-    ).toEqual([[7, 'Available']])
+    ).toEqual([['7', 'Available']])
     expect(new CallsRepo(db).insert(CALLS[0]![0], DAY, 9_000)).toBe(false)
     db.close()
   })
@@ -366,5 +367,61 @@ describe('the stored agent events and calls across an upgrade', () => {
     expect(new CallsRepo(db).listDay(DAY)).toHaveLength(2_003)
     db.close()
     expect(fs.statSync(path.join(dir, 'console.db')).size).toBeLessThan(oldBytes / 2)
+  })
+
+  it('keeps integer serials readable as text, in number order, and takes 20-digit ones after', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'))
+    dirs.push(dir)
+    oldDatabase(dir, COMPACTING)
+    // The release before serials were text: the compact store, serials as integers.
+    const old = new Database(path.join(dir, 'console.db'))
+    const textSerials = MIGRATIONS.indexOf(textSerialsStep)
+    old.transaction(() => {
+      MIGRATIONS.slice(COMPACTING, textSerials).forEach((step) =>
+        typeof step === 'string' ? old.exec(step) : step(old),
+      )
+      old.pragma(`user_version = ${textSerials}`)
+    })()
+    // Written as that release wrote them (99 then 100: unpadded text would sort "99" above).
+    old.exec(`
+      INSERT INTO agents (id, namespace, agent_id, latest_time, latest_serial)
+        VALUES (101, 'test.cc', '5011@test.cc', 8000, 100), (102, 'test.cc', '5012@test.cc', 9000, 9007199254740993);
+      INSERT INTO agent_profiles (id, agent, skills) VALUES (201, 101, '[]'), (202, 102, '[]');
+      INSERT INTO agent_states (id, ac_state) VALUES (301, 'Aux'), (302, 'Acw');
+      INSERT INTO agent_event_log (agent, state_change_time, serial, profile, state)
+        VALUES (101, 8000, 99, 201, 301), (101, 8000, 100, 201, 302), (102, 9000, 9007199254740993, 202, 301);
+    `)
+    expect(typeof old.prepare('SELECT serial FROM agent_event_log LIMIT 1').pluck().get()).toBe(
+      'number',
+    )
+    old.close()
+
+    const db = openDatabase(dir)
+    const repo = new AgentsRepo(db)
+    const latest = (id: string) => repo.loadLatest().find((v) => v.id === id)
+    expect([latest('5011@test.cc')?.serial, latest('5011@test.cc')?.acState]).toEqual([
+      '100',
+      'Acw',
+    ])
+    expect(latest('5012@test.cc')?.serial).toBe('9007199254740993')
+    expect(
+      repo.eventsBetween('test.cc', '5011@test.cc', 8_000, 8_001).map((v) => v.serial),
+    ).toEqual(['99', '100'])
+    // Two 20-digit serials 1 apart, past what a BIGINT holds: both kept, in order.
+    expect(repo.insert({ ...view(0, 10_000), serial: '18446744073709551614' })).toBe(true)
+    expect(
+      repo.insert({ ...view(0, 10_000, { acState: 'Aux' }), serial: '18446744073709551615' }),
+    ).toBe(true)
+    expect(latest('5001@test.cc')).toMatchObject({ serial: '18446744073709551615', acState: 'Aux' })
+    expect(
+      repo
+        .eventsBetween('test.cc', '5001@test.cc', 10_000, 11_000)
+        .slice(1) // the state the agent was in before
+        .map((v) => v.serial),
+    ).toEqual(['18446744073709551614', '18446744073709551615'])
+    // An approximate state time is kept with the event.
+    repo.insert({ ...view(0, 12_000, { approxTime: true }), serial: '18446744073709551615' })
+    expect(latest('5001@test.cc')?.approxTime).toBe(true)
+    db.close()
   })
 })

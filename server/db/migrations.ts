@@ -1,5 +1,6 @@
 import type { Db } from './database'
 import { compactStore } from './compact-store.migration'
+import { textSerials } from './text-serials.migration'
 
 /** A migration: SQL to run, or a step that needs code (it runs in the same transaction). */
 export type Migration = string | ((db: Db) => void)
@@ -247,4 +248,7 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX webhook_capture_by_received ON webhook_capture (received_at);
   `,
+  // Serials up to 2^64 − 1 as padded text, and events whose state time is approximate: see
+  // text-serials.migration.ts.
+  textSerials,
 ]

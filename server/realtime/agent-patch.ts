@@ -8,6 +8,7 @@ const SCALARS = [
   'acStateRaw',
   'lastACState',
   'stateSince',
+  'approxTime',
   'callId',
   'channelAddr',
   'workSkill',
@@ -24,6 +25,8 @@ export function patchOf(prev: AgentView, next: AgentView): AgentPatch {
   const patch: AgentPatch = { id: next.id }
   const out = patch as Record<string, unknown>
   for (const key of SCALARS) if (next[key] !== prev[key]) out[key] = next[key]
+  // Absent means false in a view, but absent in a patch means "unchanged": say false.
+  if ('approxTime' in out) out.approxTime = next.approxTime === true
   if (next.skills !== prev.skills && next.skills.join('\u0000') !== prev.skills.join('\u0000'))
     patch.skills = next.skills
   const o = next.org

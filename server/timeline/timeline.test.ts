@@ -18,7 +18,7 @@ const view = (acState: AgentView['acState'], stateSince: number, serial: number)
   workSkill: null,
   org: { id: null, name: null, treePos: null },
   reason: null,
-  serial,
+  serial: String(serial),
 })
 
 describe('an agent timeline', () => {

@@ -1,5 +1,6 @@
 import { STATE_FAMILIES, stateFamily } from '@/shared/ac-state'
 import type { AgentView, CallSummary } from '@/shared/floor'
+import { compareSerials } from '@/shared/serial'
 import type { AgentTimeline, TimelineSegment } from '@/shared/timeline'
 
 /**
@@ -15,7 +16,9 @@ export function buildTimeline(
   from: number,
   until: number,
 ): AgentTimeline {
-  const sorted = [...events].sort((a, b) => a.stateSince - b.stateSince || a.serial - b.serial)
+  const sorted = [...events].sort(
+    (a, b) => a.stateSince - b.stateSince || compareSerials(a.serial, b.serial),
+  )
   const segments: TimelineSegment[] = []
   sorted.forEach((e, i) => {
     const start = Math.max(from, e.stateSince)

@@ -144,9 +144,10 @@ describe('the webhook quarantine', () => {
     let now = Date.UTC(2026, 10, 21, 2, 0) // 2026-11-21 10:00 in Shanghai
     const relay = await start({ now: () => now })
     // Two days ahead of the relay's clock: refused (a tile "from the future" would freeze).
+    // The stateChangeTime alone would fall back to the timestamp: both are ahead.
     const ahead = '2026.11.23 10:00:00.000'
     const raw = JSON.stringify(
-      agentEvent({ id: '5401@test.cc', acState: 'Aux', stateChangeTime: ahead }),
+      agentEvent({ id: '5401@test.cc', acState: 'Aux', stateChangeTime: ahead, timestamp: ahead }),
     )
     expect((await relay.post(null, { raw })).status).toBe(400)
     let admin = await adminOf(relay)
@@ -158,7 +159,7 @@ describe('the webhook quarantine', () => {
     expect(still.status).toBe(400)
     expect(await still.json()).toEqual({
       error: 'invalid_event',
-      message: expect.stringMatching(/^stateChangeTime: expected a time from 2000-01-01/) as string,
+      message: expect.stringMatching(/^timestamp: expected a time from 2000-01-01/) as string,
       webhookStatus: 400,
     })
     const floorOf = async () =>

@@ -1,4 +1,5 @@
 import type { FastifyBodyParser } from 'fastify'
+import { quoteLongSerials } from '@/shared/serial'
 import { describeIssues } from '@/shared/validation'
 import {
   agentStateEventSchema,
@@ -50,7 +51,8 @@ export function webhookIngest(deps: IngestDeps): Ingest {
 
   return async function ingest(raw, admitted, receivedAt) {
     if (raw === '') return invalid(null, '(body): empty; expected one JSON event')
-    const json = deps.json(raw)
+    // A serial past 2^53 sent as a bare number would lose digits in JSON.parse.
+    const json = deps.json(quoteLongSerials(raw))
     if ('error' in json) return invalid(null, `(body): not valid JSON (${json.error})`)
     const body = json.value
     const envelope = webhookEnvelopeSchema.safeParse(body)
@@ -76,7 +78,7 @@ export function webhookIngest(deps: IngestDeps): Ingest {
         if (parsed.data.namespace !== admitted) {
           return forbidden(eventName, admitted, parsed.data.namespace)
         }
-        const { result, persisted } = deps.agents.apply(parsed.data)
+        const { result, persisted } = deps.agents.apply(parsed.data, receivedAt)
         await persisted
         return { status: 200, result, namespace: parsed.data.namespace }
       }

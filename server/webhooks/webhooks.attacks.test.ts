@@ -179,9 +179,10 @@ describe('fields no platform sends', () => {
   it('refuses a negative serial, a time out of range, an endless duration, naming each', async () => {
     await refused(agentEvent({ serial: -1 }), /^serial: expected an integer from 0/)
     await refused(agentEvent({ serial: '-5' }), /^serial: /)
+    // stateChangeTime never refuses an event (it falls back to timestamp): its neighbour does.
     await refused(
-      agentEvent({ stateChangeTime: '9999.12.31 23:59:59.000' }),
-      /^stateChangeTime: expected a time from 2000-01-01/,
+      agentEvent({ lastStateChangeTime: '9999.12.31 23:59:59.000' }),
+      /^lastStateChangeTime: expected a time from 2000-01-01/,
     )
     await refused(agentEvent({ timestamp: '1970.01.02 00:00:00' }), /^timestamp: /)
     await refused(agentEvent({ lastStateLength: -3 }), /^lastStateLength: expected seconds/)

@@ -35,9 +35,9 @@ describe('POST /webhooks/wellcloud', () => {
     const res = await relay.post(agentEvent({ serial: 'ten' }))
     expect(res.status).toBe(400)
     expect(res.body.message).toMatch(/^serial: /)
-    const time = await relay.post(agentEvent({ stateChangeTime: 'yesterday noon' }))
+    const time = await relay.post(agentEvent({ lastStateChangeTime: 'yesterday noon' }))
     expect(time.status).toBe(400)
-    expect(time.body.message).toMatch(/stateChangeTime: expected a platform time/)
+    expect(time.body.message).toMatch(/lastStateChangeTime: expected a platform time/)
     const skills = await relay.post(agentEvent({ skills: { a: 1 } }))
     expect(skills.body.message).toMatch(/^skills: /)
     const talk = await relay.post(callEndEvent({ talkLength: 'long' }))
@@ -107,6 +107,29 @@ describe('POST /webhooks/wellcloud', () => {
       .prepare("SELECT COUNT(*) AS n FROM calls WHERE call_id = 'retry-me'")
       .get() as { n: number }
     expect(rows.n).toBe(1)
+  })
+
+  it('applies an event whose stateChangeTime is unreadable or missing, its timer approximate', async () => {
+    const unreadable = await relay.post(
+      agentEvent({ id: '5201@test.cc', stateChangeTime: 'yesterday noon' }),
+    )
+    expect(unreadable.status, JSON.stringify(unreadable.body)).toBe(200)
+    const before = Date.now()
+    const bare = await relay.post(
+      agentEvent({ id: '5202@test.cc', stateChangeTime: undefined, timestamp: undefined }),
+    )
+    expect(bare.status, JSON.stringify(bare.body)).toBe(200)
+    const agents = (await (await relay.lead.fetch('/api/floor')).json()) as {
+      agents: { id: string; stateSince: number; approxTime?: boolean }[]
+    }
+    const byId = new Map(agents.agents.map((a) => [a.id, a]))
+    // The event's own timestamp stands in, then the time the relay received it.
+    expect(byId.get('5201@test.cc')).toMatchObject({
+      stateSince: Date.UTC(2026, 10, 21, 2, 0),
+      approxTime: true,
+    })
+    expect(byId.get('5202@test.cc')?.approxTime).toBe(true)
+    expect(byId.get('5202@test.cc')!.stateSince).toBeGreaterThanOrEqual(before)
   })
 
   it('parses every time format the seeds show, in PLATFORM_TZ', async () => {

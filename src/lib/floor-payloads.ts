@@ -57,12 +57,11 @@ const agentView = z.object({
     z.transform((v) => v ?? { id: null, name: null, treePos: null }),
   ),
   reason: optText,
-  serial: z.number(),
+  serial: z.string(),
+  approxTime: z.optional(z.boolean()),
   // Supervisors on the agent's call; a malformed list is dropped rather than the agent.
   monitors: z.catch(
-    z.optional(
-      z.array(z.object({ by: text, op: z.enum(['listen', 'join']), since: z.number() })),
-    ),
+    z.optional(z.array(z.object({ by: text, op: z.enum(['listen', 'join']), since: z.number() }))),
     undefined,
   ),
 }) satisfies z.ZodMiniType<AgentView>

@@ -14,6 +14,12 @@ export interface AgentView {
   lastACState: AcState | null
   /** When the current state began, epoch ms (the platform's `stateChangeTime`). */
   stateSince: number
+  /**
+   * True when the platform sent no usable `stateChangeTime`: `stateSince` is then the event's
+   * `timestamp` or the time the relay received it, and the timer is shown as approximate.
+   * Absent means false.
+   */
+  approxTime?: boolean
   callId: string | null
   /** Extension the agent is logged in on, e.g. `8001@test.cc`. */
   channelAddr: string | null
@@ -22,8 +28,11 @@ export interface AgentView {
   workSkill: string | null
   org: { id: string | null; name: string | null; treePos: string | null }
   reason: string | null
-  /** The platform's serial of the event this view came from. */
-  serial: number
+  /**
+   * The platform's serial of the event this view came from, as decimal digits: serials run to
+   * 2^64 − 1, past what a JavaScript number holds exactly (compare with compareSerials).
+   */
+  serial: string
   /** Supervisors listening to or joined into the agent's current call (set by the console). */
   monitors?: Monitor[]
 }

@@ -34,7 +34,8 @@ describe('agentStateEvent', () => {
   it('reads every field of the seed', () => {
     const e = agentSchema.parse(agent)
     expect(e).toMatchObject({
-      serial: 10,
+      serial: '10',
+      approxTime: false,
       id: '5001@test.cc',
       acState: { state: 'InboundTalking', raw: 'InboundTalking' },
       lastACState: { state: 'InboundRinging' },
@@ -61,13 +62,64 @@ describe('agentStateEvent', () => {
       callId: '',
       workSkill: null,
     })
-    expect(e.serial).toBe(42)
+    expect(e.serial).toBe('42')
     expect(e.skills).toEqual(['7003@test.cc', '7004'])
     expect(e.callId).toBeNull()
     expect(agentSchema.parse({ ...agent, skills: '7001@test.cc, 7002@test.cc' }).skills).toEqual([
       '7001@test.cc',
       '7002@test.cc',
     ])
+  })
+
+  it('reads each time format the platform may use', () => {
+    const at = Date.UTC(2018, 5, 12, 3, 33, 56)
+    const formats: [unknown, number][] = [
+      ['2018.06.12 11:33:56.368', at + 368],
+      ['2018-06-12 11:33:56', at],
+      ['2018-06-12T11:33:56.368+08:00', at + 368],
+      ['2018-06-12T03:33:56Z', at],
+      [at + 368, at + 368],
+      [String(at + 368), at + 368],
+    ]
+    for (const [sent, epoch] of formats) {
+      const e = agentSchema.parse({ ...agent, stateChangeTime: sent, timestamp: sent })
+      expect([sent, e.stateChangeTime, e.approxTime]).toEqual([sent, epoch, false])
+    }
+  })
+
+  it('never refuses an event for its stateChangeTime: timestamp, then none, marked approximate', () => {
+    const fromStamp = agentSchema.parse({ ...agent, stateChangeTime: 'yesterday noon' })
+    expect(fromStamp).toMatchObject({
+      stateChangeTime: Date.UTC(2018, 5, 12, 3, 33, 56, 368),
+      approxTime: true,
+    })
+    const missing = agentSchema.parse({ ...agent, stateChangeTime: undefined, timestamp: null })
+    // No time at all: the receiver takes its own time of receipt.
+    expect(missing).toMatchObject({ stateChangeTime: null, approxTime: true })
+    expect(agentSchema.parse({ ...agent, stateChangeTime: {} }).approxTime).toBe(true)
+  })
+
+  it('reads lastStateLength as seconds or HH:mm:ss, hours past 24 too', () => {
+    const read = (v: unknown) => agentSchema.parse({ ...agent, lastStateLength: v }).lastStateLength
+    expect(read('12.5')).toBe(12.5)
+    expect(read(12)).toBe(12)
+    expect(read('00:01:05')).toBe(65)
+    expect(read('1:00:00')).toBe(3600)
+    expect(read('30:00:00.5')).toBe(108_000.5)
+    expect(read('')).toBeNull()
+    const r = agentSchema.safeParse({ ...agent, lastStateLength: '1:75:00' })
+    expect(describeIssues(r.error!)).toMatch(/^lastStateLength: expected seconds or HH:mm:ss/)
+  })
+
+  it('keeps a serial of up to 20 digits exactly, as a number or a string', () => {
+    expect(agentSchema.parse({ ...agent, serial: '18446744073709551615' }).serial).toBe(
+      '18446744073709551615',
+    )
+    expect(agentSchema.parse({ ...agent, serial: '0009' }).serial).toBe('9')
+    for (const serial of ['18446744073709551616', -1, '1e3', 2 ** 53 + 2]) {
+      const r = agentSchema.safeParse({ ...agent, serial })
+      expect(describeIssues(r.error!)).toMatch(/^serial: /)
+    }
   })
 
   it('derives the namespace from the agent id when it is missing', () => {
@@ -82,12 +134,12 @@ describe('agentStateEvent', () => {
       ...agent,
       serial: 1.5,
       id: 5,
-      stateChangeTime: 'now',
+      lastStateChangeTime: 'now',
       skills: 3,
     })
     expect(r.success).toBe(false)
     const msg = describeIssues(r.error!)
-    for (const field of ['serial', 'id', 'stateChangeTime', 'skills'])
+    for (const field of ['serial', 'id', 'lastStateChangeTime', 'skills'])
       expect(msg).toContain(`${field}: `)
   })
 })
@@ -131,6 +183,41 @@ describe('callEnd', () => {
     })
   })
 
+  it('takes the loose shapes a Java platform may send', () => {
+    const e = callSchema.parse({
+      ...call,
+      resultCode: '',
+      conferenced: '0',
+      transferred: '1',
+      userData: '{"orderId":"A-1","vip":true}',
+      systemData: 'not json',
+      campaignInfo: '',
+      firstQueue: '{"skillId":"7001@test.cc"}',
+      firstIVR: '',
+      segmentList: [{ segmentType: 'Queue' }, null, '{"segmentType":"Station"}', {}],
+    })
+    expect(e).toMatchObject({
+      resultCode: null,
+      conferenced: false,
+      transferred: true,
+      userData: { orderId: 'A-1', vip: true },
+      systemData: { raw: 'not json' },
+      campaignInfo: {},
+      firstQueue: { skillId: '7001@test.cc' },
+      firstIVR: null,
+      segmentList: [{ segmentType: 'Queue' }, { segmentType: 'Station' }],
+    })
+    for (const [v, b] of [
+      ['true', true],
+      ['false', false],
+      ['', null],
+      [0, false],
+      [1, true],
+    ] as const)
+      expect(callSchema.parse({ ...call, conferenced: v }).conferenced).toBe(b)
+    expect(callSchema.parse({ ...call, userData: '[1,2]' }).userData).toEqual({ raw: '[1,2]' })
+  })
+
   it('allows an unanswered call', () => {
     expect(callSchema.parse({ ...call, answerTime: null, talkLength: '' }).answerTime).toBeNull()
   })
@@ -160,10 +247,21 @@ describe('limits', () => {
     expect(clocked.parse({ ...agent, stateChangeTime: soon }).stateChangeTime).toBe(
       now + 23 * 3600_000,
     )
-    const late = clocked.safeParse({ ...agent, stateChangeTime: shanghai(now + 25 * 3600_000) })
-    expect(describeIssues(late.error!)).toMatch(/^stateChangeTime: expected a time from 2000-01-01/)
+    const late = clocked.safeParse({ ...agent, timestamp: shanghai(now + 25 * 3600_000) })
+    expect(describeIssues(late.error!)).toMatch(/^timestamp: expected a time from 2000-01-01/)
     const early = clocked.safeParse({ ...agent, lastStateChangeTime: '1999.12.31 23:00:00' })
     expect(describeIssues(early.error!)).toMatch(/^lastStateChangeTime: /)
+  })
+
+  it('takes a stateChangeTime out of range as missing: the timestamp stands in, approximate', () => {
+    const ahead = clocked.parse({
+      ...agent,
+      timestamp: shanghai(now),
+      stateChangeTime: shanghai(now + 25 * 3600_000),
+    })
+    expect(ahead).toMatchObject({ stateChangeTime: now, approxTime: true })
+    const early = clocked.parse({ ...agent, stateChangeTime: '1999.12.31 23:00:00' })
+    expect(early.approxTime).toBe(true)
   })
 
   it('takes ids of 256 characters and names of 1,000, and no more', () => {

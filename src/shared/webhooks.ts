@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type AcState, isAcState } from './ac-state'
 import { parsePlatformTime } from './platform-time'
+import { canonicalSerial } from './serial'
 
 /*
  * The platform's webhooks (seed 003, §7.2 and §7.3) as zod schemas. The seed gives field
@@ -80,14 +81,25 @@ const numeric = z.union([
     .regex(/^-?\d+(\.\d+)?$/, 'expected a number'),
 ])
 
+// `HH:mm:ss` (hours may pass 24, as a duration does), optionally with a fraction of a second.
+const CLOCK_DURATION = /^(\d{1,6}):([0-5]\d):([0-5]\d(?:\.\d{1,9})?)$/
+
 /** A duration in seconds (float) that may be absent: null when missing or empty. */
-function optSeconds(max: number) {
+function optSeconds(max: number, opts: { clock?: boolean } = {}) {
+  const hint = opts.clock ? 'expected seconds or HH:mm:ss' : 'expected a number'
   return z
-    .union([numeric, z.literal('')])
+    .union([z.number(), z.string().trim()])
     .nullish()
     .transform((v, ctx) => {
       if (v === null || v === undefined || v === '') return null
-      const n = Number(v)
+      let n: number
+      const clock = typeof v === 'string' && opts.clock ? CLOCK_DURATION.exec(v) : null
+      if (clock) n = Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3])
+      else if (typeof v === 'number' || /^-?\d+(\.\d+)?$/.test(v)) n = Number(v)
+      else {
+        ctx.addIssue({ code: 'custom', message: hint })
+        return z.NEVER
+      }
       if (!(n >= 0 && n <= max)) {
         ctx.addIssue({ code: 'custom', message: `expected seconds from 0 to ${max}` })
         return z.NEVER
@@ -110,16 +122,76 @@ function integer(min: number, max: number) {
     return n
   })
 }
-/** Serials order an agent's events; the platform counts up from zero. */
-const serial = integer(0, Number.MAX_SAFE_INTEGER)
+/** An integer that may be absent: null when missing, null or "" (a Java platform's empty int). */
+function optInteger(min: number, max: number) {
+  const int = integer(min, max)
+  return z
+    .union([z.number(), z.string()])
+    .nullish()
+    .transform((v, ctx) => {
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return null
+      const r = int.safeParse(v)
+      if (r.success) return r.data
+      for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message })
+      return z.NEVER
+    })
+}
 
+/**
+ * Serials order an agent's events: a number or a string of digits up to 2^64 − 1, kept as its
+ * digits (see ./serial; the webhook quotes long literals before JSON.parse can change them).
+ */
+const serial = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const s = canonicalSerial(v)
+  if (s === null) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected an integer from 0 to 18446744073709551615 (digits, or a number)',
+    })
+    return z.NEVER
+  }
+  return s
+})
+
+/** A flag as a Java platform may write it: true/false, "true"/"false", 1/0, "1"/"0"; "" is none. */
 const optBool = z
-  .union([z.boolean(), z.enum(['true', 'false']), z.literal(0), z.literal(1)])
+  .union([
+    z.boolean(),
+    z.enum(['true', 'false', 'TRUE', 'FALSE', 'True', 'False', '1', '0', '']),
+    z.literal(0),
+    z.literal(1),
+  ])
   .nullish()
-  .transform((v) => (v === null || v === undefined ? null : v === true || v === 'true' || v === 1))
+  .transform((v) =>
+    v === null || v === undefined || v === ''
+      ? null
+      : v === true || v === 1 || v === '1' || v.toString().toLowerCase() === 'true',
+  )
 
 const map = z.record(z.string(), z.unknown())
-const optMap = map.nullish().transform((v) => v ?? {})
+
+/**
+ * A map the platform may also send as JSON text (`"userData": "{\"k\":\"v\"}"`): parsed. Text
+ * that is not a JSON object is kept as `{ raw: text }` rather than losing the call; absent,
+ * null and "" are an empty map.
+ */
+const looseMap = z
+  .union([map, z.string()])
+  .nullish()
+  .transform((v): Record<string, unknown> => {
+    if (v === null || v === undefined) return {}
+    if (typeof v !== 'string') return v
+    if (v.trim() === '') return {}
+    try {
+      const parsed: unknown = JSON.parse(v)
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+        return parsed as Record<string, unknown>
+    } catch {
+      // not JSON: kept as it came
+    }
+    return { raw: v }
+  })
+const optMap = looseMap
 
 /** At most MAX_LIST_ITEMS ids, each at most MAX_ID_CHARS; otherwise an issue and NEVER. */
 function boundedIds(items: string[], ctx: z.core.$RefinementCtx): string[] {
@@ -188,8 +260,11 @@ const skillList = z
     )
   })
 
-/** A call segment (first queue, first IVR, …): an object whose shape the seed leaves open. */
-const segment = map.nullish().transform((v) => v ?? null)
+/**
+ * A call segment (first queue, first IVR, …): an object whose shape the seed leaves open, so
+ * any field may be missing. Sent as JSON text it is parsed like userData; "" is none.
+ */
+const segment = looseMap.transform((v) => (Object.keys(v).length === 0 ? null : v))
 
 const TIME_HINT = 'expected a platform time such as 2018.06.12 11:33:56.368'
 const TIME_RANGE = "expected a time from 2000-01-01 to one day past the relay's clock"
@@ -213,10 +288,6 @@ function readTime(
   return epoch
 }
 
-function time(timeZone: string, now: () => number) {
-  return z.union([z.string(), z.number()]).transform((v, ctx) => readTime(v, timeZone, now, ctx))
-}
-
 function optTime(timeZone: string, now: () => number) {
   return z
     .union([z.string(), z.number()])
@@ -224,6 +295,22 @@ function optTime(timeZone: string, now: () => number) {
     .transform((v, ctx) =>
       v === null || v === undefined || v === '' ? null : readTime(v, timeZone, now, ctx),
     )
+}
+
+/**
+ * A time that must never refuse its event: epoch ms, or null when absent, unreadable or out of
+ * range (the caller falls back to another time and marks it approximate).
+ */
+function lenientTime(timeZone: string, now: () => number) {
+  return z
+    .unknown()
+    .optional()
+    .transform((v): number | null => {
+      if (typeof v !== 'string' && typeof v !== 'number') return null
+      const epoch = parsePlatformTime(v, timeZone)
+      if (epoch === null || epoch < EARLIEST_TIME_MS || epoch > now() + MAX_FUTURE_MS) return null
+      return epoch
+    })
 }
 
 /** The part after `@` of an id such as `5001@test.cc`: the tenant's domain. */
@@ -243,6 +330,11 @@ const acState = text
 
 /**
  * `now` is the relay's clock: times more than a day past it are refused (MAX_FUTURE_MS).
+ *
+ * The platform sends each agentStateEvent once, so a bad `stateChangeTime` must not lose it:
+ * absent, unreadable or out of range, it falls back to `timestamp` (when the platform sent
+ * the event), and when that is absent too the output's `stateChangeTime` is null and the
+ * receiver uses the time it received the event. Either way `approxTime` is true.
  */
 export function agentStateEventSchema(timeZone: string, now: () => number = Date.now) {
   return z
@@ -254,11 +346,11 @@ export function agentStateEventSchema(timeZone: string, now: () => number = Date
       id: id('expected an agent id'),
       name: optName,
       acState,
-      stateChangeTime: time(timeZone, now),
+      stateChangeTime: lenientTime(timeZone, now),
       lastACState: acState.nullish().transform((v) => v ?? null),
       instanceId: optId,
       namespace: optId,
-      lastStateLength: optSeconds(MAX_STATE_SECONDS),
+      lastStateLength: optSeconds(MAX_STATE_SECONDS, { clock: true }),
       lastStateChangeTime: optTime(timeZone, now),
       orgId: optId,
       orgName: optName,
@@ -279,7 +371,8 @@ export function agentStateEventSchema(timeZone: string, now: () => number = Date
         })
         return z.NEVER
       }
-      return { ...e, namespace }
+      const stateChangeTime = e.stateChangeTime ?? e.timestamp
+      return { ...e, namespace, stateChangeTime, approxTime: e.stateChangeTime === null }
     })
 }
 
@@ -316,9 +409,7 @@ export function callEndEventSchema(timeZone: string, now: () => number = Date.no
       trunkName: optName,
       customerAreaCode: optId,
       customerCityCode: optId,
-      resultCode: integer(INT32_MIN, INT32_MAX)
-        .nullish()
-        .transform((v) => v ?? null),
+      resultCode: optInteger(INT32_MIN, INT32_MAX),
       campaignInfo: optMap,
       userData: optMap,
       systemData: optMap,
@@ -331,11 +422,12 @@ export function callEndEventSchema(timeZone: string, now: () => number = Date.no
       firstQueue: segment,
       firstIVR: segment,
       firstStation: segment,
+      // Items as objects or JSON text; a null or empty item carries nothing and is left out.
       segmentList: z
-        .array(map)
+        .array(segment)
         .max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} segments`)
         .nullish()
-        .transform((v) => v ?? []),
+        .transform((v) => (v ?? []).filter((s) => s !== null)),
       topics: stringSet,
       originalCall: optId,
     })

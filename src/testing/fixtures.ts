@@ -25,7 +25,7 @@ export function agent(n: number, overrides: Partial<AgentView> = {}): AgentView 
     workSkill: null,
     org: { id: 'org-1', name: '一部', treePos: '1.1' },
     reason: null,
-    serial: n,
+    serial: String(n),
     ...overrides,
   }
 }
@@ -36,7 +36,7 @@ export function inState(
   stateSince: number,
   extra: Partial<AgentView> = {},
 ): AgentView {
-  return { ...a, acState, stateSince, serial: a.serial + 1000, ...extra }
+  return { ...a, acState, stateSince, serial: String(Number(a.serial) + 1000), ...extra }
 }
 
 export function queueFigures(overrides: Partial<QueueFigures> = {}): QueueFigures {
