@@ -1041,4 +1041,11 @@ export const en: Messages = {
   a11y: {
     scrollRegion: '{{label}} (scrollable)',
   },
+  // An agent state whose start time the platform did not give (webhooks: stateChangeTime).
+  approxTime: {
+    mark: '≈',
+    hint: 'Approximate: the platform sent no usable time for this state',
+    timerLabel: '{{time}}, {{hint}}',
+    tileLabel: '{{label}}; time in state approximate: the platform sent no usable time',
+  },
 }

@@ -1021,6 +1021,13 @@ export const zh = {
   a11y: {
     scrollRegion: '{{label}}（可滚动）',
   },
+  // 平台未给出状态开始时间（webhook 的 stateChangeTime）的坐席状态。
+  approxTime: {
+    mark: '≈',
+    hint: '约数：平台未发送可用的状态时间',
+    timerLabel: '{{time}}，{{hint}}',
+    tileLabel: '{{label}}；状态时长为约数：平台未发送可用的时间',
+  },
 }
 
 /** The shape every language must fill: a missing key in another language fails typecheck. */

@@ -122,8 +122,16 @@ function AgentFields({ agent }: { agent: AgentView }) {
     ...(agent.acStateRaw && agent.acStateRaw !== agent.acState
       ? [[t('agent.rawState'), agent.acStateRaw] as [string, ReactNode]]
       : []),
-    [t('agent.timeInState'), <StateTimer key="timer" since={agent.stateSince} />],
-    [t('agent.since'), formatQueryTime(agent.stateSince, DEFAULT_PLATFORM_TZ)],
+    [
+      t('agent.timeInState'),
+      <StateTimer key="timer" since={agent.stateSince} approx={agent.approxTime} />,
+    ],
+    [
+      t('agent.since'),
+      agent.approxTime
+        ? `${t('approxTime.mark')}${formatQueryTime(agent.stateSince, DEFAULT_PLATFORM_TZ)} (${t('approxTime.hint')})`
+        : formatQueryTime(agent.stateSince, DEFAULT_PLATFORM_TZ),
+    ],
     [t('agent.lastState'), agent.lastACState ? t(`states.${agent.lastACState}`) : none],
     [t('agent.reason'), agent.reason ? reasonLabel(agent.reason) : none],
     [t('agent.callId'), agent.callId ?? none],

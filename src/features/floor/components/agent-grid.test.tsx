@@ -88,6 +88,34 @@ describe('AgentGrid', () => {
     expect([...renders.entries()]).toEqual([['5003@test.cc', 1]])
   })
 
+  it('marks a timer the platform gave no time for as approximate, and clears the mark', () => {
+    const approx = inState(agent(3), 'Aux', T0 + 60_000, { approxTime: true })
+    act(() => {
+      useFloorStore
+        .getState()
+        .receiveChange(change(11, [approx], { serverTime: T0 + 65_000 }), T0 + 65_000)
+    })
+    renderGrid()
+    const tile = tileOf(3)
+    const timer = within(tile).getByRole('timer')
+    expect(timer.textContent).toBe('≈00:05')
+    expect(timer.getAttribute('title')).toBe('约数：平台未发送可用的状态时间')
+    expect(tile.getAttribute('aria-label')).toMatch(/状态时长为约数/)
+    expect(within(tileOf(4)).getByRole('timer').textContent).toBe('01:05')
+
+    act(() => {
+      useFloorStore.getState().receiveChange(
+        change(12, [], {
+          serverTime: T0 + 65_000,
+          patches: [{ id: approx.id, approxTime: false, serial: '5000' }],
+        }),
+        T0 + 65_000,
+      )
+    })
+    expect(within(tileOf(3)).getByRole('timer').textContent).toBe('00:05')
+    expect(tileOf(3).getAttribute('aria-label')).not.toMatch(/约数/)
+  })
+
   it('ticks the timers without re-rendering the tiles', () => {
     renderGrid()
     renders.clear()

@@ -48,7 +48,11 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
   const monitors = agent.callId ? (agent.monitors ?? []) : []
   const monitorsText = monitors.map(monitorLabel).join(', ')
   const breach = useBreach(agent)
-  const stateText = t('tile.label', { name, id: agent.id, state: stateLabel })
+  const named = t('tile.label', { name, id: agent.id, state: stateLabel })
+  // The tile's label is all a screen reader hears of it: say the timer is approximate there.
+  const stateText = agent.approxTime
+    ? t('approxTime.tileLabel', { label: named, hint: t('approxTime.hint') })
+    : named
   const label =
     breach === 'ok'
       ? stateText
@@ -95,7 +99,7 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
           {stateLabel}
         </span>
         <BreachIcon breach={breach} className="tile-breach" />
-        <StateTimer since={agent.stateSince} className="tile-timer" />
+        <StateTimer since={agent.stateSince} approx={agent.approxTime} className="tile-timer" />
       </div>
       <div className="tile-line">
         <span className="tile-name tile-ellipsis" title={name}>
