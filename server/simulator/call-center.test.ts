@@ -107,7 +107,7 @@ describe('CallCenter', () => {
         e.eventName === 'agentStateEvent' ? agentSchema.safeParse(e) : callSchema.safeParse(e)
       expect(parsed.error).toBeUndefined()
       expect(e.serial).toBeGreaterThan(last)
-      last = e.serial
+      last = Number(e.serial)
     }
   })
 

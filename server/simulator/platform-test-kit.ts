@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
+import { quoteLongSerials } from '../../src/shared/serial'
 import { agentStateEventSchema, callEndEventSchema } from '../../src/shared/webhooks'
 import type { Agent } from './agent-model'
 import { ManualClock } from './clock'
@@ -52,8 +53,10 @@ export function startPlatform(args: string[] = [], seed = 5, start = START): Pla
     clock,
     seed,
     log: () => {},
+    wallNow: () => wall,
     post: (_url, body) => {
-      events.push(JSON.parse(body) as Posted)
+      // As the relay reads it: a serial past 2^53 keeps its digits (as a string).
+      events.push(JSON.parse(quoteLongSerials(body)) as Posted)
       return Promise.resolve(200)
     },
   })

@@ -29,8 +29,85 @@ describe('parseSimConfig', () => {
         apiKey: 'demo-key',
         tokenTtlSec: 86_400,
         audioCacheBytes: 200 * 1_048_576,
-        variants: { sessionExpiryCode: 401, bareDevices: false, tokenErrorInBody: false },
+        variants: {
+          sessionExpiryCode: 401,
+          bareDevices: false,
+          tokenErrorInBody: false,
+          timeFormat: 'dot',
+          serialStart: null,
+          serialRestartAfterSec: null,
+          bigSerials: false,
+          looseShapes: false,
+        },
       },
+    })
+  })
+
+  it('reads the webhook format variants: times, serials, loose shapes', () => {
+    const r = parseSimConfig(
+      [
+        '--webhook',
+        HOOK,
+        '--time-format',
+        'epoch-string',
+        '--serial-start',
+        '0009223372036854775807',
+        '--serial-restart-after-sec',
+        '90',
+        '--big-serials',
+        '--loose-shapes',
+      ],
+      {},
+    )
+    expect(r.ok && r.config.variants).toMatchObject({
+      timeFormat: 'epoch-string',
+      serialStart: '9223372036854775807',
+      serialRestartAfterSec: 90,
+      bigSerials: true,
+      looseShapes: true,
+    })
+    const errors = [
+      [['--time-format', 'rfc'], /^--time-format: /],
+      [['--serial-start', '18446744073709551616'], /^--serial-start: expected digits up to/],
+      [['--serial-start=-1'], /^--serial-start: /],
+      [['--serial-restart-after-sec', '0'], /^--serial-restart-after-sec: /],
+      [['--variants', 'some'], /^--variants: /],
+    ] as const
+    for (const [flags, message] of errors) {
+      const wrong = parseSimConfig(['--webhook', HOOK, ...flags], {})
+      expect(wrong.ok ? '' : wrong.error).toMatch(message)
+    }
+  })
+
+  it('turns every variant on with --variants all, a flag given as well winning', () => {
+    const all = parseSimConfig(['--webhook', HOOK, '--variants', 'all'], {})
+    expect(all.ok && all.config.variants).toEqual({
+      sessionExpiryCode: 426,
+      bareDevices: true,
+      tokenErrorInBody: true,
+      timeFormat: 'iso',
+      serialStart: null,
+      serialRestartAfterSec: 300,
+      bigSerials: true,
+      looseShapes: true,
+    })
+    const mixed = parseSimConfig(
+      [
+        '--webhook',
+        HOOK,
+        '--variants',
+        'all',
+        '--time-format',
+        'epoch',
+        '--session-expiry-code',
+        '401',
+      ],
+      {},
+    )
+    expect(mixed.ok && mixed.config.variants).toMatchObject({
+      timeFormat: 'epoch',
+      sessionExpiryCode: 401,
+      looseShapes: true,
     })
   })
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { DEFAULT_PLATFORM_TZ } from '../../src/shared/platform-time'
+import { canonicalSerial } from '../../src/shared/serial'
 import { describeIssues } from '../../src/shared/webhooks'
 
 /**
@@ -40,27 +41,115 @@ export interface SimVariants {
   bareDevices: boolean
   /** A dead access token answers HTTP 200 `{"errorCode": 401, …}` instead of HTTP 401. */
   tokenErrorInBody: boolean
+  // --- webhook formats, serials (issue 12 items 3 and 4) ---
+  /** How event times are written (§7.3 gives no format): see EventTimeFormat. */
+  timeFormat: EventTimeFormat
+  /** First serial, decimal digits (null: the start time in epoch ms, or BIG_SERIAL_START). */
+  serialStart: string | null
+  /** The serial counter starts again every this many wall seconds (a fail-over); null: never. */
+  serialRestartAfterSec: number | null
+  /** Serials start above 2^53, sent as bare JSON number literals. */
+  bigSerials: boolean
+  /** callEnd and agentStateEvent fields in the loose shapes a Java platform may send. */
+  looseShapes: boolean
 }
+
+/**
+ * Event time formats: `dot` 2018.06.12 11:33:56.368 (the seed's, the default), `dash`
+ * 2018-06-12 11:33:56, `iso` 2018-06-12T11:33:56.368+08:00, `epoch` ms as a JSON number,
+ * `epoch-string` ms as a string of digits.
+ */
+export const EVENT_TIME_FORMATS = ['dot', 'dash', 'iso', 'epoch', 'epoch-string'] as const
+export type EventTimeFormat = (typeof EVENT_TIME_FORMATS)[number]
+
+/** First serial of `--big-serials`: 2^53 + 1, the first integer a JavaScript number cannot hold. */
+export const BIG_SERIAL_START = '9007199254740993'
+
+const serialFlag = z
+  .string()
+  .transform((v, ctx) => {
+    const s = canonicalSerial(v)
+    if (s === null) {
+      ctx.addIssue({ code: 'custom', message: 'expected digits up to 18446744073709551615' })
+      return z.NEVER
+    }
+    return s
+  })
+  .optional()
 
 const variantFlags = {
   'session-expiry-code': z.enum(['401', '426']).default('401'),
   'bare-devices': z.boolean().default(false),
   'token-error-in-body': z.boolean().default(false),
+  'time-format': z.enum(EVENT_TIME_FORMATS).default('dot'),
+  'serial-start': serialFlag,
+  'serial-restart-after-sec': int(1, 31 * 86_400).optional(),
+  'big-serials': z.boolean().default(false),
+  'loose-shapes': z.boolean().default(false),
+  variants: z.enum(['all']).optional(),
 }
-const VARIANT_STRING_FLAGS = ['session-expiry-code'] as const
-const VARIANT_BOOLEAN_FLAGS = ['bare-devices', 'token-error-in-body'] as const
+const VARIANT_STRING_FLAGS = [
+  'session-expiry-code',
+  'time-format',
+  'serial-start',
+  'serial-restart-after-sec',
+  'variants',
+] as const
+const VARIANT_BOOLEAN_FLAGS = [
+  'bare-devices',
+  'token-error-in-body',
+  'big-serials',
+  'loose-shapes',
+] as const
+
+/** What `--variants all` turns on; a flag given as well wins. */
+const ALL_VARIANTS: Record<string, string | boolean> = {
+  'session-expiry-code': '426',
+  'bare-devices': true,
+  'token-error-in-body': true,
+  'time-format': 'iso',
+  'big-serials': true,
+  'loose-shapes': true,
+  'serial-restart-after-sec': '300',
+}
 
 const VARIANT_USAGE = `
 Variants of the real platform (default: as the demo):
   --session-expiry-code 401|426  status of a CSTA call with a dead session, default 401
   --bare-devices          agentStateEvent channelAddr without its domain (8001)
-  --token-error-in-body   a dead access token answers HTTP 200 {"errorCode":401,…}`
+  --token-error-in-body   a dead access token answers HTTP 200 {"errorCode":401,…}
+  --time-format <f>       event times: dot (2018.06.12 11:33:56.368, default), dash
+                          (2018-06-12 11:33:56), iso (…T11:33:56.368+08:00), epoch (ms as
+                          a number), epoch-string (ms as a string)
+  --serial-start <n>      first serial, up to 20 digits; default the start time in epoch ms
+  --serial-restart-after-sec <s>  the serial counter starts again (from --serial-start, or 1)
+                          every s wall seconds, as after a platform fail-over
+  --big-serials           serials from 2^53 + 1 (${BIG_SERIAL_START}), as bare JSON numbers
+  --loose-shapes          callEnd resultCode "", conferenced "0", userData as JSON text,
+                          segments missing fields; lastStateLength as HH:mm:ss
+  --variants all          every variant above at once (time format iso, serial restart
+                          every 300 s); a flag given as well wins`
+
+/** The raw flags with `--variants all` filled in where a flag was not given. */
+function withAllVariants(
+  values: Record<string, string | boolean | undefined>,
+): Record<string, string | boolean | undefined> {
+  if (values.variants !== 'all') return values
+  const filled = { ...values }
+  for (const [flag, value] of Object.entries(ALL_VARIANTS)) filled[flag] ??= value
+  return filled
+}
 
 function variantsOf(f: z.output<z.ZodObject<typeof variantFlags>>): SimVariants {
   return {
     sessionExpiryCode: f['session-expiry-code'] === '426' ? 426 : 401,
     bareDevices: f['bare-devices'],
     tokenErrorInBody: f['token-error-in-body'],
+    timeFormat: f['time-format'],
+    serialStart: f['serial-start'] ?? null,
+    serialRestartAfterSec: f['serial-restart-after-sec'] ?? null,
+    bigSerials: f['big-serials'],
+    looseShapes: f['loose-shapes'],
   }
 }
 // ---------------------------------------------------------------------------------------------
@@ -204,7 +293,7 @@ export function parseSimConfig(argv: string[], env: NodeJS.ProcessEnv): ConfigRe
   }
   if (values.help === true) return { ok: false, help: true, error: '' }
   const parsed = flagsSchema.safeParse({
-    ...values,
+    ...withAllVariants(values),
     webhook: values.webhook ?? env.SIM_WEBHOOK_URL,
     tz: values.tz ?? (env.PLATFORM_TZ || undefined),
   })

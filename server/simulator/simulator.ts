@@ -16,6 +16,8 @@ export interface SimulatorDeps {
   log: (line: string) => void
   post?: PostFn
   timing?: Partial<SimTiming>
+  /** Wall clock, epoch ms (serial restarts follow it); default Date.now. */
+  wallNow?: () => number
 }
 
 export interface SimStats {
@@ -51,6 +53,7 @@ export class Simulator {
       config.timeZone,
       Math.floor(clock.now()),
       config.variants,
+      deps.wallNow,
     )
     this.sender = new WebhookSender({
       url: config.webhookUrl,

@@ -109,7 +109,7 @@ describe('WebhookSender', () => {
     let inFlight = 0
     let maxInFlight = 0
     const post: PostFn = (_url, body) => {
-      started.push((JSON.parse(body) as WireEvent).serial)
+      started.push((JSON.parse(body) as WireEvent).serial as number)
       maxInFlight = Math.max(maxInFlight, ++inFlight)
       return new Promise((resolve) =>
         release.push(() => {

@@ -1,5 +1,5 @@
 import type { Clock } from './clock'
-import type { WireEvent } from './event-factory'
+import { type WireEvent, wireBody } from './event-factory'
 import type { Timer } from './timer-queue'
 
 /** POSTs one body and resolves with the HTTP status; rejects on a network error. */
@@ -89,7 +89,7 @@ export class WebhookSender {
 
   send(event: WireEvent): void {
     if (this.stopped) return
-    this.push({ event, body: JSON.stringify(event), failures: 0 })
+    this.push({ event, body: wireBody(event), failures: 0 })
   }
 
   stats(): SenderStats {
