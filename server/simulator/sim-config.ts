@@ -40,27 +40,56 @@ export interface SimVariants {
   bareDevices: boolean
   /** A dead access token answers HTTP 200 `{"errorCode": 401, …}` instead of HTTP 401. */
   tokenErrorInBody: boolean
+  // Recordings and CDR limits (seed 003 §4.3, §4.5: the seed gives no numbers for either).
+  /** Recordings of calls that started more than this many days ago have no WAV; null: all do. */
+  wavDays: number | null
+  /** 14001 for a query range longer than this many days; null: no limit. */
+  cdrMaxSpanDays: number | null
+  /** How the CDR store is split: a database per platform-local month, or one for all. */
+  cdrDatabases: 'month' | 'none'
+  /** What 14015 says: `named` the time to split at, `plain` only the seed's words. */
+  cdrSplitMessage: 'named' | 'plain'
 }
 
 const variantFlags = {
   'session-expiry-code': z.enum(['401', '426']).default('401'),
   'bare-devices': z.boolean().default(false),
   'token-error-in-body': z.boolean().default(false),
+  // Recordings and CDR limits
+  'wav-days': int(0, 36_500).optional(),
+  'cdr-max-span-days': int(1, 36_500).optional(),
+  'cdr-databases': z.enum(['month', 'none']).default('month'),
+  'cdr-split-message': z.enum(['named', 'plain']).default('named'),
 }
-const VARIANT_STRING_FLAGS = ['session-expiry-code'] as const
+const VARIANT_STRING_FLAGS = [
+  'session-expiry-code',
+  // Recordings and CDR limits
+  'wav-days',
+  'cdr-max-span-days',
+  'cdr-databases',
+  'cdr-split-message',
+] as const
 const VARIANT_BOOLEAN_FLAGS = ['bare-devices', 'token-error-in-body'] as const
 
 const VARIANT_USAGE = `
 Variants of the real platform (default: as the demo):
   --session-expiry-code 401|426  status of a CSTA call with a dead session, default 401
   --bare-devices          agentStateEvent channelAddr without its domain (8001)
-  --token-error-in-body   a dead access token answers HTTP 200 {"errorCode":401,…}`
+  --token-error-in-body   a dead access token answers HTTP 200 {"errorCode":401,…}
+  --wav-days <n>          recordings older than n days have no WAV (14013); MP3 only
+  --cdr-max-span-days <n> 14001 for a CDR query longer than n days, default no limit
+  --cdr-databases month|none  CDRs in a database per month (14015 across two), default month
+  --cdr-split-message named|plain  14015 names the time to split at, or not; default named`
 
 function variantsOf(f: z.output<z.ZodObject<typeof variantFlags>>): SimVariants {
   return {
     sessionExpiryCode: f['session-expiry-code'] === '426' ? 426 : 401,
     bareDevices: f['bare-devices'],
     tokenErrorInBody: f['token-error-in-body'],
+    wavDays: f['wav-days'] ?? null,
+    cdrMaxSpanDays: f['cdr-max-span-days'] ?? null,
+    cdrDatabases: f['cdr-databases'],
+    cdrSplitMessage: f['cdr-split-message'],
   }
 }
 // ---------------------------------------------------------------------------------------------
