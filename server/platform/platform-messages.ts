@@ -10,15 +10,21 @@ export interface FailureAnswer {
   messages: Bilingual
   /** The platform's business code, when it gave one. */
   platformCode?: number
+  /**
+   * The platform's own `errorMessage`, word for word, shown beside the console's meaning: the
+   * seed's examples do not always say what the code does (14001's example says "没有权限").
+   */
+  platformMessage?: string
 }
 
 const BY_CODE: Record<number, { status: number; error: string; messages: Bilingual }> = {
   14001: {
     status: 400,
     error: 'range_too_large',
+    // The seed states no maximum span: say what the code means, not a number.
     messages: {
-      zh: '查询时间跨度过大，请缩小时间范围（最多 31 天）',
-      en: 'the time range is too large; narrow it (at most 31 days)',
+      zh: '平台认为查询时间跨度过大，请缩小时间范围',
+      en: 'the platform finds the time range too large; narrow it',
     },
   },
   14002: {
@@ -58,8 +64,8 @@ const BY_CODE: Record<number, { status: number; error: string; messages: Bilingu
     status: 409,
     error: 'split_required',
     messages: {
-      zh: '查询跨越了两个数据库（月份），需要分成两段查询',
-      en: 'the range spans two databases (months); it must be split in two',
+      zh: '查询跨越了平台的两个数据库，需要分成两段查询',
+      en: "the range spans two of the platform's databases; it must be queried in two parts",
     },
   },
 }
@@ -67,12 +73,12 @@ const BY_CODE: Record<number, { status: number; error: string; messages: Bilingu
 export function failureAnswer(f: PlatformFailure): FailureAnswer {
   switch (f.kind) {
     case 'code': {
+      const said = f.message ? { platformMessage: f.message } : {}
       const known = BY_CODE[f.code]
-      if (known) return { ...known, message: known.messages.en, platformCode: f.code }
-      const detail = f.message ? `: ${f.message}` : ''
+      if (known) return { ...known, message: known.messages.en, platformCode: f.code, ...said }
       const messages = {
-        zh: `平台返回错误 ${f.code}${detail}`,
-        en: `the platform answered error ${f.code}${detail}`,
+        zh: `平台返回错误 ${f.code}`,
+        en: `the platform answered error ${f.code}`,
       }
       return {
         status: 502,
@@ -80,6 +86,7 @@ export function failureAnswer(f: PlatformFailure): FailureAnswer {
         message: messages.en,
         messages,
         platformCode: f.code,
+        ...said,
       }
     }
     case 'http': {
@@ -116,6 +123,25 @@ export function failureAnswer(f: PlatformFailure): FailureAnswer {
       const messages = redirectMessages(f.problem, f.target)
       return { status: 502, error: 'upstream_redirect', message: messages.en, messages }
     }
+  }
+}
+
+/**
+ * 14013 on the WAV stream of a recording asked for as WAV: §4.3 keeps the two-track WAV only
+ * for the last X days, so the recording may well still play as MP3.
+ */
+export function noWavAnswer(f: PlatformFailure): FailureAnswer {
+  const messages = {
+    zh: '平台没有这段录音的双轨 WAV（可能已超过 WAV 保存期），请改用 MP3',
+    en: 'the platform has no two-track WAV of this recording (it may be past the WAV window); ask for MP3',
+  }
+  return {
+    status: 404,
+    error: 'no_wav',
+    message: messages.en,
+    messages,
+    platformCode: 14013,
+    ...(f.kind === 'code' && f.message ? { platformMessage: f.message } : {}),
   }
 }
 

@@ -175,7 +175,11 @@ export class WavPeaks {
   }
 }
 
-/** Peaks of an MP3 recording, decoded with mpg123 (one lane per decoded channel). */
+/**
+ * Peaks of an MP3 recording, decoded with mpg123, as one lane: the MP3 is the platform's
+ * one-track recording (§4.1 `isWav=0`), so should it come with two channels they are drawn as
+ * one, the louder of the two at each moment.
+ */
 export async function mp3Peaks(data: Uint8Array): Promise<RecordingPeaks> {
   const decoder = new MPEGDecoder()
   await decoder.ready
@@ -186,20 +190,26 @@ export async function mp3Peaks(data: Uint8Array): Promise<RecordingPeaks> {
     const duration = samplesDecoded / sampleRate
     const peaksPerSecond = peaksPerSecondFor(duration)
     const per = Math.max(1, Math.round(sampleRate / peaksPerSecond))
-    const channels = channelData.map((samples) => {
-      const lane: number[] = []
-      for (let start = 0; start < samplesDecoded; start += per) {
-        let max = 0
-        const end = Math.min(samplesDecoded, start + per)
+    const lane: number[] = []
+    for (let start = 0; start < samplesDecoded; start += per) {
+      let max = 0
+      const end = Math.min(samplesDecoded, start + per)
+      for (const samples of channelData) {
         for (let i = start; i < end; i++) {
           const v = Math.abs(samples[i]!)
           if (v > max) max = v
         }
-        lane.push(Math.round(Math.min(1, max) * PEAK_SCALE))
       }
-      return lane
-    })
-    return { duration, sampleRate, peaksPerSecond, scale: PEAK_SCALE, channels, source: 'mp3' }
+      lane.push(Math.round(Math.min(1, max) * PEAK_SCALE))
+    }
+    return {
+      duration,
+      sampleRate,
+      peaksPerSecond,
+      scale: PEAK_SCALE,
+      channels: [lane],
+      source: 'mp3',
+    }
   } finally {
     decoder.free()
   }

@@ -3,23 +3,35 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { gunzipSync } from 'node:zlib'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { audioQuerySchema, callsQuerySchema, robotCallsQuerySchema } from '@/shared/cdr'
+import {
+  audioQuerySchema,
+  callsQuerySchema,
+  RECORDING_FORMAT_HEADER,
+  type RecordingFormat,
+  robotCallsQuerySchema,
+} from '@/shared/cdr'
 import { formatQueryTime } from '@/shared/platform-time'
 import { describeIssues } from '@/shared/validation'
 import { principalOf } from '../auth/auth.hooks'
 import type { FailureAnswer } from '../platform/platform-messages'
-import { failureAnswer } from '../platform/platform-messages'
+import { failureAnswer, noWavAnswer } from '../platform/platform-messages'
 import type { PlatformClient } from '../platform/platform.client'
 import { upstreamId } from '../platform/upstream-id'
 import { audienceOf } from '../realtime/audience'
 import type { PeaksStore } from '../recordings/peaks.store'
 import { PATHS, type RecordsService, type SplitAnswer } from './records.service'
+import { WavWindow } from './wav-window'
+
+/** The platform's code for a recording file it does not have (§4.1, §4.3). */
+const NO_RECORDING_FILE = 14013
 
 export interface RecordsRoutesDeps {
   records: RecordsService
   platform: PlatformClient
   peaks: PeaksStore
   timeZone: string
+  /** Wall clock, ms (how long a recording past the WAV window is remembered as such). */
+  now?: () => number
 }
 
 // Ids go into the platform's paths: checked as Fastify hands them over, already decoded
@@ -46,6 +58,8 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
   const audience = (req: FastifyRequest) => audienceOf(principalOf(req).scope)
   const browse = { permission: 'browseCalls' } as const
   const hear = { permission: 'hearRecordings' } as const
+
+  const audio = { platform: deps.platform, window: new WavWindow(deps.now ?? Date.now) }
 
   return async function plugin(app: FastifyInstance): Promise<void> {
     app.get('/api/calls', { config: browse }, async (req, reply) => {
@@ -84,14 +98,10 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
       // The platform streams any callId it has: make sure this one is the user's first.
       const owned = await deps.records.ownedCall(a, p.data.callId)
       if (!owned.ok) return fail(reply, owned.answer)
-      const name = fileName(
-        'call',
-        deps.records.summary(a.namespace, p.data.callId),
-        p.data.callId,
-        q.data.format,
-        deps.timeZone,
-      )
-      return stream(req, reply, deps.platform, PATHS.callStream(p.data.callId), q.data, name)
+      const summary = deps.records.summary(a.namespace, p.data.callId)
+      const name = (format: RecordingFormat) =>
+        fileName('call', summary, p.data.callId, format, deps.timeZone)
+      return stream(req, reply, audio, PATHS.callStream(p.data.callId), q.data, name)
     })
 
     app.get('/api/recordings/:recordingId/audio', { config: hear }, async (req, reply) => {
@@ -101,15 +111,11 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
       const a = audience(req)
       const rec = await deps.records.recording(a, p.data.recordingId)
       if (!rec.ok) return fail(reply, rec.answer)
-      const name = fileName(
-        'recording',
-        deps.records.summary(a.namespace, rec.data.callId),
-        rec.data.callId,
-        q.data.format,
-        deps.timeZone,
-      )
+      const summary = deps.records.summary(a.namespace, rec.data.callId)
+      const name = (format: RecordingFormat) =>
+        fileName('recording', summary, rec.data.callId, format, deps.timeZone)
       const path = PATHS.recordingStream(p.data.recordingId)
-      return stream(req, reply, deps.platform, path, q.data, name)
+      return stream(req, reply, audio, path, q.data, name)
     })
 
     app.get('/api/recordings/:recordingId/peaks', { config: hear }, async (req, reply) => {
@@ -131,20 +137,31 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
   }
 }
 
+/**
+ * A recording's audio from the platform, passed through with HTTP Range. Without `format`, the
+ * two-track WAV while the platform keeps it, else (14013 on the WAV stream: §4.3 keeps WAV
+ * only for the last X days) the one-track MP3; `X-Recording-Format` says which was served.
+ * An explicit `format=wav` past the window is a 404 saying so, not the MP3.
+ */
 async function stream(
   req: FastifyRequest,
   reply: FastifyReply,
-  platform: PlatformClient,
+  audio: { platform: PlatformClient; window: WavWindow },
   path: string,
-  q: { format: 'wav' | 'mp3'; download: '0' | '1' },
-  name: string,
+  q: { format?: RecordingFormat; download: '0' | '1' },
+  name: (format: RecordingFormat) => string,
 ) {
   const range = typeof req.headers.range === 'string' ? req.headers.range : undefined
-  const res = await platform.getStream(
-    path,
-    { isDownload: 0, isWav: q.format === 'wav' ? 1 : 0 },
-    range,
-  )
+  let format: RecordingFormat = q.format ?? (audio.window.knownMissing(path) ? 'mp3' : 'wav')
+  const get = (f: RecordingFormat) =>
+    audio.platform.getStream(path, { isDownload: 0, isWav: f === 'wav' ? 1 : 0 }, range)
+  let res = await get(format)
+  if (!res.ok && format === 'wav' && res.kind === 'code' && res.code === NO_RECORDING_FILE) {
+    if (q.format === 'wav') return fail(reply, noWavAnswer(res))
+    audio.window.rememberMissing(path)
+    format = 'mp3'
+    res = await get(format)
+  }
   if (!res.ok) return fail(reply, failureAnswer(res))
   const up = res.response
   for (const h of PASSED_HEADERS) {
@@ -152,11 +169,13 @@ async function stream(
     if (v !== null) reply.header(h, v)
   }
   if (!up.headers.get('content-type'))
-    reply.header('content-type', q.format === 'wav' ? 'audio/wav' : 'audio/mpeg')
+    reply.header('content-type', format === 'wav' ? 'audio/wav' : 'audio/mpeg')
+  reply.header(RECORDING_FORMAT_HEADER, format)
   reply.header('cache-control', 'private, no-store')
+  const file = name(format)
   reply.header(
     'content-disposition',
-    `${q.download === '1' ? 'attachment' : 'inline'}; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    `${q.download === '1' ? 'attachment' : 'inline'}; filename="${file}"; filename*=UTF-8''${encodeURIComponent(file)}`,
   )
   reply.code(up.status)
   if (!up.body) return reply.send()
@@ -168,7 +187,7 @@ function fileName(
   kind: 'call' | 'recording',
   summary: { startTime: number | null; customerPhone: string | null; ani: string | null } | null,
   callId: string,
-  format: 'wav' | 'mp3',
+  format: RecordingFormat,
   timeZone: string,
 ): string {
   const parts: string[] = [kind]

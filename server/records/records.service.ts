@@ -6,18 +6,13 @@ import type {
   RobotCallsQuery,
   SplitHint,
 } from '@/shared/cdr'
-import {
-  epochToLocal,
-  formatQueryTime,
-  localToEpoch,
-  parsePlatformTime,
-} from '@/shared/platform-time'
+import { formatQueryTime, parsePlatformTime } from '@/shared/platform-time'
 import { domainOf } from '@/shared/webhooks'
 import type { CallsRepo } from '../calls/calls.repo'
 import type { Audience } from '../realtime/audience'
 import type { RecordingsRepo } from '../recordings/recordings.repo'
 import { type FailureAnswer, failureAnswer } from '../platform/platform-messages'
-import type { PlatformClient } from '../platform/platform.client'
+import type { PlatformClient, PlatformFailure } from '../platform/platform.client'
 import { checkedId, idProblem } from '../platform/upstream-id'
 
 // Routes check ids first and answer 400; this is the last guard before an id joins a URL.
@@ -35,7 +30,11 @@ export const PATHS = {
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; answer: FailureAnswer | SplitAnswer }
-export type SplitAnswer = SplitHint & { status: 409; messages: { zh: string; en: string } }
+export type SplitAnswer = SplitHint &
+  Pick<FailureAnswer, 'platformCode' | 'platformMessage'> & {
+    status: 409
+    messages: { zh: string; en: string }
+  }
 
 // `total` of a query is remembered this long, and for this many queries at most.
 const TOTAL_TTL_MS = 10 * 60 * 1000
@@ -104,7 +103,8 @@ export class RecordsService {
   /**
    * Page `p` of a paged query, with its `total`: the platform sends it only with page 1, so it
    * is kept per query (`key`), and a later page asked first fetches page 1 alongside to learn
-   * it. A range across a month boundary (14015) answers with the two halves to run instead.
+   * it. A range across two of the platform's databases (14015) answers with the two halves to
+   * run instead, where the platform named the time to split at.
    */
   private async pageOf(
     path: string,
@@ -124,7 +124,9 @@ export class RecordsService {
       return {
         ok: false,
         answer:
-          page.kind === 'code' && page.code === 14015 ? this.split(range) : failureAnswer(page),
+          page.kind === 'code' && page.code === 14015
+            ? this.split(range, page)
+            : failureAnswer(page),
       }
     const parsed = pageOf(page.data)
     const total = parsed.total ?? (first?.ok ? pageOf(first.data).total : null) ?? known
@@ -222,23 +224,29 @@ export class RecordsService {
     return call !== null && audience.includesCall(call)
   }
 
-  /** 14015: the range crosses a month (the platform keeps a database per month); say where to cut. */
-  private split(q: { beginTime: string; endTime: string }): SplitAnswer {
-    const begin = epochToLocal(this.timeZone, parsePlatformTime(q.beginTime, this.timeZone) ?? 0)
-    const nextMonth =
-      begin.month === 12
-        ? localToEpoch(this.timeZone, begin.year + 1, 1, 1)
-        : localToEpoch(this.timeZone, begin.year, begin.month + 1, 1)
-    const cut = Math.min(nextMonth, parsePlatformTime(q.endTime, this.timeZone) ?? nextMonth)
-    const messages = {
-      zh: '查询跨越了两个月份的数据库，需要分成两段查询',
-      en: 'the range spans two months, which the platform keeps apart: query it in two halves',
+  /**
+   * 14015: the platform will not query across two of its databases. The seed (§4.5.5) says
+   * only "请以xx时间点分为两次查询" (split it at time point xx) and gives no rule for where
+   * its databases part, so the relay takes the time from the platform's own answer when it
+   * names one inside the range, and otherwise asks the user to narrow the range; it never
+   * guesses a boundary (a calendar month) of its own.
+   */
+  private split(q: { beginTime: string; endTime: string }, f: PlatformFailure): SplitAnswer {
+    const base = failureAnswer(f)
+    const begin = parsePlatformTime(q.beginTime, this.timeZone)
+    const end = parsePlatformTime(q.endTime, this.timeZone)
+    const cut = f.kind === 'code' ? splitPointOf(f.message, this.timeZone) : null
+    if (cut === null || begin === null || end === null || cut <= begin || cut > end) {
+      const messages = {
+        zh: '查询跨越了平台的两个数据库，平台没有说明在哪里分开：请缩小时间范围',
+        en: "the range spans two of the platform's databases and the platform did not say where they part: narrow the range",
+      }
+      return { ...base, status: 409, error: 'split_required', message: messages.en, messages }
     }
     return {
+      ...base,
       status: 409,
       error: 'split_required',
-      message: messages.en,
-      messages,
       halves: [
         { beginTime: q.beginTime, endTime: formatQueryTime(cut - 1000, this.timeZone) },
         { beginTime: formatQueryTime(cut, this.timeZone), endTime: q.endTime },
@@ -325,6 +333,20 @@ function pageOf(body: unknown): { total: number | null; list: CdrListItem[] } {
       typeof r === 'object' && r !== null && typeof (r as { callId?: unknown }).callId === 'string',
   )
   return { total: total !== null && Number.isFinite(total) ? total : null, list }
+}
+
+// A date and time as the platform writes them (`2024-06-01 00:00:00`, `2024.06.01 00:00`).
+const TIME_IN_TEXT = /\d{4}[-./]\d{1,2}[-./]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?/g
+
+/**
+ * The time a 14015 message says to split at ("请以xx时间点分为两次查询"), if it names exactly
+ * one; several or none: no cut is guessed.
+ */
+export function splitPointOf(message: string | null, timeZone: string): number | null {
+  const times = [...(message ?? '').matchAll(TIME_IN_TEXT)].map((m) =>
+    parsePlatformTime(m[0], timeZone),
+  )
+  return times.length === 1 ? times[0]! : null
 }
 
 /** A list the seed leaves the shape of open: a bare array, or one under `list` or `data`. */

@@ -4,7 +4,6 @@ import { formatQueryTime, parsePlatformTime } from '../../src/shared/platform-ti
 import { type PlatformError, fail } from './platform-http'
 
 const DAY_MS = 86_400_000
-const MAX_SPAN_MS = 31 * DAY_MS // 14001 beyond this
 const MAX_PAGE_SIZE = 100 // seed 003 §4.5.1: s ≤ 100
 
 /** The instanceId the CDR gateway names in its errors (seed §4.5.4 shows `query-xyzws`). */
@@ -49,31 +48,48 @@ export function pagedQueryFields(timeZone: string) {
   }
 }
 
+/** The CDR gateway's limits, which the seed names but does not size (see SimVariants). */
+export interface CdrLimits {
+  /** 14001 beyond this many days; null: no limit. */
+  maxSpanDays: number | null
+  databases: 'month' | 'none'
+  splitMessage: 'named' | 'plain'
+}
+
+/** Seed 003 §4.5.4's own example of a 14001 answer, word for word. */
+const SPAN_MESSAGE = '没有权限'
+/** Seed 003 §4.5.5: the description of 14015, and its remedy with the time filled in. */
+const SPLIT_MESSAGE = '不得跨库查询，必须分成两部分查询'
+const splitAt = (time: string) => `${SPLIT_MESSAGE}，请以 ${time} 时间点分为两次查询`
+
 /**
  * The platform's checks of a query range and tenant, in its order: 14004 begin after end,
- * 14001 more than 31 days, 14015 a range that spans two calendar months (CDRs are kept in
- * one database per platform-local month). A domain other than the tenant's is 401: the
- * token's tenant has no right to it.
+ * 14001 a range longer than `--cdr-max-span-days` (no limit unless set: the seed states
+ * none), 14015 a range across two of the CDR databases (with `--cdr-databases month`, one per
+ * platform-local month), its message naming the first second of the later one unless
+ * `--cdr-split-message plain`. A domain other than the tenant's is 401: the token's tenant
+ * has no right to it.
  */
 export function checkQueryScope(
   q: { beginTime: number; endTime: number; domain: string },
   namespace: string,
   timeZone: string,
+  limits: CdrLimits,
 ): PlatformError | null {
   if (q.domain !== namespace) {
     return fail(401, 401, `no permission for domain ${q.domain}`)
   }
   if (q.beginTime > q.endTime) return fail(400, 14004, '开始时间不得大于结束时间')
-  if (q.endTime - q.beginTime > MAX_SPAN_MS) return fail(400, 14001, '查询时间跨度过大')
+  if (limits.maxSpanDays !== null && q.endTime - q.beginTime > limits.maxSpanDays * DAY_MS)
+    return fail(400, 14001, SPAN_MESSAGE)
+  if (limits.databases === 'none') return null
   const begin = new TZDate(q.beginTime, timeZone)
   const end = new TZDate(q.endTime, timeZone)
   if (begin.getFullYear() !== end.getFullYear() || begin.getMonth() !== end.getMonth()) {
     const split = new TZDate(end.getFullYear(), end.getMonth(), 1, timeZone).getTime()
-    return fail(
-      400,
-      14015,
-      `不得跨库查询，必须分成两部分查询: 请以 ${formatQueryTime(split, timeZone)} 为界分为两次查询`,
-    )
+    const message =
+      limits.splitMessage === 'named' ? splitAt(formatQueryTime(split, timeZone)) : SPLIT_MESSAGE
+    return fail(400, 14015, message)
   }
   return null
 }

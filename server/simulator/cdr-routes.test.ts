@@ -151,11 +151,13 @@ describe('CDRs (§4.4, §4.5)', () => {
     expect(await expectError({ ...DAY, isOrder: '' }, 400, 400)).toMatch(/^isOrder:/)
     expect(await expectError({ endTime: DAY.endTime }, 400, 400)).toMatch(/^beginTime:/)
     await expectError({ beginTime: DAY.endTime, endTime: DAY.beginTime }, 400, 14004)
-    await expectError(
-      { beginTime: '2024-05-01 00:00:00', endTime: '2024-06-02 00:00:00' },
-      400,
-      14001,
+    // The seed sizes no 14001: by default a long range within one month is answered.
+    const wholeMonth = await calls(
+      p,
+      { beginTime: '2024-05-01 00:00:00', endTime: '2024-05-31 23:59:59' },
+      token,
     )
+    expect(wholeMonth.statusCode).toBe(200)
     const split = await expectError(
       { beginTime: '2024-05-31 12:00:00', endTime: '2024-06-01 12:00:00' },
       400,
@@ -170,6 +172,31 @@ describe('CDRs (§4.4, §4.5)', () => {
     )
     expect(june.statusCode).toBe(200)
     await expectError({ ...DAY, domain: 'other.cc' }, 401, 401)
+  })
+
+  it('plays the CDR limits it is given: a 14001 span, one database, a 14015 naming no time', async () => {
+    const expectCode = async (args: string[], q: Record<string, string>, code: number | null) => {
+      const p = (platform = startPlatform(args))
+      const res = await calls(p, q, await p.token())
+      await p.app.close()
+      platform = undefined
+      if (code === null) return expect(res.statusCode).toBe(200)
+      expect(res.statusCode).toBe(400)
+      return res.json<PlatformErrorBody>()
+    }
+    const may = { beginTime: '2024-05-01 00:00:00', endTime: '2024-05-31 23:59:59' }
+    const across = { beginTime: '2024-05-31 12:00:00', endTime: '2024-06-01 12:00:00' }
+    // The seed's own example of a 14001 answer says "没有权限", so the simulator does too.
+    expect(await expectCode(['--cdr-max-span-days', '7'], may, 14001)).toMatchObject({
+      errorCode: 14001,
+      errorMessage: '没有权限',
+    })
+    await expectCode(['--cdr-databases', 'none'], across, null)
+    const plain = await expectCode(['--cdr-split-message', 'plain'], across, 14015)
+    expect(plain).toMatchObject({
+      errorCode: 14015,
+      errorMessage: '不得跨库查询，必须分成两部分查询',
+    })
   })
 
   it('finds calls on each side of a month boundary, split as the platform requires', async () => {

@@ -4,6 +4,7 @@ import type { CallLog } from './call-log'
 import { cdrDetail, cdrListItem } from './cdr-format'
 import {
   CDR_INSTANCE_ID,
+  type CdrLimits,
   checkQueryScope,
   numberMatches,
   page,
@@ -19,6 +20,8 @@ export interface CdrDeps {
   tokens: ExpiringKeys
   namespace: string
   timeZone: string
+  /** 14001 and 14015 as the variant flags set them. */
+  limits: CdrLimits
 }
 
 const callParams = z.object({ callId: z.string().min(1) })
@@ -41,7 +44,7 @@ export function registerCdrRoutes(app: FastifyInstance, deps: CdrDeps): void {
     const query = listQuery.safeParse(request.query)
     if (!query.success) return sendError(reply, badRequest(query.error), CDR_INSTANCE_ID)
     const q = query.data
-    const refused = checkQueryScope(q, namespace, timeZone)
+    const refused = checkQueryScope(q, namespace, timeZone, deps.limits)
     if (refused) return sendError(reply, refused, CDR_INSTANCE_ID)
     const calls = deps.callLog
       .query({ from: q.beginTime, to: rangeEndExclusive(q.endTime) - 1 })

@@ -23,8 +23,8 @@ interface SimCall {
 }
 
 /** A floor that has run long enough to have answered calls and some that never were. */
-async function setup() {
-  const p = (platform = startPlatform(['--rate', '6']))
+async function setup(args: string[] = []) {
+  const p = (platform = startPlatform(['--rate', '6', ...args]))
   p.sim.start()
   await runUntilCallsEnded(p, 40)
   const token = await p.token()
@@ -208,6 +208,31 @@ describe('recordings (§4.1–4.3)', () => {
       expect(res.statusCode, path).toBe(status)
       expect(res.json(), path).toMatchObject({ errorCode: code })
     }
+  })
+})
+
+describe('the WAV window (--wav-days)', () => {
+  it('keeps a WAV only for calls within the window; the MP3 of an older one still plays', async () => {
+    const { p, token, answered, record } = await setup(['--wav-days', '1'])
+    const wav = `${BASE}/recording/${answered.recordingId}/stream?isDownload=0&isWav=1`
+    const mp3 = `${BASE}/recording/${answered.recordingId}/stream?isDownload=0&isWav=0`
+    expect((await get(p, wav, token)).statusCode).toBe(200)
+    // A day and a minute after the call began it is past the window (the floor stopped, so
+    // the day passes without running it).
+    p.sim.stop()
+    p.clock.advance(record.startTime + 86_400_000 + 60_000 - p.sim.now())
+    const gone = await get(p, wav, token)
+    expect(gone.statusCode).toBe(400)
+    expect(gone.json()).toMatchObject({ errorCode: 14013 })
+    const byCall = await get(
+      p,
+      `${BASE}/call/${answered.callId}/stream?isDownload=0&isWav=1`,
+      token,
+    )
+    expect(byCall.json()).toMatchObject({ errorCode: 14013 })
+    const still = await get(p, mp3, token)
+    expect(still.statusCode).toBe(200)
+    expect(still.headers['content-type']).toBe('audio/mpeg')
   })
 })
 

@@ -16,7 +16,13 @@ export interface RecordingDeps {
   audio: RecordingAudio
   signer: UrlSigner
   timeZone: string
+  /** Calls that started more than this many days ago keep no WAV (§4.3); null: all do. */
+  wavDays: number | null
+  /** Simulated now, ms. */
+  now: () => number
 }
+
+const DAY_MS = 86_400_000
 
 const BASE = '/api/cdr/2.0/recordings/open'
 
@@ -87,6 +93,10 @@ async function stream(
     return sendError(reply, NO_RECORDING_FILE, CDR_INSTANCE_ID)
   }
   const format: AudioFormat = q.isWav === '1' ? 'wav' : 'mp3'
+  // §4.3: "如果调wav只能调最近X天的数据（X可配置）": past the window only the MP3 is left.
+  if (format === 'wav' && !hasWav(record, deps)) {
+    return sendError(reply, NO_RECORDING_FILE, CDR_INSTANCE_ID)
+  }
   if (q.isDownload === '2') {
     const { expires, signature } = deps.signer.sign(`${resource}|${q.isWav}`)
     const path = request.url.split('?')[0] ?? ''
@@ -99,4 +109,9 @@ async function stream(
     etag: `"${recordingIdOf(record.callId)}-${format}"`,
     downloadName: q.isDownload === '1' ? `${name}.${format}` : undefined,
   })
+}
+
+/** Whether the platform still keeps the call's two-track WAV (`--wav-days`). */
+function hasWav(record: { startTime: number }, deps: RecordingDeps): boolean {
+  return deps.wavDays === null || deps.now() - record.startTime <= deps.wavDays * DAY_MS
 }

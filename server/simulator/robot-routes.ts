@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import {
   CDR_INSTANCE_ID,
+  type CdrLimits,
   checkQueryScope,
   numberMatches,
   page,
@@ -17,6 +18,8 @@ export interface RobotDeps {
   tokens: ExpiringKeys
   namespace: string
   timeZone: string
+  /** 14001 and 14015 as the variant flags set them. */
+  limits: CdrLimits
   /** Simulated now: robot calls still under way are not in the CDRs yet. */
   now: () => number
 }
@@ -68,7 +71,7 @@ export function registerRobotRoutes(app: FastifyInstance, deps: RobotDeps): void
     const query = robotQuery.safeParse(request.query)
     if (!query.success) return sendError(reply, badRequest(query.error), CDR_INSTANCE_ID)
     const q = query.data
-    const refused = checkQueryScope(q, namespace, timeZone)
+    const refused = checkQueryScope(q, namespace, timeZone, deps.limits)
     if (refused) return sendError(reply, refused, CDR_INSTANCE_ID)
     const end = rangeEndExclusive(q.endTime)
     const calls = robotCalls(q.campaignId, q.beginTime, end, deps.now(), namespace, timeZone)

@@ -38,6 +38,10 @@ describe('parseSimConfig', () => {
           serialRestartAfterSec: null,
           bigSerials: false,
           looseShapes: false,
+          wavDays: null,
+          cdrMaxSpanDays: null,
+          cdrDatabases: 'month',
+          cdrSplitMessage: 'named',
         },
       },
     })
@@ -90,6 +94,10 @@ describe('parseSimConfig', () => {
       serialRestartAfterSec: 300,
       bigSerials: true,
       looseShapes: true,
+      wavDays: 7,
+      cdrMaxSpanDays: null,
+      cdrDatabases: 'month',
+      cdrSplitMessage: 'plain',
     })
     const mixed = parseSimConfig(
       [
@@ -131,6 +139,34 @@ describe('parseSimConfig', () => {
     })
     const wrong = parseSimConfig(['--webhook', HOOK, '--session-expiry-code', '500'], {})
     expect(wrong.ok ? '' : wrong.error).toMatch(/^--session-expiry-code: /)
+  })
+
+  it('plays the recordings window and the CDR limits on request', () => {
+    const r = parseSimConfig(
+      [
+        '--webhook',
+        HOOK,
+        '--wav-days',
+        '0',
+        '--cdr-max-span-days',
+        '31',
+        '--cdr-databases',
+        'none',
+        '--cdr-split-message',
+        'plain',
+      ],
+      {},
+    )
+    expect(r.ok && r.config.variants).toMatchObject({
+      wavDays: 0,
+      cdrMaxSpanDays: 31,
+      cdrDatabases: 'none',
+      cdrSplitMessage: 'plain',
+    })
+    const wrong = parseSimConfig(['--webhook', HOOK, '--cdr-databases', 'year'], {})
+    expect(wrong.ok ? '' : wrong.error).toMatch(/^--cdr-databases: /)
+    const negative = parseSimConfig(['--webhook', HOOK, '--wav-days', 'soon'], {})
+    expect(negative.ok ? '' : negative.error).toMatch(/^--wav-days: /)
   })
 
   it('reads the webhook and zone from the environment, flags winning', () => {

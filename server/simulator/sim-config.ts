@@ -52,6 +52,15 @@ export interface SimVariants {
   bigSerials: boolean
   /** callEnd and agentStateEvent fields in the loose shapes a Java platform may send. */
   looseShapes: boolean
+  // Recordings and CDR limits (seed 003 §4.3, §4.5: the seed gives no numbers for either).
+  /** Recordings of calls that started more than this many days ago have no WAV; null: all do. */
+  wavDays: number | null
+  /** 14001 for a query range longer than this many days; null: no limit. */
+  cdrMaxSpanDays: number | null
+  /** How the CDR store is split: a database per platform-local month, or one for all. */
+  cdrDatabases: 'month' | 'none'
+  /** What 14015 says: `named` the time to split at, `plain` only the seed's words. */
+  cdrSplitMessage: 'named' | 'plain'
 }
 
 /**
@@ -86,6 +95,11 @@ const variantFlags = {
   'serial-restart-after-sec': int(1, 31 * 86_400).optional(),
   'big-serials': z.boolean().default(false),
   'loose-shapes': z.boolean().default(false),
+  // Recordings and CDR limits
+  'wav-days': int(0, 36_500).optional(),
+  'cdr-max-span-days': int(1, 36_500).optional(),
+  'cdr-databases': z.enum(['month', 'none']).default('month'),
+  'cdr-split-message': z.enum(['named', 'plain']).default('named'),
   variants: z.enum(['all']).optional(),
 }
 const VARIANT_STRING_FLAGS = [
@@ -93,6 +107,10 @@ const VARIANT_STRING_FLAGS = [
   'time-format',
   'serial-start',
   'serial-restart-after-sec',
+  'wav-days',
+  'cdr-max-span-days',
+  'cdr-databases',
+  'cdr-split-message',
   'variants',
 ] as const
 const VARIANT_BOOLEAN_FLAGS = [
@@ -111,6 +129,8 @@ const ALL_VARIANTS: Record<string, string | boolean> = {
   'big-serials': true,
   'loose-shapes': true,
   'serial-restart-after-sec': '300',
+  'wav-days': '7',
+  'cdr-split-message': 'plain',
 }
 
 const VARIANT_USAGE = `
@@ -127,8 +147,12 @@ Variants of the real platform (default: as the demo):
   --big-serials           serials from 2^53 + 1 (${BIG_SERIAL_START}), as bare JSON numbers
   --loose-shapes          callEnd resultCode "", conferenced "0", userData as JSON text,
                           segments missing fields; lastStateLength as HH:mm:ss
+  --wav-days <n>          recordings older than n days have no WAV (14013); MP3 only
+  --cdr-max-span-days <n> 14001 for a CDR query longer than n days, default no limit
+  --cdr-databases month|none  CDRs in a database per month (14015 across two), default month
+  --cdr-split-message named|plain  14015 names the time to split at, or not; default named
   --variants all          every variant above at once (time format iso, serial restart
-                          every 300 s); a flag given as well wins`
+                          every 300 s, WAV for 7 days, plain 14015); a flag given as well wins`
 
 /** The raw flags with `--variants all` filled in where a flag was not given. */
 function withAllVariants(
@@ -150,6 +174,10 @@ function variantsOf(f: z.output<z.ZodObject<typeof variantFlags>>): SimVariants 
     serialRestartAfterSec: f['serial-restart-after-sec'] ?? null,
     bigSerials: f['big-serials'],
     looseShapes: f['loose-shapes'],
+    wavDays: f['wav-days'] ?? null,
+    cdrMaxSpanDays: f['cdr-max-span-days'] ?? null,
+    cdrDatabases: f['cdr-databases'],
+    cdrSplitMessage: f['cdr-split-message'],
   }
 }
 // ---------------------------------------------------------------------------------------------

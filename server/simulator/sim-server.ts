@@ -51,14 +51,21 @@ export function createSimServer(
     tokens,
     errorInBody: config.variants.tokenErrorInBody,
   })
-  registerCdrRoutes(app, { callLog: sim.callLog, tokens, namespace, timeZone })
-  registerRobotRoutes(app, { tokens, namespace, timeZone, now: () => sim.now() })
+  const limits = {
+    maxSpanDays: config.variants.cdrMaxSpanDays,
+    databases: config.variants.cdrDatabases,
+    splitMessage: config.variants.cdrSplitMessage,
+  }
+  registerCdrRoutes(app, { callLog: sim.callLog, tokens, namespace, timeZone, limits })
+  registerRobotRoutes(app, { tokens, namespace, timeZone, limits, now: () => sim.now() })
   registerRecordingRoutes(app, {
     callLog: sim.callLog,
     tokens,
     audio,
     signer: new UrlSigner(SIGNED_LINK_TTL_MS, wallNow),
     timeZone,
+    wavDays: config.variants.wavDays,
+    now: () => sim.now(),
   })
   void app.register(cstaRoutes, {
     namespace,

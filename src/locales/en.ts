@@ -535,12 +535,12 @@ export const en: Messages = {
     errors: {
       title: 'Could not search the call records',
       timeout: 'The platform did not answer in time; try again.',
-      rangeTooLarge: 'The range is too large; narrow it to 31 days at most.',
+      rangeTooLarge: 'The platform finds the range too large; narrow it.',
+      platformSaid: '(the platform said: “{{message}}”)',
       failed: 'The search failed; try again.',
     },
     split: {
-      needed:
-        'This range spans two months, which the platform keeps in separate databases: it cannot be searched at once.',
+      needed: 'This range spans two of the platform’s databases: it cannot be searched at once.',
       action: 'Split into two queries',
       choose: 'Split query:',
       half: 'Part {{n}}: {{from}} to {{to}}',
@@ -710,6 +710,9 @@ export const en: Messages = {
     downloadWav: 'Download WAV',
     downloadMp3: 'Download MP3',
     noRecording: 'There is no recording',
+    mp3Only: 'Older than the two-track window: one-track MP3 only',
+    mp3OnlyBody:
+      'The platform keeps the two-track WAV only for recent calls; older ones have just a one-track MP3 of agent and customer together, so there is one waveform and its parts cannot be muted apart.',
     peaksFailed: 'Could not load the waveform',
     streamFailed: 'Could not play the recording',
     streamFailedBody:

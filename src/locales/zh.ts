@@ -524,11 +524,12 @@ export const zh = {
     errors: {
       title: '无法查询通话记录',
       timeout: '平台没有及时响应，请稍后重试。',
-      rangeTooLarge: '时间范围过大，请缩小到 31 天以内。',
+      rangeTooLarge: '平台认为时间范围过大，请缩小后再查询。',
+      platformSaid: '（平台原话：“{{message}}”）',
       failed: '查询失败，请稍后重试。',
     },
     split: {
-      needed: '这段时间跨越了两个月份，平台按月分库，不能一次查询。',
+      needed: '这段时间跨越了平台的两个数据库，不能一次查询。',
       action: '分成两段查询',
       choose: '分段查询：',
       half: '第 {{n}} 段 {{from}} 至 {{to}}',
@@ -696,6 +697,9 @@ export const zh = {
     downloadWav: '下载 WAV',
     downloadMp3: '下载 MP3',
     noRecording: '录音不存在',
+    mp3Only: '录音已超过双轨保存期，仅有单轨 MP3',
+    mp3OnlyBody:
+      '平台只保留最近一段时间的双轨 WAV，较早的录音只有坐席与客户混在一起的单轨 MP3，所以只有一条波形，不能分别静音。',
     peaksFailed: '无法加载录音波形',
     streamFailed: '无法播放录音',
     streamFailedBody: '录音没有传输过来，可能是网络或平台的问题。',

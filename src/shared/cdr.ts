@@ -82,12 +82,20 @@ export const robotCallsQuerySchema = z
   .refine(beginNotAfterEnd, { path: ['beginTime'], message: 'must not be after endTime' })
 export type RobotCallsQuery = z.output<typeof robotCallsQuerySchema>
 
+/** The two formats the platform streams a recording in (§4.1, §4.3 `isWav`). */
+export type RecordingFormat = 'wav' | 'mp3'
+
+/**
+ * `format` left out: the two-track WAV while the platform keeps it (§4.3: only for the last
+ * X days), else the one-track MP3; the answer's `X-Recording-Format` says which.
+ */
 export const audioQuerySchema = z.object({
-  format: z
-    .enum(['wav', 'mp3'], { error: 'format must be wav (two tracks) or mp3' })
-    .default('wav'),
+  format: z.enum(['wav', 'mp3'], { error: 'format must be wav (two tracks) or mp3' }).optional(),
   download: z.enum(['0', '1'], { error: 'download must be 0 or 1' }).default('0'),
 })
+
+/** Header of an audio answer naming the format served (`wav` or `mp3`). */
+export const RECORDING_FORMAT_HEADER = 'x-recording-format'
 
 /** A page of call records, with `total` on every page (the platform sends it only with page 1). */
 export interface CallsPage<T = CdrListItem> {
@@ -151,16 +159,22 @@ export interface RecordingPeaks {
   peaksPerSecond: number
   /** Peak values run from 0 to this (full scale). */
   scale: number
-  /** One lane per channel (agent, customer for a two-track WAV), integers 0..scale. */
+  /**
+   * One lane per channel (agent, customer for a two-track WAV), integers 0..scale; a single
+   * lane when computed from the one-track MP3.
+   */
   channels: number[][]
-  /** Where the peaks were computed from. */
+  /** Where the peaks were computed from: `mp3` when the platform no longer keeps the WAV. */
   source: 'wav' | 'mp3'
 }
 
-/** Answer to 14015: where to split the range so each half stays within one database. */
+/**
+ * Answer to 14015: the range spans two of the platform's databases. `halves` (where to split
+ * so each half stays within one) only when the platform's answer named the time to split at.
+ */
 export interface SplitHint {
   error: 'split_required'
   message: string
   /** Two ranges, in order, that together cover the query. */
-  halves: [{ beginTime: string; endTime: string }, { beginTime: string; endTime: string }]
+  halves?: [{ beginTime: string; endTime: string }, { beginTime: string; endTime: string }]
 }

@@ -46,7 +46,7 @@ const render = (query: string) =>
   renderRoutes([{ path: '/calls', element: <CallsPage /> }], `/calls?${query}`)
 
 describe('the calls page', () => {
-  it('offers to split a range across two months (14015), then shows each half, labelled', async () => {
+  it('offers to split a range across two databases (14015) where the platform said, then shows each half', async () => {
     const halves = [
       { beginTime: '2025-01-25 00:00:00', endTime: '2025-01-31 23:59:59' },
       { beginTime: '2025-02-01 00:00:00', endTime: '2025-02-03 00:00:00' },
@@ -59,8 +59,11 @@ describe('the calls page', () => {
           status: 409,
           body: {
             error: 'split_required',
-            message: 'the range spans two months',
-            messages: { zh: '查询跨越了两个月份的数据库，需要分成两段查询', en: 'two months' },
+            message: 'the range spans two databases',
+            messages: { zh: '查询跨越了平台的两个数据库，需要分成两段查询', en: 'two databases' },
+            platformCode: 14015,
+            platformMessage:
+              '不得跨库查询，必须分成两部分查询，请以 2025-02-01 00:00:00 时间点分为两次查询',
             halves,
           },
         }
@@ -76,8 +79,12 @@ describe('the calls page', () => {
     const { router } = render(
       'from=2025-01-25 00:00:00&to=2025-02-03 00:00:00&order=newest&page=1&size=20',
     )
-    // The relay's own words, in the page's language, and the offer.
-    expect(await screen.findByText('查询跨越了两个月份的数据库，需要分成两段查询')).toBeTruthy()
+    // The relay's own words, in the page's language, the platform's beside them, and the offer.
+    expect(
+      await screen.findByText(
+        '查询跨越了平台的两个数据库，需要分成两段查询 （平台原话：“不得跨库查询，必须分成两部分查询，请以 2025-02-01 00:00:00 时间点分为两次查询”）',
+      ),
+    ).toBeTruthy()
     await userEvent.click(screen.getByRole('button', { name: '分成两段查询' }))
 
     const first = await screen.findByRole('button', {
@@ -99,6 +106,34 @@ describe('the calls page', () => {
     // Each half was asked for as its own range.
     expect(asked.some((q) => q.get('endTime') === '2025-01-31 23:59:59')).toBe(true)
     expect(asked.some((q) => q.get('beginTime') === '2025-02-01 00:00:00')).toBe(true)
+  }, 40_000) // three grids rendered in turn: slow on a busy machine
+
+  it.each([
+    [
+      14001,
+      {
+        error: 'range_too_large',
+        messages: { zh: '平台认为查询时间跨度过大，请缩小时间范围', en: 'too large' },
+        platformMessage: '没有权限',
+      },
+      '平台认为查询时间跨度过大，请缩小时间范围 （平台原话：“没有权限”）',
+    ],
+    [
+      14015,
+      {
+        error: 'split_required',
+        messages: { zh: '平台没有说明在哪里分开：请缩小时间范围', en: 'narrow it' },
+        platformMessage: '不得跨库查询，必须分成两部分查询',
+      },
+      '平台没有说明在哪里分开：请缩小时间范围 （平台原话：“不得跨库查询，必须分成两部分查询”）',
+    ],
+  ])('asks to narrow the range on %i, with the platform’s own words', async (code, body, text) => {
+    stubRelay(() => ({ status: code === 14001 ? 400 : 409, body: { ...body, platformCode: code } }))
+    render('from=2025-01-01 00:00:00&to=2025-03-15 00:00:00&order=newest&page=1&size=20')
+    expect((await screen.findAllByText(text)).length).toBeGreaterThan(0)
+    // No split is offered where the platform named no time to split at.
+    expect(screen.queryByRole('button', { name: '分成两段查询' })).toBeNull()
+    expect(screen.queryByText(/31/)).toBeNull()
   })
 
   it('shows a field the relay refused at that field, and a timeout with a retry', async () => {

@@ -4,8 +4,23 @@ import { useTranslation } from 'react-i18next'
 import { MessageState } from '@/components/ui/message-state'
 import { type RelayProblem, isRetryable } from '../utils/relay-problem'
 
-/** A problem's words: the relay's own in the page's language, or the page's. */
+/**
+ * A problem's words: the relay's own in the page's language, or the page's, followed by the
+ * platform's own words when it sent some.
+ */
 export function useProblemText(): (problem: RelayProblem) => string {
+  const { t } = useTranslation()
+  const meaning = useMeaning()
+  return (problem) => {
+    const text = meaning(problem)
+    const said = problem.platformMessage
+    return said && !text.includes(said)
+      ? `${text} ${t('callRecords.errors.platformSaid', { message: said })}`
+      : text
+  }
+}
+
+function useMeaning(): (problem: RelayProblem) => string {
   const { t } = useTranslation()
   return (problem) => {
     switch (problem.kind) {

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next'
 import type { TimeRange } from '../utils/relay-problem'
 
 interface SplitChoiceProps {
-  /** The relay's words for why (14015). */
+  /** The relay's words for why (14015), with the platform's own. */
   text: string
   halves: readonly [TimeRange, TimeRange]
   /** The half shown; null until the user chose to split. */
@@ -20,7 +20,8 @@ interface SplitChoiceProps {
 }
 
 /**
- * 14015: the platform keeps each month in its own database and will not query across two.
+ * 14015: the platform will not query across two of its databases, and its answer named the
+ * time to split at (the relay guesses none of its own).
  * First the offer to split; then the two halves as a labelled toggle, each with its count,
  * and the grid below shows the chosen one (each paged on its own).
  */

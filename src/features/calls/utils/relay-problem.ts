@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isApiError } from '@/lib/api-client'
+import { type ApiError, isApiError } from '@/lib/api-client'
 import type { Language } from '@/lib/i18n'
 
 /** A range of platform time, `yyyy-MM-dd HH:mm:ss` both ends. */
@@ -12,6 +12,7 @@ const bodySchema = z.object({
   error: z.string(),
   message: z.string().optional(),
   messages: z.object({ zh: z.string(), en: z.string() }).optional(),
+  platformMessage: z.string().optional(),
   halves: z
     .tuple([
       z.object({ beginTime: z.string(), endTime: z.string() }),
@@ -23,14 +24,17 @@ const bodySchema = z.object({
 /**
  * What went wrong with a call-records request, as the page tells it. `text` is the relay's own
  * words in the current language when it sent both (`messages`), else its message; null when
- * the page words it itself.
+ * the page words it itself. `platformMessage` is the platform's own `errorMessage`, shown
+ * beside the meaning: the seed's own examples do not always match their code.
  */
-export type RelayProblem =
-  /** 14015: the range crosses two of the platform's databases; query these two instead. */
+export type RelayProblem = RelayProblemKind & { platformMessage?: string }
+
+type RelayProblemKind =
+  /** 14015 where the platform named the time to split at: query these two instead. */
   | { kind: 'split'; halves: [TimeRange, TimeRange]; text: string | null }
   /** A 400 that names a parameter (`beginTime: …`), or 14004 (begin after end). */
   | { kind: 'field'; field: string; text: string | null }
-  /** 14001: narrow the range. */
+  /** 14001, or 14015 without a time to split at: narrow the range. */
   | { kind: 'rangeTooLarge'; text: string | null }
   /** 14002/14003, or the platform did not answer in time. */
   | { kind: 'timeout'; text: string | null }
@@ -48,12 +52,23 @@ export function relayProblem(error: unknown, language: Language): RelayProblem {
   if (error.status === 403) return { kind: 'forbidden' }
   const parsed = bodySchema.safeParse(error.body)
   const body = parsed.success ? parsed.data : null
+  const problem = problemOf(error, body, language)
+  return body?.platformMessage ? { ...problem, platformMessage: body.platformMessage } : problem
+}
+
+function problemOf(
+  error: ApiError,
+  body: z.output<typeof bodySchema> | null,
+  language: Language,
+): RelayProblemKind {
   const text = body?.messages?.[language] ?? body?.message ?? (error.message || null)
   const code = body?.error ?? error.error
   if (code === 'split_required' && body?.halves) {
     return { kind: 'split', halves: body.halves, text }
   }
-  if (code === 'range_too_large') return { kind: 'rangeTooLarge', text }
+  // 14015 naming no time to split at: the relay guesses none, the user narrows the range.
+  if (code === 'range_too_large' || code === 'split_required')
+    return { kind: 'rangeTooLarge', text }
   if (code === 'begin_after_end') return { kind: 'field', field: 'beginTime', text }
   if (code === 'invalid_request') {
     const field = error.field

@@ -39,7 +39,8 @@ interface PlayerControlsProps {
   onCopyLink: () => void
   copied: boolean | null
   /** Download links, or null when the role may not download. */
-  downloads: { wav: string; mp3: string } | null
+  /** Download links; `wav` null when the platform keeps only the MP3. */
+  downloads: { wav: string | null; mp3: string } | null
 }
 
 const SEEK_STEP = 5 // s, as the buttons' icons say
@@ -184,15 +185,17 @@ export function PlayerControls(props: PlayerControlsProps) {
       </Tooltip>
       {props.downloads && (
         <Box sx={{ display: 'flex', gap: 0.5 }}>
-          <Button
-            size="small"
-            variant="outlined"
-            startIcon={<DownloadRounded />}
-            href={props.downloads.wav}
-            download
-          >
-            {t('player.downloadWav')}
-          </Button>
+          {props.downloads.wav && (
+            <Button
+              size="small"
+              variant="outlined"
+              startIcon={<DownloadRounded />}
+              href={props.downloads.wav}
+              download
+            >
+              {t('player.downloadWav')}
+            </Button>
+          )}
           <Button
             size="small"
             variant="outlined"

@@ -10,6 +10,7 @@ import { useWaveform } from '../hooks/use-waveform'
 import { scalePeaks } from '../utils/peaks'
 import { SEEK_STEP_S, audioUrl, momentPath, zoomIn, zoomOut } from '../utils/player-links'
 import { LaneLabels } from './lane-labels'
+import { OneTrackNote } from './one-track-note'
 import { PlayerControls } from './player-controls'
 
 const LANE_HEIGHT = 64 // px per lane
@@ -34,6 +35,8 @@ export function PlayerView(props: PlayerViewProps) {
   const { audio, peaks, recordingId, callId, startAt, canDownload } = props
   const { t } = useTranslation()
   const laneCount = peaks.channels.length
+  // Past the platform's WAV window only the one-track MP3 is left: one lane, and a note why.
+  const oneTrack = peaks.source === 'mp3'
   const scaled = useMemo(() => scalePeaks(peaks), [peaks])
   const colors = useLaneColors(laneCount)
   const container = useRef<HTMLDivElement>(null)
@@ -118,6 +121,7 @@ export function PlayerView(props: PlayerViewProps) {
       onKeyDown={onKeyDown}
       sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, outline: 'none' }}
     >
+      {oneTrack && <OneTrackNote />}
       <Box
         sx={{
           display: 'grid',
@@ -197,7 +201,10 @@ export function PlayerView(props: PlayerViewProps) {
         copied={copied}
         downloads={
           canDownload
-            ? { wav: audioUrl(recordingId, 'wav', true), mp3: audioUrl(recordingId, 'mp3', true) }
+            ? {
+                wav: oneTrack ? null : audioUrl(recordingId, 'wav', true),
+                mp3: audioUrl(recordingId, 'mp3', true),
+              }
             : null
         }
       />

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from '@testing-library/react'
+import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeFetch, json } from '@/testing/fake-fetch'
@@ -79,9 +79,40 @@ describe('the player', () => {
     fakeFetch({ [`GET ${PEAKS}`]: () => new Promise<Response>(() => undefined) })
     const { container } = render()
     const audio = container.querySelector('audio')
-    expect(audio?.getAttribute('src')).toBe('/api/recordings/rec-1/audio?format=wav')
+    // No format: the relay serves the WAV while the platform keeps it, else the MP3.
+    expect(audio?.getAttribute('src')).toBe('/api/recordings/rec-1/audio')
     fireEvent.error(audio!)
     expect(await screen.findByText('无法播放录音')).toBeTruthy()
     expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
+  })
+
+  it('shows one lane and says why for a recording past the WAV window (MP3 only)', async () => {
+    fakeFetch({
+      [`GET ${PEAKS}`]: json(200, {
+        duration: 3,
+        sampleRate: 8000,
+        peaksPerSecond: 10,
+        scale: 100,
+        channels: [[10, 40, 80, 20, 5, 60, 30, 10, 0, 50, 70, 20, 10, 5, 0, 30, 20, 10, 5, 0]],
+        source: 'mp3',
+      }),
+    })
+    // jsdom has no media queries (the lane colours ask for the colour scheme).
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: false,
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+    }))
+    render()
+    expect(await screen.findByText('录音已超过双轨保存期，仅有单轨 MP3')).toBeTruthy()
+    const player = screen.getByRole('region', { name: '录音播放器' })
+    expect(within(player).getByText('坐席与客户')).toBeTruthy()
+    expect(within(player).queryByText('坐席')).toBeNull()
+    expect(within(player).queryByText('客户')).toBeNull()
+    expect(within(player).queryByRole('link', { name: '下载 WAV' })).toBeNull()
+    expect(within(player).getByRole('link', { name: '下载 MP3' })).toBeTruthy()
   })
 })

@@ -124,10 +124,11 @@ function PlayerAttempt({
 
   return (
     <>
-      {/* The sound: streamed with HTTP Range as it plays, never downloaded whole first. */}
+      {/* The sound: streamed with HTTP Range as it plays, never downloaded whole first; the
+          WAV while the platform keeps it, else the MP3 (the relay chooses). */}
       <audio
         ref={audio}
-        src={audioUrl(recordingId, 'wav')}
+        src={audioUrl(recordingId)}
         preload="metadata"
         onLoadedMetadata={() => setStream('ready')}
         onError={() => setStream('failed')}

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { MAX_PX_PER_SEC, audioUrl, momentPath, zoomIn, zoomOut } from './player-links'
 
 describe('player links', () => {
-  it('stream the two-track WAV, and download either format', () => {
-    expect(audioUrl('a b')).toBe('/api/recordings/a%20b/audio?format=wav')
+  it('stream the WAV while there is one (the relay chooses), and download either format', () => {
+    expect(audioUrl('a b')).toBe('/api/recordings/a%20b/audio')
+    expect(audioUrl('r1', 'wav')).toBe('/api/recordings/r1/audio?format=wav')
     expect(audioUrl('r1', 'mp3', true)).toBe('/api/recordings/r1/audio?format=mp3&download=1')
   })
 

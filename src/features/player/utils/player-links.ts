@@ -1,11 +1,15 @@
-/** Where a recording streams from: WAV keeps the two lanes apart (agent, customer). */
-export function audioUrl(
-  recordingId: string,
-  format: 'wav' | 'mp3' = 'wav',
-  download = false,
-): string {
-  const id = encodeURIComponent(recordingId)
-  return `/api/recordings/${id}/audio?format=${format}${download ? '&download=1' : ''}`
+import type { RecordingFormat } from '@/shared/cdr'
+
+/**
+ * Where a recording streams from. Without `format` the relay serves the two-track WAV (which
+ * keeps the lanes apart: agent, customer) while the platform keeps it, else the one-track MP3.
+ */
+export function audioUrl(recordingId: string, format?: RecordingFormat, download = false): string {
+  const params = new URLSearchParams()
+  if (format) params.set('format', format)
+  if (download) params.set('download', '1')
+  const query = params.size ? `?${params.toString()}` : ''
+  return `/api/recordings/${encodeURIComponent(recordingId)}/audio${query}`
 }
 
 /** `/calls/<callId>?rec=<id>&t=<s>`: this call, this recording, this second; opening it seeks there. */
