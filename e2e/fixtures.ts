@@ -29,6 +29,10 @@ async function startApp(simArgs: string): Promise<{ app: RunningApp; child: Chil
       SIMULATOR: 'on',
       LOG_LEVEL: 'warn',
       SIM_ARGS: simArgs,
+      // Specs post events for simulator agents with serials above the simulator's, meant to
+      // hold the tile; the simulator's clock runs ahead at --speed 2, and past the default
+      // 60 s margin its next event would win by time (a restarted serial counter's rule).
+      SERIAL_RESET_SEC: '86400',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -94,7 +98,8 @@ export const test = base.extend<object, { app: RunningApp; simArgs: string }>({
  */
 export async function signIn(page: Page, username: 'admin' | 'lead' | 'viewer'): Promise<void> {
   const res = await page.request.post('/api/auth/login', { data: { username, password: username } })
-  if (res.status() !== 204) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`)
+  if (res.status() !== 204)
+    throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`)
 }
 
 export { expect } from '@playwright/test'

@@ -45,6 +45,13 @@ describe('the relay settings', () => {
     }
   })
 
+  it('orders events more than 60 s apart by time unless SERIAL_RESET_SEC says otherwise', () => {
+    expect(loadConfig(BASE).serialResetMs).toBe(60_000)
+    expect(loadConfig({ ...BASE, SERIAL_RESET_SEC: '300' }).serialResetMs).toBe(300_000)
+    for (const bad of ['0', '-5', '1.5', 'soon', '86401'])
+      expect(() => loadConfig({ ...BASE, SERIAL_RESET_SEC: bad }), bad).toThrow(/SERIAL_RESET_SEC/)
+  })
+
   it('refuses an unknown time zone and a port out of range, naming each', () => {
     expect(() => loadConfig({ ...BASE, PLATFORM_TZ: 'Mars/Olympus' })).toThrow(/PLATFORM_TZ/)
     expect(() => loadConfig({ ...BASE, PORT: '70000' })).toThrow(/PORT/)
