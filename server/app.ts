@@ -24,6 +24,7 @@ import { installSocketAuth, type SessionOwner } from './auth/socket-auth'
 import { UsersRepo } from './auth/users.repo'
 import { CallsRepo } from './calls/calls.repo'
 import { CallsStore } from './calls/calls.store'
+import { figuresRoutes } from './calls/figures.routes'
 import { type RelayConfig, trustProxyOption } from './config'
 import { CstaClient } from './csta/csta.client'
 import { PlatformClient } from './platform/platform.client'
@@ -170,7 +171,12 @@ export function createApp(deps: AppDeps): App {
   let prefetcher: PeaksPrefetcher | null = null
   const agentsRepo = new AgentsRepo(db)
   const writes = new WriteBatcher(db)
-  const agents = new AgentsStore(agentsRepo, writes, (view) => gateway?.agentChanged(view))
+  // Today's handle time is counted from the agents' state changes (created below too).
+  let handleTime: CallsStore | null = null
+  const agents = new AgentsStore(agentsRepo, writes, (view) => {
+    gateway?.agentChanged(view)
+    handleTime?.agentChanged(view)
+  })
   const settings = new SettingsStore(db, {
     slThresholdSec: config.slThresholdSec,
     shortAbandonSec: config.shortAbandonSec,
@@ -186,7 +192,9 @@ export function createApp(deps: AppDeps): App {
       gateway?.callEnded(call)
       prefetcher?.callEnded(call)
     },
+    (from, to) => agentsRepo.everyAgentBetween(from, to),
   )
+  handleTime = calls
   const floor = new FloorGateway(io, agents, calls, now, config.floorFlushMs)
   gateway = floor
 
@@ -276,6 +284,7 @@ export function createApp(deps: AppDeps): App {
     settingsRoutes({ settings, calls, gateway: floor, now }),
     viewsRoutes(new ViewsRepo(db), now),
     timelineRoutes({ agents, agentsRepo, calls: callsRepo, timeZone: config.timeZone, now }),
+    figuresRoutes({ agents, calls }),
     spaRoutes(deps.distDir ?? path.resolve('dist')),
   ]
   for (const route of routes) void fastify.register(route)

@@ -82,8 +82,12 @@ const queueFigures = z.object({
   shortAbandoned: z.number(),
   answeredInThreshold: z.number(),
   serviceLevel: optNumber,
+  abandonRate: optNumber,
   asaSec: optNumber,
   ahtSec: optNumber,
+  avgTalkSec: optNumber,
+  avgHoldSec: optNumber,
+  avgAcwSec: optNumber,
   longestQueueSec: z.number(),
   outbound: z.number(),
 }) satisfies z.ZodMiniType<QueueFigures>
