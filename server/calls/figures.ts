@@ -217,6 +217,7 @@ function toFigures(b: Bucket, rules: QueueRule): QueueFigures {
     skillId: b.skillId,
     slThresholdSec: rules.slThresholdSec,
     slTargetPct: rules.slTargetPct,
+    shortAbandonSec: rules.shortAbandonSec,
     offered: b.offered,
     answered: b.answered,
     abandoned: b.abandoned,

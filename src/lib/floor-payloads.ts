@@ -76,6 +76,7 @@ const queueFigures = z.object({
   skillId: optText,
   slThresholdSec: z.number(),
   slTargetPct: z.number(),
+  shortAbandonSec: z.number(),
   offered: z.number(),
   answered: z.number(),
   abandoned: z.number(),
@@ -124,6 +125,9 @@ const callSummary = z.object({
 
 /** An ended call as the REST answers carry it too (an agent's timeline). */
 export const callSummarySchema = callSummary
+
+/** Today's figures as `GET /api/figures` answers them. */
+export const todayFiguresSchema = todayFigures
 
 export const floorSnapshotSchema = z.object({
   namespace: text,

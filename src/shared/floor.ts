@@ -35,6 +35,8 @@ export interface QueueFigures {
   slThresholdSec: number
   /** The service level this queue aims for, percent. */
   slTargetPct: number
+  /** Abandoned within this many seconds in queue is a short abandon. */
+  shortAbandonSec: number
   /** Calls that queued for an agent. */
   offered: number
   answered: number

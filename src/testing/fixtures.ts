@@ -44,6 +44,7 @@ export function queueFigures(overrides: Partial<QueueFigures> = {}): QueueFigure
     skillId: null,
     slThresholdSec: 20,
     slTargetPct: 80,
+    shortAbandonSec: 0,
     offered: 0,
     answered: 0,
     abandoned: 0,
