@@ -175,7 +175,8 @@ export function createApp(deps: AppDeps): App {
   let handleTime: CallsStore | null = null
   const agents = new AgentsStore(agentsRepo, writes, (view) => {
     gateway?.agentChanged(view)
-    handleTime?.agentChanged(view)
+    // After-call work ends with no call ending: the screens' handle time is resent then too.
+    if (handleTime?.agentChanged(view)) gateway?.figuresChanged(view.namespace)
   })
   const settings = new SettingsStore(db, {
     slThresholdSec: config.slThresholdSec,

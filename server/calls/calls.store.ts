@@ -76,10 +76,11 @@ export class CallsStore {
   /**
    * An agent's state changed (an event newer than the last one applied): the stretch it ends
    * counts toward handle time when it was talk, hold or after-call work on a queued call.
+   * True when today's figures changed.
    */
-  agentChanged(view: AgentView): void {
+  agentChanged(view: AgentView): boolean {
     const piece = this.handle.next(view)
-    if (piece) this.addHandle(view.namespace, piece)
+    return piece !== null && this.addHandle(view.namespace, piece)
   }
 
   /** 'applied' for a call seen the first time, 'duplicate' for a retry of one already stored. */
@@ -157,10 +158,12 @@ export class CallsStore {
     if (before) this.figuresOf(namespace).takeHandleFrom(before)
   }
 
-  private addHandle(namespace: string, p: HandlePiece): void {
+  /** Counts a piece of handle time (the part of it that is today's); true when any was. */
+  private addHandle(namespace: string, p: HandlePiece): boolean {
     const from = Math.max(p.from, this.dayStart)
-    if (p.to <= from) return
+    if (p.to <= from) return false
     this.figuresOf(namespace).addHandle(p.skillId, p.orgTreePos, p.part, (p.to - from) / 1000)
+    return true
   }
 
   private figuresOf(namespace: string): DayFigures {

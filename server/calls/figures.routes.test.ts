@@ -9,7 +9,10 @@ import {
 } from '../testing/test-relay'
 
 const SKILL = '7001@test.cc'
-const t = (secAgo: number) => new Date(Date.now() - secAgo * 1000).toISOString()
+// One reference time for every event, so the stretches between them are exact however slow
+// the posts are.
+const NOW = Date.now()
+const t = (secAgo: number) => new Date(NOW - secAgo * 1000).toISOString()
 const DEPT_1 = { orgId: 'org-1', orgName: '客服一部', orgTreePos: '1.1' }
 const DEPT_2 = { orgId: 'org-2', orgName: '客服二部', orgTreePos: '1.2' }
 
