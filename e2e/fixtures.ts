@@ -71,8 +71,8 @@ async function startApp(simArgs: string): Promise<{ app: RunningApp; child: Chil
   }
 }
 
-/** Simulator flags for the e2e floor: 60 agents, a lively but readable pace, reproducible. */
-export const E2E_SIM_ARGS = '--agents 60 --seed 7 --speed 2'
+/** Simulator flags for the e2e floor: 60 agents, a lively but readable pace, a steady load. */
+export const E2E_SIM_ARGS = '--agents 60 --seed 7 --speed 2 --load flat'
 
 export const test = base.extend<object, { app: RunningApp; simArgs: string }>({
   /** Simulator flags; a spec may `test.use({ simArgs: '--agents 500 …' })` (it gets its own worker). */

@@ -24,6 +24,7 @@ import { installSocketAuth, type SessionOwner } from './auth/socket-auth'
 import { UsersRepo } from './auth/users.repo'
 import { CallsRepo } from './calls/calls.repo'
 import { CallsStore } from './calls/calls.store'
+import { figuresRoutes } from './calls/figures.routes'
 import { type RelayConfig, trustProxyOption } from './config'
 import { CstaClient } from './csta/csta.client'
 import { PlatformClient } from './platform/platform.client'
@@ -170,22 +171,33 @@ export function createApp(deps: AppDeps): App {
   let prefetcher: PeaksPrefetcher | null = null
   const agentsRepo = new AgentsRepo(db)
   const writes = new WriteBatcher(db)
-  const agents = new AgentsStore(agentsRepo, writes, (view) => gateway?.agentChanged(view), {
-    serialResetMs: config.serialResetMs,
-    // Once per agent per restart of the platform's counter: from then on its serials are in order.
-    onSerialReset: (next, held) =>
-      fastify.log.warn(
-        {
-          namespace: next.namespace,
-          agentId: next.id,
-          heldSerial: held.serial,
-          serial: next.serial,
-          heldStateSince: held.stateSince,
-          stateSince: next.stateSince,
-        },
-        'the platform restarted its serial counter: a lower serial, later by more than SERIAL_RESET_SEC, took the tile',
-      ),
-  })
+  // Today's handle time is counted from the agents' state changes (created below too).
+  let handleTime: CallsStore | null = null
+  const agents = new AgentsStore(
+    agentsRepo,
+    writes,
+    (view) => {
+      gateway?.agentChanged(view)
+      // After-call work ends with no call ending: the screens' handle time is resent then too.
+      if (handleTime?.agentChanged(view)) gateway?.figuresChanged(view.namespace)
+    },
+    {
+      serialResetMs: config.serialResetMs,
+      // Once per agent per restart of the platform's counter: from then on its serials are in order.
+      onSerialReset: (next, held) =>
+        fastify.log.warn(
+          {
+            namespace: next.namespace,
+            agentId: next.id,
+            heldSerial: held.serial,
+            serial: next.serial,
+            heldStateSince: held.stateSince,
+            stateSince: next.stateSince,
+          },
+          'the platform restarted its serial counter: a lower serial, later by more than SERIAL_RESET_SEC, took the tile',
+        ),
+    },
+  )
   const settings = new SettingsStore(db, {
     slThresholdSec: config.slThresholdSec,
     shortAbandonSec: config.shortAbandonSec,
@@ -201,7 +213,9 @@ export function createApp(deps: AppDeps): App {
       gateway?.callEnded(call)
       prefetcher?.callEnded(call)
     },
+    (from, to) => agentsRepo.everyAgentBetween(from, to),
   )
+  handleTime = calls
   const floor = new FloorGateway(io, agents, calls, now, config.floorFlushMs)
   gateway = floor
 
@@ -291,6 +305,7 @@ export function createApp(deps: AppDeps): App {
     settingsRoutes({ settings, calls, gateway: floor, now }),
     viewsRoutes(new ViewsRepo(db), now),
     timelineRoutes({ agents, agentsRepo, calls: callsRepo, timeZone: config.timeZone, now }),
+    figuresRoutes({ agents, calls }),
     spaRoutes(deps.distDir ?? path.resolve('dist')),
   ]
   for (const route of routes) void fastify.register(route)

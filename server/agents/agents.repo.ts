@@ -242,6 +242,19 @@ export class AgentsRepo {
   }
 
   /**
+   * Every agent's events as `eventsBetween` gives them, agent after agent (each agent's in
+   * order): what today's handle time is counted again from after a restart.
+   */
+  everyAgentBetween(from: number, to: number): AgentView[] {
+    const out: AgentView[] = []
+    for (const a of this.stmts.agents.all()) {
+      for (const r of this.stmts.before.all(a.id, from)) out.push(toView(r))
+      for (const r of this.stmts.during.all(a.id, from, to)) out.push(toView(r))
+    }
+    return out
+  }
+
+  /**
    * Deletes events whose state began before `before` (epoch ms), except each agent's latest
    * (what the floor shows, however long ago it began: an agent logged out for weeks is still
    * on the floor after a restart), and the profiles no event refers to any more. Returns how

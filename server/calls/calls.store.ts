@@ -1,9 +1,15 @@
-import { type CallSummary, LATEST_CALLS_MAX, type TodayFigures } from '@/shared/floor'
-import { platformDay } from '@/shared/platform-time'
+import {
+  type AgentView,
+  type CallSummary,
+  LATEST_CALLS_MAX,
+  type TodayFigures,
+} from '@/shared/floor'
+import { parsePlatformTime, platformDay } from '@/shared/platform-time'
 import type { CallEndEvent } from '@/shared/webhooks'
 import type { WriteBatcher } from '../db/write-batcher'
 import type { CallsRepo } from './calls.repo'
 import { type BucketFilter, DayFigures, type FiguresRules } from './figures'
+import { type HandlePiece, HandleTimeTracker } from './handle-time'
 
 // The feed shows LATEST_CALLS_MAX calls to each viewer; more are kept so a viewer who sees only
 // part of the floor still gets a full feed.
@@ -42,6 +48,9 @@ export function summaryOf(e: CallEndEvent, orgTreePos: string | null): CallSumma
  */
 export class CallsStore {
   private day: string
+  /** Start of the platform-local day, epoch ms: handle time before it belongs to the day before. */
+  private dayStart: number
+  private readonly handle = new HandleTimeTracker()
   private readonly figures = new Map<string, DayFigures>()
   private readonly latest = new Map<string, CallSummary[]>()
   /** Calls being written now, by namespace and callId. */
@@ -55,9 +64,23 @@ export class CallsStore {
     private readonly timeZone: string,
     now: number,
     private readonly onCall: (call: CallSummary) => void,
+    /** Every agent's stored events of [from, to), each agent's in order: today's handle time. */
+    agentEvents: (from: number, to: number) => AgentView[] = () => [],
   ) {
     this.day = platformDay(now, timeZone)
+    this.dayStart = dayStartOf(this.day, timeZone, now)
     this.loadDay()
+    for (const view of agentEvents(this.dayStart, now + 1)) this.agentChanged(view)
+  }
+
+  /**
+   * An agent's state changed (an event newer than the last one applied): the stretch it ends
+   * counts toward handle time when it was talk, hold or after-call work on a queued call.
+   * True when today's figures changed.
+   */
+  agentChanged(view: AgentView): boolean {
+    const piece = this.handle.next(view)
+    return piece !== null && this.addHandle(view.namespace, piece)
   }
 
   /** 'applied' for a call seen the first time, 'duplicate' for a retry of one already stored. */
@@ -91,6 +114,7 @@ export class CallsStore {
     const day = platformDay(now, this.timeZone)
     if (day === this.day) return false
     this.day = day
+    this.dayStart = dayStartOf(day, this.timeZone, now)
     this.figures.clear()
     this.latest.clear()
     this.loadDay()
@@ -101,6 +125,17 @@ export class CallsStore {
     return (this.figures.get(namespace) ?? new DayFigures(this.day, this.rulesOf(namespace))).read(
       filter,
     )
+  }
+
+  /** Figures for a part of the floor, each as far as it can be narrowed (see `readSplit`). */
+  figuresSplit(
+    namespace: string,
+    queue: BucketFilter,
+    agents: BucketFilter,
+    outbound: BucketFilter,
+  ): TodayFigures {
+    const figures = this.figures.get(namespace) ?? new DayFigures(this.day, this.rulesOf(namespace))
+    return figures.readSplit(queue, agents, outbound)
   }
 
   /** Today's latest calls of a namespace that pass the filter, newest last. */
@@ -116,9 +151,28 @@ export class CallsStore {
 
   /** Counts a tenant's day again, e.g. after its queue rules changed. */
   reload(namespace: string): void {
+    const before = this.figures.get(namespace)
     this.figures.delete(namespace)
     this.latest.delete(namespace)
     for (const call of this.repo.listDay(this.day)) if (call.namespace === namespace) this.add(call)
+    if (before) this.figuresOf(namespace).takeHandleFrom(before)
+  }
+
+  /** Counts a piece of handle time (the part of it that is today's); true when any was. */
+  private addHandle(namespace: string, p: HandlePiece): boolean {
+    const from = Math.max(p.from, this.dayStart)
+    if (p.to <= from) return false
+    this.figuresOf(namespace).addHandle(p.skillId, p.orgTreePos, p.part, (p.to - from) / 1000)
+    return true
+  }
+
+  private figuresOf(namespace: string): DayFigures {
+    let figures = this.figures.get(namespace)
+    if (!figures) {
+      figures = new DayFigures(this.day, this.rulesOf(namespace))
+      this.figures.set(namespace, figures)
+    }
+    return figures
   }
 
   private loadDay(): void {
@@ -126,12 +180,7 @@ export class CallsStore {
   }
 
   private add(call: CallSummary): void {
-    let figures = this.figures.get(call.namespace)
-    if (!figures) {
-      figures = new DayFigures(this.day, this.rulesOf(call.namespace))
-      this.figures.set(call.namespace, figures)
-    }
-    figures.add(call)
+    this.figuresOf(call.namespace).add(call)
     let latest = this.latest.get(call.namespace)
     if (!latest) {
       latest = []
@@ -140,4 +189,9 @@ export class CallsStore {
     latest.push(call)
     if (latest.length > LATEST_KEPT * 2) latest.splice(0, latest.length - LATEST_KEPT)
   }
+}
+
+/** Midnight of a platform-local day, epoch ms (`fallback` if the day cannot be read). */
+function dayStartOf(day: string, timeZone: string, fallback: number): number {
+  return parsePlatformTime(`${day} 00:00:00`, timeZone) ?? fallback
 }

@@ -1,5 +1,6 @@
 import type { CallSummary, QueueFigures, TodayFigures } from '@/shared/floor'
 import type { QueueRule } from '@/shared/settings'
+import type { HandlePart } from './handle-time'
 
 /** How a queue's calls are counted (its service-level rules); skillId null is the default. */
 export type FiguresRules = (skillId: string | null) => QueueRule
@@ -14,7 +15,10 @@ interface Bucket {
   shortAbandoned: number
   answeredInThreshold: number
   answeredQueueSec: number
-  answeredTalkSec: number
+  /** Handle time of queued calls from the agents' states, seconds. */
+  talkSec: number
+  holdSec: number
+  acwSec: number
   longestQueueSec: number
   outbound: number
 }
@@ -68,8 +72,25 @@ export class DayFigures {
     } else if (isAnswered(call)) {
       b.answered += 1
       b.answeredQueueSec += queueSec
-      b.answeredTalkSec += call.talkSec ?? 0
       if (queueSec <= rules.slThresholdSec) b.answeredInThreshold += 1
+    }
+  }
+
+  /** Counts seconds an agent spent talking, on hold or in after-call work on a queued call. */
+  addHandle(skillId: string, orgTreePos: string | null, part: HandlePart, seconds: number): void {
+    if (!(seconds > 0)) return
+    const b = this.bucketOf(skillId, orgTreePos)
+    b[HANDLE_FIELD[part]] += seconds
+  }
+
+  /** Keeps the handle time counted so far (it does not depend on queue rules) across a recount. */
+  takeHandleFrom(other: DayFigures): void {
+    for (const o of other.buckets.values()) {
+      if (o.talkSec + o.holdSec + o.acwSec === 0) continue
+      const b = this.bucketOf(o.skillId, o.orgTreePos)
+      b.talkSec += o.talkSec
+      b.holdSec += o.holdSec
+      b.acwSec += o.acwSec
     }
   }
 
@@ -98,6 +119,34 @@ export class DayFigures {
     }
   }
 
+  /**
+   * Figures for a part of the floor, for each figure as far as it can be narrowed. A call
+   * belongs to a department only once an agent answers it, so the queue's figures (offered,
+   * abandoned, service level, longest wait) follow `queue` (the skill groups, never the
+   * department); answered, wait to answer and handle time follow `agents`; outbound calls
+   * belong to no skill group and follow `outbound`.
+   */
+  readSplit(queue: BucketFilter, agents: BucketFilter, outbound: BucketFilter): TodayFigures {
+    const q = this.read(queue)
+    const a = this.read(agents)
+    const o = this.read(outbound)
+    const agentsBySkill = new Map(a.bySkill.map((f) => [f.skillId, f]))
+    const skillIds = [...new Set([...q.bySkill, ...a.bySkill].map((f) => f.skillId))].sort((x, y) =>
+      (x ?? '').localeCompare(y ?? ''),
+    )
+    const queueBySkill = new Map(q.bySkill.map((f) => [f.skillId, f]))
+    return {
+      ...q,
+      total: { ...withAgentFigures(q.total, a.total), outbound: o.total.outbound },
+      bySkill: skillIds.map((id) => {
+        const rules = this.rules(id)
+        const base = queueBySkill.get(id) ?? toFigures(emptyBucket(id, null), rules)
+        const agent = agentsBySkill.get(id) ?? toFigures(emptyBucket(id, null), rules)
+        return withAgentFigures(base, agent)
+      }),
+    }
+  }
+
   private bucketOf(skillId: string | null, orgTreePos: string | null): Bucket {
     const key = `${skillId ?? ''}\u0000${orgTreePos ?? ''}`
     let b = this.buckets.get(key)
@@ -119,7 +168,9 @@ function emptyBucket(skillId: string | null, orgTreePos: string | null): Bucket 
     shortAbandoned: 0,
     answeredInThreshold: 0,
     answeredQueueSec: 0,
-    answeredTalkSec: 0,
+    talkSec: 0,
+    holdSec: 0,
+    acwSec: 0,
     longestQueueSec: 0,
     outbound: 0,
   }
@@ -132,9 +183,32 @@ function merge(into: Bucket, b: Bucket): void {
   into.shortAbandoned += b.shortAbandoned
   into.answeredInThreshold += b.answeredInThreshold
   into.answeredQueueSec += b.answeredQueueSec
-  into.answeredTalkSec += b.answeredTalkSec
+  into.talkSec += b.talkSec
+  into.holdSec += b.holdSec
+  into.acwSec += b.acwSec
   into.longestQueueSec = Math.max(into.longestQueueSec, b.longestQueueSec)
   into.outbound += b.outbound
+}
+
+/** The queue's figures of `queue` with the answering agents' figures of `agents`. */
+function withAgentFigures(queue: QueueFigures, agents: QueueFigures): QueueFigures {
+  return {
+    ...queue,
+    answered: agents.answered,
+    asaSec: agents.asaSec,
+    ahtSec: agents.ahtSec,
+    avgTalkSec: agents.avgTalkSec,
+    avgHoldSec: agents.avgHoldSec,
+    avgAcwSec: agents.avgAcwSec,
+    outbound: agents.outbound,
+  }
+}
+
+const HANDLE_FIELD = { talk: 'talkSec', hold: 'holdSec', acw: 'acwSec' } as const
+
+/** A sum per answered call, or null before the first answer. */
+function perAnswered(b: Bucket, sum: number): number | null {
+  return b.answered > 0 ? sum / b.answered : null
 }
 
 function toFigures(b: Bucket, rules: QueueRule): QueueFigures {
@@ -143,14 +217,19 @@ function toFigures(b: Bucket, rules: QueueRule): QueueFigures {
     skillId: b.skillId,
     slThresholdSec: rules.slThresholdSec,
     slTargetPct: rules.slTargetPct,
+    shortAbandonSec: rules.shortAbandonSec,
     offered: b.offered,
     answered: b.answered,
     abandoned: b.abandoned,
     shortAbandoned: b.shortAbandoned,
     answeredInThreshold: b.answeredInThreshold,
     serviceLevel: slBase > 0 ? b.answeredInThreshold / slBase : null,
-    asaSec: b.answered > 0 ? b.answeredQueueSec / b.answered : null,
-    ahtSec: b.answered > 0 ? b.answeredTalkSec / b.answered : null,
+    abandonRate: b.offered > 0 ? b.abandoned / b.offered : null,
+    asaSec: perAnswered(b, b.answeredQueueSec),
+    ahtSec: perAnswered(b, b.talkSec + b.holdSec + b.acwSec),
+    avgTalkSec: perAnswered(b, b.talkSec),
+    avgHoldSec: perAnswered(b, b.holdSec),
+    avgAcwSec: perAnswered(b, b.acwSec),
     longestQueueSec: b.longestQueueSec,
     outbound: b.outbound,
   }

@@ -10,6 +10,7 @@ import {
   seconds,
 } from './call-model'
 import type { Clock } from './clock'
+import { isFlat, LOAD_PROFILES, type LoadProfile, type LoadStep } from './load-profile'
 import { customerArea, mobileNumber } from './names'
 import type { Random } from './random'
 import { insertByWait, longestIdleAgent, longestWaitingCall } from './routing'
@@ -37,6 +38,8 @@ export interface CallCenterOptions {
   /** Calls per simulated minute across the floor. */
   inboundPerMin: number
   outboundPerMin: number
+  /** How the inbound rate moves over simulated time; flat (the base rate) when absent. */
+  load?: LoadProfile
   timing?: Partial<SimTiming>
   listener: CallCenterListener
 }
@@ -69,6 +72,11 @@ export class CallCenter {
   private readonly calls = new Map<string, Call>()
   private readonly queues = new Map<string, Call[]>()
   private readonly arrivals = new Map<string, Timer>()
+  /** The inbound processes, each at its base rate: re-armed when the load changes. */
+  private readonly inboundArrivals: { name: string; perMin: number; fn: () => void }[] = []
+  private readonly load: LoadProfile
+  private loadStep: LoadStep | null = null
+  private loadTimer: Timer | null = null
   private readonly timing: SimTiming
   private readonly clock: Clock
   private readonly rng: Random
@@ -78,6 +86,7 @@ export class CallCenter {
     this.clock = opts.clock
     this.rng = opts.rng
     this.timing = { ...DEFAULT_TIMING, ...opts.timing }
+    this.load = opts.load ?? LOAD_PROFILES.flat
     this.skillIds = Array.from({ length: opts.skills }, (_, i) => skillId(i, opts.namespace))
     for (const s of this.skillIds) this.queues.set(s, [])
     this.agents = createRoster(opts.rng, opts.agents, opts.skills, opts.namespace, this.clock.now())
@@ -98,15 +107,42 @@ export class CallCenter {
     const total = weights.reduce((a, b) => a + b, 0)
     this.skillIds.forEach((skill, i) => {
       const perMin = (this.opts.inboundPerMin * (weights[i] ?? 0)) / total
-      this.poisson(`inbound ${skill}`, perMin, () => this.inbound(skill))
+      this.inboundArrivals.push({ name: `inbound ${skill}`, perMin, fn: () => this.inbound(skill) })
     })
+    // A flat load draws exactly as before, so seeded runs of tests stay the same.
+    if (isFlat(this.load))
+      for (const a of this.inboundArrivals) this.poisson(a.name, a.perMin, a.fn)
+    else this.applyLoad(0)
     this.poisson('outbound', this.opts.outboundPerMin, () => this.outbound())
+  }
+
+  /** The load step in force (null on a flat load). */
+  get currentLoad(): LoadStep | null {
+    return this.loadStep
+  }
+
+  /**
+   * Puts step `index` of the load in force: every inbound process is drawn again at its new
+   * rate (arrivals are memoryless, so starting afresh changes nothing else), and the next step
+   * follows after this one's simulated minutes.
+   */
+  private applyLoad(index: number): void {
+    const step = this.load.steps[index % this.load.steps.length]!
+    this.loadStep = step
+    for (const a of this.inboundArrivals) {
+      this.clock.cancel(this.arrivals.get(a.name))
+      this.arrivals.delete(a.name)
+      this.poisson(a.name, a.perMin * step.factor, a.fn)
+    }
+    this.loadTimer = this.clock.schedule(step.minutes * 60_000, () => this.applyLoad(index + 1))
   }
 
   /** Cancels every pending step; the floor freezes as it is. */
   stop(): void {
     for (const t of this.arrivals.values()) this.clock.cancel(t)
     this.arrivals.clear()
+    this.clock.cancel(this.loadTimer)
+    this.loadTimer = null
     for (const a of this.agents) this.clock.cancel(a.timer)
     for (const c of this.calls.values()) {
       this.clock.cancel(c.timer)

@@ -54,7 +54,8 @@ async function startReceiver() {
 }
 
 function startSimulator(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/simulator/main.ts', ...args], {
+  const argv = ['--import', 'tsx', 'server/simulator/main.ts', '--load', 'flat', ...args]
+  const child = spawn(process.execPath, argv, {
     cwd: ROOT,
     env: { ...process.env, SIM_WEBHOOK_URL: '', PLATFORM_TZ: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -78,7 +78,8 @@ async function main(): Promise<void> {
   process.stdout.write(`SIMULATOR_READY ${JSON.stringify({ url: `http://${host}:${port}` })}\n`)
   log(
     `${config.agents} agents, ${config.skills} skill groups, ${config.inboundPerMin.toFixed(1)} inbound ` +
-      `and ${config.outboundPerMin.toFixed(1)} outbound calls/min, speed ×${config.speed}, seed ${seed}`,
+      `and ${config.outboundPerMin.toFixed(1)} outbound calls/min, load ${config.load.name}, ` +
+      `speed ×${config.speed}, seed ${seed}`,
   )
 
   log(`waiting for the webhook receiver at ${redact(config.webhookUrl)}`)

@@ -42,7 +42,8 @@ const callSchema = callEndEventSchema(TZ)
 
 export function startPlatform(args: string[] = [], seed = 5, start = START): Platform {
   const parsed = parseSimConfig(
-    ['--webhook', 'http://127.0.0.1:1/hook?token=t', '--agents', '12', ...args],
+    // Tests count calls at the base rate: a flat load unless they ask for another.
+    ['--webhook', 'http://127.0.0.1:1/hook?token=t', '--agents', '12', '--load', 'flat', ...args],
     {},
   )
   if (!parsed.ok) throw new Error(parsed.error)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { LOAD_PROFILES } from './load-profile'
 import { parseSimConfig } from './sim-config'
 
 const HOOK = 'http://127.0.0.1:8080/webhooks/wellcloud?token=abc'
@@ -14,6 +15,7 @@ describe('parseSimConfig', () => {
         skills: 4,
         inboundPerMin: expect.closeTo(13.2, 5) as number,
         outboundPerMin: expect.closeTo(1.2, 5) as number,
+        load: LOAD_PROFILES.day,
         speed: 1,
         retryUnitMs: 60_000,
         namespace: 'test.cc',
@@ -196,6 +198,7 @@ describe('parseSimConfig', () => {
     [['--webhook', 'ftp://x/y'], /--webhook/],
     [['--webhook', HOOK, '--agents', '0'], /--agents/],
     [['--webhook', HOOK, '--speed', 'fast'], /--speed/],
+    [['--webhook', HOOK, '--load', 'rush'], /--load/],
     [['--webhook', HOOK, '--tz', 'Mars/Olympus'], /--tz: expected an IANA time zone/],
     [['--webhook', HOOK, '--port', '70000'], /--port/],
     [['--webhook', HOOK, '--token-ttl-sec', '0'], /--token-ttl-sec/],

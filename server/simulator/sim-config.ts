@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { DEFAULT_PLATFORM_TZ } from '../../src/shared/platform-time'
 import { canonicalSerial } from '../../src/shared/serial'
 import { describeIssues } from '../../src/shared/webhooks'
+import { LOAD_NAMES, LOAD_PROFILES, type LoadProfile } from './load-profile'
 
 /**
  * Default arrival rates per agent on the roster. With the default timings an inbound call
@@ -191,6 +192,7 @@ const flagsSchema = z.object({
   skills: int(1, 50).default(4),
   rate: z.coerce.number().min(0).max(100_000).optional(),
   'outbound-rate': z.coerce.number().min(0).max(100_000).optional(),
+  load: z.enum(LOAD_NAMES).default('day'),
   speed: positive(10_000).default(1),
   'retry-unit-ms': int(1, 3_600_000).default(60_000),
   namespace: z
@@ -226,6 +228,8 @@ export interface SimConfig {
   inboundPerMin: number
   /** Manual outbound calls across the floor, calls per simulated minute. */
   outboundPerMin: number
+  /** How the inbound rate moves over simulated time (`--load`). */
+  load: LoadProfile
   /** Simulated ms per wall ms. */
   speed: number
   /** The platform's retry "minute", in simulated ms. */
@@ -259,6 +263,8 @@ export const USAGE = `Usage: node --import tsx server/simulator/main.ts --webhoo
   --skills <n>            skill groups, default 4
   --rate <calls/min>      inbound arrivals across the floor, default 0.22 × agents
   --outbound-rate <c/min> manual outbound calls, default 0.02 × agents
+  --load flat|day|busy    how inbound moves over time, default day (a working day's shape
+                          every 30 simulated minutes, with a peak the floor cannot keep up with)
   --speed <factor>        time compression, default 1
   --retry-unit-ms <ms>    length of the callEnd retry "minute", default 60000
   --namespace <domain>    tenant domain, default test.cc
@@ -284,6 +290,7 @@ const STRING_FLAGS = [
   'skills',
   'rate',
   'outbound-rate',
+  'load',
   'speed',
   'retry-unit-ms',
   'namespace',
@@ -338,6 +345,7 @@ export function parseSimConfig(argv: string[], env: NodeJS.ProcessEnv): ConfigRe
       skills: f.skills,
       inboundPerMin: f.rate ?? f.agents * INBOUND_PER_AGENT_PER_MIN,
       outboundPerMin: f['outbound-rate'] ?? f.agents * OUTBOUND_PER_AGENT_PER_MIN,
+      load: LOAD_PROFILES[f.load],
       speed: f.speed,
       retryUnitMs: f['retry-unit-ms'],
       namespace: f.namespace,

@@ -70,6 +70,7 @@ export class Simulator {
       namespace: config.namespace,
       inboundPerMin: config.inboundPerMin,
       outboundPerMin: config.outboundPerMin,
+      load: config.load,
       timing: deps.timing,
       listener: {
         agentState: (agent, previous) =>

@@ -34,7 +34,8 @@ export function startSimulatorProcess(
 ): Promise<SimulatorProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/simulator/main.ts', '--port', '0', ...args],
+    // Tests count on the base rate: a flat load unless they ask for another.
+    ['--import', 'tsx', 'server/simulator/main.ts', '--port', '0', '--load', 'flat', ...args],
     {
       cwd: ROOT,
       env: { ...process.env, SIM_WEBHOOK_URL: webhookUrl },

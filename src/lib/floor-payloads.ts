@@ -75,14 +75,19 @@ const queueFigures = z.object({
   skillId: optText,
   slThresholdSec: z.number(),
   slTargetPct: z.number(),
+  shortAbandonSec: z.number(),
   offered: z.number(),
   answered: z.number(),
   abandoned: z.number(),
   shortAbandoned: z.number(),
   answeredInThreshold: z.number(),
   serviceLevel: optNumber,
+  abandonRate: optNumber,
   asaSec: optNumber,
   ahtSec: optNumber,
+  avgTalkSec: optNumber,
+  avgHoldSec: optNumber,
+  avgAcwSec: optNumber,
   longestQueueSec: z.number(),
   outbound: z.number(),
 }) satisfies z.ZodMiniType<QueueFigures>
@@ -119,6 +124,9 @@ const callSummary = z.object({
 
 /** An ended call as the REST answers carry it too (an agent's timeline). */
 export const callSummarySchema = callSummary
+
+/** Today's figures as `GET /api/figures` answers them. */
+export const todayFiguresSchema = todayFigures
 
 export const floorSnapshotSchema = z.object({
   namespace: text,

@@ -486,6 +486,36 @@ export const en: Messages = {
     total: 'Total',
     noData: 'No calls yet today',
     waiting: 'Waiting for data…',
+    scopeAll: 'All agents you can see',
+    scopeFiltered: "Following the floor's filter",
+    updating: 'Updating for the filter…',
+    failed: 'The figures for this filter could not be loaded.',
+    notLive: 'Not live: as of {{time}}',
+    notLiveNever: 'Not live',
+    allDepts: 'all departments',
+    allSkills: 'all skill groups',
+    asaNote: 'ringing excluded',
+    ahtNote: 'talk + hold + ACW',
+    slNote: 'target {{target}} %',
+    abandonRate: '{{rate}} of offered',
+    defOffered:
+      "Calls that waited in a skill group's queue for an agent today (platform day). Outbound calls are not counted.",
+    defAnswered: 'Offered calls an agent answered.',
+    defAbandoned:
+      'Callers who hung up while waiting in the queue (end reason QueueAbandon). Abandon rate = abandoned ÷ offered.',
+    defServiceLevel:
+      'Calls answered within {{sec}} s of queue wait ÷ (offered − calls abandoned within {{short}} s). Target {{target}} %.',
+    defAsa:
+      "Average speed of answer: the average queue wait of answered calls (the platform's queueLength). Ringing at the agent's phone is not counted.",
+    defAht:
+      "Average handle time = (talk + hold + after-call work) ÷ answered calls, measured from the agents' states on queued calls. After-call work counts once it ends.",
+    defAhtParts: 'Per call: talk {{talk}}, hold {{hold}}, after-call work {{acw}}.',
+    defLongestQueue: 'The longest any caller waited in the queue today, answered or not.',
+    defOutbound: 'Calls the agents placed (manual, preview, predictive…). Not counted as offered.',
+    defAllDepts:
+      'A call belongs to a department only once an agent answers it, so this counts the calls of every department.',
+    defAllSkills:
+      'Outbound calls belong to no skill group, so this counts those of the agents shown whatever the skill filter.',
   },
   calls: {
     title: 'Latest calls',

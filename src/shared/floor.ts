@@ -44,6 +44,8 @@ export interface QueueFigures {
   slThresholdSec: number
   /** The service level this queue aims for, percent. */
   slTargetPct: number
+  /** Abandoned within this many seconds in queue is a short abandon. */
+  shortAbandonSec: number
   /** Calls that queued for an agent. */
   offered: number
   answered: number
@@ -53,12 +55,27 @@ export interface QueueFigures {
   shortAbandoned: number
   /** Answered within the service-level threshold. */
   answeredInThreshold: number
-  /** 0..1, or null before the first call. */
+  /**
+   * 0..1: answered within `slThresholdSec` of queue wait, over offered minus short abandons;
+   * null before the first call.
+   */
   serviceLevel: number | null
-  /** Average speed of answer, seconds (queue time of answered calls). */
+  /** 0..1: abandoned over offered (short abandons included); null before the first call. */
+  abandonRate: number | null
+  /**
+   * Average wait to answer, seconds: the platform's queue time (`queueLength`) of answered
+   * calls. Ringing at the agent's phone is not counted.
+   */
   asaSec: number | null
-  /** Average handle time, seconds (talk time of answered calls). */
+  /**
+   * Average handle time, seconds: (talk + hold + after-call work) of queued calls over the
+   * calls answered, talk, hold and after-call work measured from the agents' state changes.
+   */
   ahtSec: number | null
+  /** The three parts of `ahtSec`, each per answered call, seconds. */
+  avgTalkSec: number | null
+  avgHoldSec: number | null
+  avgAcwSec: number | null
   longestQueueSec: number
   /** Calls the agents placed (manual outbound), not counted as offered. */
   outbound: number

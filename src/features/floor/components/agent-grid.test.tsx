@@ -34,6 +34,8 @@ beforeEach(() => {
   resetFloorStore(T0)
   renders.clear()
   const roster = Array.from({ length: AGENTS }, (_, i) => agent(i + 1))
+  // Connected, as the socket always is before its first snapshot: timers run only on a live link.
+  useFloorStore.getState().linkUp(false, T0 + 65_000)
   useFloorStore
     .getState()
     .receiveSnapshot(snapshot(roster, { serverTime: T0 + 65_000 }), T0 + 65_000)
@@ -124,6 +126,23 @@ describe('AgentGrid', () => {
     })
     expect(within(tileOf(3)).getByRole('timer').textContent).toBe('01:08')
     expect(renders.size).toBe(0)
+  })
+
+  it('stops the timers, dimmed, while the link is down, and runs them again after', () => {
+    renderGrid()
+    act(() => useFloorStore.getState().linkDown(T0 + 65_000))
+    act(() => {
+      vi.advanceTimersByTime(3_100)
+    })
+    const timer = within(tileOf(3)).getByRole('timer')
+    expect(timer.textContent).toBe('01:05')
+    expect(timer.style.opacity).not.toBe('')
+    act(() => useFloorStore.getState().linkUp(true, T0 + 68_100))
+    act(() => {
+      vi.advanceTimersByTime(1_000)
+    })
+    expect(timer.textContent).toBe('01:09')
+    expect(timer.style.opacity).toBe('')
   })
 
   it('moves between tiles with the arrow keys and opens one with Enter', async () => {

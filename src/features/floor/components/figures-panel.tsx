@@ -2,6 +2,11 @@ import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import { LATEST_CALLS_MAX } from '@/shared/floor'
+import { formatClock } from '@/lib/format'
+import { useFigureDefinitions } from '../hooks/use-figure-definitions'
+import { useFloorView } from '../hooks/use-floor-view'
+import { type ShownFigures, useShownFigures } from '../hooks/use-shown-figures'
+import { isLive } from '../stores/connection-status'
 import { useFloorStore } from '../stores/floor-store'
 import { KpiGrid } from './kpi-grid'
 import { LatestCalls } from './latest-calls'
@@ -25,33 +30,86 @@ function SectionTitle({ id, children, aside }: { id: string; children: string; a
   )
 }
 
-/** Today's figures (total and per skill group) and the latest-calls feed. */
+const NOT_LIVE_OPACITY = 0.5 // dimmed like a stopped timer: there, but not to be trusted
+
+/** What the figures are for, and whether they are live: one line under the title. */
+function FiguresStatus({ shown }: { shown: ShownFigures }) {
+  const { t } = useTranslation()
+  const live = useFloorStore((s) => isLive(s.status))
+  const heardAt = useFloorStore((s) =>
+    s.link.lastMessageAt === null ? null : s.link.lastMessageAt + s.offset,
+  )
+  const parts = [shown.filtered ? t('figures.scopeFiltered') : t('figures.scopeAll')]
+  if (shown.updating) parts.push(t('figures.updating'))
+  return (
+    <Box sx={{ mt: -0.5, mb: 1 }}>
+      <Typography variant="caption" sx={{ color: 'text.secondary', display: 'block' }}>
+        {parts.join(' · ')}
+      </Typography>
+      {!live && (
+        <Typography variant="caption" role="status" sx={{ color: 'warning.main', fontWeight: 600 }}>
+          {heardAt === null
+            ? t('figures.notLiveNever')
+            : t('figures.notLive', { time: formatClock(heardAt) })}
+        </Typography>
+      )}
+      {shown.failed && (
+        <Typography variant="caption" role="alert" sx={{ color: 'error.main', display: 'block' }}>
+          {t('figures.failed')}
+        </Typography>
+      )}
+    </Box>
+  )
+}
+
+function FiguresBody({ shown }: { shown: ShownFigures }) {
+  const { t } = useTranslation()
+  const figures = shown.figures!
+  const definitions = useFigureDefinitions(figures.total)
+  const live = useFloorStore((s) => isLive(s.status))
+  return (
+    <Box
+      data-live={live}
+      sx={{
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 1.5,
+        opacity: live && !shown.updating ? 1 : NOT_LIVE_OPACITY,
+        transition: 'opacity 200ms',
+      }}
+    >
+      <KpiGrid figures={figures.total} coverage={shown} />
+      {figures.bySkill.length > 0 && (
+        <Box>
+          <Typography
+            variant="overline"
+            component="h3"
+            sx={{ color: 'text.secondary', display: 'block' }}
+          >
+            {t('figures.bySkill')}
+          </Typography>
+          <SkillFiguresTable rows={figures.bySkill} definitions={definitions} />
+        </Box>
+      )}
+    </Box>
+  )
+}
+
+/** Today's figures (total and per skill group) for what the floor shows, and the latest calls. */
 export function FiguresPanel() {
   const { t } = useTranslation()
-  const figures = useFloorStore((s) => s.figures)
+  const [view] = useFloorView()
+  const shown = useShownFigures(view)
   const callCount = useFloorStore((s) => s.latestCalls.length)
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <Box component="section" aria-labelledby="figures-title" sx={{ p: 2, pb: 1.5 }}>
-        <SectionTitle id="figures-title" aside={figures?.day}>
+        <SectionTitle id="figures-title" aside={shown.figures?.day}>
           {t('figures.title')}
         </SectionTitle>
-        {figures ? (
-          <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>
-            <KpiGrid figures={figures.total} slThresholdSec={figures.slThresholdSec} />
-            {figures.bySkill.length > 0 && (
-              <Box>
-                <Typography
-                  variant="overline"
-                  component="h3"
-                  sx={{ color: 'text.secondary', display: 'block' }}
-                >
-                  {t('figures.bySkill')}
-                </Typography>
-                <SkillFiguresTable rows={figures.bySkill} />
-              </Box>
-            )}
-          </Box>
+        <FiguresStatus shown={shown} />
+        {shown.figures ? (
+          <FiguresBody shown={shown} />
         ) : (
           <Typography variant="body2" sx={{ color: 'text.secondary' }}>
             {t('figures.waiting')}

@@ -5,61 +5,122 @@ import type { QueueFigures } from '@/shared/floor'
 import { formatPercent, formatSeconds } from '@/lib/format'
 import { htmlLang } from '@/lib/i18n'
 import { useLanguage } from '@/hooks/use-language'
+import { useFigureDefinitions } from '../hooks/use-figure-definitions'
 
 interface Kpi {
+  key: string
   label: string
   value: string
-  hint?: string
+  /** A short line under the value: what it counts, or what it is not narrowed by. */
+  note?: string | undefined
+  /** The figure's definition, shown on hover and focus. */
+  definition: string
   tone?: 'error'
 }
 
-/** Today's totals as eight small figures. */
+/** What the figures cover when the floor is filtered (see `useShownFigures`). */
+export interface KpiCoverage {
+  /** A department filter is on: the queue's figures are for every department. */
+  byDept: boolean
+  /** A skill filter is on: outbound is for every skill group. */
+  bySkill: boolean
+}
+
+const WHOLE: KpiCoverage = { byDept: false, bySkill: false }
+
+/** Today's totals as eight small figures, each with its definition on hover and focus. */
 export function KpiGrid({
   figures,
-  slThresholdSec,
+  coverage = WHOLE,
 }: {
   figures: QueueFigures
-  slThresholdSec: number
+  coverage?: KpiCoverage
 }) {
   const { t } = useTranslation()
   const locale = htmlLang(useLanguage())
+  const def = useFigureDefinitions(figures)
+  // Figures of the queue cannot follow a department; outbound cannot follow a skill group.
+  const allDepts = coverage.byDept ? t('figures.allDepts') : undefined
+  const queueDef = (d: string) => (coverage.byDept ? `${d} ${t('figures.defAllDepts')}` : d)
   const kpis: Kpi[] = [
-    { label: t('figures.offered'), value: String(figures.offered) },
-    { label: t('figures.answered'), value: String(figures.answered) },
     {
+      key: 'offered',
+      label: t('figures.offered'),
+      value: String(figures.offered),
+      note: allDepts,
+      definition: queueDef(def.offered),
+    },
+    {
+      key: 'answered',
+      label: t('figures.answered'),
+      value: String(figures.answered),
+      definition: def.answered,
+    },
+    {
+      key: 'abandoned',
       label: t('figures.abandoned'),
       value: String(figures.abandoned),
+      note:
+        allDepts ??
+        (figures.abandonRate === null
+          ? undefined
+          : t('figures.abandonRate', { rate: formatPercent(figures.abandonRate, locale) })),
+      definition: queueDef(def.abandoned),
       ...(figures.abandoned > 0 ? { tone: 'error' as const } : {}),
     },
     {
+      key: 'serviceLevel',
       label: t('figures.serviceLevel'),
       value: formatPercent(figures.serviceLevel, locale),
-      hint: t('figures.serviceLevelHint', { sec: slThresholdSec }),
+      note: allDepts ?? t('figures.slNote', { target: figures.slTargetPct }),
+      definition: queueDef(def.serviceLevel),
     },
-    { label: t('figures.asa'), value: formatSeconds(figures.asaSec) },
-    { label: t('figures.aht'), value: formatSeconds(figures.ahtSec) },
     {
+      key: 'asa',
+      label: t('figures.asa'),
+      value: formatSeconds(figures.asaSec),
+      note: t('figures.asaNote'),
+      definition: def.asa,
+    },
+    {
+      key: 'aht',
+      label: t('figures.aht'),
+      value: formatSeconds(figures.ahtSec),
+      note: t('figures.ahtNote'),
+      definition: def.aht,
+    },
+    {
+      key: 'longestQueue',
       label: t('figures.longestQueue'),
       value: formatSeconds(figures.offered > 0 ? figures.longestQueueSec : null),
+      note: allDepts,
+      definition: queueDef(def.longestQueue),
     },
-    { label: t('figures.outbound'), value: String(figures.outbound) },
+    {
+      key: 'outbound',
+      label: t('figures.outbound'),
+      value: String(figures.outbound),
+      note: coverage.bySkill ? t('figures.allSkills') : undefined,
+      definition: coverage.bySkill ? `${def.outbound} ${t('figures.defAllSkills')}` : def.outbound,
+    },
   ]
   return (
     <Box
       component="dl"
       sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 1 }}
     >
-      {kpis.map((k) => {
-        const cell = (
+      {kpis.map((k) => (
+        <Tooltip key={k.key} title={k.definition} describeChild>
           <Box
-            key={k.label}
-            tabIndex={k.hint ? 0 : undefined}
+            tabIndex={0}
+            data-figure={k.key}
             sx={{
               px: 1,
               py: 0.75,
               borderRadius: 1,
               bgcolor: 'action.hover',
               minWidth: 0,
+              cursor: 'help',
               '&:focus-visible': { outline: 2, outlineColor: 'primary.main' },
             }}
           >
@@ -87,16 +148,17 @@ export function KpiGrid({
             >
               {k.value}
             </Box>
+            {k.note && (
+              <Box
+                component="dd"
+                sx={{ m: 0, fontSize: '0.625rem', lineHeight: 1.3, color: 'text.secondary' }}
+              >
+                {k.note}
+              </Box>
+            )}
           </Box>
-        )
-        return k.hint ? (
-          <Tooltip key={k.label} title={k.hint}>
-            {cell}
-          </Tooltip>
-        ) : (
-          cell
-        )
-      })}
+        </Tooltip>
+      ))}
     </Box>
   )
 }

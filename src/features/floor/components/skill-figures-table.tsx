@@ -1,12 +1,42 @@
 import Box from '@mui/material/Box'
+import Tooltip from '@mui/material/Tooltip'
 import { useTranslation } from 'react-i18next'
 import type { QueueFigures } from '@/shared/floor'
 import { formatPercent, formatSeconds, localPart } from '@/lib/format'
 import { htmlLang } from '@/lib/i18n'
 import { useLanguage } from '@/hooks/use-language'
+import type { FigureKey } from '../hooks/use-figure-definitions'
+
+const COLUMNS: readonly FigureKey[] = [
+  'offered',
+  'answered',
+  'abandoned',
+  'serviceLevel',
+  'asa',
+  'aht',
+  'longestQueue',
+]
+
+/** A column head that gives its figure's definition on hover and keyboard focus. */
+function Head({ label, definition }: { label: string; definition: string }) {
+  return (
+    <Tooltip title={definition} describeChild>
+      <th scope="col" tabIndex={0} style={{ cursor: 'help' }}>
+        {label}
+      </th>
+    </Tooltip>
+  )
+}
 
 /** Today's figures per skill group, one compact row each. */
-export function SkillFiguresTable({ rows }: { rows: readonly QueueFigures[] }) {
+export function SkillFiguresTable({
+  rows,
+  definitions,
+}: {
+  rows: readonly QueueFigures[]
+  /** Each column's definition (as the totals above give them). */
+  definitions: Record<FigureKey, string>
+}) {
   const { t } = useTranslation()
   const locale = htmlLang(useLanguage())
   const sorted = [...rows].sort(
@@ -25,6 +55,7 @@ export function SkillFiguresTable({ rows }: { rows: readonly QueueFigures[] }) {
           fontVariantNumeric: 'tabular-nums',
           '& th, & td': { px: 0.75, py: 0.5, textAlign: 'right', whiteSpace: 'nowrap' },
           '& th:first-of-type, & td:first-of-type': { textAlign: 'left' },
+          '& thead th:focus-visible': { outline: 2, outlineColor: 'primary.main' },
           '& thead th': {
             position: 'sticky',
             top: 0,
@@ -40,13 +71,9 @@ export function SkillFiguresTable({ rows }: { rows: readonly QueueFigures[] }) {
         <thead>
           <tr>
             <th scope="col">{t('figures.skill')}</th>
-            <th scope="col">{t('figures.offered')}</th>
-            <th scope="col">{t('figures.answered')}</th>
-            <th scope="col">{t('figures.abandoned')}</th>
-            <th scope="col">{t('figures.serviceLevel')}</th>
-            <th scope="col">{t('figures.asa')}</th>
-            <th scope="col">{t('figures.aht')}</th>
-            <th scope="col">{t('figures.longestQueue')}</th>
+            {COLUMNS.map((key) => (
+              <Head key={key} label={t(`figures.${key}`)} definition={definitions[key]} />
+            ))}
           </tr>
         </thead>
         <tbody>

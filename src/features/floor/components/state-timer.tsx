@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next'
 import { useTick } from '@/hooks/use-tick'
 import { formatElapsed } from '@/lib/format'
+import { floorClock, isLive } from '../stores/connection-status'
 import { useFloorStore } from '../stores/floor-store'
+
+const STOPPED_OPACITY = 0.55 // a stopped timer reads as not live, still legible
 
 /**
  * Time in state, corrected by the server clock offset. The only part of a tile that changes
  * every second: it re-renders on the shared tick, and on a batch only if its text changed.
  * `approx`: the platform sent no usable state change time, so the timer counts from when the
  * event was sent or received; it is marked "≈" and says so on hover and to screen readers.
+ * While the link is down it stops at the last moment the relay was heard, dimmed.
  */
 export function StateTimer({
   since,
@@ -20,10 +24,12 @@ export function StateTimer({
 }) {
   const { t } = useTranslation()
   const now = useTick()
-  const text = useFloorStore((s) => formatElapsed(now + s.offset - since))
+  const text = useFloorStore((s) => formatElapsed(floorClock(s, now) - since))
+  const live = useFloorStore((s) => isLive(s.status))
+  const style = live ? undefined : { opacity: STOPPED_OPACITY }
   if (!approx) {
     return (
-      <span className={className} role="timer">
+      <span className={className} role="timer" data-live={live} style={style}>
         {text}
       </span>
     )
@@ -36,6 +42,8 @@ export function StateTimer({
       title={hint}
       aria-label={t('approxTime.timerLabel', { time: text, hint })}
       data-approx
+      data-live={live}
+      style={style}
     >
       {t('approxTime.mark')}
       {text}

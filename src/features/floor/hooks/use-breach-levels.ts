@@ -2,6 +2,7 @@ import { use, useMemo, useSyncExternalStore } from 'react'
 import { subscribeTick, tickNow } from '@/lib/ticker'
 import type { FloorSettings } from '@/shared/settings'
 import { ThresholdsContext } from '../components/thresholds-context'
+import { floorClock } from '../stores/connection-status'
 import { useFloorStore } from '../stores/floor-store'
 import { type BreachLevels, breachLevels, sameLevels } from '../utils/breach'
 
@@ -29,10 +30,10 @@ function levelsReader(settings: FloorSettings | null): () => BreachLevels {
     if (!settings) return NONE
     const s = useFloorStore.getState()
     const now = tickNow()
-    const next = [s.agents, s.ids, s.offset, now]
+    const next = [s.agents, s.ids, s.offset, s.status, s.link, now]
     if (next.every((v, i) => Object.is(v, inputs[i]))) return last
     inputs = next
-    const levels = breachLevels(s.agents, s.ids, settings, now + s.offset)
+    const levels = breachLevels(s.agents, s.ids, settings, floorClock(s, now))
     if (!sameLevels(last, levels)) last = levels
     return last
   }

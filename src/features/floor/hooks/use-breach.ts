@@ -3,6 +3,7 @@ import { subscribeTick, tickNow } from '@/lib/ticker'
 import type { AgentView } from '@/shared/floor'
 import { type Breach, breachOf, ruleFor } from '@/shared/settings'
 import { ThresholdsContext } from '../components/thresholds-context'
+import { floorClock } from '../stores/connection-status'
 import { useFloorStore } from '../stores/floor-store'
 import { secondsInState } from '../utils/breach'
 
@@ -19,7 +20,7 @@ export function useBreach(agent: Pick<AgentView, 'acState' | 'workSkill' | 'stat
   const since = agent.stateSince
   const level = useCallback(
     (): Breach =>
-      breachOf(rule, secondsInState(since, tickNow() + useFloorStore.getState().offset)),
+      breachOf(rule, secondsInState(since, floorClock(useFloorStore.getState(), tickNow()))),
     [rule, since],
   )
   return useSyncExternalStore(rule ? subscribeTick : noSubscription, level, level)

@@ -40,3 +40,24 @@ export function nextOffset(previous: number | null, sample: number): number {
   if (previous === null || Math.abs(sample - previous) > OFFSET_JUMP_MS) return sample
   return previous + (sample - previous) * OFFSET_SMOOTHING
 }
+
+/**
+ * True while what the floor shows counts as live: timers run and figures are drawn bright.
+ * Before the first connection nothing is shown yet, so that counts as live too.
+ */
+export function isLive(status: ConnectionStatus): boolean {
+  return status === 'live' || status === 'connecting'
+}
+
+/**
+ * The server time timers and over-time checks count to: now while the link is live; once it
+ * drops or goes silent, the moment the relay was last heard (they stop rather than keep
+ * counting states nobody can vouch for).
+ */
+export function floorClock(
+  s: { link: LinkState; status: ConnectionStatus; offset: number },
+  localNow: number,
+): number {
+  if (isLive(s.status)) return localNow + s.offset
+  return Math.min(localNow, s.link.lastMessageAt ?? s.link.changedAt) + s.offset
+}
