@@ -20,7 +20,7 @@ function at(sec: number, acState: AcState, workSkill: string | null): AgentView 
     workSkill,
     org: { id: 'o1', name: 'A', treePos: '1.1' },
     reason: null,
-    serial,
+    serial: String(serial),
   }
 }
 
