@@ -1,5 +1,5 @@
 import { useFloorStore } from '../stores/floor-store'
-import { useBreachFirst } from '../hooks/use-breach-first'
+import { useFloorOrder } from '../hooks/use-floor-order'
 import { useVisibleAgentIds } from '../hooks/use-visible-agent-ids'
 import type { FloorView } from '../utils/floor-view'
 import { AgentGrid } from './agent-grid'
@@ -15,7 +15,7 @@ interface FloorBodyProps {
 export function FloorBody({ view, onOpen, onClearFilters }: FloorBodyProps) {
   const loaded = useFloorStore((s) => s.loaded)
   const empty = useFloorStore((s) => s.ids.length === 0)
-  const ids = useBreachFirst(useVisibleAgentIds(view), view.breachFirst)
+  const ids = useFloorOrder(useVisibleAgentIds(view), view)
   if (!loaded) return <GridSkeleton />
   if (empty) return <EmptyFloor />
   if (ids.length === 0) return <NoMatch onClear={onClearFilters} />

@@ -52,7 +52,7 @@ export function FloorScreen({ slots }: FloorScreenProps) {
     [TileStatus, TileMenu, openMenu],
   )
   const clearFilters = useCallback(
-    () => setView({ skills: [], depts: [], families: [], q: '' }),
+    () => setView({ skills: [], depts: [], families: [], q: '', overTime: false }),
     [setView],
   )
 
