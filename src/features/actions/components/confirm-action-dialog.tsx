@@ -5,11 +5,12 @@ import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogContentText from '@mui/material/DialogContentText'
 import DialogTitle from '@mui/material/DialogTitle'
-import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ActionOp, CALL_OPS, REASONED_OPS } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
 import { localPart } from '@/lib/format'
+import { holdOrder } from '@/lib/order-hold'
 import type { SupervisorPhone } from '../utils/op-availability'
 import { OpIcon } from './op-icon'
 import { REASON_MAX, ReasonField } from './reason-field'
@@ -43,6 +44,8 @@ export function ConfirmActionDialog(props: ConfirmActionDialogProps) {
     setWasOpen(props.open)
     if (props.open) setSession((s) => s + 1)
   }
+  // The floor keeps its order while the lead decides: the agent asked about stays put.
+  useEffect(() => (props.open ? holdOrder() : undefined), [props.open])
   return <ConfirmForm key={session} {...props} />
 }
 

@@ -79,7 +79,12 @@ export function FloorScreen({ slots }: FloorScreenProps) {
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
         <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           <TileSlotsContext value={tileSlots}>
-            <FloorBody view={view} onOpen={onOpen} onClearFilters={clearFilters} />
+            <FloorBody
+              view={view}
+              onOpen={onOpen}
+              onClearFilters={clearFilters}
+              busy={menuOpen || openId !== null}
+            />
           </TileSlotsContext>
         </Box>
         {wide && view.showFigures && (
