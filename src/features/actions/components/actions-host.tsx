@@ -5,6 +5,7 @@ import { localPart } from '@/lib/format'
 import { useRunAction } from '../api/run-action'
 import type { ActionNotice as Notice } from '../utils/notice'
 import type { SupervisorPhone } from '../utils/op-availability'
+import { returnFocus } from '../utils/focus-return'
 import { ActionNotice } from './action-notice'
 import { type ActionsContextValue, ActionsContext } from './actions-context'
 import { onDemand, useOpenedOnce } from '@/components/ui/on-demand'
@@ -35,6 +36,8 @@ export function ActionsHost({ phone, profilePath, children }: ActionsHostProps) 
   const [notice, setNotice] = useState<Notice | null>(null)
   const [noticeOpen, setNoticeOpen] = useState(false)
   const noticeKey = useRef(0)
+  // What had focus when the dialog was asked for, to go back to when it closes.
+  const opener = useRef<HTMLElement | null>(null)
 
   const execute = useCallback(
     (agent: AgentView, op: ActionOp, reason: string | null) => {
@@ -55,6 +58,8 @@ export function ActionsHost({ phone, profilePath, children }: ActionsHostProps) 
   const request = useCallback(
     (agent: AgentView, op: ActionOp) => {
       if (CONFIRMED_OPS.includes(op)) {
+        opener.current =
+          document.activeElement instanceof HTMLElement ? document.activeElement : null
         setConfirming({ agent, op })
         setConfirmOpen(true)
       } else {
@@ -83,6 +88,10 @@ export function ActionsHost({ phone, profilePath, children }: ActionsHostProps) 
           onConfirm={(reason) => {
             setConfirmOpen(false)
             if (confirming) execute(confirming.agent, confirming.op, reason)
+          }}
+          onClosed={() => {
+            if (confirming) returnFocus(confirming.agent.id, opener.current)
+            opener.current = null
           }}
         />
       )}

@@ -28,6 +28,8 @@ interface ConfirmActionDialogProps {
   phone: SupervisorPhone
   onConfirm: (reason: string | null) => void
   onClose: () => void
+  /** The dialog has closed (cancelled or confirmed): the caller puts focus back. */
+  onClosed?: () => void
 }
 
 const DANGER: readonly ActionOp[] = ['drop', 'logout']
@@ -49,7 +51,14 @@ export function ConfirmActionDialog(props: ConfirmActionDialogProps) {
   return <ConfirmForm key={session} {...props} />
 }
 
-function ConfirmForm({ open, confirming, phone, onConfirm, onClose }: ConfirmActionDialogProps) {
+function ConfirmForm({
+  open,
+  confirming,
+  phone,
+  onConfirm,
+  onClose,
+  onClosed,
+}: ConfirmActionDialogProps) {
   const { t } = useTranslation()
   const titleId = useId()
   const bodyId = useId()
@@ -91,6 +100,9 @@ function ConfirmForm({ open, confirming, phone, onConfirm, onClose }: ConfirmAct
       aria-describedby={bodyId}
       maxWidth="xs"
       fullWidth
+      // The caller knows which agent was acted on; focus goes back to it, not to a stale node.
+      disableRestoreFocus={onClosed !== undefined}
+      slotProps={{ transition: { onExited: onClosed } }}
     >
       <Box component="form" noValidate onSubmit={submit} sx={{ display: 'contents' }}>
         <DialogTitle
