@@ -1050,6 +1050,11 @@ export const en: Messages = {
     heldHint:
       'The order holds while the pointer is on the agents, a menu or dialog is open, or focus is in the list; states keep updating',
   },
+  actionsListen: {
+    stop: 'Stop listening',
+    stopHow: 'Hang up your extension {{device}} to stop listening',
+    stopHowNoDevice: 'Hang up the extension you listen on to stop listening',
+  },
   a11y: {
     scrollRegion: '{{label}} (scrollable)',
   },

@@ -1029,6 +1029,11 @@ export const zh = {
     applyNow: '立即更新',
     heldHint: '指针停在坐席上、菜单或对话框打开、或焦点在坐席列表中时，排序暂停，状态照常更新',
   },
+  actionsListen: {
+    stop: '停止监听',
+    stopHow: '挂断你的分机 {{device}} 即可停止监听',
+    stopHowNoDevice: '挂断你用来监听的分机即可停止监听',
+  },
   a11y: {
     scrollRegion: '{{label}}（可滚动）',
   },

@@ -21,6 +21,8 @@ interface ActionsHostProps {
   phone: SupervisorPhone
   /** Where the profile page is. */
   profilePath: string
+  /** The signed-in supervisor (their own listens offer "stop listening"). */
+  username?: string | null
   children: ReactNode
 }
 
@@ -29,7 +31,7 @@ interface ActionsHostProps {
  * the operation interrupts someone, sends it, and tells the answer in a notice. The floor is
  * not touched: it changes when the platform reports the agent's new state.
  */
-export function ActionsHost({ phone, profilePath, children }: ActionsHostProps) {
+export function ActionsHost({ phone, profilePath, username = null, children }: ActionsHostProps) {
   const { mutateAsync } = useRunAction()
   const [confirming, setConfirming] = useState<PendingConfirm | null>(null)
   const [confirmOpen, setConfirmOpen] = useState(false)
@@ -72,8 +74,8 @@ export function ActionsHost({ phone, profilePath, children }: ActionsHostProps) 
   const confirmUsed = useOpenedOnce(confirmOpen)
 
   const value = useMemo<ActionsContextValue>(
-    () => ({ phone, profilePath, request }),
-    [phone, profilePath, request],
+    () => ({ phone, profilePath, username, request }),
+    [phone, profilePath, username, request],
   )
 
   return (

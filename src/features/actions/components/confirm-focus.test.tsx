@@ -106,3 +106,36 @@ describe('confirming an action', () => {
     await waitFor(() => expect(document.activeElement).toBe(tile('李娜')))
   })
 })
+
+describe('stopping a listen', () => {
+  it('tells the lead listening to the call how to stop', async () => {
+    fakeFetch()
+    const listened = {
+      ...SECOND,
+      monitors: [{ by: 'lead', op: 'listen' as const, since: 0 }],
+    }
+    renderRoutes(
+      [
+        {
+          path: '/',
+          element: (
+            <ActionsHost phone={PHONE} profilePath="/profile" username="lead">
+              <AgentActionMenu
+                agent={listened}
+                anchor={{ kind: 'point', top: 10, left: 10 }}
+                open
+                onClose={() => {}}
+                onDetails={() => {}}
+              />
+            </ActionsHost>
+          ),
+        },
+      ],
+      '/',
+    )
+    const menu = await screen.findByRole('menu', { name: '李娜 的操作' })
+    const stop = within(menu).getByRole('menuitem', { name: '停止监听' })
+    const how = document.getElementById(stop.getAttribute('aria-describedby') ?? '')
+    expect(how?.textContent).toBe('挂断你的分机 8002 即可停止监听')
+  })
+})
