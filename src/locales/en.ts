@@ -1071,6 +1071,23 @@ export const en: Messages = {
       clients: 'Open pages and wall screens',
     },
   },
+  floorOrder: {
+    sortExceptions: 'Exceptions first (over time on top)',
+    overTime_one: '{{count}} over time',
+    overTime_other: '{{count}} over time',
+    overTimeNone: 'Over time',
+    overTimeHint: 'Show only the agents over time; press again for everyone',
+    changesWaiting_one: '{{count}} change waiting',
+    changesWaiting_other: '{{count}} changes waiting',
+    applyNow: 'Update now',
+    heldHint:
+      'The order holds while the pointer is on the agents, a menu or dialog is open, or focus is in the list; states keep updating',
+  },
+  actionsListen: {
+    stop: 'Stop listening',
+    stopHow: 'Hang up your extension {{device}} to stop listening',
+    stopHowNoDevice: 'Hang up the extension you listen on to stop listening',
+  },
   a11y: {
     scrollRegion: '{{label}} (scrollable)',
   },

@@ -1048,6 +1048,22 @@ export const zh = {
       clients: '在线页面与大屏',
     },
   },
+  floorOrder: {
+    sortExceptions: '异常优先（超时在前）',
+    overTime_one: '{{count}} 名坐席超时',
+    overTime_other: '{{count}} 名坐席超时',
+    overTimeNone: '超时坐席',
+    overTimeHint: '只看超时的坐席；再点一次显示全部',
+    changesWaiting_one: '{{count}} 处变动待更新',
+    changesWaiting_other: '{{count}} 处变动待更新',
+    applyNow: '立即更新',
+    heldHint: '指针停在坐席上、菜单或对话框打开、或焦点在坐席列表中时，排序暂停，状态照常更新',
+  },
+  actionsListen: {
+    stop: '停止监听',
+    stopHow: '挂断你的分机 {{device}} 即可停止监听',
+    stopHowNoDevice: '挂断你用来监听的分机即可停止监听',
+  },
   a11y: {
     scrollRegion: '{{label}}（可滚动）',
   },

@@ -17,8 +17,8 @@ export type ActionOp = (typeof ACTION_OPS)[number]
 
 /** Operations on the agent's current call; the agent must be in one. */
 export const CALL_OPS: readonly ActionOp[] = ['listen', 'join', 'take', 'drop']
-/** Operations that need confirmation in the UI (they interrupt the agent or the caller). */
-export const CONFIRMED_OPS: readonly ActionOp[] = ['drop', 'take', 'not-ready', 'logout']
+/** Operations that need confirmation in the UI (they interrupt the agent or the caller; barge-in is heard by both). */
+export const CONFIRMED_OPS: readonly ActionOp[] = ['drop', 'join', 'take', 'not-ready', 'logout']
 /** Operations that ask for a reason. */
 export const REASONED_OPS: readonly ActionOp[] = ['not-ready', 'logout']
 
@@ -56,10 +56,7 @@ export const profileBodySchema = z
     ),
   })
   .check(
-    z.refine(
-      (b) => b.deviceId !== undefined || b.phoneNumber !== undefined,
-      'nothing to change',
-    ),
+    z.refine((b) => b.deviceId !== undefined || b.phoneNumber !== undefined, 'nothing to change'),
   )
 export type ProfileBody = z.input<typeof profileBodySchema>
 

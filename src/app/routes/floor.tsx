@@ -25,7 +25,7 @@ export function FloorRoute() {
     )
   return (
     <FloorThresholds>
-      <ActionsHost phone={phone} profilePath={PROFILE_PATH}>
+      <ActionsHost phone={phone} profilePath={PROFILE_PATH} username={me.username}>
         <FloorScreen slots={SUPERVISOR_SLOTS} />
       </ActionsHost>
     </FloorThresholds>

@@ -1,7 +1,6 @@
 import ListItemIcon from '@mui/material/ListItemIcon'
 import ListItemText from '@mui/material/ListItemText'
 import MenuItem from '@mui/material/MenuItem'
-import Tooltip from '@mui/material/Tooltip'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ActionOp } from '@/shared/actions'
@@ -18,18 +17,22 @@ const DANGER: readonly ActionOp[] = ['drop', 'logout']
 
 /**
  * One operation in the tile menu. An operation that does not fit stays in the list, focusable
- * and greyed, and says why on hover or focus (the reason is its accessible description too).
+ * and greyed, and says why in a line under its name (its accessible description too): a
+ * tooltip would cover the items around it, or the item itself.
  */
 export function ActionMenuItem({ op, unavailable, onSelect }: ActionMenuItemProps) {
   const { t } = useTranslation()
   const reasonId = useId()
-  const item = (
+  const nameId = useId()
+  return (
     <MenuItem
       disabled={unavailable !== null}
+      // Named by the operation alone; the reason under it is its description.
+      aria-labelledby={unavailable !== null ? nameId : undefined}
       aria-describedby={unavailable !== null ? reasonId : undefined}
       onClick={unavailable === null ? () => onSelect(op) : undefined}
       sx={{
-        // Disabled items still take the pointer, so the reason shows on hover.
+        // Disabled items still take the pointer, so they say they cannot be run.
         '&.Mui-disabled': { pointerEvents: 'auto', cursor: 'not-allowed' },
         // …and the keyboard can rest on them (to hear why), so show where it is.
         '&.Mui-disabled:focus-visible': {
@@ -46,18 +49,18 @@ export function ActionMenuItem({ op, unavailable, onSelect }: ActionMenuItemProp
       <ListItemIcon>
         <OpIcon op={op} fontSize="small" />
       </ListItemIcon>
-      <ListItemText>{t(`actions.ops.${op}`)}</ListItemText>
-      {unavailable !== null && (
-        <span id={reasonId} hidden>
-          {unavailable}
-        </span>
-      )}
+      <ListItemText
+        primary={t(`actions.ops.${op}`)}
+        secondary={unavailable}
+        slotProps={{
+          primary: { id: nameId },
+          secondary: {
+            id: reasonId,
+            variant: 'caption',
+            sx: { display: 'block', maxWidth: 260, whiteSpace: 'normal', lineHeight: 1.3 },
+          },
+        }}
+      />
     </MenuItem>
-  )
-  if (unavailable === null) return item
-  return (
-    <Tooltip title={unavailable} placement="right" describeChild>
-      {item}
-    </Tooltip>
   )
 }

@@ -8,6 +8,8 @@ export interface ActionsContextValue {
   phone: SupervisorPhone
   /** Where the profile page is, for "set your extension first". */
   profilePath: string
+  /** The signed-in supervisor, to find their own listen among a call's monitors. */
+  username: string | null
   /** Runs `op` on the agent; the operations that interrupt someone ask first. */
   request: (agent: AgentView, op: ActionOp) => void
 }

@@ -5,6 +5,7 @@ import { localPart } from '@/lib/format'
 import { useRunAction } from '../api/run-action'
 import type { ActionNotice as Notice } from '../utils/notice'
 import type { SupervisorPhone } from '../utils/op-availability'
+import { returnFocus } from '../utils/focus-return'
 import { ActionNotice } from './action-notice'
 import { type ActionsContextValue, ActionsContext } from './actions-context'
 import { onDemand, useOpenedOnce } from '@/components/ui/on-demand'
@@ -20,6 +21,8 @@ interface ActionsHostProps {
   phone: SupervisorPhone
   /** Where the profile page is. */
   profilePath: string
+  /** The signed-in supervisor (their own listens offer "stop listening"). */
+  username?: string | null
   children: ReactNode
 }
 
@@ -28,13 +31,15 @@ interface ActionsHostProps {
  * the operation interrupts someone, sends it, and tells the answer in a notice. The floor is
  * not touched: it changes when the platform reports the agent's new state.
  */
-export function ActionsHost({ phone, profilePath, children }: ActionsHostProps) {
+export function ActionsHost({ phone, profilePath, username = null, children }: ActionsHostProps) {
   const { mutateAsync } = useRunAction()
   const [confirming, setConfirming] = useState<PendingConfirm | null>(null)
   const [confirmOpen, setConfirmOpen] = useState(false)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [noticeOpen, setNoticeOpen] = useState(false)
   const noticeKey = useRef(0)
+  // What had focus when the dialog was asked for, to go back to when it closes.
+  const opener = useRef<HTMLElement | null>(null)
 
   const execute = useCallback(
     (agent: AgentView, op: ActionOp, reason: string | null) => {
@@ -55,6 +60,8 @@ export function ActionsHost({ phone, profilePath, children }: ActionsHostProps) 
   const request = useCallback(
     (agent: AgentView, op: ActionOp) => {
       if (CONFIRMED_OPS.includes(op)) {
+        opener.current =
+          document.activeElement instanceof HTMLElement ? document.activeElement : null
         setConfirming({ agent, op })
         setConfirmOpen(true)
       } else {
@@ -67,8 +74,8 @@ export function ActionsHost({ phone, profilePath, children }: ActionsHostProps) 
   const confirmUsed = useOpenedOnce(confirmOpen)
 
   const value = useMemo<ActionsContextValue>(
-    () => ({ phone, profilePath, request }),
-    [phone, profilePath, request],
+    () => ({ phone, profilePath, username, request }),
+    [phone, profilePath, username, request],
   )
 
   return (
@@ -83,6 +90,10 @@ export function ActionsHost({ phone, profilePath, children }: ActionsHostProps) 
           onConfirm={(reason) => {
             setConfirmOpen(false)
             if (confirming) execute(confirming.agent, confirming.op, reason)
+          }}
+          onClosed={() => {
+            if (confirming) returnFocus(confirming.agent.id, opener.current)
+            opener.current = null
           }}
         />
       )}

@@ -16,6 +16,7 @@ import { useActions } from '../hooks/use-actions'
 import { useOpAvailability } from '../hooks/use-op-availability'
 import { useUnavailableText } from '../hooks/use-unavailable-text'
 import { ActionMenuItem } from './action-menu-item'
+import { StopListeningItem } from './stop-listening-item'
 
 /** Where the menu opens: at the pointer, or beside an element (keyboard). */
 export type ActionMenuAnchor =
@@ -36,7 +37,7 @@ interface AgentActionMenuProps {
  */
 export function AgentActionMenu({ agent, anchor, open, onClose, onDetails }: AgentActionMenuProps) {
   const { t } = useTranslation()
-  const { phone, profilePath, request } = useActions()
+  const { phone, profilePath, username, request } = useActions()
   const ops = useOpAvailability(agent, ACTION_OPS)
   const unavailableText = useUnavailableText()
   const name = agent.name ?? localPart(agent.id)
@@ -53,6 +54,10 @@ export function AgentActionMenu({ agent, anchor, open, onClose, onDetails }: Age
     />
   )
   const profileIncomplete = !phone.deviceId || !phone.phoneNumber
+  const listening =
+    agent.callId !== null &&
+    username !== null &&
+    (agent.monitors ?? []).some((m) => m.op === 'listen' && m.by === username)
   return (
     <Menu
       open={open}
@@ -77,6 +82,7 @@ export function AgentActionMenu({ agent, anchor, open, onClose, onDetails }: Age
       </MenuItem>
       <Divider />
       {ops.filter(({ op }) => CALL_OPS.includes(op)).map(item)}
+      {listening && <StopListeningItem device={phone.deviceId} />}
       <Divider />
       {ops.filter(({ op }) => !CALL_OPS.includes(op)).map(item)}
       {profileIncomplete && <Divider />}

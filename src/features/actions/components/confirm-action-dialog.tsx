@@ -5,11 +5,12 @@ import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogContentText from '@mui/material/DialogContentText'
 import DialogTitle from '@mui/material/DialogTitle'
-import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ActionOp, CALL_OPS, REASONED_OPS } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
 import { localPart } from '@/lib/format'
+import { holdOrder } from '@/lib/order-hold'
 import type { SupervisorPhone } from '../utils/op-availability'
 import { OpIcon } from './op-icon'
 import { REASON_MAX, ReasonField } from './reason-field'
@@ -27,6 +28,8 @@ interface ConfirmActionDialogProps {
   phone: SupervisorPhone
   onConfirm: (reason: string | null) => void
   onClose: () => void
+  /** The dialog has closed (cancelled or confirmed): the caller puts focus back. */
+  onClosed?: () => void
 }
 
 const DANGER: readonly ActionOp[] = ['drop', 'logout']
@@ -43,10 +46,19 @@ export function ConfirmActionDialog(props: ConfirmActionDialogProps) {
     setWasOpen(props.open)
     if (props.open) setSession((s) => s + 1)
   }
+  // The floor keeps its order while the lead decides: the agent asked about stays put.
+  useEffect(() => (props.open ? holdOrder() : undefined), [props.open])
   return <ConfirmForm key={session} {...props} />
 }
 
-function ConfirmForm({ open, confirming, phone, onConfirm, onClose }: ConfirmActionDialogProps) {
+function ConfirmForm({
+  open,
+  confirming,
+  phone,
+  onConfirm,
+  onClose,
+  onClosed,
+}: ConfirmActionDialogProps) {
   const { t } = useTranslation()
   const titleId = useId()
   const bodyId = useId()
@@ -88,6 +100,9 @@ function ConfirmForm({ open, confirming, phone, onConfirm, onClose }: ConfirmAct
       aria-describedby={bodyId}
       maxWidth="xs"
       fullWidth
+      // The caller knows which agent was acted on; focus goes back to it, not to a stale node.
+      disableRestoreFocus={onClosed !== undefined}
+      slotProps={{ transition: { onExited: onClosed } }}
     >
       <Box component="form" noValidate onSubmit={submit} sx={{ display: 'contents' }}>
         <DialogTitle

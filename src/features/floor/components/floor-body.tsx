@@ -1,23 +1,58 @@
+import Box from '@mui/material/Box'
+import { type FocusEvent, useState } from 'react'
 import { useFloorStore } from '../stores/floor-store'
-import { useBreachFirst } from '../hooks/use-breach-first'
+import { useFloorOrder } from '../hooks/use-floor-order'
+import { useHeldOrder } from '../hooks/use-held-order'
 import { useVisibleAgentIds } from '../hooks/use-visible-agent-ids'
 import type { FloorView } from '../utils/floor-view'
 import { AgentGrid } from './agent-grid'
+import { ChangesWaiting } from './changes-waiting'
 import { EmptyFloor, GridSkeleton, NoMatch } from './floor-states'
 
 interface FloorBodyProps {
   view: FloorView
   onOpen: (id: string) => void
   onClearFilters: () => void
+  /** A tile's menu or the details drawer is open: the order waits until it closes. */
+  busy?: boolean
 }
 
-/** The grid, or what stands in for it: skeletons, an empty floor, or no match. */
-export function FloorBody({ view, onOpen, onClearFilters }: FloorBodyProps) {
+/**
+ * The grid, or what stands in for it: skeletons, an empty floor, or no match. While the
+ * pointer or focus is on the grid, or `busy`, tiles keep their places (see `useHeldOrder`).
+ */
+export function FloorBody({ view, onOpen, onClearFilters, busy = false }: FloorBodyProps) {
   const loaded = useFloorStore((s) => s.loaded)
   const empty = useFloorStore((s) => s.ids.length === 0)
-  const ids = useBreachFirst(useVisibleAgentIds(view), view.breachFirst)
-  if (!loaded) return <GridSkeleton />
-  if (empty) return <EmptyFloor />
-  if (ids.length === 0) return <NoMatch onClear={onClearFilters} />
-  return <AgentGrid ids={ids} onOpen={onOpen} />
+  const live = useFloorOrder(useVisibleAgentIds(view), view)
+  const [pointerIn, setPointerIn] = useState(false)
+  const [focusIn, setFocusIn] = useState(false)
+  const { ids, waiting, apply } = useHeldOrder(live, pointerIn || focusIn || busy, view)
+  const onBlur = (e: FocusEvent<HTMLElement>) => {
+    // Focus moving between tiles (or to the notice) stays in.
+    if (!e.currentTarget.contains(e.relatedTarget)) setFocusIn(false)
+  }
+  // The box stays whatever it holds, so the pointer's way in and out is always heard.
+  return (
+    <Box
+      onPointerEnter={() => setPointerIn(true)}
+      onPointerLeave={() => setPointerIn(false)}
+      onFocus={() => setFocusIn(true)}
+      onBlur={onBlur}
+      sx={{ position: 'relative', flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
+    >
+      {!loaded ? (
+        <GridSkeleton />
+      ) : empty ? (
+        <EmptyFloor />
+      ) : ids.length === 0 ? (
+        <NoMatch onClear={onClearFilters} />
+      ) : (
+        <>
+          <AgentGrid ids={ids} onOpen={onOpen} />
+          <ChangesWaiting count={waiting} onApply={apply} />
+        </>
+      )}
+    </Box>
+  )
 }

@@ -52,7 +52,7 @@ export function FloorScreen({ slots }: FloorScreenProps) {
     [TileStatus, TileMenu, openMenu],
   )
   const clearFilters = useCallback(
-    () => setView({ skills: [], depts: [], families: [], q: '' }),
+    () => setView({ skills: [], depts: [], families: [], q: '', overTime: false }),
     [setView],
   )
 
@@ -79,7 +79,12 @@ export function FloorScreen({ slots }: FloorScreenProps) {
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
         <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           <TileSlotsContext value={tileSlots}>
-            <FloorBody view={view} onOpen={onOpen} onClearFilters={clearFilters} />
+            <FloorBody
+              view={view}
+              onOpen={onOpen}
+              onClearFilters={clearFilters}
+              busy={menuOpen || openId !== null}
+            />
           </TileSlotsContext>
         </Box>
         {wide && view.showFigures && (

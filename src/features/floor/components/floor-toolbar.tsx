@@ -15,6 +15,7 @@ import { type FloorView, hasFilters } from '../utils/floor-view'
 import { AlertMenu } from './alert-menu'
 import { FamilyChips } from './family-chips'
 import { FloorFilters } from './floor-filters'
+import { OverTimeChip } from './over-time-chip'
 import { SearchField } from './search-field'
 import { SortSelect } from './sort-select'
 import { WallModeButton } from './wall-mode-button'
@@ -97,6 +98,12 @@ export function FloorToolbar({
         <WallModeButton />
       </Box>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
+        <OverTimeChip
+          scope={view}
+          pressed={view.overTime}
+          onToggle={() => onChange({ overTime: !view.overTime })}
+          loaded={counts !== null}
+        />
         <FamilyChips
           counts={counts?.byFamily ?? null}
           selected={view.families}
@@ -106,7 +113,9 @@ export function FloorToolbar({
           <Button
             size="small"
             startIcon={<FilterAltOffRounded />}
-            onClick={() => onChange({ skills: [], depts: [], families: [], q: '' })}
+            onClick={() =>
+              onChange({ skills: [], depts: [], families: [], q: '', overTime: false })
+            }
           >
             {t('floor.clearFilters')}
           </Button>

@@ -3,17 +3,20 @@ import SearchRounded from '@mui/icons-material/SearchRounded'
 import IconButton from '@mui/material/IconButton'
 import InputAdornment from '@mui/material/InputAdornment'
 import TextField from '@mui/material/TextField'
-import { useEffect, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-const DEBOUNCE_MS = 200 // typing does not rewrite the URL on every key
+const DEBOUNCE_MS = 200 // ms after the last key: typing does not rewrite the URL on every key
 
 interface SearchFieldProps {
   value: string
   onChange: (value: string) => void
 }
 
-/** Search by name or id; the text updates the view (and the URL) shortly after typing stops. */
+/**
+ * Search by name or id; the text updates the view (and the URL) shortly after typing stops, or
+ * at once on Enter.
+ */
 export function SearchField({ value, onChange }: SearchFieldProps) {
   const { t } = useTranslation()
   const [text, setText] = useState(value)
@@ -24,11 +27,14 @@ export function SearchField({ value, onChange }: SearchFieldProps) {
     setText(value)
   }
 
+  // The parent hands a new `onChange` on every render, and the floor renders on every batch of
+  // updates: the wait must depend on the text alone, or live traffic restarts it forever.
+  const apply = useEffectEvent((next: string) => onChange(next))
   useEffect(() => {
     if (text.trim() === value) return
-    const timer = setTimeout(() => onChange(text.trim()), DEBOUNCE_MS)
+    const timer = setTimeout(() => apply(text.trim()), DEBOUNCE_MS)
     return () => clearTimeout(timer)
-  }, [text, value, onChange])
+  }, [text, value])
 
   return (
     <TextField
@@ -38,7 +44,10 @@ export function SearchField({ value, onChange }: SearchFieldProps) {
       value={text}
       onChange={(e) => setText(e.target.value)}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && text !== '') {
+        if (e.key === 'Enter') {
+          e.preventDefault()
+          if (text.trim() !== value) onChange(text.trim())
+        } else if (e.key === 'Escape' && text !== '') {
           e.stopPropagation()
           setText('')
         }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { SORT_KEYS, type SortKey } from '../utils/floor-view'
 
 const SORT_LABEL_KEYS = {
+  exceptions: 'floorOrder.sortExceptions',
   state: 'floor.sortState',
   time: 'floor.sortTime',
   name: 'floor.sortName',
@@ -19,7 +20,10 @@ interface SortSelectProps {
   onBreachFirstChange?: (breachFirst: boolean) => void
 }
 
-/** The sort order, and whether breaching agents come first whatever the order. */
+/**
+ * The sort order (exceptions first by default), and for the other orders whether breaching
+ * agents come first.
+ */
 export function SortSelect({ value, onChange, breachFirst, onBreachFirstChange }: SortSelectProps) {
   const { t } = useTranslation()
   return (
@@ -33,7 +37,7 @@ export function SortSelect({ value, onChange, breachFirst, onBreachFirstChange }
           const next = SORT_KEYS.find((k) => k === e.target.value)
           if (next) onChange(next)
         }}
-        sx={{ width: 150 }}
+        sx={{ minWidth: 150 }}
       >
         {SORT_KEYS.map((key) => (
           <MenuItem key={key} value={key}>
@@ -41,7 +45,8 @@ export function SortSelect({ value, onChange, breachFirst, onBreachFirstChange }
           </MenuItem>
         ))}
       </TextField>
-      {onBreachFirstChange && (
+      {/* Exceptions first already puts breaching agents ahead. */}
+      {onBreachFirstChange && value !== 'exceptions' && (
         <ToggleButton
           value="breachFirst"
           size="small"

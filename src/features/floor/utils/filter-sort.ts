@@ -107,6 +107,8 @@ type Ranked = { agent: AgentView; rank: number }
 function compareRanked(sort: SortKey): (a: Ranked, b: Ranked) => number {
   const byName = (a: Ranked, b: Ranked) => a.rank - b.rank
   switch (sort) {
+    // Exceptions are moved ahead afterwards, with the thresholds (see `exceptionsFirst`).
+    case 'exceptions':
     case 'state':
       return (a, b) =>
         FAMILY_RANK[stateFamily(a.agent.acState)] - FAMILY_RANK[stateFamily(b.agent.acState)] ||

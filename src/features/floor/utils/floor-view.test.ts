@@ -5,7 +5,7 @@ describe('floor view in the URL', () => {
   it('reads filters, search and sort from the query string', () => {
     const view = parseFloorView(
       new URLSearchParams(
-        'skill=7001%40test.cc&skill=7002%40test.cc&dept=org-1&state=talking&state=bogus&q=%E7%8E%8B&sort=name&figures=off&breach=first',
+        'skill=7001%40test.cc&skill=7002%40test.cc&dept=org-1&state=talking&state=bogus&q=%E7%8E%8B&sort=name&figures=off&breach=first&over=only',
       ),
     )
     expect(view).toEqual({
@@ -16,7 +16,14 @@ describe('floor view in the URL', () => {
       sort: 'name',
       showFigures: false,
       breachFirst: true,
+      overTime: true,
     })
+  })
+
+  it('puts exceptions first unless another order is asked for', () => {
+    expect(DEFAULT_VIEW.sort).toBe('exceptions')
+    expect(parseFloorView(new URLSearchParams('sort=state')).sort).toBe('state')
+    expect(floorViewParams({ ...DEFAULT_VIEW, sort: 'state' }).toString()).toBe('sort=state')
   })
 
   it('falls back to defaults for missing or unknown values', () => {
@@ -35,5 +42,6 @@ describe('floor view in the URL', () => {
     expect(hasFilters(DEFAULT_VIEW)).toBe(false)
     expect(hasFilters({ ...DEFAULT_VIEW, sort: 'name' })).toBe(false)
     expect(hasFilters({ ...DEFAULT_VIEW, q: 'a' })).toBe(true)
+    expect(hasFilters({ ...DEFAULT_VIEW, overTime: true })).toBe(true)
   })
 })

@@ -1,7 +1,11 @@
 import { STATE_FAMILIES, type StateFamily } from '@/shared/ac-state'
 
-export const SORT_KEYS = ['state', 'time', 'name'] as const
-/** state: family order, then longest in state; time: longest in state first; name: alphabetical. */
+export const SORT_KEYS = ['exceptions', 'state', 'time', 'name'] as const
+/**
+ * exceptions: agents over time first (red, then amber, longest over first), then the rest in
+ * state order; state: family order, then longest in state; time: longest in state first;
+ * name: alphabetical.
+ */
 export type SortKey = (typeof SORT_KEYS)[number]
 
 /** What the floor shows: kept in the URL so a view can be shared or pinned on a wall screen. */
@@ -19,6 +23,8 @@ export interface FloorView {
   showFigures: boolean
   /** Agents past their red, then amber threshold ahead of the rest (each group in `sort` order). */
   breachFirst: boolean
+  /** Only the agents past a threshold (the toolbar's "N over time"). */
+  overTime: boolean
 }
 
 export const DEFAULT_VIEW: FloorView = {
@@ -26,9 +32,11 @@ export const DEFAULT_VIEW: FloorView = {
   depts: [],
   families: [],
   q: '',
-  sort: 'state',
+  // Trouble first: a lead looks for who needs help before anything else.
+  sort: 'exceptions',
   showFigures: true,
   breachFirst: false,
+  overTime: false,
 }
 
 const FAMILY_SET: ReadonlySet<string> = new Set(STATE_FAMILIES)
@@ -46,8 +54,8 @@ function unique(values: string[]): string[] {
 }
 
 /**
- * Reads a view from `?skill=…&dept=…&state=…&q=…&sort=…&figures=off&breach=first`; unknown
- * values are dropped.
+ * Reads a view from `?skill=…&dept=…&state=…&q=…&sort=…&figures=off&breach=first&over=only`;
+ * unknown values are dropped.
  */
 export function parseFloorView(params: URLSearchParams): FloorView {
   const sort = params.get('sort')
@@ -59,10 +67,11 @@ export function parseFloorView(params: URLSearchParams): FloorView {
     sort: isSortKey(sort) ? sort : DEFAULT_VIEW.sort,
     showFigures: params.get('figures') !== 'off',
     breachFirst: params.get('breach') === 'first',
+    overTime: params.get('over') === 'only',
   }
 }
 
-const VIEW_PARAMS = ['skill', 'dept', 'state', 'q', 'sort', 'figures', 'breach'] as const
+const VIEW_PARAMS = ['skill', 'dept', 'state', 'q', 'sort', 'figures', 'breach', 'over'] as const
 
 /**
  * Writes a view as query parameters over `base` (whose other parameters are kept), leaving
@@ -78,6 +87,7 @@ export function floorViewParams(view: FloorView, base?: URLSearchParams): URLSea
   if (view.sort !== DEFAULT_VIEW.sort) params.set('sort', view.sort)
   if (!view.showFigures) params.set('figures', 'off')
   if (view.breachFirst) params.set('breach', 'first')
+  if (view.overTime) params.set('over', 'only')
   return params
 }
 
@@ -87,6 +97,7 @@ export function hasFilters(view: FloorView): boolean {
     view.skills.length > 0 ||
     view.depts.length > 0 ||
     view.families.length > 0 ||
+    view.overTime ||
     view.q.trim() !== ''
   )
 }
