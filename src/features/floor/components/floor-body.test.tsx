@@ -28,7 +28,7 @@ beforeEach(() => {
 /** Agent `n` starts a new state now: by time in state it goes last. */
 function restart(n: number) {
   seq += 1
-  const next = inState(agent(n), 'Available', T0 + seq * 1000, { serial: seq * 10 })
+  const next = inState(agent(n), 'Available', T0 + seq * 1000, { serial: String(seq * 10) })
   act(() => {
     useFloorStore.getState().receiveChange(change(seq, [next]), T0)
   })

@@ -29,7 +29,7 @@ beforeEach(() => {
     seq += 1
     const talking = seq % 2 === 1
     const next = inState(agent(1), talking ? 'InboundTalking' : 'Available', Date.now(), {
-      serial: seq * 10,
+      serial: String(seq * 10),
       callId: talking ? `call-${seq}` : null,
     })
     act(() => {
