@@ -13,6 +13,8 @@ import { usersRoutes } from './admin/users.routes'
 import { webhookTokensRoutes } from './admin/webhook-tokens.routes'
 import { AgentsRepo } from './agents/agents.repo'
 import { AgentsStore } from './agents/agents.store'
+import { cdrNumberLookup } from './agents/customer-number.lookup'
+import { CustomerNumbers } from './agents/customer-numbers'
 import { installAuthHooks, principalOf } from './auth/auth.hooks'
 import { authRoutes } from './auth/auth.routes'
 import { AuthService } from './auth/auth.service'
@@ -170,7 +172,30 @@ export function createApp(deps: AppDeps): App {
   let prefetcher: PeaksPrefetcher | null = null
   const agentsRepo = new AgentsRepo(db)
   const writes = new WriteBatcher(db)
-  const agents = new AgentsStore(agentsRepo, writes, (view) => gateway?.agentChanged(view))
+  const tokens = new TokenManager({
+    baseUrl: config.platform.baseUrl ?? '',
+    appId: config.platform.appId ?? '',
+    appSecret: config.platform.appSecret ?? '',
+    apiKey: config.platform.apiKey ?? '',
+    encoding: config.platform.tokenEncoding,
+    timeoutMs: config.platform.timeoutMs,
+  })
+  const platform = new PlatformClient({
+    baseUrl: config.platform.baseUrl ?? '',
+    tokens,
+    timeoutMs: config.platform.timeoutMs,
+  })
+  const numbers = new CustomerNumbers({
+    // Without a platform gateway there is nothing to ask: numbers come from events only.
+    lookup: config.platform.baseUrl ? cdrNumberLookup(platform) : undefined,
+    found: (namespace, callId, number) => agents.numberFound(namespace, callId, number),
+  })
+  const agents: AgentsStore = new AgentsStore(
+    agentsRepo,
+    writes,
+    (view) => gateway?.agentChanged(view),
+    numbers,
+  )
   const settings = new SettingsStore(db, {
     slThresholdSec: config.slThresholdSec,
     shortAbandonSec: config.shortAbandonSec,
@@ -190,19 +215,6 @@ export function createApp(deps: AppDeps): App {
   const floor = new FloorGateway(io, agents, calls, now, config.floorFlushMs)
   gateway = floor
 
-  const tokens = new TokenManager({
-    baseUrl: config.platform.baseUrl ?? '',
-    appId: config.platform.appId ?? '',
-    appSecret: config.platform.appSecret ?? '',
-    apiKey: config.platform.apiKey ?? '',
-    encoding: config.platform.tokenEncoding,
-    timeoutMs: config.platform.timeoutMs,
-  })
-  const platform = new PlatformClient({
-    baseUrl: config.platform.baseUrl ?? '',
-    tokens,
-    timeoutMs: config.platform.timeoutMs,
-  })
   const recordings = new RecordingsRepo(db)
   const records = new RecordsService(platform, callsRepo, recordings, config.timeZone, now)
   const peaks = new PeaksStore(path.join(config.dataDir, 'peaks'), platform)

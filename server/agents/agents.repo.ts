@@ -299,6 +299,7 @@ function toView(r: AgentEventRow): AgentView {
     lastACState: r.last_ac_state !== null && isAcState(r.last_ac_state) ? r.last_ac_state : null,
     stateSince: Number(r.state_change_time),
     callId: r.call_id,
+    customerNumber: null,
     channelAddr: r.channel_addr,
     skills: parseSkills(r.skills),
     workSkill: r.work_skill,

@@ -9,6 +9,7 @@ const SCALARS = [
   'lastACState',
   'stateSince',
   'callId',
+  'customerNumber',
   'channelAddr',
   'workSkill',
   'reason',

@@ -42,7 +42,14 @@ export class EventFactory {
     return epochMs === null ? null : this.time(epochMs)
   }
 
-  agentState(agent: Agent, previous: PreviousState, now: number): WireEvent {
+  /** `customerNumber`: the customer on the agent's current call, sent with `--caller-in-event`. */
+  agentState(
+    agent: Agent,
+    previous: PreviousState,
+    now: number,
+    customerNumber: string | null = null,
+  ): WireEvent {
+    const caller = this.variants.callerInEvent && agent.callId ? { customerNumber } : {}
     return {
       eventName: 'agentStateEvent',
       serial: this.serial++,
@@ -66,6 +73,7 @@ export class EventFactory {
       skills: [...agent.skills],
       callId: agent.callId,
       workSkill: agent.workSkill,
+      ...caller,
     }
   }
 

@@ -29,7 +29,12 @@ describe('parseSimConfig', () => {
         apiKey: 'demo-key',
         tokenTtlSec: 86_400,
         audioCacheBytes: 200 * 1_048_576,
-        variants: { sessionExpiryCode: 401, bareDevices: false, tokenErrorInBody: false },
+        variants: {
+          sessionExpiryCode: 401,
+          bareDevices: false,
+          tokenErrorInBody: false,
+          callerInEvent: false,
+        },
       },
     })
   })
@@ -43,6 +48,7 @@ describe('parseSimConfig', () => {
         '426',
         '--bare-devices',
         '--token-error-in-body',
+        '--caller-in-event',
         '--csta-session-ttl-sec',
         '0',
       ],
@@ -50,7 +56,12 @@ describe('parseSimConfig', () => {
     )
     expect(r.ok && r.config).toMatchObject({
       cstaSessionTtlSec: 0,
-      variants: { sessionExpiryCode: 426, bareDevices: true, tokenErrorInBody: true },
+      variants: {
+        sessionExpiryCode: 426,
+        bareDevices: true,
+        tokenErrorInBody: true,
+        callerInEvent: true,
+      },
     })
     const wrong = parseSimConfig(['--webhook', HOOK, '--session-expiry-code', '500'], {})
     expect(wrong.ok ? '' : wrong.error).toMatch(/^--session-expiry-code: /)

@@ -40,27 +40,35 @@ export interface SimVariants {
   bareDevices: boolean
   /** A dead access token answers HTTP 200 `{"errorCode": 401, …}` instead of HTTP 401. */
   tokenErrorInBody: boolean
+  /**
+   * agentStateEvents carry the customer's number of the current call (`customerNumber`), as
+   * some platform versions add. Off: as seed 003 §7.3, which has no caller field.
+   */
+  callerInEvent: boolean
 }
 
 const variantFlags = {
   'session-expiry-code': z.enum(['401', '426']).default('401'),
   'bare-devices': z.boolean().default(false),
   'token-error-in-body': z.boolean().default(false),
+  'caller-in-event': z.boolean().default(false),
 }
 const VARIANT_STRING_FLAGS = ['session-expiry-code'] as const
-const VARIANT_BOOLEAN_FLAGS = ['bare-devices', 'token-error-in-body'] as const
+const VARIANT_BOOLEAN_FLAGS = ['bare-devices', 'token-error-in-body', 'caller-in-event'] as const
 
 const VARIANT_USAGE = `
 Variants of the real platform (default: as the demo):
   --session-expiry-code 401|426  status of a CSTA call with a dead session, default 401
   --bare-devices          agentStateEvent channelAddr without its domain (8001)
-  --token-error-in-body   a dead access token answers HTTP 200 {"errorCode":401,…}`
+  --token-error-in-body   a dead access token answers HTTP 200 {"errorCode":401,…}
+  --caller-in-event       agentStateEvents carry the call's customerNumber (not in the seed)`
 
 function variantsOf(f: z.output<z.ZodObject<typeof variantFlags>>): SimVariants {
   return {
     sessionExpiryCode: f['session-expiry-code'] === '426' ? 426 : 401,
     bareDevices: f['bare-devices'],
     tokenErrorInBody: f['token-error-in-body'],
+    callerInEvent: f['caller-in-event'],
   }
 }
 // ---------------------------------------------------------------------------------------------

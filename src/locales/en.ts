@@ -444,6 +444,9 @@ export const en: Messages = {
     noCall: 'No call',
     noDept: 'No department',
     openDetails: 'Open details',
+    customer: 'Customer {{number}}',
+    customerUnknown: 'Customer number not known yet',
+    callTitle: 'Call {{callId}}',
   },
   agent: {
     title: 'Agent details',
@@ -457,6 +460,7 @@ export const en: Messages = {
     timeInState: 'Time in state',
     lastState: 'Previous state',
     reason: 'Reason',
+    customerNumber: 'Customer number',
     callId: 'Current call',
     workSkill: 'Call skill group',
     skills: 'Skill groups',

@@ -433,6 +433,9 @@ export const zh = {
     noCall: '无通话',
     noDept: '未分配部门',
     openDetails: '查看详情',
+    customer: '客户 {{number}}',
+    customerUnknown: '客户号码暂未知',
+    callTitle: '通话 {{callId}}',
   },
   agent: {
     title: '坐席详情',
@@ -446,6 +449,7 @@ export const zh = {
     timeInState: '状态时长',
     lastState: '上一状态',
     reason: '原因',
+    customerNumber: '客户号码',
     callId: '当前通话',
     workSkill: '通话技能组',
     skills: '所属技能组',

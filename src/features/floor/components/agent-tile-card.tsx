@@ -5,7 +5,7 @@ import type { KeyboardEvent, MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { stateFamily } from '@/shared/ac-state'
 import type { AgentView } from '@/shared/floor'
-import { localPart, shortCallId } from '@/lib/format'
+import { localPart } from '@/lib/format'
 import { useBreach } from '../hooks/use-breach'
 import { useMonitorLabel } from '../hooks/use-monitor-label'
 import { useReasonLabel } from '../hooks/use-reason-label'
@@ -109,8 +109,17 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
         {agent.callId ? (
           <>
             <CallRounded className="tile-small-icon" aria-hidden />
-            <span className="tile-call tile-ellipsis" title={agent.callId}>
-              {shortCallId(agent.callId)}
+            {/* The customer, as a lead would say it; the call id stays on hover. */}
+            <span
+              className="tile-call tile-ellipsis"
+              title={t('tile.callTitle', { callId: agent.callId })}
+              aria-label={
+                agent.customerNumber
+                  ? t('tile.customer', { number: agent.customerNumber })
+                  : t('tile.customerUnknown')
+              }
+            >
+              {agent.customerNumber ?? '—'}
             </span>
             {agent.workSkill && (
               <span className="tile-skill tile-ellipsis" title={agent.workSkill}>
