@@ -7,6 +7,7 @@ import { Server } from 'socket.io'
 import type { AuthConfig } from '@/shared/auth'
 import { actionsRoutes } from './actions/actions.routes'
 import { ActionsService } from './actions/actions.service'
+import { adminAuditor } from './actions/admin-audit'
 import { AuditRepo } from './actions/audit.repo'
 import { kiosksRoutes } from './admin/kiosks.routes'
 import { usersRoutes } from './admin/users.routes'
@@ -50,6 +51,8 @@ import { CONTENT_SECURITY_POLICY } from './web/security-headers'
 import { spaRoutes } from './web/spa.routes'
 import { settingsRoutes } from './settings/settings.routes'
 import { SettingsStore } from './settings/settings.store'
+import { SkillNamesRepo } from './skills/skill-names.repo'
+import { skillNamesRoutes } from './skills/skill-names.routes'
 import { timelineRoutes } from './timeline/timeline.routes'
 import { ViewsRepo } from './views/views.repo'
 import { viewsRoutes } from './views/views.routes'
@@ -224,6 +227,7 @@ export function createApp(deps: AppDeps): App {
   })
 
   const audit = new AuditRepo(db)
+  const auditAdmin = adminAuditor(audit, now)
   const csta = cstaClientOf(config, now)
   const actions = new ActionsService({ agents, csta, audit, now })
 
@@ -279,14 +283,15 @@ export function createApp(deps: AppDeps): App {
       now,
       signedOut: (sessionId) => sockets.signedOut(sessionId),
     }),
-    usersRoutes({ users, sessions, now, sessionsChanged }),
-    kiosksRoutes({ kiosks, now, sessionsChanged }),
-    webhookTokensRoutes({ tokens: webhookTokens, now }),
+    usersRoutes({ users, sessions, now, sessionsChanged, audit: auditAdmin }),
+    kiosksRoutes({ kiosks, now, sessionsChanged, audit: auditAdmin }),
+    webhookTokensRoutes({ tokens: webhookTokens, now, audit: auditAdmin }),
     floorRoutes(floor, (req) => audienceOf(principalOf(req).scope)),
-    actionsRoutes({ actions, audit, users, now }),
+    actionsRoutes({ actions, audit, users, now, timeZone: config.timeZone }),
     recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),
-    settingsRoutes({ settings, calls, gateway: floor, now }),
+    settingsRoutes({ settings, calls, gateway: floor, now, audit: auditAdmin }),
     viewsRoutes(new ViewsRepo(db), now),
+    skillNamesRoutes({ names: new SkillNamesRepo(db), now, audit: auditAdmin }),
     timelineRoutes({ agents, agentsRepo, calls: callsRepo, timeZone: config.timeZone, now }),
     spaRoutes(deps.distDir ?? path.resolve('dist')),
   ]

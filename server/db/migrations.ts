@@ -247,4 +247,15 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX webhook_capture_by_received ON webhook_capture (received_at);
   `,
+  // Names admins give skill groups (shown instead of their ids everywhere).
+  `
+  CREATE TABLE skill_names (
+    namespace    TEXT    NOT NULL,
+    skill_id     TEXT    NOT NULL,
+    name         TEXT    NOT NULL,
+    updated_at   BIGINT  NOT NULL,
+    updated_by   TEXT,
+    PRIMARY KEY (namespace, skill_id)
+  );
+  `,
 ]

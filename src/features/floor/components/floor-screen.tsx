@@ -26,10 +26,12 @@ const AgentDrawer = onDemand(async () => (await import('./agent-drawer')).AgentD
 interface FloorScreenProps {
   /** What the app adds to tiles and drawer (the supervisor actions); none for viewers. */
   slots?: FloorSlots | undefined
+  /** The user's scope in words when it is limited (said when the floor is empty); null otherwise. */
+  scope?: string | null | undefined
 }
 
 /** The live floor: toolbar, every agent as a tile, today's figures beside them. */
-export function FloorScreen({ slots }: FloorScreenProps) {
+export function FloorScreen({ slots, scope }: FloorScreenProps) {
   const { t } = useTranslation()
   const [view, setView] = useFloorView()
   const counts = useFloorCounts(view)
@@ -79,7 +81,7 @@ export function FloorScreen({ slots }: FloorScreenProps) {
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
         <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           <TileSlotsContext value={tileSlots}>
-            <FloorBody view={view} onOpen={onOpen} onClearFilters={clearFilters} />
+            <FloorBody view={view} onOpen={onOpen} onClearFilters={clearFilters} scope={scope} />
           </TileSlotsContext>
         </Box>
         {wide && view.showFigures && (
