@@ -433,7 +433,8 @@ export const en: Messages = {
     loading: 'Loading agents…',
     emptyTitle: 'No agents yet',
     emptyScopeTitle: 'No agents in your scope',
-    emptyScopeBody: 'No agents in your scope: {{scope}}. Ask an admin to widen it if you should see more.',
+    emptyScopeBody:
+      'No agents in your scope: {{scope}}. Ask an admin to widen it if you should see more.',
     emptyBody:
       'The floor fills as soon as the platform sends agent state events. Check that the platform’s callback URL points at this service; agents appear as they log in.',
     noMatchTitle: 'No agent matches these filters',
@@ -982,6 +983,7 @@ export const en: Messages = {
     states: 'States: {{list}}',
     search: 'Search: {{q}}',
     sort: 'Sort: {{sort}}',
+    breachFirst: 'Over time first',
     figuresHidden: "Today's figures hidden",
     listSeparator: ', ',
     saved: 'Saved the view “{{name}}”.',

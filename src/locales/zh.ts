@@ -963,6 +963,7 @@ export const zh = {
     states: '状态：{{list}}',
     search: '搜索：{{q}}',
     sort: '排序：{{sort}}',
+    breachFirst: '超时坐席优先',
     figuresHidden: '隐藏今日数据',
     listSeparator: '、',
     saved: '已保存视图“{{name}}”。',

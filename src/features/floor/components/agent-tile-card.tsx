@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { stateFamily } from '@/shared/ac-state'
 import type { AgentView } from '@/shared/floor'
 import { localPart } from '@/lib/format'
+import { useSkillName } from '@/hooks/use-skill-names'
 import { useBreach } from '../hooks/use-breach'
 import { useMonitorLabel } from '../hooks/use-monitor-label'
 import { useReasonLabel } from '../hooks/use-reason-label'
@@ -36,6 +37,7 @@ function anchorOf(event: MouseEvent<HTMLElement>): TileMenuAnchor {
  */
 export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
   const { t } = useTranslation()
+  const skillName = useSkillName()
   const reasonLabel = useReasonLabel()
   const monitorLabel = useMonitorLabel()
   const { TileStatus, openMenu } = useTileSlots()
@@ -123,7 +125,7 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
             </span>
             {agent.workSkill && (
               <span className="tile-skill tile-ellipsis" title={agent.workSkill}>
-                {localPart(agent.workSkill)}
+                {skillName(agent.workSkill)}
               </span>
             )}
             <TileMonitors monitors={monitors} label={monitorsText} />
@@ -134,7 +136,7 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
           <>
             <GroupsRounded className="tile-small-icon" aria-hidden />
             <span className="tile-muted tile-ellipsis" title={agent.skills.join(', ')}>
-              {agent.skills.map(localPart).join(' · ')}
+              {agent.skills.map(skillName).join(' · ')}
             </span>
           </>
         )}

@@ -1,13 +1,15 @@
 import Box from '@mui/material/Box'
 import { useTranslation } from 'react-i18next'
+import { useSkillName } from '@/hooks/use-skill-names'
 import type { QueueFigures } from '@/shared/floor'
-import { formatPercent, formatSeconds, localPart } from '@/lib/format'
+import { formatPercent, formatSeconds } from '@/lib/format'
 import { htmlLang } from '@/lib/i18n'
 import { useLanguage } from '@/hooks/use-language'
 
 /** Today's figures per skill group, one compact row each. */
 export function SkillFiguresTable({ rows }: { rows: readonly QueueFigures[] }) {
   const { t } = useTranslation()
+  const skillName = useSkillName()
   const locale = htmlLang(useLanguage())
   const sorted = [...rows].sort(
     (a, b) => b.offered - a.offered || (a.skillId ?? '').localeCompare(b.skillId ?? ''),
@@ -53,7 +55,7 @@ export function SkillFiguresTable({ rows }: { rows: readonly QueueFigures[] }) {
           {sorted.map((row) => (
             <tr key={row.skillId ?? '—'}>
               <th scope="row" title={row.skillId ?? undefined} style={{ fontWeight: 500 }}>
-                {row.skillId ? localPart(row.skillId) : '—'}
+                {row.skillId ? skillName(row.skillId) : '—'}
               </th>
               <td>{row.offered}</td>
               <td>{row.answered}</td>
