@@ -7,12 +7,15 @@ import { Server } from 'socket.io'
 import type { AuthConfig } from '@/shared/auth'
 import { actionsRoutes } from './actions/actions.routes'
 import { ActionsService } from './actions/actions.service'
+import { adminAuditor } from './actions/admin-audit'
 import { AuditRepo } from './actions/audit.repo'
 import { kiosksRoutes } from './admin/kiosks.routes'
 import { usersRoutes } from './admin/users.routes'
 import { webhookTokensRoutes } from './admin/webhook-tokens.routes'
 import { AgentsRepo } from './agents/agents.repo'
 import { AgentsStore } from './agents/agents.store'
+import { cdrNumberLookup } from './agents/customer-number.lookup'
+import { CustomerNumbers } from './agents/customer-numbers'
 import { installAuthHooks, principalOf } from './auth/auth.hooks'
 import { authRoutes } from './auth/auth.routes'
 import { AuthService } from './auth/auth.service'
@@ -49,6 +52,8 @@ import { CONTENT_SECURITY_POLICY } from './web/security-headers'
 import { spaRoutes } from './web/spa.routes'
 import { settingsRoutes } from './settings/settings.routes'
 import { SettingsStore } from './settings/settings.store'
+import { SkillNamesRepo } from './skills/skill-names.repo'
+import { skillNamesRoutes } from './skills/skill-names.routes'
 import { timelineRoutes } from './timeline/timeline.routes'
 import { ViewsRepo } from './views/views.repo'
 import { viewsRoutes } from './views/views.routes'
@@ -171,9 +176,27 @@ export function createApp(deps: AppDeps): App {
   let prefetcher: PeaksPrefetcher | null = null
   const agentsRepo = new AgentsRepo(db)
   const writes = new WriteBatcher(db)
+  const tokens = new TokenManager({
+    baseUrl: config.platform.baseUrl ?? '',
+    appId: config.platform.appId ?? '',
+    appSecret: config.platform.appSecret ?? '',
+    apiKey: config.platform.apiKey ?? '',
+    encoding: config.platform.tokenEncoding,
+    timeoutMs: config.platform.timeoutMs,
+  })
+  const platform = new PlatformClient({
+    baseUrl: config.platform.baseUrl ?? '',
+    tokens,
+    timeoutMs: config.platform.timeoutMs,
+  })
+  const numbers = new CustomerNumbers({
+    // Without a platform gateway there is nothing to ask: numbers come from events only.
+    lookup: config.platform.baseUrl ? cdrNumberLookup(platform) : undefined,
+    found: (namespace, callId, number) => agents.numberFound(namespace, callId, number),
+  })
   // Today's handle time is counted from the agents' state changes (created below too).
   let handleTime: CallsStore | null = null
-  const agents = new AgentsStore(
+  const agents: AgentsStore = new AgentsStore(
     agentsRepo,
     writes,
     (view) => {
@@ -197,6 +220,7 @@ export function createApp(deps: AppDeps): App {
           'the platform restarted its serial counter: a lower serial, later by more than SERIAL_RESET_SEC, took the tile',
         ),
     },
+    numbers,
   )
   const settings = new SettingsStore(db, {
     slThresholdSec: config.slThresholdSec,
@@ -219,19 +243,6 @@ export function createApp(deps: AppDeps): App {
   const floor = new FloorGateway(io, agents, calls, now, config.floorFlushMs)
   gateway = floor
 
-  const tokens = new TokenManager({
-    baseUrl: config.platform.baseUrl ?? '',
-    appId: config.platform.appId ?? '',
-    appSecret: config.platform.appSecret ?? '',
-    apiKey: config.platform.apiKey ?? '',
-    encoding: config.platform.tokenEncoding,
-    timeoutMs: config.platform.timeoutMs,
-  })
-  const platform = new PlatformClient({
-    baseUrl: config.platform.baseUrl ?? '',
-    tokens,
-    timeoutMs: config.platform.timeoutMs,
-  })
   const recordings = new RecordingsRepo(db)
   const records = new RecordsService(platform, callsRepo, recordings, config.timeZone, now)
   const peaks = new PeaksStore(path.join(config.dataDir, 'peaks'), platform)
@@ -241,6 +252,7 @@ export function createApp(deps: AppDeps): App {
   })
 
   const audit = new AuditRepo(db)
+  const auditAdmin = adminAuditor(audit, now)
   const csta = cstaClientOf(config, now)
   const actions = new ActionsService({ agents, csta, audit, now })
 
@@ -296,14 +308,15 @@ export function createApp(deps: AppDeps): App {
       now,
       signedOut: (sessionId) => sockets.signedOut(sessionId),
     }),
-    usersRoutes({ users, sessions, now, sessionsChanged }),
-    kiosksRoutes({ kiosks, now, sessionsChanged }),
-    webhookTokensRoutes({ tokens: webhookTokens, now }),
+    usersRoutes({ users, sessions, now, sessionsChanged, audit: auditAdmin }),
+    kiosksRoutes({ kiosks, now, sessionsChanged, audit: auditAdmin }),
+    webhookTokensRoutes({ tokens: webhookTokens, now, audit: auditAdmin }),
     floorRoutes(floor, (req) => audienceOf(principalOf(req).scope)),
-    actionsRoutes({ actions, audit, users, now }),
+    actionsRoutes({ actions, audit, users, now, timeZone: config.timeZone }),
     recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),
-    settingsRoutes({ settings, calls, gateway: floor, now }),
+    settingsRoutes({ settings, calls, gateway: floor, now, audit: auditAdmin }),
     viewsRoutes(new ViewsRepo(db), now),
+    skillNamesRoutes({ names: new SkillNamesRepo(db), now, audit: auditAdmin }),
     timelineRoutes({ agents, agentsRepo, calls: callsRepo, timeZone: config.timeZone, now }),
     figuresRoutes({ agents, calls }),
     spaRoutes(deps.distDir ?? path.resolve('dist')),

@@ -15,6 +15,8 @@ export interface ActionsRoutesDeps {
   audit: AuditRepo
   users: UsersRepo
   now: () => number
+  /** The platform's zone: the CSV's times read as its clocks (and the audit page) do. */
+  timeZone: string
 }
 
 const actionParams = z.object({
@@ -87,7 +89,7 @@ export function actionsRoutes(deps: ActionsRoutesDeps) {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-${stamp}.csv"`)
-        .send(auditCsv(page.entries))
+        .send(auditCsv(page.entries, q.data.lang ?? 'zh', deps.timeZone))
     })
   }
 }

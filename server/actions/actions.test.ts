@@ -372,9 +372,16 @@ describe('the audit log', () => {
     const csv = await admin.fetch('/api/audit.csv?op=not-ready')
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="audit-.*\.csv"/)
     const text = await csv.text()
-    expect(text.split('\r\n')[0]).toContain('time,user,operation,agent')
+    // Worded as the audit page words it: Chinese unless English is asked for.
+    expect(text.split('\r\n')[0]).toContain('时间,操作人,操作,坐席/对象')
     expect(text).toContain('团队会议')
+    expect(text).toContain('强制离席')
     expect(text.trim().split('\r\n')).toHaveLength(2)
+    const english = await (await admin.fetch('/api/audit.csv?op=not-ready&lang=en')).text()
+    expect(english.split('\r\n')[0]).toContain('Time,User,Operation,Agent or target')
+    expect(english).toContain('Set not ready')
+    // Platform time, as the screen shows it: yyyy-MM-dd HH:mm:ss, not ISO UTC.
+    expect(english.split('\r\n')[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,/)
     expect((await lead.fetch('/api/audit')).status).toBe(403)
 
     const dataDir = relay.dataDir

@@ -1,17 +1,25 @@
 import type { FastifyInstance } from 'fastify'
-import { type CreatedKiosk, createKioskBodySchema, idParamSchema, type KioskLinkView } from '@/shared/admin'
+import {
+  type CreatedKiosk,
+  createKioskBodySchema,
+  idParamSchema,
+  type KioskLinkView,
+} from '@/shared/admin'
 import { orgInScope } from '@/shared/auth'
 import { describeIssues } from '@/shared/validation'
 import { principalOf } from '../auth/auth.hooks'
 import type { KioskLink, KiosksRepo } from '../auth/kiosks.repo'
 import type { SessionOwner } from '../auth/socket-auth'
 import { randomSecret } from '../lib/secrets'
+import { type AuditAdmin, changesOf } from '../actions/admin-audit'
 
 export interface KiosksRoutesDeps {
   kiosks: KiosksRepo
   now: () => number
   /** Called after a link was revoked: its open screens are checked (and closed) now. */
   sessionsChanged: (owner: SessionOwner) => void
+  /** Minting and revoking are audited. */
+  audit: AuditAdmin
 }
 
 const ADMIN = { permission: 'manageUsers' } as const
@@ -19,17 +27,23 @@ const ADMIN = { permission: 'manageUsers' } as const
 /** Wall-screen links: minted, listed (with when each was last used) and revoked by an admin. */
 export function kiosksRoutes(deps: KiosksRoutesDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/kiosks', { config: ADMIN }, (req) => deps.kiosks.list(principalOf(req).scope.namespace).map(view))
+    app.get('/api/kiosks', { config: ADMIN }, (req) =>
+      deps.kiosks.list(principalOf(req).scope.namespace).map(view),
+    )
 
     app.post('/api/kiosks', { config: ADMIN }, async (req, reply) => {
       const admin = principalOf(req)
       const body = createKioskBodySchema.safeParse(req.body)
-      if (!body.success) return reply.code(400).send({ error: 'invalid_request', message: describeIssues(body.error) })
-      const orgPrefix = body.data.orgPrefix ?? admin.scope.orgPrefix
-      if (!orgInScope(orgPrefix, admin.scope.orgPrefix)) {
+      if (!body.success)
         return reply
           .code(400)
-          .send({ error: 'invalid_request', message: `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})` })
+          .send({ error: 'invalid_request', message: describeIssues(body.error) })
+      const orgPrefix = body.data.orgPrefix ?? admin.scope.orgPrefix
+      if (!orgInScope(orgPrefix, admin.scope.orgPrefix)) {
+        return reply.code(400).send({
+          error: 'invalid_request',
+          message: `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`,
+        })
       }
       const token = randomSecret(24)
       const link = deps.kiosks.create({
@@ -40,6 +54,12 @@ export function kiosksRoutes(deps: KiosksRoutesDeps) {
         now: deps.now(),
       })
       const created: CreatedKiosk = { link: view(link), path: `/k/${token}` }
+      deps.audit(admin, {
+        op: 'kiosk-mint',
+        target: link.name,
+        message: changesOf({}, { orgPrefix, skills: body.data.skills }),
+        status: 201,
+      })
       return reply.code(201).send(created)
     })
 
@@ -48,17 +68,33 @@ export function kiosksRoutes(deps: KiosksRoutesDeps) {
       const id = idParamSchema.safeParse(req.params)
       const link = id.success ? deps.kiosks.byId(id.data.id) : null
       if (!link || link.scope.namespace !== admin.scope.namespace) {
-        return reply.code(404).send({ error: 'not_found', message: `no wall-screen link ${String((req.params as { id?: unknown }).id)}` })
+        return reply.code(404).send({
+          error: 'not_found',
+          message: `no wall-screen link ${String((req.params as { id?: unknown }).id)}`,
+        })
       }
       // Its sessions are not deleted here: the next check of each (any request, or its open
       // screens, checked now) finds the link revoked, says so, and ends the session.
       deps.kiosks.revoke(link.id, deps.now())
       deps.sessionsChanged({ kioskId: link.id })
+      deps.audit(admin, {
+        op: 'kiosk-revoke',
+        target: link.name,
+        message: `#${link.id}`,
+        status: 204,
+      })
       return reply.code(204).send()
     })
   }
 }
 
 function view(k: KioskLink): KioskLinkView {
-  return { id: k.id, name: k.name, scope: k.scope, createdAt: k.createdAt, revokedAt: k.revokedAt, lastUsedAt: k.lastUsedAt }
+  return {
+    id: k.id,
+    name: k.name,
+    scope: k.scope,
+    createdAt: k.createdAt,
+    revokedAt: k.revokedAt,
+    lastUsedAt: k.lastUsedAt,
+  }
 }

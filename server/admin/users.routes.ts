@@ -16,6 +16,7 @@ import type { SessionsRepo } from '../auth/sessions.repo'
 import type { SessionOwner } from '../auth/socket-auth'
 import { DuplicateUsernameError, type User, type UsersRepo } from '../auth/users.repo'
 import { randomSecret } from '../lib/secrets'
+import { type AuditAdmin, changesOf } from '../actions/admin-audit'
 
 export interface UsersRoutesDeps {
   users: UsersRepo
@@ -23,6 +24,8 @@ export interface UsersRoutesDeps {
   now: () => number
   /** Called after a user's sessions were ended or their scope changed: their open sockets are checked now. */
   sessionsChanged: (owner: SessionOwner) => void
+  /** Every change is audited. */
+  audit: AuditAdmin
 }
 
 const ADMIN = { permission: 'manageUsers' } as const
@@ -32,7 +35,10 @@ export function usersRoutes(deps: UsersRoutesDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
     app.get('/api/users', { config: ADMIN }, (req) => {
       const admin = principalOf(req)
-      return deps.users.list(admin.scope.namespace).filter((u) => manages(admin, u)).map(view)
+      return deps.users
+        .list(admin.scope.namespace)
+        .filter((u) => manages(admin, u))
+        .map(view)
     })
 
     app.post('/api/users', { config: ADMIN }, async (req, reply) => {
@@ -40,8 +46,14 @@ export function usersRoutes(deps: UsersRoutesDeps) {
       const body = createUserBodySchema.safeParse(req.body)
       if (!body.success) return badRequest(reply, describeIssues(body.error))
       const b = body.data
-      if (!orgInScope(b.orgPrefix, admin.scope.orgPrefix) || (admin.scope.orgPrefix !== null && b.orgPrefix === null)) {
-        return badRequest(reply, `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`)
+      if (
+        !orgInScope(b.orgPrefix, admin.scope.orgPrefix) ||
+        (admin.scope.orgPrefix !== null && b.orgPrefix === null)
+      ) {
+        return badRequest(
+          reply,
+          `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`,
+        )
       }
       const password = b.password ?? temporaryPassword()
       try {
@@ -54,11 +66,21 @@ export function usersRoutes(deps: UsersRoutesDeps) {
           },
           deps.now(),
         )
-        const created: CreatedUser = b.password ? { user: view(user) } : { user: view(user), password }
+        const created: CreatedUser = b.password
+          ? { user: view(user) }
+          : { user: view(user), password }
+        deps.audit(admin, {
+          op: 'user-create',
+          target: user.username,
+          message: changesOf({}, { role: user.role, orgPrefix: b.orgPrefix, skills: b.skills }),
+          status: 201,
+        })
         return reply.code(201).send(created)
       } catch (err) {
         if (err instanceof DuplicateUsernameError) {
-          return reply.code(409).send({ error: 'conflict', message: `username: ${b.username} is taken` })
+          return reply
+            .code(409)
+            .send({ error: 'conflict', message: `username: ${b.username} is taken` })
         }
         throw err
       }
@@ -67,17 +89,44 @@ export function usersRoutes(deps: UsersRoutesDeps) {
     app.patch('/api/users/:id', { config: ADMIN }, async (req, reply) => {
       const admin = principalOf(req)
       const target = findManaged(req.params, admin, deps.users)
-      if (typeof target === 'string') return reply.code(404).send({ error: 'not_found', message: target })
+      if (typeof target === 'string')
+        return reply.code(404).send({ error: 'not_found', message: target })
       const body = updateUserBodySchema.safeParse(req.body)
       if (!body.success) return badRequest(reply, describeIssues(body.error))
       const b = body.data
-      if (target.id === admin.id && (b.disabled === true || (b.role !== undefined && b.role !== 'admin'))) {
-        return reply.code(409).send({ error: 'conflict', message: 'you cannot disable or demote your own account' })
+      if (
+        target.id === admin.id &&
+        (b.disabled === true || (b.role !== undefined && b.role !== 'admin'))
+      ) {
+        return reply
+          .code(409)
+          .send({ error: 'conflict', message: 'you cannot disable or demote your own account' })
       }
-      if (b.orgPrefix !== undefined && (!orgInScope(b.orgPrefix, admin.scope.orgPrefix) || (admin.scope.orgPrefix !== null && b.orgPrefix === null))) {
-        return badRequest(reply, `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`)
+      if (
+        b.orgPrefix !== undefined &&
+        (!orgInScope(b.orgPrefix, admin.scope.orgPrefix) ||
+          (admin.scope.orgPrefix !== null && b.orgPrefix === null))
+      ) {
+        return badRequest(
+          reply,
+          `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`,
+        )
       }
       const updated = deps.users.update(target.id, b, deps.now())!
+      deps.audit(admin, {
+        op: 'user-update',
+        target: target.username,
+        message: changesOf(
+          {
+            role: target.role,
+            orgPrefix: target.scope.orgPrefix,
+            skills: target.scope.skills,
+            disabled: target.disabled,
+          },
+          { role: b.role, orgPrefix: b.orgPrefix, skills: b.skills, disabled: b.disabled },
+        ),
+        status: 200,
+      })
       // A disabled user's sessions end at their next check (any request, or their open sockets,
       // checked now), which says why; a changed role or scope applies from the next request, and
       // open screens are closed now and reconnect with it.
@@ -88,20 +137,31 @@ export function usersRoutes(deps: UsersRoutesDeps) {
     app.post('/api/users/:id/password', { config: ADMIN }, async (req, reply) => {
       const admin = principalOf(req)
       const target = findManaged(req.params, admin, deps.users)
-      if (typeof target === 'string') return reply.code(404).send({ error: 'not_found', message: target })
+      if (typeof target === 'string')
+        return reply.code(404).send({ error: 'not_found', message: target })
       const body = resetPasswordBodySchema.safeParse(req.body ?? {})
       if (!body.success) return badRequest(reply, describeIssues(body.error))
       const password = body.data.password ?? temporaryPassword()
       deps.users.setPassword(target.id, await hashPassword(password), deps.now())
       deps.sessions.deleteForUser(target.id)
       deps.sessionsChanged({ userId: target.id })
+      // Never the password itself: only who reset whose, and whether the admin chose it.
+      deps.audit(admin, {
+        op: 'password-reset',
+        target: target.username,
+        message: body.data.password ? 'chosen by the admin' : 'temporary, made by the console',
+        status: body.data.password ? 204 : 200,
+      })
       return body.data.password ? reply.code(204).send() : { password }
     })
   }
 }
 
 function manages(admin: Principal, u: User): boolean {
-  return u.scope.namespace === admin.scope.namespace && orgInScope(u.scope.orgPrefix, admin.scope.orgPrefix)
+  return (
+    u.scope.namespace === admin.scope.namespace &&
+    orgInScope(u.scope.orgPrefix, admin.scope.orgPrefix)
+  )
 }
 
 /** The user named by `:id` if this admin manages them; a message otherwise (the same for "absent" and "not yours"). */

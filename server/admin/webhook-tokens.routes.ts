@@ -12,10 +12,13 @@ import { principalOf } from '../auth/auth.hooks'
 import type { Principal } from '../auth/auth.service'
 import type { WebhookToken } from '../webhooks/webhook-tokens.repo'
 import type { WebhookTokens } from '../webhooks/webhook-tokens.store'
+import type { AuditAdmin } from '../actions/admin-audit'
 
 export interface WebhookTokensRoutesDeps {
   tokens: WebhookTokens
   now: () => number
+  /** Minting and revoking are audited (never the secret). */
+  audit: AuditAdmin
 }
 
 const ADMIN = { permission: 'manageUsers' } as const
@@ -58,6 +61,12 @@ export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
         token: view(token),
         path: `${WEBHOOK_PATH}?token=${encodeURIComponent(secret)}`,
       }
+      deps.audit(admin, {
+        op: 'webhook-token-mint',
+        target: token.name,
+        message: `#${token.id}`,
+        status: 201,
+      })
       return reply.code(201).send(created)
     })
 
@@ -73,6 +82,12 @@ export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
           .send({ error: 'not_found', message: `no webhook token ${asked.slice(0, 40)}` })
       }
       deps.tokens.revoke(token.id, deps.now())
+      deps.audit(admin, {
+        op: 'webhook-token-revoke',
+        target: token.name,
+        message: `#${token.id}`,
+        status: 204,
+      })
       return reply.code(204).send()
     })
   }

@@ -31,6 +31,7 @@ function view(serial: number, stateSince: number, changes: Partial<AgentView> = 
     lastACState: 'Aux',
     stateSince,
     callId: null,
+    customerNumber: null,
     channelAddr: '8001@test.cc',
     skills: ['7001@test.cc'],
     workSkill: null,

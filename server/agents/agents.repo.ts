@@ -326,6 +326,7 @@ function toView(r: AgentEventRow): AgentView {
     stateSince: Number(r.state_change_time),
     ...(r.approx_time === 1 ? { approxTime: true } : {}),
     callId: r.call_id,
+    customerNumber: null,
     channelAddr: r.channel_addr,
     skills: parseSkills(r.skills),
     workSkill: r.work_skill,

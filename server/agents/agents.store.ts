@@ -4,6 +4,7 @@ import { compareSerials } from '@/shared/serial'
 import type { AgentStateEvent } from '@/shared/webhooks'
 import type { WriteBatcher } from '../db/write-batcher'
 import type { AgentsRepo } from './agents.repo'
+import type { CustomerNumbers } from './customer-numbers'
 
 /** What became of an agent event: it changed the floor, or it was older than what is held, or seen before. */
 export type ApplyResult = 'applied' | 'stale' | 'duplicate'
@@ -23,6 +24,7 @@ export function viewOf(e: AgentStateEvent, receivedAt: number): AgentView {
     stateSince: e.stateChangeTime ?? receivedAt,
     ...(e.approxTime ? { approxTime: true } : {}),
     callId: e.callId,
+    customerNumber: e.callId ? (e.customerNumber ?? e.caller ?? e.ani) : null,
     channelAddr: e.channelAddr,
     skills: e.skills,
     workSkill: e.workSkill,
@@ -72,6 +74,8 @@ export class AgentsStore {
     private readonly writes: WriteBatcher,
     private readonly onChange: (view: AgentView) => void,
     private readonly opts: AgentsStoreOptions = { serialResetMs: SERIAL_RESET_MS },
+    /** Where the customer's number of a call is kept and looked up; none: only what events say. */
+    private readonly numbers?: CustomerNumbers,
   ) {
     for (const view of repo.loadLatest()) this.floorOf(view.namespace).set(view.id, view)
   }
@@ -101,9 +105,41 @@ export class AgentsStore {
     // Supervisors stay listening or joined while the agent is on the same call.
     if (held?.monitors && view.callId !== null && held.callId === view.callId)
       view.monitors = held.monitors
+    this.withNumber(view)
     this.floorOf(view.namespace).set(view.id, view)
     this.onChange(view)
+    if (view.callId !== null && view.customerNumber === null)
+      this.numbers?.want(view.namespace, view.callId)
     return 'applied'
+  }
+
+  /** Fills the view's customer number from what is known of its call, or keeps what it says. */
+  private withNumber(view: AgentView): void {
+    if (view.callId === null || !this.numbers) return
+    if (view.customerNumber !== null)
+      this.numbers.learn(view.namespace, view.callId, view.customerNumber)
+    else view.customerNumber = this.numbers.known(view.namespace, view.callId)
+  }
+
+  /** A callEnd named the call's customer: agents still on it (in after-call work) show it. */
+  callNumber(namespace: string, callId: string, number: string): void {
+    if (this.numbers) this.numbers.learn(namespace, callId, number)
+    else this.numberFound(namespace, callId, number)
+  }
+
+  /**
+   * A call's customer number became known (a lookup answered, or its callEnd came): every
+   * agent still on that call shows it.
+   */
+  numberFound(namespace: string, callId: string, number: string): void {
+    const floor = this.floors.get(namespace)
+    if (!floor) return
+    for (const held of floor.values()) {
+      if (held.callId !== callId || held.customerNumber === number) continue
+      const view = { ...held, customerNumber: number }
+      floor.set(view.id, view)
+      this.onChange(view)
+    }
   }
 
   /** Records a supervisor listening to or joined into the agent's current call. */

@@ -251,4 +251,15 @@ export const MIGRATIONS: readonly Migration[] = [
   // Serials up to 2^64 − 1 as padded text, and events whose state time is approximate: see
   // text-serials.migration.ts.
   textSerials,
+  // Names admins give skill groups (shown instead of their ids everywhere).
+  `
+  CREATE TABLE skill_names (
+    namespace    TEXT    NOT NULL,
+    skill_id     TEXT    NOT NULL,
+    name         TEXT    NOT NULL,
+    updated_at   BIGINT  NOT NULL,
+    updated_by   TEXT,
+    PRIMARY KEY (namespace, skill_id)
+  );
+  `,
 ]

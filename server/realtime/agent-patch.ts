@@ -10,6 +10,7 @@ const SCALARS = [
   'stateSince',
   'approxTime',
   'callId',
+  'customerNumber',
   'channelAddr',
   'workSkill',
   'reason',

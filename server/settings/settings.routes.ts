@@ -5,12 +5,16 @@ import { principalOf } from '../auth/auth.hooks'
 import type { CallsStore } from '../calls/calls.store'
 import type { FloorGateway } from '../realtime/floor.gateway'
 import type { SettingsStore } from './settings.store'
+import type { AuditAdmin } from '../actions/admin-audit'
+import { settingsChanges } from './settings-changes'
 
 export interface SettingsRoutesDeps {
   settings: SettingsStore
   calls: CallsStore
   gateway: FloorGateway
   now: () => number
+  /** Every change of thresholds and targets is audited. */
+  audit: AuditAdmin
 }
 
 /** `GET /api/settings` (everyone, wall screens too) and `PUT /api/settings` (admins). */
@@ -35,7 +39,14 @@ export function settingsRoutes(deps: SettingsRoutesDeps) {
           .send({ error: 'invalid_request', message: describeIssues(body.error), issues })
       }
       const ns = p.scope.namespace
+      const before = deps.settings.get(ns)
       deps.settings.put(ns, body.data, p.username, deps.now())
+      deps.audit(p, {
+        op: 'thresholds',
+        target: 'thresholds',
+        message: settingsChanges(before, body.data),
+        status: 200,
+      })
       // Service-level rules change how today's calls count: count them again and resend.
       deps.calls.reload(ns)
       deps.gateway.figuresChanged(ns)

@@ -118,7 +118,14 @@ export class EventFactory {
     return this.variants.looseShapes === true
   }
 
-  agentState(agent: Agent, previous: PreviousState, now: number): WireEvent {
+  /** `customerNumber`: the customer on the agent's current call, sent with `--caller-in-event`. */
+  agentState(
+    agent: Agent,
+    previous: PreviousState,
+    now: number,
+    customerNumber: string | null = null,
+  ): WireEvent {
+    const caller = this.variants.callerInEvent && agent.callId ? { customerNumber } : {}
     return {
       eventName: 'agentStateEvent',
       serial: this.nextSerial(),
@@ -144,6 +151,7 @@ export class EventFactory {
       skills: [...agent.skills],
       callId: agent.callId,
       workSkill: agent.workSkill,
+      ...caller,
     }
   }
 

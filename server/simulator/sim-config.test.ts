@@ -44,6 +44,7 @@ describe('parseSimConfig', () => {
           cdrMaxSpanDays: null,
           cdrDatabases: 'month',
           cdrSplitMessage: 'named',
+          callerInEvent: false,
         },
       },
     })
@@ -100,6 +101,7 @@ describe('parseSimConfig', () => {
       cdrMaxSpanDays: null,
       cdrDatabases: 'month',
       cdrSplitMessage: 'plain',
+      callerInEvent: true,
     })
     const mixed = parseSimConfig(
       [
@@ -164,6 +166,7 @@ describe('parseSimConfig', () => {
       cdrMaxSpanDays: 31,
       cdrDatabases: 'none',
       cdrSplitMessage: 'plain',
+      callerInEvent: true,
     })
     const wrong = parseSimConfig(['--webhook', HOOK, '--cdr-databases', 'year'], {})
     expect(wrong.ok ? '' : wrong.error).toMatch(/^--cdr-databases: /)

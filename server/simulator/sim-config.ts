@@ -62,6 +62,11 @@ export interface SimVariants {
   cdrDatabases: 'month' | 'none'
   /** What 14015 says: `named` the time to split at, `plain` only the seed's words. */
   cdrSplitMessage: 'named' | 'plain'
+  /**
+   * agentStateEvents carry the customer's number of the current call (`customerNumber`), as
+   * some platform versions add. Off: as seed 003 §7.3, which has no caller field.
+   */
+  callerInEvent: boolean
 }
 
 /**
@@ -101,6 +106,7 @@ const variantFlags = {
   'cdr-max-span-days': int(1, 36_500).optional(),
   'cdr-databases': z.enum(['month', 'none']).default('month'),
   'cdr-split-message': z.enum(['named', 'plain']).default('named'),
+  'caller-in-event': z.boolean().default(false),
   variants: z.enum(['all']).optional(),
 }
 const VARIANT_STRING_FLAGS = [
@@ -119,6 +125,7 @@ const VARIANT_BOOLEAN_FLAGS = [
   'token-error-in-body',
   'big-serials',
   'loose-shapes',
+  'caller-in-event',
 ] as const
 
 /** What `--variants all` turns on; a flag given as well wins. */
@@ -132,6 +139,7 @@ const ALL_VARIANTS: Record<string, string | boolean> = {
   'serial-restart-after-sec': '300',
   'wav-days': '7',
   'cdr-split-message': 'plain',
+  'caller-in-event': true,
 }
 
 const VARIANT_USAGE = `
@@ -152,8 +160,10 @@ Variants of the real platform (default: as the demo):
   --cdr-max-span-days <n> 14001 for a CDR query longer than n days, default no limit
   --cdr-databases month|none  CDRs in a database per month (14015 across two), default month
   --cdr-split-message named|plain  14015 names the time to split at, or not; default named
+  --caller-in-event       agentStateEvents carry the call's customerNumber (not in the seed)
   --variants all          every variant above at once (time format iso, serial restart
-                          every 300 s, WAV for 7 days, plain 14015); a flag given as well wins`
+                          every 300 s, WAV for 7 days, plain 14015,
+                          caller in events); a flag given as well wins`
 
 /** The raw flags with `--variants all` filled in where a flag was not given. */
 function withAllVariants(
@@ -179,6 +189,7 @@ function variantsOf(f: z.output<z.ZodObject<typeof variantFlags>>): SimVariants 
     cdrMaxSpanDays: f['cdr-max-span-days'] ?? null,
     cdrDatabases: f['cdr-databases'],
     cdrSplitMessage: f['cdr-split-message'],
+    callerInEvent: f['caller-in-event'],
   }
 }
 // ---------------------------------------------------------------------------------------------

@@ -73,8 +73,11 @@ export class Simulator {
       load: config.load,
       timing: deps.timing,
       listener: {
-        agentState: (agent, previous) =>
-          this.sender.send(this.factory.agentState(agent, previous, clock.now())),
+        agentState: (agent, previous) => {
+          const call = agent.callId ? this.center.call(agent.callId) : undefined
+          const customer = call?.customerPhone ?? null
+          this.sender.send(this.factory.agentState(agent, previous, clock.now(), customer))
+        },
         callEnded: (record) => {
           this.callLog.add(record)
           this.sender.send(this.factory.callEnd(record, clock.now()))

@@ -13,6 +13,7 @@ const view = (acState: AgentView['acState'], stateSince: number, serial: number)
   lastACState: null,
   stateSince,
   callId: null,
+  customerNumber: null,
   channelAddr: null,
   skills: [],
   workSkill: null,

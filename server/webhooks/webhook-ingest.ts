@@ -3,6 +3,7 @@ import { quoteLongSerials } from '@/shared/serial'
 import { describeIssues } from '@/shared/validation'
 import {
   agentStateEventSchema,
+  type CallEndEvent,
   callEndEventSchema,
   MAX_AGENT_EVENT_BYTES,
   webhookEnvelopeSchema,
@@ -91,6 +92,8 @@ export function webhookIngest(deps: IngestDeps): Ingest {
           ? (deps.agents.get(e.namespace, e.agentId)?.org.treePos ?? null)
           : null
         const { result, persisted } = deps.calls.ingest(e, receivedAt, org)
+        const customer = customerOf(e)
+        if (customer) deps.agents.callNumber(e.namespace, e.callId, customer)
         await persisted
         return { status: 200, result, namespace: e.namespace }
       }
@@ -160,6 +163,12 @@ export function answerOf(o: IngestOutcome): Record<string, string> {
 /** The event name as a quarantine entry keeps it: a long one is cut. */
 export function keptName(eventName: string | null): string | null {
   return eventName === null ? null : eventName.slice(0, MAX_EVENT_NAME_CHARS)
+}
+
+/** The customer's side of an ended call: `customerPhone`, else the far end by direction. */
+function customerOf(e: CallEndEvent): string | null {
+  if (e.customerPhone) return e.customerPhone
+  return e.callType && /out/i.test(e.callType) ? e.dnis : e.ani
 }
 
 function invalid(eventName: string | null, message: string): IngestOutcome {

@@ -1,4 +1,7 @@
+import { useMemo } from 'react'
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
+import { useDeptOptions } from '@/features/floor/hooks/use-filter-options'
+import { DeptNameContext } from '@/features/views/components/view-names'
 import type { FloorSlots } from '@/features/floor/components/floor-slots'
 import { onDemand } from '@/components/ui/on-demand'
 import { ViewsControl } from '@/features/views/components/views-control'
@@ -7,12 +10,20 @@ import { can } from '@/shared/auth'
 /** Saved views for whoever is signed in: everyone opens them, some save, owners delete. */
 function FloorViews() {
   const me = useCurrentUser()
+  const depts = useDeptOptions()
+  // Saved views hold department ids; their summaries say the names the floor knows.
+  const deptName = useMemo(() => {
+    const names = new Map(depts.map((d) => [d.key, d.label]))
+    return (key: string) => names.get(key) ?? key
+  }, [depts])
   return (
-    <ViewsControl
-      canSave={can(me.role, 'saveViews')}
-      username={me.username}
-      isAdmin={can(me.role, 'manageUsers')}
-    />
+    <DeptNameContext value={deptName}>
+      <ViewsControl
+        canSave={can(me.role, 'saveViews')}
+        username={me.username}
+        isAdmin={can(me.role, 'manageUsers')}
+      />
+    </DeptNameContext>
   )
 }
 

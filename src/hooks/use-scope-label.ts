@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Scope } from '@/shared/auth'
-import { localPart } from '@/lib/format'
+import { useSkillName } from './use-skill-names'
 
 export interface ScopeLabel {
   department: string
@@ -11,6 +11,7 @@ export interface ScopeLabel {
 /** "部门 1.2" / "全部部门" and "技能组 7001, 7002" / "全部技能组" for a scope. */
 export function useScopeLabel(): (scope: Pick<Scope, 'orgPrefix' | 'skills'>) => ScopeLabel {
   const { t } = useTranslation()
+  const skillName = useSkillName()
   return useCallback(
     (scope) => ({
       department: scope.orgPrefix
@@ -18,9 +19,9 @@ export function useScopeLabel(): (scope: Pick<Scope, 'orgPrefix' | 'skills'>) =>
         : t('scope.allDepartments'),
       skills:
         scope.skills && scope.skills.length > 0
-          ? t('scope.skills', { skills: scope.skills.map(localPart).join(', ') })
+          ? t('scope.skills', { skills: scope.skills.map(skillName).join(', ') })
           : t('scope.allSkills'),
     }),
-    [t],
+    [t, skillName],
   )
 }

@@ -46,6 +46,7 @@ const agentView = z.object({
   ),
   stateSince: z.number(),
   callId: optText,
+  customerNumber: optText,
   channelAddr: optText,
   skills: z.pipe(
     z.nullish(z.array(text)),

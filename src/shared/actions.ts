@@ -94,16 +94,38 @@ export interface Monitor {
   since: number
 }
 
+/**
+ * Changes an admin makes, audited beside the supervisors' actions (their `agentId` holds what
+ * was changed: a user name, a wall screen, a token, "thresholds", "skill-names").
+ */
+export const ADMIN_OPS = [
+  'user-create',
+  'user-update',
+  'password-reset',
+  'kiosk-mint',
+  'kiosk-revoke',
+  'webhook-token-mint',
+  'webhook-token-revoke',
+  'thresholds',
+  'skill-names',
+] as const
+export type AdminOp = (typeof ADMIN_OPS)[number]
+
+/** Everything the audit log records. */
+export const AUDIT_OPS = [...ACTION_OPS, ...ADMIN_OPS] as const
+export type AuditOp = (typeof AUDIT_OPS)[number]
+
 /** One line of the audit log. */
 export interface AuditEntry {
   id: number
   at: number
   username: string
+  /** The agent acted on; for an admin change, what was changed. */
   agentId: string
   /** The agent's extension at the time. */
   deviceId: string | null
   callId: string | null
-  op: ActionOp
+  op: AuditOp
   reason: string | null
   /** The supervisor's own extension or number the action used. */
   supervisorDevice: string | null
@@ -120,8 +142,10 @@ export const auditQuerySchema = z.object({
   to: z.optional(z.coerce.number().check(z.int(), z.nonnegative())),
   username: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   agentId: z.optional(z.string().check(z.trim(), z.maxLength(100))),
-  op: z.optional(z.enum(ACTION_OPS)),
+  op: z.optional(z.enum(AUDIT_OPS)),
   outcome: z.optional(z.enum(['ok', 'refused', 'failed'])),
+  /** Language of the CSV's headers and labels (the screen's); Chinese by default. */
+  lang: z.optional(z.enum(['zh', 'en'])),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 100),
   offset: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
 })

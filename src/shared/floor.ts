@@ -21,6 +21,12 @@ export interface AgentView {
    */
   approxTime?: boolean
   callId: string | null
+  /**
+   * The customer's number on the current call: from the event when the platform sends it,
+   * else from the call's record once the relay could look it up (at the latest, its callEnd).
+   * Null when there is no call or it is not known yet.
+   */
+  customerNumber: string | null
   /** Extension the agent is logged in on, e.g. `8001@test.cc`. */
   channelAddr: string | null
   skills: string[]

@@ -360,6 +360,11 @@ export function agentStateEventSchema(timeZone: string, now: () => number = Date
       skills: skillList,
       callId: optId,
       workSkill: optId,
+      // Not in seed 003 §7.3: some platform versions add the customer's number on the current
+      // call under one of these names. Taken when present (customerNumber first).
+      customerNumber: optId,
+      caller: optId,
+      ani: optId,
     })
     .transform((e, ctx) => {
       const namespace = e.namespace ?? domainOf(e.id)

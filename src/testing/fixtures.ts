@@ -20,6 +20,7 @@ export function agent(n: number, overrides: Partial<AgentView> = {}): AgentView 
     lastACState: null,
     stateSince: T0,
     callId: null,
+    customerNumber: null,
     channelAddr: `${8000 + n}@test.cc`,
     skills: ['7001@test.cc'],
     workSkill: null,

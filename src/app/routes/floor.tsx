@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { ActionsHost } from '@/features/actions/components/actions-host'
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
 import { FloorScreen } from '@/features/floor/components/floor-screen'
+import { useScopeLabel } from '@/hooks/use-scope-label'
 import { can } from '@/shared/auth'
 import { ACTION_SLOTS } from '../floor-action-slots'
 import { FloorThresholds } from '../floor-thresholds'
@@ -13,6 +14,10 @@ const SUPERVISOR_SLOTS = { ...WATCH_SLOTS, ...ACTION_SLOTS }
 /** The floor; supervisors and admins get the actions on each agent, viewers only watch. */
 export function FloorRoute() {
   const me = useCurrentUser()
+  const scopeLabel = useScopeLabel()
+  const limited = me.scope.orgPrefix !== null || (me.scope.skills?.length ?? 0) > 0
+  const label = scopeLabel(me.scope)
+  const scope = limited ? `${label.department} · ${label.skills}` : null
   const phone = useMemo(
     () => ({ deviceId: me.deviceId, phoneNumber: me.phoneNumber }),
     [me.deviceId, me.phoneNumber],
@@ -20,13 +25,13 @@ export function FloorRoute() {
   if (!can(me.role, 'act'))
     return (
       <FloorThresholds>
-        <FloorScreen slots={WATCH_SLOTS} />
+        <FloorScreen slots={WATCH_SLOTS} scope={scope} />
       </FloorThresholds>
     )
   return (
     <FloorThresholds>
       <ActionsHost phone={phone} profilePath={PROFILE_PATH} username={me.username}>
-        <FloorScreen slots={SUPERVISOR_SLOTS} />
+        <FloorScreen slots={SUPERVISOR_SLOTS} scope={scope} />
       </ActionsHost>
     </FloorThresholds>
   )

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { z } from 'zod'
-import { ACTION_OPS, type AuditEntry, type AuditPage } from '@/shared/actions'
+import { AUDIT_OPS, type AuditEntry, type AuditPage } from '@/shared/actions'
 import { apiRequest } from '@/lib/api-client'
 import { AUDIT_OUTCOMES, type AuditRequest, auditSearch } from '../utils/audit-filters'
 
@@ -11,7 +11,7 @@ const auditEntrySchema = z.object({
   agentId: z.string(),
   deviceId: z.string().nullable(),
   callId: z.string().nullable(),
-  op: z.enum(ACTION_OPS),
+  op: z.enum(AUDIT_OPS),
   reason: z.string().nullable(),
   supervisorDevice: z.string().nullable(),
   outcome: z.enum(AUDIT_OUTCOMES),
@@ -34,10 +34,13 @@ export function getAudit(query: AuditRequest, signal?: AbortSignal): Promise<Aud
   })
 }
 
-/** Where the CSV of every entry matching the query downloads from. */
-export function auditCsvUrl(query: AuditRequest): string {
+/**
+ * Where the CSV of every entry matching the query downloads from, its headers and labels in
+ * the screen's language.
+ */
+export function auditCsvUrl(query: AuditRequest, lang: 'zh' | 'en'): string {
   const search = auditSearch(query, { paging: false })
-  return search ? `/api/audit.csv?${search}` : '/api/audit.csv'
+  return `/api/audit.csv?${search ? `${search}&` : ''}lang=${lang}`
 }
 
 export function auditQueryOptions(query: AuditRequest) {

@@ -2,11 +2,12 @@ import FilterAltOffRounded from '@mui/icons-material/FilterAltOffRounded'
 import Autocomplete from '@mui/material/Autocomplete'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
+import ListSubheader from '@mui/material/ListSubheader'
 import MenuItem from '@mui/material/MenuItem'
 import TextField from '@mui/material/TextField'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ACTION_OPS, type ActionOp } from '@/shared/actions'
+import { ACTION_OPS, ADMIN_OPS, type AuditOp } from '@/shared/actions'
 import { useUsers } from '../api/get-users'
 import {
   AUDIT_OUTCOMES,
@@ -68,13 +69,20 @@ export function AuditFiltersBar({ filters, onChange }: AuditFiltersBarProps) {
         size="small"
         label={t('audit.op')}
         value={filters.op ?? ''}
-        onChange={(e) => onChange({ op: (e.target.value || null) as ActionOp | null })}
-        sx={{ width: 150 }}
+        onChange={(e) => onChange({ op: (e.target.value || null) as AuditOp | null })}
+        sx={{ width: 190 }}
       >
         <MenuItem value="">{t('audit.any')}</MenuItem>
+        <ListSubheader>{t('audit.actionOps')}</ListSubheader>
         {ACTION_OPS.map((op) => (
           <MenuItem key={op} value={op}>
-            {t(`actions.ops.${op}`)}
+            {t(`audit.ops.${op}`)}
+          </MenuItem>
+        ))}
+        <ListSubheader>{t('audit.adminOps')}</ListSubheader>
+        {ADMIN_OPS.map((op) => (
+          <MenuItem key={op} value={op}>
+            {t(`audit.ops.${op}`)}
           </MenuItem>
         ))}
       </TextField>

@@ -89,9 +89,9 @@ describe('AuditPage', () => {
       limit: '50',
       offset: '0',
     })
-    // The export takes the same filters, without paging.
+    // The export takes the same filters, without paging, in the screen's language.
     expect(screen.getByRole('link', { name: '导出 CSV' }).getAttribute('href')).toBe(
-      `/api/audit.csv?from=${Date.UTC(2025, 0, 5, 16)}&to=${Date.UTC(2025, 0, 6, 16)}&username=lead`,
+      `/api/audit.csv?from=${Date.UTC(2025, 0, 5, 16)}&to=${Date.UTC(2025, 0, 6, 16)}&username=lead&lang=zh`,
     )
 
     // A filter lands in the URL and in the next query, back on the first page.

@@ -14,6 +14,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DEFAULT_PLATFORM_TZ } from '@/shared/platform-time'
 import { MessageState } from '@/components/ui/message-state'
+import { useLanguage } from '@/hooks/use-language'
 import { auditCsvUrl, useAudit } from '../api/get-audit'
 import { useAuditFilters } from '../hooks/use-audit-filters'
 import { PAGE_SIZES, auditQueryOf, hasAuditFilters } from '../utils/audit-filters'
@@ -28,6 +29,7 @@ const TZ = DEFAULT_PLATFORM_TZ
 /** `/admin/audit`: every supervisor action, filtered by the URL, paged by the relay. */
 export function AuditPage() {
   const { t } = useTranslation()
+  const language = useLanguage()
   // The table is wider than the page: a focus stop, so the keyboard can scroll it sideways.
   const scrollRegion = {
     tabIndex: 0,
@@ -52,7 +54,7 @@ export function AuditPage() {
             <Button
               variant="outlined"
               startIcon={<FileDownloadRounded />}
-              href={auditCsvUrl(query)}
+              href={auditCsvUrl(query, language)}
               download
             >
               {t('audit.exportCsv')}

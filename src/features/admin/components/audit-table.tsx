@@ -88,7 +88,7 @@ function AuditRow({ entry: e, timeZone }: { entry: AuditEntry; timeZone: string 
         {formatQueryTime(e.at, timeZone)}
       </TableCell>
       <TableCell sx={{ fontWeight: 500 }}>{e.username}</TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>{t(`actions.ops.${e.op}`)}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>{t(`audit.ops.${e.op}`)}</TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>{e.agentId}</TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>{or(e.deviceId)}</TableCell>
       <TableCell title={e.callId ?? undefined}>

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { ACTION_OPS, type ActionOp, type AuditEntry, type auditQuerySchema } from '@/shared/actions'
+import { AUDIT_OPS, type AuditOp, type AuditEntry, type auditQuerySchema } from '@/shared/actions'
 import { parsePlatformTime, startOfPlatformDay } from '@/shared/platform-time'
 
 export const AUDIT_OUTCOMES = [
@@ -25,7 +25,7 @@ export interface AuditFilters {
   user: string | null
   /** Part of an agent id. */
   agent: string | null
-  op: ActionOp | null
+  op: AuditOp | null
   outcome: AuditOutcome | null
   /** Zero-based page. */
   page: number
@@ -67,7 +67,7 @@ export function parseAuditFilters(params: URLSearchParams, timeZone: string): Au
     to: day(params.get('to'), timeZone),
     user: text(params.get('user')),
     agent: text(params.get('agent')),
-    op: oneOf(params.get('op'), ACTION_OPS),
+    op: oneOf(params.get('op'), AUDIT_OPS),
     outcome: oneOf(params.get('outcome'), AUDIT_OUTCOMES),
     // One-based in the URL, as people count pages.
     page: Number.isInteger(page) && page > 1 ? page - 1 : 0,

@@ -135,6 +135,7 @@ function AgentFields({ agent }: { agent: AgentView }) {
     [t('agent.lastState'), agent.lastACState ? t(`states.${agent.lastACState}`) : none],
     [t('agent.reason'), agent.reason ? reasonLabel(agent.reason) : none],
     [t('agent.callId'), agent.callId ?? none],
+    [t('agent.customerNumber'), agent.customerNumber ?? none],
     ...(agent.monitors && agent.monitors.length > 0
       ? [
           [t('monitors.title'), <MonitorList key="monitors" monitors={agent.monitors} />] as [

@@ -74,6 +74,7 @@ describe('AgentGrid', () => {
 
     const talking = inState(agent(3), 'InboundTalking', T0 + 60_000, {
       callId: 'a8307aa5-bd11-4216-a6e2-5e5d6161aec4',
+      customerNumber: '13912345678',
       workSkill: '7001@test.cc',
     })
     act(() => {
@@ -84,7 +85,9 @@ describe('AgentGrid', () => {
 
     const tile = tileOf(3)
     expect(within(tile).getByText('呼入通话')).toBeTruthy()
-    expect(within(tile).getByText('a8307aa5…')).toBeTruthy()
+    // The customer's number, not a cut call id.
+    expect(within(tile).getByText('13912345678')).toBeTruthy()
+    expect(within(tile).queryByText('a8307aa5…')).toBeNull()
     expect(within(tile).getByRole('timer').textContent).toBe('00:05')
     expect(tile.dataset.family).toBe('talking')
     expect([...renders.entries()]).toEqual([['5003@test.cc', 1]])

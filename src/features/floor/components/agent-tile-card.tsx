@@ -5,7 +5,8 @@ import type { KeyboardEvent, MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { stateFamily } from '@/shared/ac-state'
 import type { AgentView } from '@/shared/floor'
-import { localPart, shortCallId } from '@/lib/format'
+import { localPart } from '@/lib/format'
+import { useSkillName } from '@/hooks/use-skill-names'
 import { useBreach } from '../hooks/use-breach'
 import { useMonitorLabel } from '../hooks/use-monitor-label'
 import { useReasonLabel } from '../hooks/use-reason-label'
@@ -36,6 +37,7 @@ function anchorOf(event: MouseEvent<HTMLElement>): TileMenuAnchor {
  */
 export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
   const { t } = useTranslation()
+  const skillName = useSkillName()
   const reasonLabel = useReasonLabel()
   const monitorLabel = useMonitorLabel()
   const { TileStatus, openMenu } = useTileSlots()
@@ -113,12 +115,21 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
         {agent.callId ? (
           <>
             <CallRounded className="tile-small-icon" aria-hidden />
-            <span className="tile-call tile-ellipsis" title={agent.callId}>
-              {shortCallId(agent.callId)}
+            {/* The customer, as a lead would say it; the call id stays on hover. */}
+            <span
+              className="tile-call tile-ellipsis"
+              title={t('tile.callTitle', { callId: agent.callId })}
+              aria-label={
+                agent.customerNumber
+                  ? t('tile.customer', { number: agent.customerNumber })
+                  : t('tile.customerUnknown')
+              }
+            >
+              {agent.customerNumber ?? '—'}
             </span>
             {agent.workSkill && (
               <span className="tile-skill tile-ellipsis" title={agent.workSkill}>
-                {localPart(agent.workSkill)}
+                {skillName(agent.workSkill)}
               </span>
             )}
             <TileMonitors monitors={monitors} label={monitorsText} />
@@ -129,7 +140,7 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
           <>
             <GroupsRounded className="tile-small-icon" aria-hidden />
             <span className="tile-muted tile-ellipsis" title={agent.skills.join(', ')}>
-              {agent.skills.map(localPart).join(' · ')}
+              {agent.skills.map(skillName).join(' · ')}
             </span>
           </>
         )}

@@ -15,13 +15,15 @@ interface FloorBodyProps {
   onClearFilters: () => void
   /** A tile's menu or the details drawer is open: the order waits until it closes. */
   busy?: boolean
+  /** The user's scope in words when it is limited; null for the whole tenant. */
+  scope?: string | null | undefined
 }
 
 /**
  * The grid, or what stands in for it: skeletons, an empty floor, or no match. While the
  * pointer or focus is on the grid, or `busy`, tiles keep their places (see `useHeldOrder`).
  */
-export function FloorBody({ view, onOpen, onClearFilters, busy = false }: FloorBodyProps) {
+export function FloorBody({ view, onOpen, onClearFilters, busy = false, scope }: FloorBodyProps) {
   const loaded = useFloorStore((s) => s.loaded)
   const empty = useFloorStore((s) => s.ids.length === 0)
   const live = useFloorOrder(useVisibleAgentIds(view), view)
@@ -44,7 +46,7 @@ export function FloorBody({ view, onOpen, onClearFilters, busy = false }: FloorB
       {!loaded ? (
         <GridSkeleton />
       ) : empty ? (
-        <EmptyFloor />
+        <EmptyFloor scope={scope} />
       ) : ids.length === 0 ? (
         <NoMatch onClear={onClearFilters} />
       ) : (

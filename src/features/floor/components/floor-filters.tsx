@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MultiSelect, type Option } from '@/components/ui/multi-select'
-import { localPart } from '@/lib/format'
+import { useSkillName } from '@/hooks/use-skill-names'
 import { useDeptOptions, useSkillOptions } from '../hooks/use-filter-options'
 import type { UpdateFloorView } from '../hooks/use-floor-view'
 import type { FloorView } from '../utils/floor-view'
@@ -11,10 +11,11 @@ import { treeDepth } from '../utils/filter-sort'
 export function FloorFilters({ view, onChange }: { view: FloorView; onChange: UpdateFloorView }) {
   const { t } = useTranslation()
   const skills = useSkillOptions()
+  const skillName = useSkillName()
   const depts = useDeptOptions()
   const skillChoices = useMemo<Option[]>(
-    () => skills.map((s) => ({ value: s, label: localPart(s) })),
-    [skills],
+    () => skills.map((s) => ({ value: s, label: skillName(s) })),
+    [skills, skillName],
   )
   const deptChoices = useMemo<Option[]>(() => {
     if (depts.length === 0) return []

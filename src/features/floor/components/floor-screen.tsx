@@ -26,10 +26,12 @@ const AgentDrawer = onDemand(async () => (await import('./agent-drawer')).AgentD
 interface FloorScreenProps {
   /** What the app adds to tiles and drawer (the supervisor actions); none for viewers. */
   slots?: FloorSlots | undefined
+  /** The user's scope in words when it is limited (said when the floor is empty); null otherwise. */
+  scope?: string | null | undefined
 }
 
 /** The live floor: toolbar, every agent as a tile, today's figures beside them. */
-export function FloorScreen({ slots }: FloorScreenProps) {
+export function FloorScreen({ slots, scope }: FloorScreenProps) {
   const { t } = useTranslation()
   const [view, setView] = useFloorView()
   const counts = useFloorCounts(view)
@@ -84,6 +86,7 @@ export function FloorScreen({ slots }: FloorScreenProps) {
               onOpen={onOpen}
               onClearFilters={clearFilters}
               busy={menuOpen || openId !== null}
+              scope={scope}
             />
           </TileSlotsContext>
         </Box>

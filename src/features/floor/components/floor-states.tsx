@@ -37,9 +37,21 @@ export function GridSkeleton() {
   )
 }
 
-/** A snapshot came, but with nobody on it yet. */
-export function EmptyFloor() {
+/**
+ * A snapshot came, but with nobody on it yet. `scope`: the signed-in user's limit (department,
+ * skill groups) when they have one: then the floor is empty because nobody is in it, and the
+ * callback URL is not the thing to check.
+ */
+export function EmptyFloor({ scope }: { scope?: string | null | undefined }) {
   const { t } = useTranslation()
+  if (scope)
+    return (
+      <MessageState
+        icon={<SupportAgentRounded />}
+        title={t('floor.emptyScopeTitle')}
+        body={t('floor.emptyScopeBody', { scope })}
+      />
+    )
   return (
     <MessageState
       icon={<SupportAgentRounded />}

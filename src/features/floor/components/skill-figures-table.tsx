@@ -1,8 +1,9 @@
 import Box from '@mui/material/Box'
 import Tooltip from '@mui/material/Tooltip'
 import { useTranslation } from 'react-i18next'
+import { useSkillName } from '@/hooks/use-skill-names'
 import type { QueueFigures } from '@/shared/floor'
-import { formatPercent, formatSeconds, localPart } from '@/lib/format'
+import { formatPercent, formatSeconds } from '@/lib/format'
 import { htmlLang } from '@/lib/i18n'
 import { useLanguage } from '@/hooks/use-language'
 import type { FigureKey } from '../hooks/use-figure-definitions'
@@ -38,6 +39,7 @@ export function SkillFiguresTable({
   definitions: Record<FigureKey, string>
 }) {
   const { t } = useTranslation()
+  const skillName = useSkillName()
   const locale = htmlLang(useLanguage())
   const sorted = [...rows].sort(
     (a, b) => b.offered - a.offered || (a.skillId ?? '').localeCompare(b.skillId ?? ''),
@@ -80,7 +82,7 @@ export function SkillFiguresTable({
           {sorted.map((row) => (
             <tr key={row.skillId ?? '—'}>
               <th scope="row" title={row.skillId ?? undefined} style={{ fontWeight: 500 }}>
-                {row.skillId ? localPart(row.skillId) : '—'}
+                {row.skillId ? skillName(row.skillId) : '—'}
               </th>
               <td>{row.offered}</td>
               <td>{row.answered}</td>

@@ -9,8 +9,8 @@ import TableRow from '@mui/material/TableRow'
 import TextField from '@mui/material/TextField'
 import Tooltip from '@mui/material/Tooltip'
 import { useTranslation } from 'react-i18next'
+import { useSkillName } from '@/hooks/use-skill-names'
 import { VISUALLY_HIDDEN } from '@/components/ui/visually-hidden'
-import { localPart } from '@/lib/format'
 import { humanDuration } from '../utils/duration'
 import { type FieldPath, type QueueDraft, fieldKey } from '../utils/settings-draft'
 
@@ -40,9 +40,10 @@ export function QueueRulesTable({
   errors,
 }: QueueRowsProps) {
   const { t } = useTranslation()
+  const skillName = useSkillName()
   const row = (skill: string | null, rule: QueueDraft) => {
     const path: FieldPath = skill === null ? ['defaultQueue'] : ['queues', skill]
-    const name = skill === null ? t('thresholds.defaultQueue') : localPart(skill)
+    const name = skill === null ? t('thresholds.defaultQueue') : skillName(skill)
     return (
       <TableRow key={skill ?? '\u0000default'}>
         <TableCell

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
-import { localPart } from '@/lib/format'
+import { useSkillName } from '@/hooks/use-skill-names'
 import type { ThresholdFamily } from '@/shared/settings'
 import type { DurationDraft, FamilyDrafts } from '../utils/settings-draft'
 import { FamilyRulesTable } from './family-rules-table'
@@ -31,6 +31,7 @@ export function SkillOverrides({
   errors,
 }: SkillOverridesProps) {
   const { t } = useTranslation()
+  const skillName = useSkillName()
   if (overrides.length === 0)
     return (
       <Typography variant="body2" sx={{ color: 'text.secondary', py: 1 }}>
@@ -40,7 +41,7 @@ export function SkillOverrides({
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       {overrides.map(({ skill, rules }) => {
-        const name = t('thresholds.skillName', { id: localPart(skill), skill })
+        const name = t('thresholds.skillName', { id: skillName(skill), skill })
         return (
           <Box
             key={skill}

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeFetch, json } from '@/testing/fake-fetch'
 import { renderRoutes } from '@/testing/render-app'
 import { SaveViewDialog } from './save-view-dialog'
+import { DeptNameContext } from './view-names'
 
 afterEach(() => {
   cleanup()
@@ -13,14 +14,15 @@ afterEach(() => {
 
 const QUERY = 'skill=7001%40test.cc&state=talking&state=acw&sort=time'
 
-function render(query = QUERY) {
+function render(query = QUERY, deptName?: (key: string) => string) {
   const onSaved = vi.fn()
   const onClose = vi.fn()
+  const dialog = <SaveViewDialog open query={query} onClose={onClose} onSaved={onSaved} />
   renderRoutes(
     [
       {
         path: '/',
-        element: <SaveViewDialog open query={query} onClose={onClose} onSaved={onSaved} />,
+        element: deptName ? <DeptNameContext value={deptName}>{dialog}</DeptNameContext> : dialog,
       },
     ],
     '/',
@@ -42,6 +44,14 @@ describe('SaveViewDialog', () => {
     expect(document.activeElement).toBe(nameField())
   })
 
+  it('names departments and says when over-time agents come first', () => {
+    render('dept=org-7&breach=first', (key) => (key === 'org-7' ? '客服二部' : key))
+    const text = dialog().textContent
+    expect(text).toContain('部门：客服二部')
+    expect(text).not.toContain('org-7')
+    expect(text).toContain('超时坐席优先')
+  })
+
   it('says so for a floor without filters', () => {
     render('')
     expect(dialog().textContent).toContain('没有筛选条件')
@@ -56,7 +66,8 @@ describe('SaveViewDialog', () => {
     await save()
     expect(nameField().getAttribute('aria-invalid')).toBe('true')
     expect(within(dialog()).getByText('必填')).toBeTruthy()
-    expect(fetch.calls).toHaveLength(0)
+    // Nothing saved yet (the skill-group names are read, nothing sent).
+    expect(fetch.calls.filter((c) => c.method !== 'GET')).toHaveLength(0)
 
     await userEvent.type(nameField(), '  二部通话中 ')
     await save()
@@ -75,7 +86,8 @@ describe('SaveViewDialog', () => {
     await userEvent.paste('名'.repeat(81))
     await save()
     expect(within(dialog()).getByText('最多 80 个字符')).toBeTruthy()
-    expect(fetch.calls).toHaveLength(0)
+    // Nothing saved yet (the skill-group names are read, nothing sent).
+    expect(fetch.calls.filter((c) => c.method !== 'GET')).toHaveLength(0)
   })
 
   it('shows the relay’s refusal plainly and keeps the dialog open', async () => {

@@ -1,7 +1,8 @@
-import { useCallback } from 'react'
+import { useCallback, useContext } from 'react'
 import { useTranslation } from 'react-i18next'
 import { STATE_FAMILIES, type StateFamily } from '@/shared/ac-state'
-import { localPart } from '@/lib/format'
+import { useSkillName } from '@/hooks/use-skill-names'
+import { DeptNameContext } from '../components/view-names'
 import { viewParts } from '../utils/view-query'
 
 const SORT_LABELS = {
@@ -21,14 +22,17 @@ function isKnownSort(value: string): value is keyof typeof SORT_LABELS {
 /** A view's filters and sort as lines of text ("技能组：7001、7002"); none for a plain floor. */
 export function useViewSummary(): (query: string) => string[] {
   const { t } = useTranslation()
+  const skillName = useSkillName()
+  const deptName = useContext(DeptNameContext)
   return useCallback(
     (query: string) => {
       const parts = viewParts(query)
       const list = (items: string[]) => items.join(t('views.listSeparator'))
       const lines: string[] = []
       if (parts.skills.length > 0)
-        lines.push(t('views.skills', { list: list(parts.skills.map(localPart)) }))
-      if (parts.depts.length > 0) lines.push(t('views.depts', { list: list(parts.depts) }))
+        lines.push(t('views.skills', { list: list(parts.skills.map(skillName)) }))
+      if (parts.depts.length > 0)
+        lines.push(t('views.depts', { list: list(parts.depts.map(deptName)) }))
       if (parts.states.length > 0) {
         const names = parts.states.map((s) => (isFamily(s) ? t(`families.${s}`) : s))
         lines.push(t('views.states', { list: list(names) }))
@@ -40,9 +44,10 @@ export function useViewSummary(): (query: string) => string[] {
             sort: isKnownSort(parts.sort) ? t(SORT_LABELS[parts.sort]) : parts.sort,
           }),
         )
+      if (parts.breachFirst) lines.push(t('views.breachFirst'))
       if (parts.figuresHidden) lines.push(t('views.figuresHidden'))
       return lines
     },
-    [t],
+    [t, skillName, deptName],
   )
 }

@@ -48,6 +48,8 @@ export interface ViewParts {
   q: string | null
   sort: string | null
   figuresHidden: boolean
+  /** Agents over their threshold first (`breach=first`). */
+  breachFirst: boolean
 }
 
 export function viewParts(query: string): ViewParts {
@@ -60,5 +62,6 @@ export function viewParts(query: string): ViewParts {
     q: q === '' ? null : q,
     sort: params.get('sort'),
     figuresHidden: params.get('figures') === 'off',
+    breachFirst: params.get('breach') === 'first',
   }
 }
