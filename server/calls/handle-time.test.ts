@@ -15,6 +15,7 @@ function at(sec: number, acState: AcState, workSkill: string | null): AgentView 
     lastACState: null,
     stateSince: sec * 1000,
     callId: workSkill ? 'c1' : null,
+    customerNumber: null,
     channelAddr: null,
     skills: ['7001@test.cc'],
     workSkill,
