@@ -48,6 +48,8 @@ import { CONTENT_SECURITY_POLICY } from './web/security-headers'
 import { spaRoutes } from './web/spa.routes'
 import { settingsRoutes } from './settings/settings.routes'
 import { SettingsStore } from './settings/settings.store'
+import { DayStatsAccumulator } from './timeline/day-stats'
+import { dayStatsRoutes } from './timeline/day-stats.routes'
 import { timelineRoutes } from './timeline/timeline.routes'
 import { ViewsRepo } from './views/views.repo'
 import { viewsRoutes } from './views/views.routes'
@@ -170,7 +172,13 @@ export function createApp(deps: AppDeps): App {
   let prefetcher: PeaksPrefetcher | null = null
   const agentsRepo = new AgentsRepo(db)
   const writes = new WriteBatcher(db)
-  const agents = new AgentsStore(agentsRepo, writes, (view) => gateway?.agentChanged(view))
+  // Today's per-agent figures follow every applied event; after a restart, today's stored ones.
+  const dayStats = new DayStatsAccumulator(config.timeZone)
+  const agents = new AgentsStore(agentsRepo, writes, (view) => {
+    dayStats.observe(view)
+    gateway?.agentChanged(view)
+  })
+  dayStats.seed(agentsRepo, now())
   const settings = new SettingsStore(db, {
     slThresholdSec: config.slThresholdSec,
     shortAbandonSec: config.shortAbandonSec,
@@ -276,6 +284,7 @@ export function createApp(deps: AppDeps): App {
     settingsRoutes({ settings, calls, gateway: floor, now }),
     viewsRoutes(new ViewsRepo(db), now),
     timelineRoutes({ agents, agentsRepo, calls: callsRepo, timeZone: config.timeZone, now }),
+    dayStatsRoutes({ dayStats, agents, now }),
     spaRoutes(deps.distDir ?? path.resolve('dist')),
   ]
   for (const route of routes) void fastify.register(route)
