@@ -48,6 +48,8 @@ import { CONTENT_SECURITY_POLICY } from './web/security-headers'
 import { spaRoutes } from './web/spa.routes'
 import { settingsRoutes } from './settings/settings.routes'
 import { SettingsStore } from './settings/settings.store'
+import { PreferencesRepo } from './preferences/preferences.repo'
+import { preferencesRoutes } from './preferences/preferences.routes'
 import { DayStatsAccumulator } from './timeline/day-stats'
 import { dayStatsRoutes } from './timeline/day-stats.routes'
 import { timelineRoutes } from './timeline/timeline.routes'
@@ -283,6 +285,7 @@ export function createApp(deps: AppDeps): App {
     recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),
     settingsRoutes({ settings, calls, gateway: floor, now }),
     viewsRoutes(new ViewsRepo(db), now),
+    preferencesRoutes(new PreferencesRepo(db), now),
     timelineRoutes({ agents, agentsRepo, calls: callsRepo, timeZone: config.timeZone, now }),
     dayStatsRoutes({ dayStats, agents, now }),
     spaRoutes(deps.distDir ?? path.resolve('dist')),

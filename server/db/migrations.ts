@@ -247,4 +247,12 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX webhook_capture_by_received ON webhook_capture (received_at);
   `,
+  // Each user's own settings of the console (the floor's density), one small JSON object.
+  `
+  CREATE TABLE user_preferences (
+    user_id      INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    value        TEXT    NOT NULL,
+    updated_at   BIGINT  NOT NULL
+  );
+  `,
 ]
