@@ -5,6 +5,7 @@ import useMediaQuery from '@mui/material/useMediaQuery'
 import type { Theme } from '@mui/material/styles'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDensity } from '../hooks/use-density'
 import { useFloorCounts } from '../hooks/use-floor-counts'
 import { useFloorView } from '../hooks/use-floor-view'
 import { useFloorStore } from '../stores/floor-store'
@@ -32,6 +33,7 @@ interface FloorScreenProps {
 export function FloorScreen({ slots }: FloorScreenProps) {
   const { t } = useTranslation()
   const [view, setView] = useFloorView()
+  const [density, setDensity] = useDensity()
   const counts = useFloorCounts(view)
   const loaded = useFloorStore((s) => s.loaded)
   const [openId, setOpenId] = useState<string | null>(null)
@@ -74,12 +76,19 @@ export function FloorScreen({ slots }: FloorScreenProps) {
         figuresOpen={figuresOpen}
         onToggleFigures={toggleFigures}
         views={slots?.ToolbarViews}
+        density={density}
+        onDensityChange={setDensity}
       />
       <ConnectionBanner />
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
         <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           <TileSlotsContext value={tileSlots}>
-            <FloorBody view={view} onOpen={onOpen} onClearFilters={clearFilters} />
+            <FloorBody
+              view={view}
+              density={density}
+              onOpen={onOpen}
+              onClearFilters={clearFilters}
+            />
           </TileSlotsContext>
         </Box>
         {wide && view.showFigures && (

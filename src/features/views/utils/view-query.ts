@@ -48,6 +48,8 @@ export interface ViewParts {
   q: string | null
   sort: string | null
   figuresHidden: boolean
+  /** Tiles, compact tiles or table; null for a view that leaves it to each user. */
+  density: string | null
 }
 
 export function viewParts(query: string): ViewParts {
@@ -60,5 +62,6 @@ export function viewParts(query: string): ViewParts {
     q: q === '' ? null : q,
     sort: params.get('sort'),
     figuresHidden: params.get('figures') === 'off',
+    density: params.get('density'),
   }
 }
