@@ -1,21 +1,16 @@
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
-import { DataGrid, type GridSortModel } from '@mui/x-data-grid'
-import { enUS, zhCN } from '@mui/x-data-grid/locales'
-import { useCallback, useMemo, useState } from 'react'
+import type { GridSortModel } from '@mui/x-data-grid'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TableGroup } from '@/shared/preferences'
 import { apiErrorMessage } from '@/lib/api-error-message'
-import { useLanguage } from '@/hooks/use-language'
 import { useTableColumns } from '../hooks/use-table-columns'
 import { useTableRows } from '../hooks/use-table-rows'
 import { useTileSlots } from '../hooks/use-tile-slots'
-import { SORT_FIELDS, type SortField, type TableRow, type TableSort } from '../utils/table-rows'
+import { SORT_FIELDS, type SortField, type TableSort } from '../utils/table-rows'
+import { AgentTableGrid } from './agent-table-grid'
 import { TableGroupSelect } from './table-group-select'
-
-/** Row and header heights, px: dense enough for 30 agents in 1080 px, still readable. */
-export const TABLE_ROW_HEIGHT = 28
-const TABLE_HEADER_HEIGHT = 32
 
 interface AgentTableProps {
   /** The agents the floor shows, filtered, in the floor's order (used until a column is sorted). */
@@ -46,7 +41,6 @@ export function AgentTable({
   disableVirtualization = false,
 }: AgentTableProps) {
   const { t } = useTranslation()
-  const language = useLanguage()
   const { openMenu } = useTileSlots()
   const [sortModel, setSortModel] = useState<GridSortModel>([])
   const sort = useMemo<TableSort | null>(() => {
@@ -57,10 +51,6 @@ export function AgentTable({
   }, [sortModel])
   const { rows, statsError } = useTableRows(ids, sort, group)
   const columns = useTableColumns(group)
-  const localeText = (language === 'zh' ? zhCN : enUS).components.MuiDataGrid.defaultProps
-    .localeText
-
-  const agentOf = useCallback((row: TableRow) => (row.kind === 'agent' ? row.id : null), [])
 
   return (
     <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
@@ -89,59 +79,14 @@ export function AgentTable({
       )}
       <Box sx={{ flex: 1, minHeight: 0, position: 'relative' }}>
         <Box sx={{ position: 'absolute', inset: 0 }}>
-          <DataGrid<TableRow>
-            aria-label={t('floorTable.label')}
+          <AgentTableGrid
             rows={rows}
             columns={columns}
-            getRowId={(row) => row.id}
-            rowHeight={TABLE_ROW_HEIGHT}
-            columnHeaderHeight={TABLE_HEADER_HEIGHT}
-            sortingMode="server"
             sortModel={sortModel}
             onSortModelChange={setSortModel}
-            disableColumnMenu
-            disableColumnFilter
-            disableRowSelectionOnClick
+            onOpen={onOpen}
+            openMenu={openMenu}
             disableVirtualization={disableVirtualization}
-            hideFooter
-            localeText={localeText}
-            getRowClassName={({ row }) =>
-              row.kind === 'group' ? 'group-row' : `family-${row.family}`
-            }
-            onRowClick={(params, event) => {
-              const id = agentOf(params.row as TableRow)
-              if (!id) return
-              // As a tile: supervisors get the action menu at the pointer, others the details.
-              if (openMenu) openMenu(id, { kind: 'point', top: event.clientY, left: event.clientX })
-              else onOpen(id)
-            }}
-            onCellKeyDown={(params, event) => {
-              const id = agentOf(params.row as TableRow)
-              if (!id) return
-              if (event.key === 'Enter') {
-                event.preventDefault()
-                onOpen(id)
-              } else if (
-                openMenu &&
-                (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))
-              ) {
-                event.preventDefault()
-                openMenu(id, { kind: 'element', element: event.currentTarget })
-              }
-            }}
-            sx={{
-              border: 0,
-              fontSize: '0.8125rem',
-              '& .MuiDataGrid-row': { cursor: 'pointer' },
-              '& .group-row': { cursor: 'default', bgcolor: 'action.hover' },
-              '& .numeric': { fontVariantNumeric: 'tabular-nums' },
-              '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600, fontSize: '0.75rem' },
-              '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': {
-                outline: '2px solid',
-                outlineColor: 'primary.main',
-                outlineOffset: -2,
-              },
-            }}
           />
         </Box>
       </Box>

@@ -2,7 +2,7 @@ import type { GridColDef } from '@mui/x-data-grid'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TableGroup } from '@/shared/preferences'
-import { formatPercent, formatSeconds, localPart } from '@/lib/format'
+import { formatSeconds, localPart } from '@/lib/format'
 import { useLanguage } from '@/hooks/use-language'
 import { GroupCell, StateCell, TimeCell } from '../components/agent-table-cells'
 import { StateSplitBar } from '../components/state-split-bar'
@@ -20,6 +20,8 @@ export function useTableColumns(group: TableGroup): Column[] {
   const { t } = useTranslation()
   const language = useLanguage()
   return useMemo(() => {
+    // One formatter for every cell: building one per call is the slow part of formatting.
+    const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 })
     const numeric = { align: 'right', headerAlign: 'right', cellClassName: 'numeric' } as const
     const columns: Column[] = [
       {
@@ -97,7 +99,7 @@ export function useTableColumns(group: TableGroup): Column[] {
         headerName: t('floorTable.occupancy'),
         width: 84,
         ...numeric,
-        valueGetter: agentOnly((r) => formatPercent(r.occupancy, language)),
+        valueGetter: agentOnly((r) => (r.occupancy === null ? '—' : percent.format(r.occupancy))),
       },
       {
         field: 'split',

@@ -28,8 +28,6 @@ export interface AgentRow {
   occupancy: number | null
   /** Seconds per state family today, in `STATE_FAMILIES` order. */
   seconds: number[] | null
-  /** Place in the floor's own order (trouble first), used when no column is sorted. */
-  order: number
 }
 
 /** A group's header line: what the group is, and its subtotals. */
@@ -75,7 +73,7 @@ function callerOf(agent: AgentView): string | null {
   return typeof value === 'string' && value !== '' ? value : null
 }
 
-export function agentRow(agent: AgentView, stats: AgentDayStats | undefined, order: number) {
+export function agentRow(agent: AgentView, stats: AgentDayStats | undefined): AgentRow {
   const row: AgentRow = {
     kind: 'agent',
     id: agent.id,
@@ -94,7 +92,6 @@ export function agentRow(agent: AgentView, stats: AgentDayStats | undefined, ord
     ahtSec: stats?.ahtSec ?? null,
     occupancy: stats?.occupancy ?? null,
     seconds: stats?.seconds ?? null,
-    order,
   }
   return row
 }
@@ -150,7 +147,8 @@ export function compareRows(sort: TableSort | null, collator: Intl.Collator) {
         if (c !== 0) return sort.direction === 'asc' ? c : -c
       }
     }
-    return a.order - b.order
+    // Ties keep the order they came in (the floor's own: the sort is stable).
+    return 0
   }
 }
 
@@ -161,7 +159,7 @@ function groupKey(row: AgentRow, group: TableGroup): string | null {
 }
 
 /**
- * The table's lines: agents sorted by `sort` (the floor's order when none), and with a
+ * The table's lines: agents (given in the floor's order) sorted by `sort`, and with a
  * grouping, each group's header (name, agents, calls today, average handle time) before its
  * agents, groups in name order and the ungrouped last.
  */
