@@ -54,6 +54,10 @@ import { settingsRoutes } from './settings/settings.routes'
 import { SettingsStore } from './settings/settings.store'
 import { SkillNamesRepo } from './skills/skill-names.repo'
 import { skillNamesRoutes } from './skills/skill-names.routes'
+import { PreferencesRepo } from './preferences/preferences.repo'
+import { preferencesRoutes } from './preferences/preferences.routes'
+import { DayStatsAccumulator } from './timeline/day-stats'
+import { dayStatsRoutes } from './timeline/day-stats.routes'
 import { timelineRoutes } from './timeline/timeline.routes'
 import { ViewsRepo } from './views/views.repo'
 import { viewsRoutes } from './views/views.routes'
@@ -194,12 +198,15 @@ export function createApp(deps: AppDeps): App {
     lookup: config.platform.baseUrl ? cdrNumberLookup(platform) : undefined,
     found: (namespace, callId, number) => agents.numberFound(namespace, callId, number),
   })
+  // Today's per-agent figures follow every applied event; after a restart, today's stored ones.
+  const dayStats = new DayStatsAccumulator(config.timeZone)
   // Today's handle time is counted from the agents' state changes (created below too).
   let handleTime: CallsStore | null = null
   const agents: AgentsStore = new AgentsStore(
     agentsRepo,
     writes,
     (view) => {
+      dayStats.observe(view)
       gateway?.agentChanged(view)
       // After-call work ends with no call ending: the screens' handle time is resent then too.
       if (handleTime?.agentChanged(view)) gateway?.figuresChanged(view.namespace)
@@ -222,6 +229,7 @@ export function createApp(deps: AppDeps): App {
     },
     numbers,
   )
+  dayStats.seed(agentsRepo, now())
   const settings = new SettingsStore(db, {
     slThresholdSec: config.slThresholdSec,
     shortAbandonSec: config.shortAbandonSec,
@@ -317,8 +325,10 @@ export function createApp(deps: AppDeps): App {
     settingsRoutes({ settings, calls, gateway: floor, now, audit: auditAdmin }),
     viewsRoutes(new ViewsRepo(db), now),
     skillNamesRoutes({ names: new SkillNamesRepo(db), now, audit: auditAdmin }),
+    preferencesRoutes(new PreferencesRepo(db), now),
     timelineRoutes({ agents, agentsRepo, calls: callsRepo, timeZone: config.timeZone, now }),
     figuresRoutes({ agents, calls }),
+    dayStatsRoutes({ dayStats, agents, now }),
     spaRoutes(deps.distDir ?? path.resolve('dist')),
   ]
   for (const route of routes) void fastify.register(route)

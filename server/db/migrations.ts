@@ -262,4 +262,12 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (namespace, skill_id)
   );
   `,
+  // Each user's own settings of the console (the floor's density), one small JSON object.
+  `
+  CREATE TABLE user_preferences (
+    user_id      INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    value        TEXT    NOT NULL,
+    updated_at   BIGINT  NOT NULL
+  );
+  `,
 ]

@@ -43,6 +43,21 @@ describe('saved views', () => {
     expect((await relay.lead.fetch(`/api/views/${view.id}`, { method: 'DELETE' })).status).toBe(204)
   })
 
+  it('keep the density, and refuse one the floor does not have', async () => {
+    const res = await relay.lead.fetch('/api/views', {
+      method: 'POST',
+      json: { name: '表格', query: 'density=table&sort=time' },
+    })
+    expect(res.status).toBe(201)
+    expect(((await res.json()) as SavedView).query).toBe('density=table&sort=time')
+    const bad = await relay.lead.fetch('/api/views', {
+      method: 'POST',
+      json: { name: 'x', query: 'density=huge' },
+    })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { message: string }).message).toMatch(/^query: density must be/)
+  })
+
   it('hold only floor filters', async () => {
     const res = await relay.lead.fetch('/api/views', {
       method: 'POST',
@@ -50,7 +65,7 @@ describe('saved views', () => {
     })
     expect(res.status).toBe(400)
     expect(((await res.json()) as { message: string }).message).toMatch(
-      /^query: only skill, dept, state, q, sort, breach, figures may be saved/,
+      /^query: only skill, dept, state, q, sort, breach, figures, density may be saved/,
     )
   })
 })

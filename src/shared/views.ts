@@ -1,7 +1,20 @@
 import * as z from 'zod/mini'
+import { DENSITIES } from './preferences'
 
-/** Query-string keys a saved floor view may hold (filters and sort, as the floor's URL has them). */
-export const VIEW_KEYS = ['skill', 'dept', 'state', 'q', 'sort', 'breach', 'figures'] as const
+/**
+ * Query-string keys a saved floor view may hold (filters and sort, as the floor's URL has them,
+ * and the density: views saved before it have none and open in the user's own density).
+ */
+export const VIEW_KEYS = [
+  'skill',
+  'dept',
+  'state',
+  'q',
+  'sort',
+  'breach',
+  'figures',
+  'density',
+] as const
 
 /** A named floor view saved on the server, shared by link (`/?view=<id>`). */
 export interface SavedView {
@@ -21,17 +34,22 @@ export const saveViewBodySchema = z.object({
       z.minLength(1, 'give the view a name'),
       z.maxLength(80, 'at most 80 characters'),
     ),
-  query: z
-    .string()
-    .check(
-      z.maxLength(2000, 'at most 2000 characters'),
-      z.refine(
-        (q) =>
-          [...new URLSearchParams(q).keys()].every((k) =>
-            (VIEW_KEYS as readonly string[]).includes(k),
-          ),
-        { message: `only ${VIEW_KEYS.join(', ')} may be saved` },
-      ),
+  query: z.string().check(
+    z.maxLength(2000, 'at most 2000 characters'),
+    z.refine(
+      (q) =>
+        [...new URLSearchParams(q).keys()].every((k) =>
+          (VIEW_KEYS as readonly string[]).includes(k),
+        ),
+      { message: `only ${VIEW_KEYS.join(', ')} may be saved` },
     ),
+    z.refine(
+      (q) =>
+        new URLSearchParams(q)
+          .getAll('density')
+          .every((d) => (DENSITIES as readonly string[]).includes(d)),
+      { message: `density must be one of ${DENSITIES.join(', ')}` },
+    ),
+  ),
 })
 export type SaveViewBody = z.input<typeof saveViewBodySchema>

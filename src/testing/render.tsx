@@ -1,18 +1,23 @@
 import { ThemeProvider } from '@mui/material/styles'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { type RenderResult, render } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { MemoryRouter } from 'react-router'
 import { createAppTheme } from '@/config/theme'
 import '@/lib/i18n'
+import { testQueryClient } from './render-app'
 
 const theme = createAppTheme('zh')
 
-/** Renders with the app's theme, translations (Chinese) and a router at `url`. */
+/** Renders with the app's theme, translations (Chinese), a query client and a router at `url`. */
 export function renderWithProviders(ui: ReactNode, url = '/'): RenderResult {
+  const queryClient = testQueryClient()
   // A wrapper, not a parent element, so `rerender` keeps the providers.
   const wrapper = ({ children }: { children: ReactNode }) => (
     <ThemeProvider theme={theme}>
-      <MemoryRouter initialEntries={[url]}>{children}</MemoryRouter>
+      <QueryClientProvider client={queryClient}>
+        <MemoryRouter initialEntries={[url]}>{children}</MemoryRouter>
+      </QueryClientProvider>
     </ThemeProvider>
   )
   return render(ui, { wrapper })

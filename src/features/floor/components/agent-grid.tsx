@@ -3,7 +3,8 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { type KeyboardEvent, useCallback, useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useElementWidth } from '@/hooks/use-element-width'
-import { ROW_HEIGHT, TILE_GAP, TILE_HEIGHT, columnsFor, nextIndex } from '../utils/grid-layout'
+import { COMPACT_TILES, FULL_TILES, type TileLayout } from '../utils/density-layout'
+import { TILE_GAP, nextIndex } from '../utils/grid-layout'
 import { AgentTile } from './agent-tile'
 
 interface AgentGridProps {
@@ -12,6 +13,8 @@ interface AgentGridProps {
   onOpen?: ((id: string) => void) | undefined
   /** Viewport size before the first measurement (tests; jsdom has no layout). */
   initialRect?: { width: number; height: number }
+  /** Compact tiles (name, state, timer) with their smaller layout. */
+  compact?: boolean | undefined
 }
 
 const OVERSCAN_ROWS = 3 // rows rendered beyond the viewport, so Tab and arrows find a neighbour
@@ -21,7 +24,9 @@ const OVERSCAN_ROWS = 3 // rows rendered beyond the viewport, so Tab and arrows 
  * that follows the width. Arrow keys, PageUp/PageDown, Home/End and Tab move between tiles;
  * Enter or Space opens the agent.
  */
-export function AgentGrid({ ids, onOpen, initialRect }: AgentGridProps) {
+export function AgentGrid({ ids, onOpen, initialRect, compact = false }: AgentGridProps) {
+  const layout: TileLayout = compact ? COMPACT_TILES : FULL_TILES
+  const { rowHeight: ROW_HEIGHT, tileHeight: TILE_HEIGHT, columnsFor } = layout
   const { t } = useTranslation()
   const scrollRef = useRef<HTMLDivElement>(null)
   const measured = useElementWidth(scrollRef)
@@ -121,7 +126,7 @@ export function AgentGrid({ ids, onOpen, initialRect }: AgentGridProps) {
                 transform: `translateY(${row.start}px)`,
               }}
             >
-              <AgentTile id={id} onOpen={onOpen} />
+              <AgentTile id={id} onOpen={onOpen} compact={compact} />
             </div>
           )),
         )}

@@ -22,6 +22,8 @@ interface AgentTileCardProps {
   agent: AgentView
   /** Opens the agent's details; without it the tile is only shown (the wall screen). */
   onOpen?: ((id: string) => void) | undefined
+  /** Name, state and timer only (the call, skill and department lines are left out). */
+  compact?: boolean | undefined
 }
 
 /** At the pointer, or beside the tile when the keyboard asked (the event has no position then). */
@@ -35,7 +37,7 @@ function anchorOf(event: MouseEvent<HTMLElement>): TileMenuAnchor {
  * What a tile shows; re-rendered only when its agent's view is replaced, its breach level
  * changes (the timer alone ticks every second), or the language changes.
  */
-export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
+export function AgentTileCard({ agent, onOpen, compact = false }: AgentTileCardProps) {
   const { t } = useTranslation()
   const skillName = useSkillName()
   const reasonLabel = useReasonLabel()
@@ -90,6 +92,7 @@ export function AgentTileCard({ agent, onOpen }: AgentTileCardProps) {
           : { role: 'group', 'data-static': true })}
       aria-label={monitorsText ? t('monitors.tileLabel', { label, monitors: monitorsText }) : label}
       data-family={family}
+      data-compact={compact || undefined}
       data-breach={breach === 'ok' ? undefined : breach}
       data-agent-id={agent.id}
       // When the shown state began: lets tests and the grid benchmark tie a paint to its event.

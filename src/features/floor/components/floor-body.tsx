@@ -5,12 +5,20 @@ import { useFloorOrder } from '../hooks/use-floor-order'
 import { useHeldOrder } from '../hooks/use-held-order'
 import { useVisibleAgentIds } from '../hooks/use-visible-agent-ids'
 import type { FloorView } from '../utils/floor-view'
+import type { Density } from '@/shared/preferences'
+import { onDemand } from '@/components/ui/on-demand'
+import { useTableGroup } from '../hooks/use-table-group'
 import { AgentGrid } from './agent-grid'
 import { ChangesWaiting } from './changes-waiting'
 import { EmptyFloor, GridSkeleton, NoMatch } from './floor-states'
 
+/** The table (and its grid library) loads the first time it is chosen. */
+const AgentTable = onDemand(async () => (await import('./agent-table')).AgentTable)
+
 interface FloorBodyProps {
   view: FloorView
+  /** Tiles, compact tiles or the table. */
+  density?: Density | undefined
   onOpen: (id: string) => void
   onClearFilters: () => void
   /** A tile's menu or the details drawer is open: the order waits until it closes. */
@@ -23,13 +31,21 @@ interface FloorBodyProps {
  * The grid, or what stands in for it: skeletons, an empty floor, or no match. While the
  * pointer or focus is on the grid, or `busy`, tiles keep their places (see `useHeldOrder`).
  */
-export function FloorBody({ view, onOpen, onClearFilters, busy = false, scope }: FloorBodyProps) {
+export function FloorBody({
+  view,
+  density = 'tiles',
+  onOpen,
+  onClearFilters,
+  busy = false,
+  scope,
+}: FloorBodyProps) {
   const loaded = useFloorStore((s) => s.loaded)
   const empty = useFloorStore((s) => s.ids.length === 0)
   const live = useFloorOrder(useVisibleAgentIds(view), view)
   const [pointerIn, setPointerIn] = useState(false)
   const [focusIn, setFocusIn] = useState(false)
   const { ids, waiting, apply } = useHeldOrder(live, pointerIn || focusIn || busy, view)
+  const [group, setGroup] = useTableGroup()
   const onBlur = (e: FocusEvent<HTMLElement>) => {
     // Focus moving between tiles (or to the notice) stays in.
     if (!e.currentTarget.contains(e.relatedTarget)) setFocusIn(false)
@@ -51,7 +67,11 @@ export function FloorBody({ view, onOpen, onClearFilters, busy = false, scope }:
         <NoMatch onClear={onClearFilters} />
       ) : (
         <>
-          <AgentGrid ids={ids} onOpen={onOpen} />
+          {density === 'table' ? (
+            <AgentTable ids={ids} onOpen={onOpen} group={group} onGroupChange={setGroup} />
+          ) : (
+            <AgentGrid ids={ids} onOpen={onOpen} compact={density === 'compact'} />
+          )}
           <ChangesWaiting count={waiting} onApply={apply} />
         </>
       )}

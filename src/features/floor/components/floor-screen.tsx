@@ -5,6 +5,7 @@ import useMediaQuery from '@mui/material/useMediaQuery'
 import type { Theme } from '@mui/material/styles'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDensity } from '../hooks/use-density'
 import { useFloorCounts } from '../hooks/use-floor-counts'
 import { useFloorView } from '../hooks/use-floor-view'
 import { useFloorStore } from '../stores/floor-store'
@@ -34,6 +35,7 @@ interface FloorScreenProps {
 export function FloorScreen({ slots, scope }: FloorScreenProps) {
   const { t } = useTranslation()
   const [view, setView] = useFloorView()
+  const [density, setDensity] = useDensity()
   const counts = useFloorCounts(view)
   const loaded = useFloorStore((s) => s.loaded)
   const [openId, setOpenId] = useState<string | null>(null)
@@ -76,6 +78,8 @@ export function FloorScreen({ slots, scope }: FloorScreenProps) {
         figuresOpen={figuresOpen}
         onToggleFigures={toggleFigures}
         views={slots?.ToolbarViews}
+        density={density}
+        onDensityChange={setDensity}
       />
       <ConnectionBanner />
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
@@ -83,6 +87,7 @@ export function FloorScreen({ slots, scope }: FloorScreenProps) {
           <TileSlotsContext value={tileSlots}>
             <FloorBody
               view={view}
+              density={density}
               onOpen={onOpen}
               onClearFilters={clearFilters}
               busy={menuOpen || openId !== null}

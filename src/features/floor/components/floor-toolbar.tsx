@@ -12,7 +12,9 @@ import type { StateFamily } from '@/shared/ac-state'
 import type { UpdateFloorView } from '../hooks/use-floor-view'
 import type { FloorCounts } from '../utils/filter-sort'
 import { type FloorView, hasFilters } from '../utils/floor-view'
+import type { Density } from '@/shared/preferences'
 import { AlertMenu } from './alert-menu'
+import { DensitySwitch } from './density-switch'
 import { FamilyChips } from './family-chips'
 import { FloorFilters } from './floor-filters'
 import { OverTimeChip } from './over-time-chip'
@@ -29,6 +31,9 @@ interface FloorToolbarProps {
   onToggleFigures: () => void
   /** The app's saved-views controls, after the sort. */
   views?: ComponentType | undefined
+  /** How the agents are drawn; without `onDensityChange` the switch is not shown. */
+  density?: Density | undefined
+  onDensityChange?: ((density: Density) => void) | undefined
 }
 
 /** Search, filters and sort on one line; the state families with their counts below. */
@@ -39,6 +44,8 @@ export function FloorToolbar({
   figuresOpen,
   onToggleFigures,
   views: Views,
+  density,
+  onDensityChange,
 }: FloorToolbarProps) {
   const { t } = useTranslation()
   const toggleFamily = (family: StateFamily) =>
@@ -76,6 +83,7 @@ export function FloorToolbar({
           onBreachFirstChange={(breachFirst) => onChange({ breachFirst })}
         />
         {Views && <Views />}
+        {density && onDensityChange && <DensitySwitch value={density} onChange={onDensityChange} />}
         <Box sx={{ flex: 1 }} />
         <Typography
           variant="body2"

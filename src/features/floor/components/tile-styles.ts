@@ -1,5 +1,6 @@
 import { type Theme, styled } from '@mui/material/styles'
 import { STATE_FAMILIES } from '@/shared/ac-state'
+import { COMPACT_TILE_HEIGHT } from '../utils/density-layout'
 import { TILE_HEIGHT } from '../utils/grid-layout'
 
 /** Colours of a family as CSS variables on `[data-family]`: one stylesheet, switched by the theme. */
@@ -100,6 +101,14 @@ export const TileRoot = styled('div')(({ theme }) => ({
     backgroundColor: 'var(--family-main)',
   },
   '&:hover': { borderColor: 'var(--family-main)' },
+  // Compact tiles: the state line and the name line only (the others are not drawn nor read).
+  '&[data-compact] > .tile-line:nth-of-type(n + 3)': { display: 'none' },
+  '&[data-compact]': {
+    height: COMPACT_TILE_HEIGHT,
+    gridTemplateRows: '20px 20px',
+    rowGap: 0,
+    padding: theme.spacing(0.5, 1, 0.5, 1.5),
+  },
   // Shown, not opened (the wall screen).
   '&[data-static]': { cursor: 'default' },
   '&[data-static]:hover': { borderColor: theme.vars.palette.divider },

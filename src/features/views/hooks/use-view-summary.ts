@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { STATE_FAMILIES, type StateFamily } from '@/shared/ac-state'
 import { useSkillName } from '@/hooks/use-skill-names'
 import { DeptNameContext } from '../components/view-names'
+import { DENSITIES, type Density } from '@/shared/preferences'
+import { localPart } from '@/lib/format'
 import { viewParts } from '../utils/view-query'
 
 const SORT_LABELS = {
@@ -13,6 +15,10 @@ const SORT_LABELS = {
 
 function isFamily(value: string): value is StateFamily {
   return (STATE_FAMILIES as readonly string[]).includes(value)
+}
+
+function isDensity(value: string): value is Density {
+  return (DENSITIES as readonly string[]).includes(value)
 }
 
 function isKnownSort(value: string): value is keyof typeof SORT_LABELS {
@@ -46,6 +52,8 @@ export function useViewSummary(): (query: string) => string[] {
         )
       if (parts.breachFirst) lines.push(t('views.breachFirst'))
       if (parts.figuresHidden) lines.push(t('views.figuresHidden'))
+      if (parts.density && isDensity(parts.density))
+        lines.push(t('density.summary', { density: t(`density.${parts.density}`) }))
       return lines
     },
     [t, skillName, deptName],

@@ -52,6 +52,8 @@ describe('a view’s query', () => {
       q: null,
       sort: null,
       figuresHidden: true,
+      density: null,
     })
+    expect(viewParts('density=table').density).toBe('table')
   })
 })

@@ -50,6 +50,8 @@ export interface ViewParts {
   figuresHidden: boolean
   /** Agents over their threshold first (`breach=first`). */
   breachFirst: boolean
+  /** Tiles, compact tiles or table; null for a view that leaves it to each user. */
+  density: string | null
 }
 
 export function viewParts(query: string): ViewParts {
@@ -63,5 +65,6 @@ export function viewParts(query: string): ViewParts {
     sort: params.get('sort'),
     figuresHidden: params.get('figures') === 'off',
     breachFirst: params.get('breach') === 'first',
+    density: params.get('density'),
   }
 }
