@@ -30,7 +30,8 @@ const view = (
   workSkill: null,
   org: { id: null, name: null, treePos: null },
   reason: null,
-  serial: ++serial,
+  serial: String(++serial),
+  customerNumber: null,
 })
 
 const secondsIn = (s: AgentDayStats, family: StateFamily) =>

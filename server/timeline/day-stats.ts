@@ -2,6 +2,7 @@ import { STATE_FAMILIES, type StateFamily, stateFamily } from '@/shared/ac-state
 import type { AgentDayStats, DayStats } from '@/shared/day-stats'
 import type { AgentView } from '@/shared/floor'
 import { platformDay, startOfPlatformDay } from '@/shared/platform-time'
+import { compareSerials } from '@/shared/serial'
 
 const FAMILY_INDEX = new Map<StateFamily, number>(STATE_FAMILIES.map((f, i) => [f, i]))
 const HANDLE_FAMILIES: readonly StateFamily[] = ['talking', 'hold', 'acw']
@@ -46,7 +47,7 @@ export class DayStatsAccumulator {
     const from = startOfPlatformDay(now, this.timeZone)
     for (const latest of source.loadLatest()) {
       const events = source.eventsBetween(latest.namespace, latest.id, from, now + 1)
-      events.sort((a, b) => a.stateSince - b.stateSince || a.serial - b.serial)
+      events.sort((a, b) => a.stateSince - b.stateSince || compareSerials(a.serial, b.serial))
       for (const e of events) this.observe(e)
     }
   }
