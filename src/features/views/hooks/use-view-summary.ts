@@ -4,7 +4,6 @@ import { STATE_FAMILIES, type StateFamily } from '@/shared/ac-state'
 import { useSkillName } from '@/hooks/use-skill-names'
 import { DeptNameContext } from '../components/view-names'
 import { DENSITIES, type Density } from '@/shared/preferences'
-import { localPart } from '@/lib/format'
 import { viewParts } from '../utils/view-query'
 
 const SORT_LABELS = {
