@@ -166,7 +166,6 @@ describe('parseSimConfig', () => {
       cdrMaxSpanDays: 31,
       cdrDatabases: 'none',
       cdrSplitMessage: 'plain',
-      callerInEvent: true,
     })
     const wrong = parseSimConfig(['--webhook', HOOK, '--cdr-databases', 'year'], {})
     expect(wrong.ok ? '' : wrong.error).toMatch(/^--cdr-databases: /)

@@ -57,8 +57,12 @@ describe('GET /api/agents/:id/timeline', () => {
   })
 
   it("shows today's states and calls of an agent in scope, and nobody else's", async () => {
-    relay = await startTestRelay()
-    const t = (sec: number) => new Date(Date.now() - sec * 1000).toISOString()
+    // Noon of today in platform time (China): the events below never straddle its midnight.
+    const DAY_MS = 86_400_000
+    const CHINA_MS = 8 * 3_600_000
+    const noon = Math.floor((Date.now() + CHINA_MS) / DAY_MS) * DAY_MS + 12 * 3_600_000 - CHINA_MS
+    relay = await startTestRelay({ now: () => noon })
+    const t = (sec: number) => new Date(noon - sec * 1000).toISOString()
     await relay.post(
       agentEvent({ id: '5001@test.cc', serial: 1, acState: 'Available', stateChangeTime: t(300) }),
     )

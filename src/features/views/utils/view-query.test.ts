@@ -52,6 +52,7 @@ describe('a view’s query', () => {
       q: null,
       sort: null,
       figuresHidden: true,
+      breachFirst: false,
       density: null,
     })
     expect(viewParts('density=table').density).toBe('table')
