@@ -66,8 +66,9 @@ test.describe('language and theme', () => {
     await expect(enNav.getByRole('link', { name: en.callRecords.nav })).toBeVisible()
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
     await expect(page.getByRole('button', { name: en.views.open, exact: true })).toBeVisible()
+    // The default order, in English: trouble first.
     await expect(page.getByRole('combobox', { name: en.floor.sortLabel })).toHaveText(
-      en.floor.sortState,
+      en.floorOrder.sortExceptions,
     )
     // A state on a tile reads in English too.
     const enGrid = page.getByRole('region', { name: en.floor.gridLabel })
