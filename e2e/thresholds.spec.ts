@@ -73,18 +73,37 @@ test.describe('thresholds on the floor', () => {
     let hold = false
     let lastPingAt = 0
     let upgraded = false
+    // While held, the relay's heartbeats are replayed with the page's clock as their time: a
+    // link silent for longer than STALE_AFTER_MS is not live, and its timers stop (as they should).
+    let lastHeartbeat: [string, Record<string, unknown>] | null = null
+    let toPage: ((message: string) => void) | null = null
     await page.routeWebSocket(/\/socket\.io\//, (ws) => {
       const server = ws.connectToServer()
+      toPage = (message) => ws.send(message)
       ws.onMessage((message) => {
         if (message === '5') upgraded = true // the websocket carries the link from now on
         server.send(message)
       })
       server.onMessage((message) => {
         if (message === '2') lastPingAt = Date.now() // Engine.IO ping
+        // The last one the page saw: a later one would name batches it was never sent.
+        if (!hold && typeof message === 'string' && message.startsWith('42["floor:heartbeat"'))
+          lastHeartbeat = JSON.parse(message.slice(2)) as [string, Record<string, unknown>]
         if (hold && typeof message === 'string' && message.startsWith('4')) return
         ws.send(message)
       })
     })
+    /** Moves the page's clock by `ms`, a heartbeat every 5 s as the relay would send. */
+    const advance = async (ms: number) => {
+      for (let left = ms; left > 0; left -= 5_000) {
+        await page.clock.runFor(Math.min(5_000, left))
+        const pageNow = await page.evaluate(() => Date.now())
+        if (lastHeartbeat && toPage) {
+          const [event, payload] = lastHeartbeat
+          toPage(`42${JSON.stringify([event, { ...payload, serverTime: pageNow }])}`)
+        }
+      }
+    }
     const id = '5991@test.cc'
     const name = `阈值测试${testInfo.repeatEachIndex}`
     await page.goto('/?q=5991')
@@ -101,7 +120,7 @@ test.describe('thresholds on the floor', () => {
     await expect(tile(page, id)).not.toHaveAttribute('data-breach', /./)
     hold = true
 
-    await page.clock.runFor(16_000)
+    await advance(16_000)
     await expect(tile(page, id)).toHaveAttribute('data-breach', 'amber')
     await expect(tile(page, id)).toHaveAttribute(
       'aria-label',
@@ -110,7 +129,7 @@ test.describe('thresholds on the floor', () => {
     await expect(tile(page, id).locator('[data-breach-icon="amber"]')).toBeVisible()
     await keep(tile(page, id), testInfo, 'tile-amber')
 
-    await page.clock.runFor(15_000)
+    await advance(15_000)
     await expect(tile(page, id)).toHaveAttribute('data-breach', 'red')
     await expect(tile(page, id)).toHaveAttribute('aria-label', new RegExp(`${zh.thresholds.red}$`))
     await expect(tile(page, id).locator('[data-breach-icon="red"]')).toBeVisible()
