@@ -409,6 +409,7 @@ export const en: Messages = {
     AgentHangup: 'Agent hung up',
     CustomerHangup: 'Customer hung up',
     NoAnswer: 'No answer',
+    ForceDrop: 'Ended by a supervisor',
   },
   floor: {
     title: 'Floor',

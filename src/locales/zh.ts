@@ -398,6 +398,7 @@ export const zh = {
     AgentHangup: '坐席挂机',
     CustomerHangup: '客户挂机',
     NoAnswer: '无人接听',
+    ForceDrop: '主管强拆',
   },
   floor: {
     title: '实时监控',

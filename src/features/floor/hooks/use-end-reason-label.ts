@@ -5,12 +5,14 @@ import type { Messages } from '@/locales/zh'
 type EndReason = keyof Messages['endReasons']
 
 // QueueAbandon is the seed's; the others are what the simulator sends (and what the platform
-// is expected to send); anything else passes through untranslated.
+// is expected to send; ForceDrop after a supervisor hangs a call up); anything else passes
+// through untranslated.
 const KNOWN: readonly string[] = [
   'QueueAbandon',
   'AgentHangup',
   'CustomerHangup',
   'NoAnswer',
+  'ForceDrop',
 ] satisfies EndReason[]
 
 function isKnown(value: string): value is EndReason {
