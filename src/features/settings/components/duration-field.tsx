@@ -35,12 +35,9 @@ export function DurationField({ label, value, onChange, error, inherited }: Dura
       : words && words !== typed
         ? words
         : ' ')
-  const switchUnit = (unit: DurationDraft['unit']) => {
-    // Keep the duration, not the number: 90 seconds become 1.5 minutes.
-    if (blank || !Number.isFinite(seconds)) return onChange({ ...value, unit })
-    const text = unit === 'min' ? String(Math.round((seconds / 60) * 100) / 100) : String(seconds)
-    onChange({ text, unit })
-  }
+  // The unit says what the typed number means; it never rewrites the number. A lead who types
+  // 30 and then picks 秒 means 30 seconds (converting turned it into 1800 s, or 30 s into 0.5).
+  const switchUnit = (unit: DurationDraft['unit']) => onChange({ ...value, unit })
   return (
     <TextField
       size="small"
@@ -49,7 +46,7 @@ export function DurationField({ label, value, onChange, error, inherited }: Dura
       error={!!error}
       helperText={helper}
       placeholder={blank && inherited !== undefined ? t('thresholds.default') : undefined}
-      sx={{ width: 200 }}
+      sx={{ width: 220 }}
       slotProps={{
         htmlInput: { 'aria-label': label, inputMode: 'decimal', autoComplete: 'off' },
         input: {
@@ -60,7 +57,8 @@ export function DurationField({ label, value, onChange, error, inherited }: Dura
                 value={value.unit}
                 onChange={(e) => switchUnit(e.target.value === 'min' ? 'min' : 'sec')}
                 inputProps={{ 'aria-label': t('thresholds.unitLabel', { field: label }) }}
-                sx={{ fontSize: '0.875rem' }}
+                // Wide enough for 分钟 and min: a clipped unit is a wrong unit.
+                sx={{ fontSize: '0.875rem', minWidth: '4.5em' }}
               >
                 <option value="sec">{t('thresholds.unitSec')}</option>
                 <option value="min">{t('thresholds.unitMin')}</option>

@@ -75,6 +75,25 @@ describe('the thresholds page', () => {
     })
   })
 
+  it('keeps the number typed when the unit changes: 30 then 秒 saves 30 seconds', async () => {
+    const user = userEvent.setup()
+    const fetch = renderPage((body) => json(200, body))
+    const amber = await screen.findByRole('textbox', { name: '所有坐席 未就绪 超时警告' })
+    await user.clear(amber)
+    await user.type(amber, '30')
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: '所有坐席 未就绪 超时警告 单位' }),
+      'sec',
+    )
+    expect(amber).toHaveProperty('value', '30')
+    await user.click(screen.getByRole('button', { name: '保存' }))
+    await waitFor(() => expect(screen.getByText('已保存，所有屏幕已更新。')).toBeTruthy())
+    const put = fetch.calls.find((c) => c.method === 'PUT')
+    expect(put?.body).toMatchObject({
+      families: { notReady: { amberSec: 30, redSec: 1200 } },
+    })
+  })
+
   it('puts the relay’s refusal beside the field it names', async () => {
     const user = userEvent.setup()
     renderPage(() =>
