@@ -200,7 +200,7 @@ test.describe('thresholds on the floor', () => {
 
       // 90 seconds and 2.5 minutes: past red.
       await unit(zh.thresholds.amber).selectOption('sec')
-      await expect(field(zh.thresholds.amber)).toHaveValue('120') // the same 2 minutes
+      await expect(field(zh.thresholds.amber)).toHaveValue('2') // the unit never rewrites it
       await field(zh.thresholds.amber).fill('90')
       await field(zh.thresholds.red).fill('2.5')
       await admin.getByRole('button', { name: zh.common.save }).click()
