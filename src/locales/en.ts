@@ -884,6 +884,7 @@ export const en: Messages = {
     },
   },
   profile: {
+    back: 'Back to where you were',
     menuItem: 'Profile',
     title: 'Profile',
     intro:

@@ -865,6 +865,7 @@ export const zh = {
     },
   },
   profile: {
+    back: '返回刚才的页面',
     menuItem: '个人资料',
     title: '个人资料',
     intro:

@@ -4,8 +4,9 @@ import Button from '@mui/material/Button'
 import IconButton from '@mui/material/IconButton'
 import Snackbar from '@mui/material/Snackbar'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { useLanguage } from '@/hooks/use-language'
+import { returnState } from '@/lib/return-to'
 import { type ActionNotice as Notice, noticeView } from '../utils/notice'
 
 const SUCCESS_MS = 6_000 // a confirmation needs a glance
@@ -21,6 +22,7 @@ interface ActionNoticeProps {
 /** The answer to the last action, in a snackbar: sent, or why not (with the profile when that is why). */
 export function ActionNotice({ notice, open, profilePath, onClose }: ActionNoticeProps) {
   const { t } = useTranslation()
+  const location = useLocation()
   const language = useLanguage()
   if (!notice) return null
   const view = noticeView(notice, t, language)
@@ -44,6 +46,7 @@ export function ActionNotice({ notice, open, profilePath, onClose }: ActionNotic
               <Button
                 component={Link}
                 to={profilePath}
+                state={returnState(location)}
                 color="inherit"
                 size="small"
                 onClick={onClose}

@@ -4,7 +4,8 @@ import Link from '@mui/material/Link'
 import Typography from '@mui/material/Typography'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link as RouterLink } from 'react-router'
+import { Link as RouterLink, useLocation } from 'react-router'
+import { returnState } from '@/lib/return-to'
 import { ACTION_OPS, type ActionOp } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
 import { useActions } from '../hooks/use-actions'
@@ -23,6 +24,7 @@ export function AgentActionButtons({ agent }: { agent: AgentView }) {
   const headingId = useId()
   const reasonsId = useId()
   const { request, profilePath } = useActions()
+  const location = useLocation()
   const ops = useOpAvailability(agent, ACTION_OPS)
   const unavailableText = useUnavailableText()
 
@@ -89,7 +91,7 @@ export function AgentActionButtons({ agent }: { agent: AgentView }) {
               {line.profile && (
                 <>
                   {' '}
-                  <Link component={RouterLink} to={profilePath}>
+                  <Link component={RouterLink} to={profilePath} state={returnState(location)}>
                     {t('actions.openProfile')}
                   </Link>
                 </>

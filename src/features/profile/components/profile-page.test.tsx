@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react'
+import { act, cleanup, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Me } from '@/shared/auth'
@@ -95,5 +95,25 @@ describe('ProfilePage', () => {
     fakeFetch()
     render(vi.fn(), { ...LEAD, username: 'viewer', role: 'viewer' })
     expect(screen.getByText('你的角色（观察员）不能操作坐席，这些设置暂时用不到。')).toBeTruthy()
+  })
+})
+
+describe('ProfilePage opened from an action', () => {
+  it('offers the way back to the floor as it was, and only inside the app', async () => {
+    const { router } = renderRoutes(
+      [
+        { path: '/', element: <p>floor</p> },
+        { path: '/profile', element: <ProfilePage me={LEAD} canAct onSaved={vi.fn()} /> },
+      ],
+      '/',
+    )
+    await act(() => router.navigate('/profile', { state: { from: '/?q=54&density=table' } }))
+    const back = screen.getByRole('link', { name: '返回刚才的页面' })
+    expect(back.getAttribute('href')).toBe('/?q=54&density=table')
+    await userEvent.click(back)
+    expect(router.state.location.search).toBe('?q=54&density=table')
+
+    await act(() => router.navigate('/profile', { state: { from: '//elsewhere.example/' } }))
+    expect(screen.queryByRole('link', { name: '返回刚才的页面' })).toBeNull()
   })
 })

@@ -1,8 +1,12 @@
+import ArrowBackRounded from '@mui/icons-material/ArrowBackRounded'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
+import Link from '@mui/material/Link'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
+import { Link as RouterLink, useLocation } from 'react-router'
+import { returnPath } from '@/lib/return-to'
 import type { Me } from '@/shared/auth'
 import { ProfileForm } from './profile-form'
 
@@ -17,9 +21,21 @@ interface ProfilePageProps {
 export function ProfilePage({ me, canAct, onSaved }: ProfilePageProps) {
   const { t } = useTranslation()
   const role = t(`roles.${me.role}`)
+  // Opened from an action's "set your phone" link: the way back to the floor as it was.
+  const back = returnPath(useLocation().state)
   return (
     <Box sx={{ height: '100%', overflow: 'auto' }}>
       <Box sx={{ maxWidth: 640, mx: 'auto', px: { xs: 2, md: 3 }, py: 3 }}>
+        {back && (
+          <Link
+            component={RouterLink}
+            to={back}
+            sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mb: 1 }}
+          >
+            <ArrowBackRounded fontSize="small" aria-hidden />
+            {t('profile.back')}
+          </Link>
+        )}
         <Typography variant="h1" component="h1" sx={{ mb: 2 }}>
           {t('profile.title')}
         </Typography>
