@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
-import { BrowserRouter, useLocation, useNavigate, useRoutes } from 'react-router'
+import { useLocation, useNavigate, useRoutes } from 'react-router'
 import { AppProvider } from './provider'
+import { AppRouter } from './app-router'
 import { routes } from './router'
 import { installSession } from './session'
 import { installSettingsSync } from './settings-sync'
@@ -36,9 +37,9 @@ export function App() {
   useEffect(() => installSettingsSync(), [])
   return (
     <AppProvider>
-      <BrowserRouter>
+      <AppRouter>
         <AppRoutes />
-      </BrowserRouter>
+      </AppRouter>
     </AppProvider>
   )
 }
