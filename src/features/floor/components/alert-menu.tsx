@@ -12,7 +12,11 @@ import { useTranslation } from 'react-i18next'
 import { useRedAlerts } from '../hooks/use-red-alerts'
 import { useAlertPrefs } from '../stores/alert-prefs-store'
 import { beep, unlockAudio } from '../utils/beep'
-import { askNotificationPermission, notificationPermission } from '../utils/notify'
+import {
+  askNotificationPermission,
+  notificationPermission,
+  notificationsSupported,
+} from '../utils/notify'
 import { ALERT_GAP_MS } from '../utils/red-alerts'
 
 /**
@@ -47,7 +51,11 @@ export function AlertMenu() {
     setBlocked(!granted)
     setPrefs({ notify: granted })
   }
-  const unsupported = notificationPermission() === 'unsupported'
+  const open = anchor !== null
+  // Asking the browser for the permission is a round trip to its own process, and this
+  // component renders on every batch of floor updates: ask only while the menu is open.
+  const unsupported = !notificationsSupported()
+  const denied = open && notificationPermission() === 'denied'
 
   return (
     <>
@@ -65,7 +73,7 @@ export function AlertMenu() {
       <Menu
         id={menuId}
         anchorEl={anchor}
-        open={anchor !== null}
+        open={open}
         onClose={() => setAnchor(null)}
         slotProps={{ list: { 'aria-label': t('alerts.menuLabel') }, paper: { sx: { width: 340 } } }}
       >
@@ -97,7 +105,7 @@ export function AlertMenu() {
             secondary={
               unsupported
                 ? t('alerts.notifyUnsupported')
-                : blocked || notificationPermission() === 'denied'
+                : blocked || denied
                   ? t('alerts.notifyBlocked')
                   : undefined
             }
