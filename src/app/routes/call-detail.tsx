@@ -37,6 +37,7 @@ export function CallDetailRoute() {
               recordingId={slot.recording.id}
               callId={slot.callId}
               startAt={slot.startAt}
+              seconds={slot.recording.recordLength ?? null}
               canDownload={canHear}
             />
           </Suspense>

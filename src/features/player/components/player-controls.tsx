@@ -17,6 +17,7 @@ import TextField from '@mui/material/TextField'
 import Tooltip from '@mui/material/Tooltip'
 import { useTranslation } from 'react-i18next'
 import { formatElapsed } from '@/lib/format'
+import type { PlayClock } from '../utils/play-clock'
 import { SPEEDS } from '../utils/player-links'
 
 interface PlayerControlsProps {
@@ -24,7 +25,8 @@ interface PlayerControlsProps {
   ready: boolean
   /** Seconds. */
   time: number
-  duration: number
+  /** Whole seconds as the player shows them (see `playClock`). */
+  clock: PlayClock
   rate: number
   volume: number
   /** Px per second; 0 fits the whole recording in view. */
@@ -48,7 +50,7 @@ const SEEK_STEP = 5 // s, as the buttons' icons say
 /** The player's buttons: transport, time, speed, zoom, volume, link and downloads. */
 export function PlayerControls(props: PlayerControlsProps) {
   const { t } = useTranslation()
-  const { playing, ready, time, duration } = props
+  const { playing, ready, time, clock } = props
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 2, rowGap: 1 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
@@ -97,13 +99,13 @@ export function PlayerControls(props: PlayerControlsProps) {
           aria-label={t('player.elapsed')}
           sx={{ fontWeight: 600 }}
         >
-          {formatElapsed(time * 1000)}
+          {formatElapsed(clock.elapsed * 1000)}
         </Box>
         <Box component="span" sx={{ color: 'text.secondary' }} aria-hidden>
           {' / '}
         </Box>
         <Box component="span" aria-label={t('player.total')} sx={{ color: 'text.secondary' }}>
-          {formatElapsed(duration * 1000)}
+          {formatElapsed(clock.total * 1000)}
         </Box>
       </Box>
       <TextField

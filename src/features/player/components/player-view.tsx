@@ -8,6 +8,7 @@ import { useLaneColors, laneSwatch } from '../hooks/use-lane-colors'
 import { useLaneMixer } from '../hooks/use-lane-mixer'
 import { useWaveform } from '../hooks/use-waveform'
 import { scalePeaks } from '../utils/peaks'
+import { playClock } from '../utils/play-clock'
 import { SEEK_STEP_S, audioUrl, momentPath, zoomIn, zoomOut } from '../utils/player-links'
 import { LaneLabels } from './lane-labels'
 import { OneTrackNote } from './one-track-note'
@@ -26,6 +27,8 @@ interface PlayerViewProps {
   recordingId: string
   callId: string
   startAt: number | null
+  /** The platform's length of the recording in seconds (`recordLength`), if it gives one. */
+  seconds?: number | null | undefined
   canDownload: boolean
   onError: (error: Error) => void
 }
@@ -60,6 +63,7 @@ export function PlayerView(props: PlayerViewProps) {
   const [zoom, setZoom] = useState(0)
   const [copied, setCopied] = useState<boolean | null>(null)
   const duration = peaks.duration
+  const clock = playClock(time, duration, props.seconds)
 
   const names =
     laneCount === 2
@@ -158,8 +162,8 @@ export function PlayerView(props: PlayerViewProps) {
           aria-valuemax={Math.round(duration)}
           aria-valuenow={Math.round(time)}
           aria-valuetext={t('player.positionText', {
-            time: formatElapsed(time * 1000),
-            total: formatElapsed(duration * 1000),
+            time: formatElapsed(clock.elapsed * 1000),
+            total: formatElapsed(clock.total * 1000),
           })}
           aria-busy={!ready}
           sx={{
@@ -179,7 +183,7 @@ export function PlayerView(props: PlayerViewProps) {
         playing={playing}
         ready={ready}
         time={time}
-        duration={duration}
+        clock={clock}
         rate={rate}
         volume={volume}
         zoom={zoom}

@@ -21,6 +21,8 @@ export interface RecordingPlayerProps {
   callId: string
   /** Seconds to start at (a shared link), or null. */
   startAt: number | null
+  /** The platform's length of the recording in seconds (`recordLength`): the total shown. */
+  seconds?: number | null | undefined
   /** Whether the role may download the recording (`hearRecordings`). */
   canDownload: boolean
   loadTimeoutMs?: number
@@ -43,6 +45,7 @@ function PlayerAttempt({
   recordingId,
   callId,
   startAt,
+  seconds,
   canDownload,
   loadTimeoutMs = LOAD_TIMEOUT_MS,
   onRetry,
@@ -114,6 +117,7 @@ function PlayerAttempt({
         recordingId={recordingId}
         callId={callId}
         startAt={startAt}
+        seconds={seconds}
         canDownload={canDownload}
         onError={() => setDrawFailed(true)}
       />
