@@ -6,7 +6,7 @@ import { formatClock } from '@/lib/format'
 import { useFigureDefinitions } from '../hooks/use-figure-definitions'
 import { useFloorView } from '../hooks/use-floor-view'
 import { type ShownFigures, useShownFigures } from '../hooks/use-shown-figures'
-import { isLive } from '../stores/connection-status'
+import { NOT_LIVE_OPACITY, isLive } from '../stores/connection-status'
 import { useFloorStore } from '../stores/floor-store'
 import { KpiGrid } from './kpi-grid'
 import { LatestCalls } from './latest-calls'
@@ -29,8 +29,6 @@ function SectionTitle({ id, children, aside }: { id: string; children: string; a
     </Box>
   )
 }
-
-const NOT_LIVE_OPACITY = 0.5 // dimmed like a stopped timer: there, but not to be trusted
 
 /** What the figures are for, and whether they are live: one line under the title. */
 function FiguresStatus({ shown }: { shown: ShownFigures }) {

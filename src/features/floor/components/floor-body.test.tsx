@@ -97,3 +97,28 @@ describe('the floor holds its order while the lead works on it', () => {
     expect(order()).toBe('2,3,4,1')
   })
 })
+
+describe('the floor while the link is down', () => {
+  it('dims every tile, as the figures, and brightens them when the link is back', () => {
+    act(() => useFloorStore.getState().linkUp(false, T0))
+    renderWithProviders(<FloorScreen />)
+    const tile = within(grid()).getAllByRole('button')[0]!
+    const dimmed = () => {
+      let opacity = 1
+      for (let el: HTMLElement | null = tile; el; el = el.parentElement)
+        opacity *= Number(getComputedStyle(el).opacity || '1')
+      return opacity
+    }
+    expect(dimmed()).toBe(1)
+    act(() => useFloorStore.getState().linkDown(T0 + 1_000))
+    expect(dimmed()).toBe(0.5)
+    // Its stopped timer is dimmed once, with the tile, not twice.
+    const timer = within(tile).getByRole('timer')
+    let timerOpacity = 1
+    for (let el: HTMLElement | null = timer; el; el = el.parentElement)
+      timerOpacity *= Number(getComputedStyle(el).opacity || '1')
+    expect(timerOpacity).toBe(0.5)
+    act(() => useFloorStore.getState().linkUp(true, T0 + 2_000))
+    expect(dimmed()).toBe(1)
+  })
+})

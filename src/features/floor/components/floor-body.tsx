@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box'
 import { type FocusEvent, useState } from 'react'
+import { NOT_LIVE_OPACITY, isLive } from '../stores/connection-status'
 import { useFloorStore } from '../stores/floor-store'
 import { useFloorOrder } from '../hooks/use-floor-order'
 import { useHeldOrder } from '../hooks/use-held-order'
@@ -29,7 +30,8 @@ interface FloorBodyProps {
 
 /**
  * The grid, or what stands in for it: skeletons, an empty floor, or no match. While the
- * pointer or focus is on the grid, or `busy`, tiles keep their places (see `useHeldOrder`).
+ * pointer or focus is on the grid, or `busy`, tiles keep their places (see `useHeldOrder`);
+ * while the link is down they all dim.
  */
 export function FloorBody({
   view,
@@ -41,6 +43,7 @@ export function FloorBody({
 }: FloorBodyProps) {
   const loaded = useFloorStore((s) => s.loaded)
   const empty = useFloorStore((s) => s.ids.length === 0)
+  const linkLive = useFloorStore((s) => isLive(s.status))
   const live = useFloorOrder(useVisibleAgentIds(view), view)
   const [pointerIn, setPointerIn] = useState(false)
   const [focusIn, setFocusIn] = useState(false)
@@ -57,7 +60,19 @@ export function FloorBody({
       onPointerLeave={() => setPointerIn(false)}
       onFocus={() => setFocusIn(true)}
       onBlur={onBlur}
-      sx={{ position: 'relative', flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
+      data-live={linkLive}
+      sx={{
+        position: 'relative',
+        flex: 1,
+        minHeight: 0,
+        display: 'flex',
+        flexDirection: 'column',
+        // While the link is down every tile dims, as the figures do; the box, not each tile,
+        // so no tile re-renders for it. A stopped timer inside is dimmed once, not twice.
+        opacity: linkLive ? 1 : NOT_LIVE_OPACITY,
+        transition: 'opacity 200ms',
+        '& [role="timer"][data-live="false"]': { opacity: '1 !important' },
+      }}
     >
       {!loaded ? (
         <GridSkeleton />

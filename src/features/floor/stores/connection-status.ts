@@ -49,6 +49,9 @@ export function isLive(status: ConnectionStatus): boolean {
   return status === 'live' || status === 'connecting'
 }
 
+/** How what is not live (figures, tiles) is drawn: there, but not to be trusted. */
+export const NOT_LIVE_OPACITY = 0.5
+
 /**
  * The server time timers and over-time checks count to: now while the link is live; once it
  * drops or goes silent, the moment the relay was last heard (they stop rather than keep
