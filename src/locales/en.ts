@@ -93,7 +93,12 @@ export const en: Messages = {
     actions: 'Actions',
     department: 'Department',
     departmentHelp:
-      'Org tree prefix, e.g. 1.2 (covers 1.2 and the departments below it); empty for all departments',
+      'Pick one of the departments the floor has shown; the ones below it are included. Empty: all departments',
+    departmentAgents_one: '{{count}} agent',
+    departmentAgents_other: '{{count}} agents',
+    departmentsLoading: 'Loading departments…',
+    departmentsNone: 'The floor has not shown any department yet',
+    departmentsFailed: 'The departments could not be loaded',
     skills: 'Skill groups',
     skillsHelp: 'Type a skill group id and press Enter or comma; empty for all skill groups',
     created: 'Created',
