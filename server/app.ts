@@ -9,6 +9,8 @@ import { actionsRoutes } from './actions/actions.routes'
 import { ActionsService } from './actions/actions.service'
 import { adminAuditor } from './actions/admin-audit'
 import { AuditRepo } from './actions/audit.repo'
+import type { DirectorySource } from './admin/directory'
+import { directoryRoutes } from './admin/directory.routes'
 import { kiosksRoutes } from './admin/kiosks.routes'
 import { usersRoutes } from './admin/users.routes'
 import { webhookTokensRoutes } from './admin/webhook-tokens.routes'
@@ -289,6 +291,12 @@ export function createApp(deps: AppDeps): App {
   const cookieMode = config.session.cookieSecure
   // Sign-out and admin changes reach the open sockets they concern before the answer is sent.
   const sessionsChanged = (owner: SessionOwner) => sockets.ownerChanged(owner)
+  const skillNames = new SkillNamesRepo(db)
+  // What admins pick a user's scope from, and what it is checked against.
+  const directory: DirectorySource = {
+    agents: (namespace) => agents.list(namespace),
+    skillNames: (namespace) => skillNames.get(namespace),
+  }
   const routes = [
     webhookRoutes({
       tokens: webhookTokens,
@@ -316,7 +324,7 @@ export function createApp(deps: AppDeps): App {
       now,
       signedOut: (sessionId) => sockets.signedOut(sessionId),
     }),
-    usersRoutes({ users, sessions, now, sessionsChanged, audit: auditAdmin }),
+    usersRoutes({ users, sessions, now, sessionsChanged, audit: auditAdmin, directory }),
     kiosksRoutes({ kiosks, now, sessionsChanged, audit: auditAdmin }),
     webhookTokensRoutes({ tokens: webhookTokens, now, audit: auditAdmin }),
     floorRoutes(floor, (req) => audienceOf(principalOf(req).scope)),
@@ -324,7 +332,8 @@ export function createApp(deps: AppDeps): App {
     recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),
     settingsRoutes({ settings, calls, gateway: floor, now, audit: auditAdmin }),
     viewsRoutes(new ViewsRepo(db), now),
-    skillNamesRoutes({ names: new SkillNamesRepo(db), now, audit: auditAdmin }),
+    skillNamesRoutes({ names: skillNames, now, audit: auditAdmin }),
+    directoryRoutes(directory),
     preferencesRoutes(new PreferencesRepo(db), now),
     timelineRoutes({ agents, agentsRepo, calls: callsRepo, timeZone: config.timeZone, now }),
     figuresRoutes({ agents, calls }),

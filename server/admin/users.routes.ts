@@ -17,6 +17,7 @@ import type { SessionOwner } from '../auth/socket-auth'
 import { DuplicateUsernameError, type User, type UsersRepo } from '../auth/users.repo'
 import { randomSecret } from '../lib/secrets'
 import { type AuditAdmin, changesOf } from '../actions/admin-audit'
+import { type DirectorySource, scopeProblem } from './directory'
 
 export interface UsersRoutesDeps {
   users: UsersRepo
@@ -26,6 +27,8 @@ export interface UsersRoutesDeps {
   sessionsChanged: (owner: SessionOwner) => void
   /** Every change is audited. */
   audit: AuditAdmin
+  /** The departments and skill groups a scope is checked against. */
+  directory: DirectorySource
 }
 
 const ADMIN = { permission: 'manageUsers' } as const
@@ -55,6 +58,8 @@ export function usersRoutes(deps: UsersRoutesDeps) {
           `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`,
         )
       }
+      const problem = scopeProblem(deps.directory, admin.scope.namespace, b)
+      if (problem) return badRequest(reply, problem)
       const password = b.password ?? temporaryPassword()
       try {
         const user = deps.users.create(
@@ -112,6 +117,12 @@ export function usersRoutes(deps: UsersRoutesDeps) {
           `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`,
         )
       }
+      // Only what changes is checked: a scope kept as it was stays, seen or not.
+      const problem = scopeProblem(deps.directory, admin.scope.namespace, {
+        orgPrefix: b.orgPrefix !== target.scope.orgPrefix ? b.orgPrefix : undefined,
+        skills: b.skills?.filter((s) => !target.scope.skills?.includes(s)),
+      })
+      if (problem) return badRequest(reply, problem)
       const updated = deps.users.update(target.id, b, deps.now())!
       deps.audit(admin, {
         op: 'user-update',

@@ -39,6 +39,9 @@ const AdminWebhookTokensRoute = lazy(async () => ({
 const AdminThresholdsRoute = lazy(async () => ({
   default: (await import('./routes/admin-thresholds')).AdminThresholdsRoute,
 }))
+const AdminSkillNamesRoute = lazy(async () => ({
+  default: (await import('./routes/admin-skill-names')).AdminSkillNamesRoute,
+}))
 const AdminAuditRoute = lazy(async () => ({
   default: (await import('./routes/admin-audit')).AdminAuditRoute,
 }))
@@ -76,6 +79,7 @@ export const routes: RouteObject[] = [
               { path: 'kiosks', element: onDemand(AdminKiosksRoute) },
               { path: 'webhook-tokens', element: onDemand(AdminWebhookTokensRoute) },
               { path: 'thresholds', element: onDemand(AdminThresholdsRoute) },
+              { path: 'skill-names', element: onDemand(AdminSkillNamesRoute) },
               { path: 'audit', element: onDemand(AdminAuditRoute) },
               { path: 'health', element: onDemand(AdminHealthRoute) },
             ],

@@ -11,13 +11,14 @@ const TABS = [
   { to: '/admin/kiosks', key: 'admin.tabKiosks' },
   { to: '/admin/webhook-tokens', key: 'admin.tabWebhookTokens' },
   { to: '/admin/thresholds', key: 'thresholds.tab' },
+  { to: '/admin/skill-names', key: 'skillNames.tab' },
   { to: '/admin/audit', key: 'audit.tab' },
   { to: '/admin/health', key: 'health.tab' },
 ] as const
 
 /**
  * `/admin/*`: admins only (others get the 403 page): users, wall screens, webhook tokens,
- * thresholds, audit, health as tabs.
+ * thresholds, skill-group names, audit, health as tabs.
  */
 export function AdminLayout() {
   const { t } = useTranslation()

@@ -12,6 +12,8 @@ interface ChipsInputProps {
   helperText?: string
   error?: boolean
   name?: string
+  /** How a value is shown (e.g. a skill group by name); default: as is. Typing matches it too. */
+  labelOf?: (value: string) => string
 }
 
 const SEPARATORS = /[,，;；\s]+/ // comma (also the full-width one), semicolon or space
@@ -25,6 +27,7 @@ export function ChipsInput({
   helperText,
   error,
   name,
+  labelOf = (value) => value,
 }: ChipsInputProps) {
   const [input, setInput] = useState('')
   const add = (items: string[]) => {
@@ -42,6 +45,7 @@ export function ChipsInput({
       autoSelect
       options={options.filter((o) => !value.includes(o))}
       value={[...value]}
+      getOptionLabel={labelOf}
       inputValue={input}
       onInputChange={(_, text, reason) => {
         // A comma (or a pasted list) turns what came before it into chips.
@@ -60,7 +64,9 @@ export function ChipsInput({
       renderValue={(chosen, getItemProps) =>
         chosen.map((option, index) => {
           const { key, ...itemProps } = getItemProps({ index })
-          return <Chip key={key} size="small" label={option} {...itemProps} />
+          return (
+            <Chip key={key} size="small" label={labelOf(option)} title={option} {...itemProps} />
+          )
         })
       }
       renderInput={(params) => (

@@ -3,9 +3,11 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type CreatedKiosk, createKioskBodySchema } from '@/shared/admin'
 import { ChipsInput } from '@/components/ui/chips-input'
+import { useSkillName } from '@/hooks/use-skill-names'
 import { useCreateKiosk } from '../api/create-kiosk'
 import { useFreshFormKey } from '../hooks/use-fresh-form'
 import { type FormErrors, apiErrorToErrors, issuesToErrors, noErrors } from '../utils/form-errors'
+import { DepartmentPicker } from './department-picker'
 import { FormDialog } from './form-dialog'
 
 const FIELDS = ['name', 'orgPrefix', 'skills'] as const
@@ -25,6 +27,7 @@ export function KioskFormDialog(props: KioskFormDialogProps) {
 
 function KioskForm({ open, knownSkills, onClose, onCreated }: KioskFormDialogProps) {
   const { t } = useTranslation()
+  const skillName = useSkillName()
   const [name, setName] = useState('')
   const [orgPrefix, setOrgPrefix] = useState('')
   const [skills, setSkills] = useState<string[]>([])
@@ -75,23 +78,21 @@ function KioskForm({ open, knownSkills, onClose, onCreated }: KioskFormDialogPro
         error={!!errors.fields.name}
         helperText={errors.fields.name ?? t('kiosks.nameHelp')}
       />
-      <TextField
-        label={t('admin.department')}
-        name="orgPrefix"
+      <DepartmentPicker
         value={orgPrefix}
-        onChange={(e) => {
-          setOrgPrefix(e.target.value)
+        onChange={(treePos) => {
+          setOrgPrefix(treePos)
           clear('orgPrefix')
         }}
         error={!!errors.fields.orgPrefix}
-        helperText={errors.fields.orgPrefix ?? t('admin.departmentHelp')}
-        slotProps={{ htmlInput: { spellCheck: false } }}
+        helperText={errors.fields.orgPrefix}
       />
       <ChipsInput
         label={t('admin.skills')}
         name="skills"
         value={skills}
         options={knownSkills}
+        labelOf={skillName}
         onChange={(next) => {
           setSkills(next)
           clear('skills')

@@ -9,6 +9,7 @@ import { MessageState } from '@/components/ui/message-state'
 import { SecretDialog } from '@/components/ui/secret-dialog'
 import { useKiosks } from '../api/get-kiosks'
 import { useRevokeKiosk } from '../api/revoke-kiosk'
+import { useKnownSkills } from '../hooks/use-known-skills'
 import { useDialogTarget } from '../hooks/use-dialog-target'
 import { apiErrorMessage } from '@/lib/api-error-message'
 import { AdminTableFrame } from './admin-table-frame'
@@ -28,10 +29,8 @@ export function KiosksPage() {
   const url = useDialogTarget('')
 
   const links = useMemo(() => [...(kiosks.data ?? [])].sort(byStatusThenNewest), [kiosks.data])
-  const knownSkills = useMemo(
-    () => [...new Set(links.flatMap((l) => l.scope.skills ?? []))].sort(),
-    [links],
-  )
+  const skillsInUse = useMemo(() => links.flatMap((l) => l.scope.skills ?? []), [links])
+  const knownSkills = useKnownSkills(skillsInUse)
   const active = links.filter((l) => l.revokedAt === null).length
 
   return (

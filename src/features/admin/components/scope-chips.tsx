@@ -1,11 +1,13 @@
 import Box from '@mui/material/Box'
 import Chip from '@mui/material/Chip'
 import { useTranslation } from 'react-i18next'
-import { localPart } from '@/lib/format'
+import { useSkillName } from '@/hooks/use-skill-names'
+import { useDepartments } from '../api/get-departments'
 
 /** Skill groups as small chips, or "all skill groups". */
 export function SkillChips({ skills }: { skills: readonly string[] | null }) {
   const { t } = useTranslation()
+  const skillName = useSkillName()
   if (!skills || skills.length === 0) {
     return (
       <Box component="span" sx={{ color: 'text.secondary' }}>
@@ -16,18 +18,20 @@ export function SkillChips({ skills }: { skills: readonly string[] | null }) {
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
       {skills.map((s) => (
-        <Chip key={s} size="small" label={localPart(s)} title={s} />
+        <Chip key={s} size="small" label={skillName(s)} title={s} />
       ))}
     </Box>
   )
 }
 
-/** A department prefix in a monospace face, or "all departments". */
+/** A department by name (its position until the floor has shown it), or "all departments". */
 export function DepartmentText({ prefix }: { prefix: string | null }) {
   const { t } = useTranslation()
+  const departments = useDepartments()
+  const name = departments.data?.find((d) => d.treePos === prefix)?.name
   return prefix ? (
-    <Box component="span" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-      {prefix}
+    <Box component="span" title={prefix} sx={{ fontVariantNumeric: 'tabular-nums' }}>
+      {name ?? prefix}
     </Box>
   ) : (
     <Box component="span" sx={{ color: 'text.secondary' }}>

@@ -9,6 +9,8 @@ import {
 } from '@/shared/admin'
 import type { Role } from '@/shared/auth'
 import { ChipsInput } from '@/components/ui/chips-input'
+import { useSkillName } from '@/hooks/use-skill-names'
+import { DepartmentPicker } from './department-picker'
 import { RoleSelect } from './role-select'
 import { useCreateUser } from '../api/create-user'
 import { useUpdateUser } from '../api/update-user'
@@ -57,6 +59,7 @@ export function UserFormDialog(props: UserFormDialogProps) {
 
 function UserForm({ open, user, isSelf, knownSkills, onClose, onCreated }: UserFormDialogProps) {
   const { t } = useTranslation()
+  const skillName = useSkillName()
   const [draft, setDraft] = useState<Draft>(() => draftOf(user))
   const [errors, setErrors] = useState<FormErrors<Field>>(noErrors)
   const create = useCreateUser()
@@ -144,21 +147,19 @@ function UserForm({ open, user, isSelf, knownSkills, onClose, onCreated }: UserF
         helperText={errors.fields.role ?? (isSelf ? t('users.roleSelfHint') : undefined)}
         error={!!errors.fields.role}
       />
-      <TextField
-        label={t('admin.department')}
-        name="orgPrefix"
-        autoFocus={editing}
+      <DepartmentPicker
         value={draft.orgPrefix}
-        onChange={(e) => set('orgPrefix', e.target.value)}
+        onChange={(treePos) => set('orgPrefix', treePos)}
+        autoFocus={editing}
         error={!!errors.fields.orgPrefix}
-        helperText={errors.fields.orgPrefix ?? t('admin.departmentHelp')}
-        slotProps={{ htmlInput: { spellCheck: false } }}
+        helperText={errors.fields.orgPrefix}
       />
       <ChipsInput
         label={t('admin.skills')}
         name="skills"
         value={draft.skills}
         options={knownSkills}
+        labelOf={skillName}
         onChange={(skills) => set('skills', skills)}
         error={!!errors.fields.skills}
         helperText={errors.fields.skills ?? t('admin.skillsHelp')}

@@ -80,4 +80,46 @@ describe('UsersPage', () => {
     await userEvent.click(within(confirm).getByRole('button', { name: '停用' }))
     expect(fetch.calls.find((c) => c.method === 'PATCH')?.body).toEqual({ disabled: true })
   })
+
+  it('picks the department by name from the floor’s tree, and shows a refusal under it', async () => {
+    const fetch = fakeFetch({
+      'GET /api/users': json(200, [user(1, 'admin', 'admin')]),
+      'GET /api/admin/departments': json(200, {
+        departments: [
+          {
+            id: 'org-1',
+            name: '客服中心',
+            treePos: '1',
+            parent: null,
+            path: ['客服中心'],
+            agentCount: 3,
+          },
+          {
+            id: 'org-1-2',
+            name: '客服二部',
+            treePos: '1.2',
+            parent: '1',
+            path: ['客服中心', '客服二部'],
+            agentCount: 1,
+          },
+        ],
+      }),
+      'POST /api/users': json(400, {
+        error: 'invalid_request',
+        message:
+          'orgPrefix: no department at 1.2 has been seen on the floor; pick one from the list',
+      }),
+    })
+    render()
+    await userEvent.click(await screen.findByRole('button', { name: '添加用户' }))
+    const dialog = screen.getByRole('dialog', { name: '添加用户' })
+    await userEvent.type(within(dialog).getByLabelText(/^用户名/), 'ann')
+    await userEvent.type(within(dialog).getByRole('combobox', { name: '部门范围' }), '二部')
+    const option = await screen.findByRole('option', { name: /客服中心 \/ 客服二部/ })
+    expect(option.textContent).toContain('1 名坐席')
+    await userEvent.click(option)
+    await userEvent.click(within(dialog).getByRole('button', { name: '创建' }))
+    expect(await within(dialog).findByText(/no department at 1\.2/)).toBeTruthy()
+    expect(fetch.calls.find((c) => c.method === 'POST')?.body).toMatchObject({ orgPrefix: '1.2' })
+  })
 })

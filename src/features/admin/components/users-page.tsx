@@ -9,6 +9,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { MessageState } from '@/components/ui/message-state'
 import { SecretDialog } from '@/components/ui/secret-dialog'
 import { useUsers } from '../api/get-users'
+import { useKnownSkills } from '../hooks/use-known-skills'
 import { useResetPassword } from '../api/reset-password'
 import { useUpdateUser } from '../api/update-user'
 import { apiErrorMessage } from '@/lib/api-error-message'
@@ -56,10 +57,11 @@ export function UsersPage({ currentUserId }: UsersPageProps) {
     setSecretOpen(true)
   }
 
-  const knownSkills = useMemo(
-    () => [...new Set((users.data ?? []).flatMap((u) => u.scope.skills ?? []))].sort(),
+  const skillsInUse = useMemo(
+    () => (users.data ?? []).flatMap((u) => u.scope.skills ?? []),
     [users.data],
   )
+  const knownSkills = useKnownSkills(skillsInUse)
 
   const closeConfirm = () => setConfirmOpen(false)
 
