@@ -108,9 +108,12 @@ export function WallScreen(props: WallScreenProps) {
       <Box
         component="header"
         sx={{
+          // A narrow (portrait) screen takes the clock and switches onto a second line.
           display: 'flex',
+          flexWrap: 'wrap',
           alignItems: 'center',
-          gap: '1.5vw',
+          columnGap: '1.5vw',
+          rowGap: '0.5vh',
           px: '1.2vw',
           py: '0.8vh',
           borderBottom: 1,
@@ -130,7 +133,7 @@ export function WallScreen(props: WallScreenProps) {
           </IconButton>
         )}
         <HeadsetMicRounded color="primary" aria-hidden sx={{ fontSize: 'max(24px, 3.6vh)' }} />
-        <Box sx={{ minWidth: 0 }}>
+        <Box sx={{ minWidth: 0, flexShrink: 0, maxWidth: '100%' }}>
           <Box
             component="h1"
             sx={{ m: 0, fontSize: 'max(18px, 2.8vh)', fontWeight: 700, lineHeight: 1.2 }}
@@ -141,9 +144,6 @@ export function WallScreen(props: WallScreenProps) {
             sx={{
               fontSize: 'max(12px, 1.7vh)',
               color: 'text.secondary',
-              whiteSpace: 'nowrap',
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
             }}
           >
             {subtitle}
