@@ -13,7 +13,7 @@ test.describe('the wall screen with 500 agents', () => {
   }, testInfo) => {
     test.setTimeout(120_000)
     await signIn(page, 'lead')
-    await page.goto('/wall')
+    await page.goto('/wall?mode=pages') // the heatmap is the default above 200 agents
     // The simulator logs its agents in over a minute or so: a few hundred are plenty.
     await expect.poll(() => serverAgents(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(300)
     await expect.poll(() => tiles(page).count(), { timeout: 30_000 }).toBeGreaterThan(50)

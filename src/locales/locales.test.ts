@@ -18,6 +18,18 @@ describe('translations', () => {
     expect(zh.states.AgentAutoTalking).toBe('坐席自动外呼通话')
   })
 
+  it('give every state a short form for tiles, no longer than the full one', () => {
+    for (const state of AC_STATES) {
+      for (const messages of [zh, en]) {
+        expect(messages.statesShort[state], state).toMatch(/\S/)
+        expect(messages.statesShort[state].length).toBeLessThanOrEqual(
+          messages.states[state].length,
+        )
+        expect(messages.statesShort[state].length, state).toBeLessThanOrEqual(14)
+      }
+    }
+  })
+
   it('name every family and reason in both languages', () => {
     for (const family of STATE_FAMILIES) {
       expect(zh.families[family]).toMatch(/\S/)

@@ -1,4 +1,4 @@
-import type { StateFamily, STATE_REASONS } from '@/shared/ac-state'
+import type { AcState, StateFamily, STATE_REASONS } from '@/shared/ac-state'
 import { AC_STATE_LABELS } from '@/shared/ac-state-labels'
 
 /** Chinese, the default language. State and reason labels are the platform's own (seed 003, §7.3). */
@@ -288,6 +288,22 @@ export const zh = {
       loggedOut: '登出',
     } satisfies Record<StateFamily, string>,
     noAgents: '当前范围内没有坐席',
+    mode: {
+      label: '显示方式',
+      pages: '分页轮播',
+      heatmap: '超时 + 热力图',
+    },
+    exceptions_one: '{{count}} 名坐席超时',
+    exceptions_other: '{{count}} 名坐席超时',
+    exceptionsLabel: '超时坐席',
+    noExceptions: '无人超时',
+    exceptionsMore_one: '另有 {{count}} 名超时坐席在热力图中以边框标出',
+    exceptionsMore_other: '另有 {{count}} 名超时坐席在热力图中以边框标出',
+    heatTitle_one: '其余 {{count}} 名坐席',
+    heatTitle_other: '其余 {{count}} 名坐席',
+    heatLabel: '其余坐席，按状态着色',
+    legendLabel: '图例：各状态坐席数',
+    heatCell: '{{name}}，{{state}}',
   },
   thresholds: {
     amber: '超时警告',
@@ -402,6 +418,35 @@ export const zh = {
     daysAgo: '{{count}} 天前',
   },
   states: AC_STATE_LABELS.zh,
+  /** Where space is short (tiles): a shorter form of each state; the full one is its title. */
+  statesShort: {
+    Aux: '未就绪',
+    Available: '就绪',
+    Acw: '话后处理',
+    Allocate: '预占',
+    LogOut: '登出',
+    PreView: '预览',
+    PreViewHold: '预览处理',
+    OffHook: '摘机',
+    Hold: '保持',
+    Conference: '会议',
+    InboundRinging: '呼入振铃',
+    InboundTalking: '呼入通话',
+    ManualRinging: '外呼振铃',
+    ManualTalking: '外呼通话',
+    InternalRinging: '内线振铃',
+    InternalTalking: '内线通话',
+    PreOccupiedRinging: '预占振铃',
+    PreOccupiedTalking: '预占通话',
+    PredictiveRinging: '预测振铃',
+    PredictiveTalking: '预测通话',
+    AgentAutoRinging: '自动振铃',
+    AgentAutoTalking: '自动通话',
+    PreViewOffHook: '预览摘机',
+    PreViewRinging: '预览振铃',
+    PreViewTalking: '预览通话',
+    Unknown: '未知',
+  } satisfies Record<AcState, string>,
   families: {
     available: '就绪',
     ringing: '振铃/接续',

@@ -1,9 +1,12 @@
 import Box from '@mui/material/Box'
+import { useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { useShallow } from 'zustand/react/shallow'
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
 import { FamilyCounts } from '@/features/floor/components/family-counts'
+import { HeatLegend } from '@/features/floor/components/heat-legend'
+import { WallHeatCell } from '@/features/floor/components/wall-heat-cell'
 import { WallTile } from '@/features/floor/components/wall-tile'
 import { useBreachFirst } from '@/features/floor/hooks/use-breach-first'
 import { useBreachLevels } from '@/features/floor/hooks/use-breach-levels'
@@ -16,15 +19,17 @@ import { LinkPill } from '@/features/wall/components/link-pill'
 import { PlatformClock } from '@/features/wall/components/platform-clock'
 import { StaleNotice } from '@/features/wall/components/stale-notice'
 import { WallFigures } from '@/features/wall/components/wall-figures'
-import { WallScreen } from '@/features/wall/components/wall-screen'
+import { type WallHeatmapSource, WallScreen } from '@/features/wall/components/wall-screen'
 import { rotateMsFrom } from '@/features/wall/utils/paging'
+import { type WallMode, wallModeFrom } from '@/features/wall/utils/wall-mode'
 import { useScopeLabel } from '@/hooks/use-scope-label'
 import { FloorThresholds } from '../floor-thresholds'
 
 /**
  * `/wall`: the floor for a screen across the room, always dark. Wall-screen links land here;
  * signed-in users may open it too (and find their way back). `?rotate=30` sets how many
- * seconds each page stays up when not everyone fits.
+ * seconds each page stays up when not everyone fits; `?mode=pages` or `?mode=heatmap` pins how a
+ * big floor is shown (the heatmap by default above 200 agents).
  */
 export function WallRoute() {
   return (
@@ -41,10 +46,33 @@ function LiveWall() {
   const { t } = useTranslation()
   const me = useCurrentUser()
   const scope = useScopeLabel()(me.scope)
-  const [params] = useSearchParams()
+  const [params, setParams] = useSearchParams()
   const loaded = useFloorStore((s) => s.loaded)
   // Red, then amber, then the rest by state: whoever is stuck is on the first page.
   const ids = useBreachFirst(useVisibleAgentIds(DEFAULT_VIEW), true)
+  const levels = useBreachLevels()
+  const mode = wallModeFrom(params, ids.length)
+  const onModeChange = useCallback(
+    (next: WallMode) =>
+      setParams(
+        (p) => {
+          p.set('mode', next)
+          return p
+        },
+        { replace: true },
+      ),
+    [setParams],
+  )
+  const heatmap = useMemo<WallHeatmapSource>(
+    () => ({
+      mode,
+      onModeChange,
+      exceptions: new Set(Object.keys(levels)),
+      Cell: WallHeatCell,
+      Legend: HeatLegend,
+    }),
+    [mode, onModeChange, levels],
+  )
   return (
     <WallScreen
       title={t('wall.title')}
@@ -58,6 +86,7 @@ function LiveWall() {
       counts={<WallCounts />}
       notice={<WallStale />}
       rotateMs={rotateMsFrom(params)}
+      heatmap={heatmap}
     />
   )
 }

@@ -100,8 +100,9 @@ export function AgentTileCard({ agent, onOpen, compact = false }: AgentTileCardP
     >
       <div className="tile-line">
         <FamilyIcon family={family} className="tile-icon" />
+        {/* The short form fits the tile; the full one is the title and the tile's label. */}
         <span className="tile-state tile-ellipsis" title={agent.acStateRaw ?? stateLabel}>
-          {stateLabel}
+          {t(`statesShort.${agent.acState}`)}
         </span>
         <BreachIcon breach={breach} className="tile-breach" />
         <StateTimer since={agent.stateSince} approx={agent.approxTime} className="tile-timer" />

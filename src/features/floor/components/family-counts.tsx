@@ -10,7 +10,8 @@ interface FamilyCountsProps {
 
 /**
  * Agents per state family in large type, for reading across a room (the wall screen): sized
- * by the screen's height, so a 4K wall gets twice the type of a 1080p one.
+ * by the screen's height and width, so a 4K wall gets twice the type of a 1080p one and a
+ * narrow screen still has every label whole.
  */
 export function FamilyCounts({ counts }: FamilyCountsProps) {
   const { t } = useTranslation()
@@ -22,6 +23,8 @@ export function FamilyCounts({ counts }: FamilyCountsProps) {
         m: 0,
         display: 'grid',
         gridTemplateColumns: `repeat(${STATE_FAMILIES.length}, minmax(0, 1fr))`,
+        // A portrait screen has the height for two rows and not the width for seven across.
+        '@media (orientation: portrait)': { gridTemplateColumns: 'repeat(4, minmax(0, 1fr))' },
         gap: '0.8vh',
       }}
     >
@@ -34,10 +37,12 @@ export function FamilyCounts({ counts }: FamilyCountsProps) {
             return {
               position: 'relative',
               overflow: 'hidden',
+              // Label and count share a line while they fit; the count drops below when not.
               display: 'flex',
+              flexWrap: 'wrap',
               alignItems: 'center',
               justifyContent: 'space-between',
-              gap: '0.8vh',
+              columnGap: '0.8vh',
               px: '1vw',
               py: '0.5vh',
               borderRadius: 1,
@@ -63,13 +68,11 @@ export function FamilyCounts({ counts }: FamilyCountsProps) {
               display: 'flex',
               alignItems: 'center',
               gap: '0.6vh',
-              minWidth: 0,
               // Seven across: narrow screens (and longer English words) take the width into account.
               fontSize: 'max(13px, min(2.1vh, 1.1vw))',
+              '@media (orientation: portrait)': { fontSize: 'max(13px, min(2.1vh, 2.2vw))' },
+              lineHeight: 1.2,
               fontWeight: 600,
-              whiteSpace: 'nowrap',
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
             }}
           >
             <FamilyIcon family={family} className="count-icon" />
@@ -79,7 +82,8 @@ export function FamilyCounts({ counts }: FamilyCountsProps) {
             component="dd"
             sx={{
               m: 0,
-              fontSize: 'max(24px, 4.4vh)',
+              ml: 'auto',
+              fontSize: 'max(24px, min(4.4vh, 2.6vw))',
               lineHeight: 1.1,
               fontWeight: 800,
               fontVariantNumeric: 'tabular-nums',

@@ -101,7 +101,10 @@ function WallTileCard({ agent }: { agent: AgentView }) {
       </div>
       <div className="wall-line">
         <FamilyIcon family={family} className="wall-icon" />
-        <span className="wall-state">{state}</span>
+        {/* The short form fits the tile; the full one is the tile's label. */}
+        <span className="wall-state" title={state}>
+          {t(`statesShort.${agent.acState}`)}
+        </span>
         <BreachIcon breach={breach} className="wall-breach" />
       </div>
     </WallTileRoot>

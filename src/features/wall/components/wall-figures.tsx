@@ -42,10 +42,11 @@ function Cell({ label, value, note, tone, toneText, icon, edge }: CellProps) {
         minWidth: 0,
         px: '0.8vw',
         py: '0.8vh',
-        display: 'grid',
-        gridTemplateColumns: 'minmax(0, 1fr) auto',
-        gridTemplateAreas: '"label tone" "value value" "note note"',
+        // Label and verdict share a line while they fit; the verdict drops below when not.
+        display: 'flex',
+        flexWrap: 'wrap',
         alignItems: 'center',
+        alignContent: 'flex-start',
         columnGap: '0.8vh',
         borderRadius: 1,
         bgcolor: 'background.paper',
@@ -65,16 +66,13 @@ function Cell({ label, value, note, tone, toneText, icon, edge }: CellProps) {
       <Box
         component="dt"
         sx={{
-          gridArea: 'label',
+          flex: '1 1 auto',
           display: 'flex',
           alignItems: 'center',
           gap: '0.6vh',
-          minWidth: 0,
           fontSize: 'max(13px, 2vh)',
+          lineHeight: 1.25,
           color: 'text.secondary',
-          whiteSpace: 'nowrap',
-          overflow: 'hidden',
-          textOverflow: 'ellipsis',
         }}
       >
         {icon}
@@ -83,9 +81,11 @@ function Cell({ label, value, note, tone, toneText, icon, edge }: CellProps) {
       <Box
         component="dd"
         sx={{
-          gridArea: 'value',
+          order: 1,
+          flexBasis: '100%',
           m: 0,
-          fontSize: 'max(26px, 4.8vh)',
+          // Six across a landscape screen, three across a portrait one: the width counts too.
+          fontSize: 'max(22px, min(4.8vh, 3.2vw))',
           fontWeight: 800,
           lineHeight: 1.1,
           fontVariantNumeric: 'tabular-nums',
@@ -99,8 +99,8 @@ function Cell({ label, value, note, tone, toneText, icon, edge }: CellProps) {
         <Box
           component="dd"
           sx={{
-            gridArea: 'tone',
             m: 0,
+            ml: 'auto',
             display: 'inline-flex',
             alignItems: 'center',
             gap: '0.4vh',
@@ -117,13 +117,12 @@ function Cell({ label, value, note, tone, toneText, icon, edge }: CellProps) {
       <Box
         component="dd"
         sx={{
-          gridArea: 'note',
+          order: 2,
+          flexBasis: '100%',
           m: 0,
           fontSize: 'max(12px, 1.6vh)',
+          lineHeight: 1.25,
           color: 'text.secondary',
-          whiteSpace: 'nowrap',
-          overflow: 'hidden',
-          textOverflow: 'ellipsis',
         }}
       >
         {note ?? '\u00a0'}
@@ -150,7 +149,13 @@ export function WallFigures({ figures: f, breaches }: WallFiguresProps) {
     <Box
       component="dl"
       aria-label={t('wall.figuresLabel')}
-      sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(6, minmax(0, 1fr))', gap: '0.8vh' }}
+      sx={{
+        m: 0,
+        display: 'grid',
+        gridTemplateColumns: 'repeat(6, minmax(0, 1fr))',
+        '@media (orientation: portrait)': { gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' },
+        gap: '0.8vh',
+      }}
     >
       <Cell
         label={t('wall.serviceLevel')}

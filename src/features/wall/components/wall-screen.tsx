@@ -13,9 +13,23 @@ import { useViewportHeight } from '../hooks/use-viewport-height'
 import { useWakeLock } from '../hooks/use-wake-lock'
 import { pageSlice } from '../utils/paging'
 import { unitRange, wallLayout } from '../utils/wall-layout'
+import { HEATMAP_ABOVE, type WallMode } from '../utils/wall-mode'
 import { FullscreenButton } from './fullscreen-button'
 import { PageIndicator } from './page-indicator'
 import { WallGrid } from './wall-grid'
+import { WallHeatmap } from './wall-heatmap'
+import { WallModeSwitch } from './wall-mode-switch'
+
+/** What a big floor's heatmap needs: who is over time, how to draw a cell, what colours mean. */
+export interface WallHeatmapSource {
+  mode: WallMode
+  onModeChange: (mode: WallMode) => void
+  /** Of `ids`, those over their time, in `ids`' order. */
+  exceptions: ReadonlySet<string>
+  Cell: ComponentType<{ id: string }>
+  /** What each colour means, counting the agents among `ids` (the heatmap's cells). */
+  Legend: ComponentType<{ ids: readonly string[] }>
+}
 
 interface WallScreenProps {
   title: string
@@ -38,6 +52,8 @@ interface WallScreenProps {
   notice: ReactNode
   /** How long each page stays up when not everyone fits, ms. */
   rotateMs: number
+  /** Lets a big floor show as exceptions and a heatmap instead of pages. */
+  heatmap?: WallHeatmapSource
 }
 
 /**
@@ -49,6 +65,7 @@ interface WallScreenProps {
 export function WallScreen(props: WallScreenProps) {
   const { title, subtitle, backTo, ids, Tile, clock, status, figures, counts, notice, rotateMs } =
     props
+  const heatmap = props.heatmap
   const { t } = useTranslation()
   const gridRef = useRef<HTMLDivElement>(null)
   const box = useElementSize(gridRef)
@@ -62,7 +79,15 @@ export function WallScreen(props: WallScreenProps) {
     [count, box.width, box.height, viewportHeight],
   )
   const measured = box.width > 0 && box.height > 0
-  const page = usePage(measured ? layout.pages : 1, rotateMs)
+  const heat = heatmap?.mode === 'heatmap' ? heatmap : null
+  const page = usePage(measured && !heat ? layout.pages : 1, rotateMs)
+  const split = useMemo(() => {
+    if (!heat || !ids) return null
+    return {
+      exceptions: ids.filter((id) => heat.exceptions.has(id)),
+      rest: ids.filter((id) => !heat.exceptions.has(id)),
+    }
+  }, [heat, ids])
   const shown = useMemo(
     () => (ids ? pageSlice(ids, page, layout.perPage) : []),
     [ids, page, layout.perPage],
@@ -83,9 +108,12 @@ export function WallScreen(props: WallScreenProps) {
       <Box
         component="header"
         sx={{
+          // A narrow (portrait) screen takes the clock and switches onto a second line.
           display: 'flex',
+          flexWrap: 'wrap',
           alignItems: 'center',
-          gap: '1.5vw',
+          columnGap: '1.5vw',
+          rowGap: '0.5vh',
           px: '1.2vw',
           py: '0.8vh',
           borderBottom: 1,
@@ -105,7 +133,7 @@ export function WallScreen(props: WallScreenProps) {
           </IconButton>
         )}
         <HeadsetMicRounded color="primary" aria-hidden sx={{ fontSize: 'max(24px, 3.6vh)' }} />
-        <Box sx={{ minWidth: 0 }}>
+        <Box sx={{ minWidth: 0, flexShrink: 0, maxWidth: '100%' }}>
           <Box
             component="h1"
             sx={{ m: 0, fontSize: 'max(18px, 2.8vh)', fontWeight: 700, lineHeight: 1.2 }}
@@ -116,16 +144,16 @@ export function WallScreen(props: WallScreenProps) {
             sx={{
               fontSize: 'max(12px, 1.7vh)',
               color: 'text.secondary',
-              whiteSpace: 'nowrap',
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
             }}
           >
             {subtitle}
           </Box>
         </Box>
         <Box sx={{ flex: 1 }} />
-        {measured && <PageIndicator page={page} pages={layout.pages} />}
+        {heatmap && (count > HEATMAP_ABOVE || heatmap.mode === 'heatmap') && (
+          <WallModeSwitch mode={heatmap.mode} onChange={heatmap.onModeChange} />
+        )}
+        {measured && !heat && <PageIndicator page={page} pages={layout.pages} />}
         {status}
         {clock}
         <FullscreenButton />
@@ -167,8 +195,19 @@ export function WallScreen(props: WallScreenProps) {
             >
               {t('wall.noAgents')}
             </Box>
+          ) : !measured ? null : heat && split ? (
+            <WallHeatmap
+              exceptions={split.exceptions}
+              rest={split.rest}
+              width={box.width}
+              height={box.height}
+              minUnit={unitRange(viewportHeight).minUnit}
+              Tile={Tile}
+              Cell={heat.Cell}
+              Legend={heat.Legend}
+            />
           ) : (
-            measured && <WallGrid key={page} ids={shown} layout={layout} Tile={Tile} />
+            <WallGrid key={page} ids={shown} layout={layout} Tile={Tile} />
           )}
           {notice}
         </Box>

@@ -104,3 +104,18 @@ describe('the wall layout', () => {
     expectFits(layout, 100, 40)
   })
 })
+
+describe('the readable size on a 4K wall', () => {
+  it('shows about twice the agents a page of a 1080p wall, not the same ones twice as large', () => {
+    const hd = wallLayout({ count: 2000, ...box(1920, 1080) })
+    const uhd = wallLayout({ count: 2000, ...box(3840, 2160) })
+    expect(uhd.unit).toBeLessThan(hd.unit * 2)
+    expect(uhd.perPage).toBeGreaterThanOrEqual(hd.perPage * 1.8)
+    expectFits(uhd, 3840 - 24, Math.round(2160 * 0.72))
+  })
+
+  it('never goes below 18 px', () => {
+    expect(unitRange(600).minUnit).toBe(18)
+    expect(unitRange(1080).minUnit).toBe(20)
+  })
+})

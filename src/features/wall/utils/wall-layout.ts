@@ -111,10 +111,12 @@ function finish(
 }
 
 /**
- * The readable range of tile font sizes for a screen `viewportHeight` px tall: about 1/54 of
- * the height at least (20 px on a 1080p screen, 40 px on 4K), never below 18 px; up to 1/15.
+ * The readable range of tile font sizes for a screen `viewportHeight` px tall. The smallest
+ * grows with the square root of the height (20 px on a 1080p screen, 28 px on 4K, never below
+ * 18 px): a 4K wall has finer pixels, not a bigger room, so it shows about twice the agents of
+ * a 1080p one rather than the same agents twice as large. Up to 1/15 of the height.
  */
 export function unitRange(viewportHeight: number): { minUnit: number; maxUnit: number } {
-  const minUnit = Math.max(18, Math.round(viewportHeight / 54))
+  const minUnit = Math.max(18, Math.round(20 * Math.sqrt(Math.max(0, viewportHeight) / 1080)))
   return { minUnit, maxUnit: Math.max(minUnit, Math.round(viewportHeight / 15)) }
 }
