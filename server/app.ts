@@ -36,6 +36,9 @@ import { PlatformClient } from './platform/platform.client'
 import { TokenManager } from './platform/token-manager'
 import { recordsRoutes } from './records/records.routes'
 import { RecordsService } from './records/records.service'
+import { PresenceGateway } from './presence/presence.gateway'
+import { PresenceService } from './presence/presence.service'
+import { MemoryPresenceStore, type PresenceStore } from './presence/presence.store'
 import { PeaksPrefetcher } from './recordings/peaks.prefetch'
 import { PeaksStore } from './recordings/peaks.store'
 import { RecordingsRepo } from './recordings/recordings.repo'
@@ -88,12 +91,16 @@ export interface AppDeps {
   throttle?: Partial<ThrottleLimits>
   /** What the sign-in page may say (demo mode lists the demo accounts). */
   authConfig?: AuthConfig
+  /** Where who-is-on-which-agent is kept; in this process's memory unless given. */
+  presenceStore?: PresenceStore
 }
 
 export interface App {
   fastify: FastifyInstance
   io: FloorServer
   gateway: FloorGateway
+  /** Who is on which agent; `sweep()` ends snoozes whose time is up (tests call it). */
+  presence: PresenceGateway
   /** Checks every open socket's session again now (as after an admin change). */
   revalidateSockets: () => void
   /** Listens on the configured host and port (0: any free port); resolves to the base URL. */
@@ -180,6 +187,7 @@ export function createApp(deps: AppDeps): App {
   // report changes through them.
   let gateway: FloorGateway | null = null
   let prefetcher: PeaksPrefetcher | null = null
+  let presence: PresenceService | null = null
   const agentsRepo = new AgentsRepo(db)
   const writes = new WriteBatcher(db)
   const tokens = new TokenManager({
@@ -210,6 +218,7 @@ export function createApp(deps: AppDeps): App {
     (view) => {
       dayStats.observe(view)
       gateway?.agentChanged(view)
+      presence?.agentChanged(view)
       // After-call work ends with no call ending: the screens' handle time is resent then too.
       if (handleTime?.agentChanged(view)) gateway?.figuresChanged(view.namespace)
     },
@@ -245,6 +254,7 @@ export function createApp(deps: AppDeps): App {
     now(),
     (call) => {
       gateway?.callEnded(call)
+      presence?.callEnded(call.namespace, call.callId)
       prefetcher?.callEnded(call)
     },
     (from, to) => agentsRepo.everyAgentBetween(from, to),
@@ -264,7 +274,19 @@ export function createApp(deps: AppDeps): App {
   const audit = new AuditRepo(db)
   const auditAdmin = adminAuditor(audit, now)
   const csta = cstaClientOf(config, now)
-  const actions = new ActionsService({ agents, csta, audit, now })
+  presence = new PresenceService({
+    store: deps.presenceStore ?? new MemoryPresenceStore(),
+    agent: (namespace, agentId) => agents.get(namespace, agentId),
+    audit,
+    now,
+    timeZone: config.timeZone,
+    // The gateway below is made before anything can change.
+    changed: (namespace, p) => presenceGateway.changed(namespace, p),
+  })
+  const presenceGateway = new PresenceGateway(io, floor, presence, (namespace, agentId) =>
+    agents.get(namespace, agentId),
+  )
+  const actions = new ActionsService({ agents, csta, audit, now, presence })
 
   const stats = emptyWebhookStats()
   // WEBHOOK_TOKEN admits the relay's own tenant; WEBHOOK_TOKENS and minted tokens, theirs.
@@ -384,6 +406,7 @@ export function createApp(deps: AppDeps): App {
     prefetcher?.stop()
     timers.forEach(clearInterval)
     floor.close()
+    presenceGateway.close()
     await io.close()
   })
 
@@ -391,6 +414,7 @@ export function createApp(deps: AppDeps): App {
     fastify,
     io,
     gateway: floor,
+    presence: presenceGateway,
     revalidateSockets,
     async listen() {
       await fastify.listen({ port: config.port, host: config.host })

@@ -46,7 +46,7 @@ export function actionsRoutes(deps: ActionsRoutesDeps) {
         principalOf(req),
         params.data.agentId,
         params.data.op,
-        body.data.reason,
+        body.data,
       )
       return reply.code(answer.status).send(answer.body)
     })

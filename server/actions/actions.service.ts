@@ -26,6 +26,7 @@ import type { CstaClient, CstaOutcome } from '../csta/csta.client'
 import { redirectMessages } from '../platform/platform-messages'
 import { UnsafeIdError } from '../platform/upstream-id'
 import { audienceOf } from '../realtime/audience'
+import type { PresenceService } from '../presence/presence.service'
 import type { AuditRepo } from './audit.repo'
 
 export interface ActionAnswer {
@@ -39,6 +40,14 @@ export interface ActionsDeps {
   csta: CstaClient | null
   audit: AuditRepo
   now: () => number
+  /** Who else is on the agent's call; told when a lead joins one. */
+  presence?: Pick<PresenceService, 'othersOnCall' | 'othersMessage' | 'actionDone'>
+}
+
+export interface ActionOptions {
+  reason: string | null
+  /** Barge in although another lead is on the call (the lead was shown who). */
+  acknowledgeOthers?: boolean
 }
 
 /**
@@ -53,7 +62,7 @@ export class ActionsService {
     p: Principal,
     agentId: string,
     op: ActionOp,
-    reason: string | null,
+    { reason, acknowledgeOthers = false }: ActionOptions,
   ): Promise<ActionAnswer> {
     const agent = this.d.agents.get(p.scope.namespace, agentId)
     const visible = agent !== undefined && audienceOf(p.scope).includesAgent(agent)
@@ -138,6 +147,26 @@ export class ActionsService {
         null,
       )
     }
+    // Two leads must not barge into one call unaware of each other.
+    const others = op === 'join' ? (this.d.presence?.othersOnCall(p, agent) ?? []) : []
+    if (others.length > 0 && !acknowledgeOthers) {
+      const messages = this.d.presence!.othersMessage(others)
+      return audit(
+        {
+          status: 409,
+          body: {
+            ...refuse(409, 'others_on_call', messages).body,
+            others: others.flatMap((o) =>
+              o.kind === 'listening' || o.kind === 'barged' || o.kind === 'took-over'
+                ? [{ by: o.by, kind: o.kind, since: o.since }]
+                : [],
+            ),
+          } as ActionRefused,
+        },
+        'refused',
+        null,
+      )
+    }
     if (!this.d.csta) return audit(refuse(502, 'upstream', NOT_CONFIGURED_MESSAGE), 'failed', null)
 
     let request: CstaRequest
@@ -164,6 +193,7 @@ export class ActionsService {
         since: this.d.now(),
       })
     }
+    if (answer.body.ok) this.d.presence?.actionDone(p, agent, op)
     return audit(answer, answer.body.ok ? 'ok' : 'failed', outcome)
   }
 }

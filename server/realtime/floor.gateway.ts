@@ -8,7 +8,12 @@ import type { Principal } from '../auth/auth.service'
 import type { CallsStore } from '../calls/calls.store'
 import { patchOf } from './agent-patch'
 import type { Audience } from './audience'
-import { CoalescedAnswer, type EventHandlers, SocketLimiter } from './socket-limits'
+import {
+  CoalescedAnswer,
+  type EventHandlers,
+  SocketLimiter,
+  type SocketTimers,
+} from './socket-limits'
 
 export interface SocketData {
   audience: Audience
@@ -41,8 +46,13 @@ interface Pending {
 // A client may ask for a fresh snapshot at most this often; more often it waits.
 const RESYNC_MIN_INTERVAL_MS = 1_000
 
-/** A handler for every event a client may send (a new one in the contract must get one here). */
-type ClientHandlers = { [E in keyof ClientToServerEvents]: EventHandlers[string] }
+/** Client events of one domain of the contract (`floor:`, `presence:`). */
+export type ClientHandlersOf<Domain extends string> = {
+  [E in Extract<keyof ClientToServerEvents, `${Domain}:${string}`>]: EventHandlers[string]
+}
+
+/** Handlers another domain adds to every socket (its requests), with the socket's timers. */
+export type SocketHandlersProvider = (socket: FloorSocket, timers: SocketTimers) => EventHandlers
 
 /**
  * Fans the floor out over socket.io. Changes are coalesced per agent and flushed at most
@@ -60,6 +70,8 @@ export class FloorGateway {
   private readonly heartbeat: NodeJS.Timeout
   /** Every client event passes here: rate-limited per socket, nothing outliving its socket. */
   readonly limits = new SocketLimiter()
+  /** Requests of other domains, passing the same allowance as the floor's own. */
+  private readonly providers: SocketHandlersProvider[] = []
 
   constructor(
     private readonly io: FloorServer,
@@ -70,6 +82,11 @@ export class FloorGateway {
   ) {
     io.on('connection', (socket) => this.onConnection(socket))
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS)
+  }
+
+  /** Lets every socket connecting from now on send another domain's requests too. */
+  addClientHandlers(provider: SocketHandlersProvider): void {
+    this.providers.push(provider)
   }
 
   /** The platform said something about this namespace (any event, even one that changed nothing). */
@@ -206,17 +223,20 @@ export class FloorGateway {
     // starts from a snapshot.
     if (!replayed) socket.emit('floor:snapshot', this.snapshot(room.audience))
 
-    this.limits.guard(socket, (timers): ClientHandlers => {
+    this.limits.guard(socket, (timers): EventHandlers => {
       const resync = new CoalescedAnswer(timers, RESYNC_MIN_INTERVAL_MS, () =>
         this.snapshot(room.audience),
       )
-      return {
+      const floor: ClientHandlersOf<'floor'> = {
         'floor:resync': (...args) => {
           const [ack] = args
           if (args.length === 1 && typeof ack === 'function')
             resync.ask(ack as (s: FloorSnapshot) => void)
         },
       }
+      const handlers: EventHandlers = { ...floor }
+      for (const provide of this.providers) Object.assign(handlers, provide(socket, timers))
+      return handlers
     })
   }
 

@@ -26,9 +26,14 @@ export const actionBodySchema = z.pipe(
   z.nullish(
     z.object({
       reason: z.optional(z.string().check(z.trim(), z.maxLength(200, 'at most 200 characters'))),
+      /** Barge in even though another lead is on the call (the lead was told who). */
+      acknowledgeOthers: z.optional(z.boolean()),
     }),
   ),
-  z.transform((b) => ({ reason: b?.reason ? b.reason : null })),
+  z.transform((b) => ({
+    reason: b?.reason ? b.reason : null,
+    acknowledgeOthers: b?.acknowledgeOthers === true,
+  })),
 )
 
 /** What the supervisor's own phone is, kept in their profile. */
@@ -78,13 +83,22 @@ export interface ActionDone {
 export interface ActionRefused {
   ok: false
   error:
-    'forbidden' | 'not_found' | 'conflict' | 'profile_incomplete' | 'upstream' | 'invalid_request'
+    | 'forbidden'
+    | 'not_found'
+    | 'conflict'
+    | 'profile_incomplete'
+    | 'upstream'
+    | 'invalid_request'
+    /** Another lead is listening to or barged into the call: barge only with `acknowledgeOthers`. */
+    | 'others_on_call'
   /** English message (as every error of the API has). */
   message: string
   messages: Bilingual
   upstreamStatus?: number
   /** For `profile_incomplete`: the profile field to fill in. */
   field?: 'deviceId' | 'phoneNumber'
+  /** For `others_on_call`: who is on the call, and since when (epoch ms). */
+  others?: { by: string; kind: 'listening' | 'barged' | 'took-over'; since: number }[]
 }
 
 /** Who is listening to or has joined an agent's call, as a tile shows it. */
@@ -111,8 +125,12 @@ export const ADMIN_OPS = [
 ] as const
 export type AdminOp = (typeof ADMIN_OPS)[number]
 
+/** What leads say about who is on an agent, audited too ("I'm on it", a silenced breach). */
+export const PRESENCE_OPS = ['claim', 'release', 'snooze', 'unsnooze'] as const
+export type PresenceOp = (typeof PRESENCE_OPS)[number]
+
 /** Everything the audit log records. */
-export const AUDIT_OPS = [...ACTION_OPS, ...ADMIN_OPS] as const
+export const AUDIT_OPS = [...ACTION_OPS, ...ADMIN_OPS, ...PRESENCE_OPS] as const
 export type AuditOp = (typeof AUDIT_OPS)[number]
 
 /** One line of the audit log. */

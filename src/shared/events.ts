@@ -1,4 +1,11 @@
 import type { FloorChange, FloorHeartbeat, FloorSnapshot } from './floor'
+import type {
+  AgentPresence,
+  PresenceAnswer,
+  PresenceSnapshot,
+  PresenceTarget,
+  SnoozeRequest,
+} from './presence'
 import type { FloorSettings } from './settings'
 
 /**
@@ -20,6 +27,10 @@ export interface ServerToClientEvents {
   'session:ended': (info: SessionEnded) => void
   /** An admin changed the tenant's thresholds or queue targets (`GET /api/settings`). */
   'settings:changed': (settings: FloorSettings) => void
+  /** Who is on which agent in the screen's scope: sent on every connect, after the floor. */
+  'presence:snapshot': (snapshot: PresenceSnapshot) => void
+  /** Someone started or stopped being on an agent, or a snooze began or ended: its whole presence. */
+  'presence:changed': (presence: AgentPresence) => void
 }
 
 export interface SessionEnded {
@@ -30,6 +41,18 @@ export interface SessionEnded {
 export interface ClientToServerEvents {
   /** Asks for a fresh snapshot, e.g. after seeing a gap in `seq`. */
   'floor:resync': (ack: (snapshot: FloorSnapshot) => void) => void
+  /** The lead opened the agent's menu: others see them looking until it closes. */
+  'presence:open-menu': (target: PresenceTarget) => void
+  /** The lead closed the agent's menu. */
+  'presence:close-menu': (target: PresenceTarget) => void
+  /** "I'm on it": others see the lead on the agent until released or the agent's state changes. */
+  'presence:claim': (target: PresenceTarget, ack: (answer: PresenceAnswer) => void) => void
+  /** The lead is no longer on it. */
+  'presence:release': (target: PresenceTarget, ack: (answer: PresenceAnswer) => void) => void
+  /** Silences the agent's breach for a while, with a reason everyone in scope sees. */
+  'presence:snooze': (request: SnoozeRequest, ack: (answer: PresenceAnswer) => void) => void
+  /** Ends the agent's snooze before its time. */
+  'presence:unsnooze': (target: PresenceTarget, ack: (answer: PresenceAnswer) => void) => void
 }
 
 /** How often the relay flushes coalesced changes, ms. */
