@@ -6,7 +6,11 @@ import { expect, signIn, test } from './fixtures'
 const ATTEMPTS = 5 // a call may end between choosing the agent and acting; then try another
 
 /** What the supervisor part did, for the admin part to find in the audit log. */
-const done: { listened: string | null; took: string | null } = { listened: null, took: null }
+const done: { listened: string | null; stopped: string | null; took: string | null } = {
+  listened: null,
+  stopped: null,
+  took: null,
+}
 
 const grid = (page: Page) => page.getByRole('region', { name: zh.floor.gridLabel })
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -57,11 +61,33 @@ async function openMenu(page: Page, agent: AgentView): Promise<{ tile: Locator; 
   return { tile, menu }
 }
 
+/**
+ * Stops the lead's listen from the agent's menu. The agent's id when the call went on without
+ * the lead; null when the call ended first (nothing left to stop).
+ */
+async function stopListening(page: Page, agent: AgentView, tile: Locator): Promise<string | null> {
+  const { menu } = await openMenu(page, agent)
+  const stop = menu.getByRole('menuitem', { name: zh.actions.ops['stop-listen'], exact: true })
+  if ((await stop.count()) === 0 || (await stop.getAttribute('aria-disabled')) === 'true') {
+    await page.keyboard.press('Escape')
+    return null
+  }
+  await stop.click()
+  const text = await readNotice(page, zh.actions.ops['stop-listen'])
+  if (!text.includes(`已停止监听：${nameOf(agent)}。通话继续。`)) {
+    expect(text).toContain('未执行') // the call ended between the click and the platform
+    return null
+  }
+  await expect(tile).not.toHaveAttribute('aria-label', /lead 监听中/)
+  return agent.id
+}
+
 test.describe.serial('supervisor actions', () => {
   test('a supervisor sets their phone, listens to a call, then takes one over', async ({
     page,
   }) => {
     done.listened = null
+    done.stopped = null
     done.took = null
     await signIn(page, 'lead')
 
@@ -79,8 +105,9 @@ test.describe.serial('supervisor actions', () => {
     await expect(grid(page)).toBeVisible({ timeout: 30_000 })
     const tried = new Set<string>()
 
-    // Listen: the notice says it was sent, and the tile shows the supervisor on the call.
-    for (let i = 0; i < ATTEMPTS && !done.listened; i++) {
+    // Listen: the notice says it was sent, and the tile shows the supervisor on the call; then
+    // stop listening from the same menu: the mark goes, the call goes on.
+    for (let i = 0; i < ATTEMPTS && !done.stopped; i++) {
       const [agent] = await talkingAgents(page, tried)
       tried.add(agent!.id)
       const { tile, menu } = await openMenu(page, agent!)
@@ -102,12 +129,16 @@ test.describe.serial('supervisor actions', () => {
             return shown
           })
           .not.toBe('')
-        if (shown === 'monitor') done.listened = agent!.id
+        if (shown === 'monitor') {
+          done.listened = agent!.id
+          done.stopped = await stopListening(page, agent!, tile)
+        }
       } else {
         expect(text).toContain('未执行') // 409: the call ended between the click and the platform
       }
     }
     expect(done.listened, 'listened to a call').not.toBeNull()
+    expect(done.stopped, 'stopped listening to a call').not.toBeNull()
 
     // Take over (after confirming): the platform moves the agent to after-call work.
     for (let i = 0; i < ATTEMPTS && !done.took; i++) {
@@ -137,19 +168,27 @@ test.describe.serial('supervisor actions', () => {
     expect(done.took, 'took over a call').not.toBeNull()
   })
 
-  test('the admin’s audit log lists both actions with the user and the agent', async ({ page }) => {
-    test.skip(!done.listened || !done.took, 'the supervisor part did not finish')
+  test('the admin’s audit log lists the actions with the user and the agent', async ({ page }) => {
+    test.skip(!done.stopped || !done.took, 'the supervisor part did not finish')
     await signIn(page, 'admin')
     await page.goto('/admin')
     await page.getByRole('tab', { name: zh.audit.tab }).click()
     await expect(page).toHaveURL(/\/admin\/audit$/)
     const table = page.getByRole('table', { name: zh.audit.tableLabel })
     const row = (op: string, agentId: string) =>
-      table.getByRole('row').filter({ hasText: agentId }).filter({ hasText: op }).first()
+      table
+        .getByRole('row')
+        .filter({ hasText: agentId })
+        .filter({ has: page.getByRole('cell', { name: op, exact: true }) })
+        .first()
     const listened = row(zh.actions.ops.listen, done.listened!)
     await expect(listened).toContainText('lead')
     await expect(listened).toContainText(zh.audit.outcomes.ok)
     await expect(listened).toContainText('8002@test.cc') // the supervisor's extension, completed
+    const stopped = row(zh.actions.ops['stop-listen'], done.stopped!)
+    await expect(stopped).toContainText('lead')
+    await expect(stopped).toContainText(zh.audit.outcomes.ok)
+    await expect(stopped).toContainText('8002@test.cc')
     const took = row(zh.actions.ops.take, done.took!)
     await expect(took).toContainText('lead')
     await expect(took).toContainText(zh.audit.outcomes.ok)

@@ -68,14 +68,14 @@ export class ActionsService {
     const visible = agent !== undefined && audienceOf(p.scope).includesAgent(agent)
     // The audit names the listener's device as it goes upstream (with the domain); join and
     // take dial a number (seed 000's forceJoin example gives a bare '8002'), sent as typed.
-    const supervisorDevice =
-      op === 'listen'
-        ? p.deviceId
-          ? withDomain(p.deviceId, p.scope.namespace)
-          : null
-        : op === 'join' || op === 'take'
-          ? p.phoneNumber
-          : null
+    const listens = op === 'listen' || op === 'stop-listen'
+    const supervisorDevice = listens
+      ? p.deviceId
+        ? withDomain(p.deviceId, p.scope.namespace)
+        : null
+      : op === 'join' || op === 'take'
+        ? p.phoneNumber
+        : null
     const audit = (
       answer: ActionAnswer,
       outcome: 'ok' | 'refused' | 'failed',
@@ -126,8 +126,21 @@ export class ActionsService {
     }
     const conflict = stateConflict(op, agent)
     if (conflict) return audit(refuse(409, 'conflict', conflict), 'refused', null)
-    if (supervisorDevice === null && (op === 'listen' || op === 'join' || op === 'take')) {
-      const field = op === 'listen' ? 'deviceId' : 'phoneNumber'
+    if (
+      op === 'stop-listen' &&
+      !agent.monitors?.some((m) => m.by === p.username && m.op === 'listen')
+    ) {
+      return audit(
+        refuse(409, 'not_listening', {
+          zh: `你没有在监听 ${agent.name || agent.id} 的通话`,
+          en: `you are not listening to ${agent.name || agent.id}'s call`,
+        }),
+        'refused',
+        null,
+      )
+    }
+    if (supervisorDevice === null && (listens || op === 'join' || op === 'take')) {
+      const field = listens ? 'deviceId' : 'phoneNumber'
       const what: Bilingual =
         field === 'deviceId'
           ? {
@@ -176,7 +189,7 @@ export class ActionsService {
         agentId: agent.id,
         deviceId: agent.channelAddr!,
         callId: agent.callId,
-        listenerDevice: op === 'listen' ? supervisorDevice : null,
+        listenerDevice: listens ? supervisorDevice : null,
         phoneNumber: op === 'join' || op === 'take' ? supervisorDevice : null,
       })
     } catch (err) {
@@ -192,6 +205,8 @@ export class ActionsService {
         op,
         since: this.d.now(),
       })
+    } else if (answer.body.ok && op === 'stop-listen') {
+      this.d.agents.removeMonitor(agent.namespace, agent.id, p.username, 'listen')
     }
     if (answer.body.ok) this.d.presence?.actionDone(p, agent, op)
     return audit(answer, answer.body.ok ? 'ok' : 'failed', outcome)

@@ -117,4 +117,42 @@ describe('supervisor actions against the simulator', () => {
     if (res.status === 200) await out
     else expect(res.status).toBe(409)
   })
+
+  it('stops the lead’s own listen: the spy leg ends, the call goes on, and it is audited', async () => {
+    const talking = await agentWhere((a) => a.acState === 'InboundTalking')
+    const callId = talking.callId!
+    const listeners = async () =>
+      ((await (await fetch(`${sim.url}/sim/calls/${callId}`)).json()) as { listeners?: string[] })
+        .listeners ?? []
+    // Not listening yet: refused with its own code, and nothing goes to the platform.
+    const early = await act(talking.id, 'stop-listen')
+    expect(early.status).toBe(409)
+    expect(((await early.json()) as { error: string }).error).toBe('not_listening')
+
+    expect((await act(talking.id, 'listen')).status).toBe(200)
+    expect(await listeners()).toContain('8999@test.cc')
+    const stopped = await act(talking.id, 'stop-listen')
+    // The call may have ended between the two clicks; then the platform's 456 comes back as 409.
+    expect([200, 409]).toContain(stopped.status)
+    if (stopped.status === 200) {
+      expect(await listeners()).not.toContain('8999@test.cc')
+      const floor = (await (await relay.lead.fetch('/api/floor')).json()) as {
+        agents: AgentView[]
+      }
+      const now = floor.agents.find((a) => a.id === talking.id)!
+      // The lead's listen is gone from the tile; the agent was not cut off by it.
+      expect(now.monitors ?? []).not.toContainEqual(
+        expect.objectContaining({ by: 'lead', op: 'listen' }),
+      )
+      const again = await act(talking.id, 'stop-listen')
+      expect(again.status).toBe(409)
+    }
+    await relay.createUser({ username: 'auditor', role: 'admin' })
+    const admin = await relay.signIn('auditor')
+    const audit = (await (await admin.fetch('/api/audit?op=stop-listen')).json()) as {
+      entries?: { op: string; outcome: string; supervisorDevice: string | null }[]
+    }
+    expect(audit.entries?.map((e) => e.outcome)).toContain('refused')
+    expect(audit.entries?.every((e) => e.op === 'stop-listen')).toBe(true)
+  })
 })

@@ -160,6 +160,17 @@ export class AgentsStore {
     this.onChange(view)
   }
 
+  /** Forgets a supervisor's listen to (or join into) the agent's call: they left it. */
+  removeMonitor(namespace: string, agentId: string, by: string, op: Monitor['op']): void {
+    const held = this.get(namespace, agentId)
+    const monitors = held?.monitors ?? []
+    const left = monitors.filter((m) => m.by !== by || m.op !== op)
+    if (!held || left.length === monitors.length) return
+    const view = { ...held, monitors: left }
+    this.floorOf(namespace).set(agentId, view)
+    this.onChange(view)
+  }
+
   get(namespace: string, agentId: string): AgentView | undefined {
     return this.floors.get(namespace)?.get(agentId)
   }

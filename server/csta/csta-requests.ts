@@ -19,7 +19,7 @@ export interface CstaTarget {
   /** The agent's extension (the connection's device), `8001@test.cc` or bare `8001`. */
   deviceId: string
   callId: string | null
-  /** The supervisor's extension, for listen, with or without its domain. */
+  /** The supervisor's extension, for listen and stop-listen, with or without its domain. */
   listenerDevice: string | null
   /** The supervisor's number, for join and take. */
   phoneNumber: string | null
@@ -85,6 +85,15 @@ export function cstaRequestFor(op: ActionOp, t: CstaTarget): CstaRequest {
         path: `/api/csta/callControl/calls/${seg(call(), 'callId')}/spy?deviceId=${encodeURIComponent(upstreamDeviceId(need(t.listenerDevice, 'deviceId'), t.namespace, 'deviceId'))}`,
         body: null,
       }
+    case 'stop-listen': {
+      // forceDrop of the lead's own connection: the listening leg ends, the call goes on.
+      const listener = upstreamDeviceId(need(t.listenerDevice, 'deviceId'), t.namespace, 'deviceId')
+      return {
+        method: 'DELETE',
+        path: `/api/csta/callControl/calls/${seg(call(), 'callId')}/connections/${connectionSegment(listener, call())}`,
+        body: null,
+      }
+    }
     case 'ready':
       return state('Ready')
     case 'not-ready':

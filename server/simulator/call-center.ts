@@ -384,6 +384,11 @@ export class CallCenter {
     if (!call.listeners.includes(device)) call.listeners.push(device)
   }
 
+  /** forceDrop of a listener's own leg: `device` stops hearing the call, which goes on. */
+  stopListening(call: Call, device: string): void {
+    call.listeners = call.listeners.filter((d) => d !== device)
+  }
+
   /**
    * forceReady / forceNotReady / forceLogout of an agent who is logged in and not on a
    * call. Nothing happens when the agent is in that state already. A forced Aux lasts

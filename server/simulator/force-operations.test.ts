@@ -136,4 +136,29 @@ describe('force operations on the model', () => {
     const end = after.find((e) => e.eventName === 'callEnd' && e.callId === callId)
     expect(end).toMatchObject({ conferenced: true })
   })
+
+  it('drops a listener’s own leg and the call goes on; the agent’s leg ends the call', () => {
+    const { clock, center, events, ops } = floor(5)
+    let talking = center.agents.find((a) => a.state === 'InboundTalking')
+    for (let i = 0; i < 3 * 3600 && !talking; i++) {
+      clock.advance(SECOND)
+      talking = center.agents.find((a) => a.state === 'InboundTalking')
+    }
+    expect(talking).toBeDefined()
+    const agent = talking!
+    const callId = agent.callId!
+    expect(ops.listen(callId, '8098')).toBeNull()
+    expect(center.call(callId)!.listeners).toEqual(['8098@test.cc'])
+    const from = events.length
+    expect(ops.drop(callId, '8098@test.cc')).toBeNull()
+    // Nobody hears the call any more, and nothing else changed: the agent still talks on it.
+    expect(center.call(callId)!.listeners).toEqual([])
+    expect(agent.state).toBe('InboundTalking')
+    expect(agent.callId).toBe(callId)
+    expect(events.slice(from).filter((e) => e.eventName === 'callEnd')).toEqual([])
+    // Its leg gone, the same connection is not in the call: 456, as for any device.
+    expect(ops.drop(callId, '8098@test.cc')).toMatchObject({ status: 456 })
+    expect(ops.drop(callId, agent.extension)).toBeNull()
+    expect(agent.callId).toBeNull()
+  })
 })

@@ -35,7 +35,19 @@ export class ForceOperations {
     private readonly namespace: string,
   ) {}
 
+  /**
+   * forceDrop. The connection of a device listening in (a supervisor's spy leg) ends only
+   * that leg: the call goes on; any other connection ends the call.
+   */
   drop(callId: string, deviceId: string): ForceResult {
+    const listener = this.device(deviceId)
+    const listened = this.center.call(callId)
+    if (listener !== null && listened && CONNECTED_PHASES.has(listened.phase)) {
+      if (listened.listeners.includes(listener)) {
+        this.center.stopListening(listened, listener)
+        return null
+      }
+    }
     const found = this.connectedWith(callId, deviceId)
     if (!('call' in found)) return found
     this.center.dropCall(found.call, found.device)

@@ -876,6 +876,7 @@ export const en: Messages = {
     openProfile: 'Open profile',
     ops: {
       listen: 'Listen',
+      'stop-listen': 'Stop listening',
       join: 'Join',
       take: 'Take over',
       drop: 'Hang up',
@@ -898,6 +899,7 @@ export const en: Messages = {
     listSeparator: ', ',
     done: {
       listen: 'Listen request sent for {{name}}. Your extension {{device}} will be connected.',
+      'stop-listen': 'Stopped listening to {{name}}. The call goes on.',
       join: 'Join request sent for {{name}}. Your number {{number}} will join the call.',
       take: 'Take-over request sent: {{name}}’s call goes to {{number}}.',
       drop: 'Hang-up request sent: {{name}}’s call will end.',
@@ -922,6 +924,10 @@ export const en: Messages = {
       state: 'State',
       extension: 'Extension',
       call: 'Call',
+      'stop-listen': {
+        title: 'Stop listening to {{name}}’s call?',
+        body: 'Your extension leaves the call; the call goes on.',
+      },
       listen: {
         title: 'Listen to {{name}}’s call?',
         body: 'The platform calls your extension; you hear the call, and nobody hears you.',
@@ -995,6 +1001,7 @@ export const en: Messages = {
     latencyMs: '{{ms}} ms',
     ops: {
       listen: 'Listen',
+      'stop-listen': 'Stop listening',
       join: 'Join',
       take: 'Take over',
       drop: 'Hang up',
@@ -1227,8 +1234,6 @@ export const en: Messages = {
       'The order holds while the pointer is on the agents, a menu or dialog is open, or focus is in the list; states keep updating',
   },
   actionsListen: {
-    stop: 'Stop listening',
-    stopHow: 'Hang up your extension {{device}} to stop listening',
     stopHowNoDevice: 'Hang up the extension you listen on to stop listening',
   },
   a11y: {

@@ -858,6 +858,7 @@ export const zh = {
     openProfile: '填写个人资料',
     ops: {
       listen: '监听',
+      'stop-listen': '停止监听',
       join: '强插',
       take: '接管',
       drop: '强拆',
@@ -880,6 +881,7 @@ export const zh = {
     listSeparator: '、',
     done: {
       listen: '已发送监听请求：{{name}}。你的分机 {{device}} 将接入通话。',
+      'stop-listen': '已停止监听：{{name}}。通话继续。',
       join: '已发送强插请求：{{name}}。你的号码 {{number}} 将加入通话。',
       take: '已发送接管请求：{{name}} 的通话将转到 {{number}}。',
       drop: '已发送强拆请求：{{name}} 的通话将被挂断。',
@@ -904,6 +906,10 @@ export const zh = {
       state: '当前状态',
       extension: '分机',
       call: '通话',
+      'stop-listen': {
+        title: '停止监听 {{name}} 的通话？',
+        body: '你的分机将退出这通电话，通话继续。',
+      },
       listen: {
         title: '监听 {{name}} 的通话？',
         body: '平台会呼叫你的分机，接通后你能听到通话，双方听不到你。',
@@ -976,6 +982,7 @@ export const zh = {
     latencyMs: '{{ms}} ms',
     ops: {
       listen: '监听',
+      'stop-listen': '停止监听',
       join: '强插',
       take: '接管',
       drop: '强拆',
@@ -1203,8 +1210,6 @@ export const zh = {
     heldHint: '指针停在坐席上、菜单或对话框打开、或焦点在坐席列表中时，排序暂停，状态照常更新',
   },
   actionsListen: {
-    stop: '停止监听',
-    stopHow: '挂断你的分机 {{device}} 即可停止监听',
     stopHowNoDevice: '挂断你用来监听的分机即可停止监听',
   },
   a11y: {

@@ -2,10 +2,12 @@ import * as z from 'zod/mini'
 
 /**
  * The seven force operations (wellClient forceListen, forceJoin, forceTake, forceDrop,
- * forceReady, forceNotReady, forceLogout) as the console's action API names them.
+ * forceReady, forceNotReady, forceLogout) as the console's action API names them, and
+ * `stop-listen`: the lead ends their own listen (forceDrop of the lead's own connection).
  */
 export const ACTION_OPS = [
   'listen',
+  'stop-listen',
   'join',
   'take',
   'drop',
@@ -15,8 +17,10 @@ export const ACTION_OPS = [
 ] as const
 export type ActionOp = (typeof ACTION_OPS)[number]
 
+/** What the menus offer on any agent: stop-listen shows only while the lead is listening. */
+export const OFFERED_OPS: readonly ActionOp[] = ACTION_OPS.filter((op) => op !== 'stop-listen')
 /** Operations on the agent's current call; the agent must be in one. */
-export const CALL_OPS: readonly ActionOp[] = ['listen', 'join', 'take', 'drop']
+export const CALL_OPS: readonly ActionOp[] = ['listen', 'stop-listen', 'join', 'take', 'drop']
 /** Operations that need confirmation in the UI (they interrupt the agent or the caller; barge-in is heard by both). */
 export const CONFIRMED_OPS: readonly ActionOp[] = ['drop', 'join', 'take', 'not-ready', 'logout']
 /** Operations that ask for a reason. */
@@ -79,18 +83,27 @@ export interface ActionDone {
   latencyMs: number
 }
 
+/**
+ * Why an action was refused; `not_listening`: stop-listen, but the lead is not listening to
+ * the agent's call; `others_on_call`: another lead is listening to or barged into the call,
+ * so a barge needs `acknowledgeOthers`.
+ */
+export const ACTION_ERRORS = [
+  'forbidden',
+  'not_found',
+  'conflict',
+  'profile_incomplete',
+  'not_listening',
+  'others_on_call',
+  'upstream',
+  'invalid_request',
+] as const
+export type ActionError = (typeof ACTION_ERRORS)[number]
+
 /** Answer when the console or the platform refused (403, 404, 409, 502). */
 export interface ActionRefused {
   ok: false
-  error:
-    | 'forbidden'
-    | 'not_found'
-    | 'conflict'
-    | 'profile_incomplete'
-    | 'upstream'
-    | 'invalid_request'
-    /** Another lead is listening to or barged into the call: barge only with `acknowledgeOthers`. */
-    | 'others_on_call'
+  error: ActionError
   /** English message (as every error of the API has). */
   message: string
   messages: Bilingual

@@ -1,6 +1,12 @@
 import { useMutation } from '@tanstack/react-query'
 import * as z from 'zod/mini'
-import { ACTION_OPS, type ActionDone, type ActionOp, type ActionRefused } from '@/shared/actions'
+import {
+  ACTION_ERRORS,
+  ACTION_OPS,
+  type ActionDone,
+  type ActionOp,
+  type ActionRefused,
+} from '@/shared/actions'
 import { apiRequest, isApiError } from '@/lib/api-client'
 import { endPending, startPending } from '../stores/pending-store'
 
@@ -13,14 +19,7 @@ const actionDoneSchema = z.object({
 
 const actionRefusedSchema = z.object({
   ok: z.literal(false),
-  error: z.enum([
-    'forbidden',
-    'not_found',
-    'conflict',
-    'profile_incomplete',
-    'upstream',
-    'invalid_request',
-  ]),
+  error: z.enum(ACTION_ERRORS),
   message: z.string(),
   messages: z.object({ zh: z.string(), en: z.string() }),
   upstreamStatus: z.optional(z.number()),

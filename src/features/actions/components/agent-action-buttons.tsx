@@ -6,7 +6,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link as RouterLink, useLocation } from 'react-router'
 import { returnState } from '@/lib/return-to'
-import { ACTION_OPS, type ActionOp } from '@/shared/actions'
+import { type ActionOp, OFFERED_OPS } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
 import { useActions } from '../hooks/use-actions'
 import { useOpAvailability } from '../hooks/use-op-availability'
@@ -25,7 +25,7 @@ export function AgentActionButtons({ agent }: { agent: AgentView }) {
   const reasonsId = useId()
   const { request, profilePath } = useActions()
   const location = useLocation()
-  const ops = useOpAvailability(agent, ACTION_OPS)
+  const ops = useOpAvailability(agent, OFFERED_OPS)
   const unavailableText = useUnavailableText()
 
   // One line per distinct reason, naming the operations it holds back.

@@ -9,7 +9,7 @@ import MenuItem from '@mui/material/MenuItem'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { ACTION_OPS, type ActionOp, CALL_OPS } from '@/shared/actions'
+import { type ActionOp, CALL_OPS, OFFERED_OPS } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
 import { localPart } from '@/lib/format'
 import { useActions } from '../hooks/use-actions'
@@ -38,7 +38,7 @@ interface AgentActionMenuProps {
 export function AgentActionMenu({ agent, anchor, open, onClose, onDetails }: AgentActionMenuProps) {
   const { t } = useTranslation()
   const { phone, profilePath, username, request } = useActions()
-  const ops = useOpAvailability(agent, ACTION_OPS)
+  const ops = useOpAvailability(agent, OFFERED_OPS)
   const unavailableText = useUnavailableText()
   const name = agent.name ?? localPart(agent.id)
   const select = (op: ActionOp) => {
@@ -82,7 +82,7 @@ export function AgentActionMenu({ agent, anchor, open, onClose, onDetails }: Age
       </MenuItem>
       <Divider />
       {ops.filter(({ op }) => CALL_OPS.includes(op)).map(item)}
-      {listening && <StopListeningItem device={phone.deviceId} />}
+      {listening && <StopListeningItem agent={agent} onSelect={select} />}
       <Divider />
       {ops.filter(({ op }) => !CALL_OPS.includes(op)).map(item)}
       {profileIncomplete && <Divider />}

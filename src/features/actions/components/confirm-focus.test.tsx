@@ -108,34 +108,58 @@ describe('confirming an action', () => {
 })
 
 describe('stopping a listen', () => {
-  it('tells the lead listening to the call how to stop', async () => {
-    fakeFetch()
-    const listened = {
-      ...SECOND,
-      monitors: [{ by: 'lead', op: 'listen' as const, since: 0 }],
-    }
-    renderRoutes(
-      [
-        {
-          path: '/',
-          element: (
-            <ActionsHost phone={PHONE} profilePath="/profile" username="lead">
-              <AgentActionMenu
-                agent={listened}
-                anchor={{ kind: 'point', top: 10, left: 10 }}
-                open
-                onClose={() => {}}
-                onDetails={() => {}}
-              />
-            </ActionsHost>
-          ),
-        },
-      ],
-      '/',
+  const listened = {
+    ...SECOND,
+    monitors: [{ by: 'lead', op: 'listen' as const, since: 0 }],
+  }
+  /** The menu of an agent whose call the lead listens to; choosing closes it. */
+  function ListenedMenu({ phone }: { phone: typeof PHONE }) {
+    const [open, setOpen] = useState(true)
+    return (
+      <ActionsHost phone={phone} profilePath="/profile" username="lead">
+        <AgentActionMenu
+          agent={listened}
+          anchor={{ kind: 'point', top: 10, left: 10 }}
+          open={open}
+          onClose={() => setOpen(false)}
+          onDetails={() => {}}
+        />
+      </ActionsHost>
     )
+  }
+  function renderMenu(phone = PHONE) {
+    renderRoutes([{ path: '/', element: <ListenedMenu phone={phone} /> }], '/')
+  }
+
+  it('stops the lead’s own listen at once, and says the call goes on', async () => {
+    const fetch = fakeFetch({
+      [ACTION_URL(SECOND, 'stop-listen')]: json(200, {
+        ok: true,
+        op: 'stop-listen',
+        upstreamStatus: 204,
+        latencyMs: 3,
+      }),
+    })
+    renderMenu()
+    const menu = await screen.findByRole('menu', { name: '李娜 的操作' })
+    await userEvent.click(within(menu).getByRole('menuitem', { name: '停止监听' }))
+    // Nothing to confirm: only the lead's own leg ends.
+    expect(screen.queryByRole('dialog')).toBeNull()
+    await waitFor(() =>
+      expect(fetch.calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([
+        `/api/agents/${encodeURIComponent(SECOND.id)}/actions/stop-listen`,
+      ]),
+    )
+    expect((await screen.findByRole('alert')).textContent).toContain('已停止监听：李娜。通话继续。')
+  })
+
+  it('without an extension in the profile, says to hang up instead', async () => {
+    fakeFetch()
+    renderMenu({ deviceId: '', phoneNumber: '13912345678' })
     const menu = await screen.findByRole('menu', { name: '李娜 的操作' })
     const stop = within(menu).getByRole('menuitem', { name: '停止监听' })
+    expect(stop.getAttribute('aria-disabled')).toBe('true')
     const how = document.getElementById(stop.getAttribute('aria-describedby') ?? '')
-    expect(how?.textContent).toBe('挂断你的分机 8002 即可停止监听')
+    expect(how?.textContent).toBe('挂断你用来监听的分机即可停止监听')
   })
 })

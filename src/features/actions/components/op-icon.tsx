@@ -1,6 +1,7 @@
 import CallEndRounded from '@mui/icons-material/CallEndRounded'
 import CheckCircleRounded from '@mui/icons-material/CheckCircleRounded'
 import GroupAddRounded from '@mui/icons-material/GroupAddRounded'
+import HeadsetOffRounded from '@mui/icons-material/HeadsetOffRounded'
 import HeadsetRounded from '@mui/icons-material/HeadsetRounded'
 import PauseCircleRounded from '@mui/icons-material/PauseCircleRounded'
 import PhoneForwardedRounded from '@mui/icons-material/PhoneForwardedRounded'
@@ -10,6 +11,7 @@ import type { ActionOp } from '@/shared/actions'
 
 const ICONS = {
   listen: HeadsetRounded,
+  'stop-listen': HeadsetOffRounded,
   join: GroupAddRounded,
   take: PhoneForwardedRounded,
   drop: CallEndRounded,

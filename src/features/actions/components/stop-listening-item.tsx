@@ -1,43 +1,33 @@
-import HeadsetOffRounded from '@mui/icons-material/HeadsetOffRounded'
-import ListItemIcon from '@mui/material/ListItemIcon'
-import ListItemText from '@mui/material/ListItemText'
-import MenuItem from '@mui/material/MenuItem'
-import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ActionOp } from '@/shared/actions'
+import type { AgentView } from '@/shared/floor'
+import { useActions } from '../hooks/use-actions'
+import { useUnavailableText } from '../hooks/use-unavailable-text'
+import { usePendingAction } from '../stores/pending-store'
+import { opAvailability } from '../utils/op-availability'
+import { ActionMenuItem } from './action-menu-item'
 
 /**
- * "Stop listening", for the lead's own listen to this call. The relay has no operation that
- * ends it (the platform's listen rings the lead's extension), so the item says how: hang up.
- * Focusable and greyed like an unavailable operation, with the way under its name.
+ * "Stop listening", shown while the lead listens to the agent's call: the relay drops the
+ * lead's own listening leg and the call goes on. Without an extension in the profile the
+ * relay cannot name the leg: the item is greyed and says to hang up instead.
  */
-export function StopListeningItem({ device }: { device: string | null }) {
+export function StopListeningItem({
+  agent,
+  onSelect,
+}: {
+  agent: AgentView
+  onSelect: (op: ActionOp) => void
+}) {
   const { t } = useTranslation()
-  const nameId = useId()
-  const howId = useId()
-  return (
-    <MenuItem
-      disabled
-      aria-labelledby={nameId}
-      aria-describedby={howId}
-      sx={{ '&.Mui-disabled': { pointerEvents: 'auto', cursor: 'default', opacity: 0.8 } }}
-    >
-      <ListItemIcon>
-        <HeadsetOffRounded fontSize="small" />
-      </ListItemIcon>
-      <ListItemText
-        primary={t('actionsListen.stop')}
-        secondary={
-          device ? t('actionsListen.stopHow', { device }) : t('actionsListen.stopHowNoDevice')
-        }
-        slotProps={{
-          primary: { id: nameId },
-          secondary: {
-            id: howId,
-            variant: 'caption',
-            sx: { display: 'block', maxWidth: 260, whiteSpace: 'normal', lineHeight: 1.3 },
-          },
-        }}
-      />
-    </MenuItem>
-  )
+  const { phone } = useActions()
+  const pending = usePendingAction(agent.id)?.op ?? null
+  const availability = opAvailability('stop-listen', agent, phone, pending)
+  const unavailableText = useUnavailableText()
+  const unavailable = availability.enabled
+    ? null
+    : availability.reason.code === 'profileIncomplete'
+      ? t('actionsListen.stopHowNoDevice')
+      : unavailableText(availability.reason, agent)
+  return <ActionMenuItem op="stop-listen" unavailable={unavailable} onSelect={onSelect} />
 }

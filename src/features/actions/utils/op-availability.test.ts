@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { stateConflict } from '../../../../server/actions/actions.service'
 import { AC_STATES, type AcState } from '@/shared/ac-state'
-import { ACTION_OPS, type ActionOp } from '@/shared/actions'
+import { ACTION_OPS, type ActionOp, OFFERED_OPS } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
 import { agent } from '@/testing/fixtures'
 import { type SupervisorPhone, opAvailability } from './op-availability'
@@ -18,11 +18,11 @@ const codeOf = (op: ActionOp, a: AgentView, phone = PHONE, pending: ActionOp | n
   return result.enabled ? 'ok' : result.reason.code
 }
 
-/** Every op's verdict, in ACTION_OPS order, for one agent. */
-const row = (a: AgentView) => ACTION_OPS.map((op) => codeOf(op, a))
+/** Every offered op’s verdict, in OFFERED_OPS order, for one agent. */
+const row = (a: AgentView) => OFFERED_OPS.map((op) => codeOf(op, a))
 
 describe('opAvailability', () => {
-  // ACTION_OPS: listen, join, take, drop, ready, not-ready, logout
+  // OFFERED_OPS: listen, join, take, drop, ready, not-ready, logout
   it.each([
     [
       'available',

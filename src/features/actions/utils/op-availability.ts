@@ -24,9 +24,12 @@ export type Availability = { enabled: true } | { enabled: false; reason: Unavail
 
 const ENABLED: Availability = { enabled: true }
 
-/** The profile field an operation needs: listen calls the extension, join and take the number. */
+/**
+ * The profile field an operation needs: listen calls the extension (and stop-listen drops it),
+ * join and take the number.
+ */
 export function profileFieldFor(op: ActionOp): 'deviceId' | 'phoneNumber' | null {
-  if (op === 'listen') return 'deviceId'
+  if (op === 'listen' || op === 'stop-listen') return 'deviceId'
   if (op === 'join' || op === 'take') return 'phoneNumber'
   return null
 }
