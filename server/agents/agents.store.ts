@@ -50,6 +50,13 @@ export function compareViews(a: AgentView, b: AgentView, resetMs = Infinity): nu
   return compareSerials(a.serial, b.serial) || apart
 }
 
+/** The call began with the first state that named it; a later state of the same call keeps that. */
+function callSinceOf(view: AgentView, held: AgentView | undefined): number | null {
+  if (view.callId === null) return null
+  if (held?.callId === view.callId) return held.callSince ?? held.stateSince
+  return view.stateSince
+}
+
 export interface AgentsStoreOptions {
   /** A lower serial wins when its state began this much later than the held one's, ms. */
   serialResetMs: number
@@ -105,6 +112,7 @@ export class AgentsStore {
     // Supervisors stay listening or joined while the agent is on the same call.
     if (held?.monitors && view.callId !== null && held.callId === view.callId)
       view.monitors = held.monitors
+    view.callSince = callSinceOf(view, held)
     this.withNumber(view)
     this.floorOf(view.namespace).set(view.id, view)
     this.onChange(view)

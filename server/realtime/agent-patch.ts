@@ -10,6 +10,7 @@ const SCALARS = [
   'stateSince',
   'approxTime',
   'callId',
+  'callSince',
   'customerNumber',
   'channelAddr',
   'workSkill',
@@ -28,6 +29,7 @@ export function patchOf(prev: AgentView, next: AgentView): AgentPatch {
   for (const key of SCALARS) if (next[key] !== prev[key]) out[key] = next[key]
   // Absent means false in a view, but absent in a patch means "unchanged": say false.
   if ('approxTime' in out) out.approxTime = next.approxTime === true
+  if ('callSince' in out) out.callSince = next.callSince ?? null
   if (next.skills !== prev.skills && next.skills.join('\u0000') !== prev.skills.join('\u0000'))
     patch.skills = next.skills
   const o = next.org

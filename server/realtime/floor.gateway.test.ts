@@ -120,12 +120,30 @@ describe('floor fan-out over socket.io', () => {
     expect(Object.keys(c.patches![0]!).sort()).toEqual([
       'acState',
       'callId',
+      'callSince',
       'id',
       'reason',
       'serial',
       'stateSince',
       'workSkill',
     ])
+    // The call began with its ringing; answering it keeps that start (the drawer's "on call since").
+    expect(c.patches![0]!.callSince).toBe(c.patches![0]!.stateSince)
+    const answered = nextEvent(client, 'floor:changed')
+    await relay.post(
+      agentEvent({
+        id: '5007@test.cc',
+        serial: 72,
+        acState: 'InboundTalking',
+        callId: 'c-7',
+        workSkill: '7001@test.cc',
+        reason: null,
+        stateChangeTime: '2026.11.21 10:01:05.000',
+      }),
+    )
+    const talk = (await answered).patches![0]!
+    expect(talk.stateSince).toBe(c.patches![0]!.stateSince! + 5_000)
+    expect('callSince' in talk).toBe(false)
   })
 
   it('ignores an event older than the one held, by serial and then by state change time', async () => {

@@ -9,6 +9,8 @@ import type { FloorGateway } from './floor.gateway'
  */
 export function floorRoutes(gateway: FloorGateway, audienceOf: (req: FastifyRequest) => Audience) {
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/floor', { config: { kiosk: true, rateLimit: SNAPSHOT_RATE } }, (req) => gateway.snapshot(audienceOf(req)))
+    app.get('/api/floor', { config: { kiosk: true, rateLimit: SNAPSHOT_RATE } }, (req) =>
+      gateway.snapshot(audienceOf(req)),
+    )
   }
 }

@@ -46,6 +46,7 @@ const agentView = z.object({
   ),
   stateSince: z.number(),
   callId: optText,
+  callSince: z.optional(optNumber),
   customerNumber: optText,
   channelAddr: optText,
   skills: z.pipe(

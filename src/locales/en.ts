@@ -1028,6 +1028,13 @@ export const en: Messages = {
     },
   },
   drawer: {
+    headerLabel: 'Agent at a glance',
+    call: 'Current call',
+    onCall: 'On a call',
+    callSince: 'since {{time}}',
+    caller: 'Caller',
+    callerUnknown: 'Not known yet',
+    direction: { inbound: 'Inbound', outbound: 'Outbound', internal: 'Internal' },
     details: 'Details',
   },
   timeline: {

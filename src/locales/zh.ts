@@ -1005,6 +1005,13 @@ export const zh = {
     },
   },
   drawer: {
+    headerLabel: '坐席概要',
+    call: '当前通话',
+    onCall: '通话中',
+    callSince: '{{time}} 开始',
+    caller: '客户号码',
+    callerUnknown: '尚不知道',
+    direction: { inbound: '呼入', outbound: '外呼', internal: '内部通话' },
     details: '详细信息',
   },
   timeline: {

@@ -22,6 +22,11 @@ export interface AgentView {
   approxTime?: boolean
   callId: string | null
   /**
+   * When the agent's current call began for them (the first state seen with this `callId`),
+   * epoch ms; null or absent without a call, or when not known.
+   */
+  callSince?: number | null
+  /**
    * The customer's number on the current call: from the event when the platform sends it,
    * else from the call's record once the relay could look it up (at the latest, its callEnd).
    * Null when there is no call or it is not known yet.

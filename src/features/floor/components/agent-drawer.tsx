@@ -12,6 +12,7 @@ import { DEFAULT_PLATFORM_TZ, formatQueryTime } from '@/shared/platform-time'
 import { localPart } from '@/lib/format'
 import { useAgent } from '../hooks/use-agent'
 import { useReasonLabel } from '../hooks/use-reason-label'
+import { AgentDrawerHeader } from './agent-drawer-header'
 import { FamilyIcon } from './family-icon'
 import { MonitorList } from './monitor-list'
 import { StateTimer } from './state-timer'
@@ -53,7 +54,12 @@ export function AgentDrawer({ agentId, onClose, actions, timeline }: AgentDrawer
           borderColor: 'divider',
         }}
       >
-        <Typography id={titleId} variant="h1" component="h2" sx={{ flex: 1 }}>
+        <Typography
+          id={titleId}
+          variant="overline"
+          component="h2"
+          sx={{ flex: 1, color: 'text.secondary', lineHeight: 1.5 }}
+        >
           {t('agent.title')}
         </Typography>
         <IconButton aria-label={t('agent.close')} onClick={onClose} edge="end">
@@ -85,6 +91,7 @@ function AgentDetails({
   }
   return (
     <>
+      <AgentDrawerHeader agent={agent} />
       {Actions && <Actions agent={agent} />}
       {Timeline && <Timeline agent={agent} />}
       <AgentFields agent={agent} />

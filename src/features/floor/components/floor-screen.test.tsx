@@ -1,7 +1,17 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen } from '@testing-library/react'
+import { act, cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  onTestFinished,
+  vi,
+} from 'vitest'
 import { T0, agent, inState, snapshot } from '@/testing/fixtures'
 import { fakeLayout, renderWithProviders } from '@/testing/render'
 import { resetFloorStore, useFloorStore } from '../stores/floor-store'
@@ -62,6 +72,30 @@ describe('FloorScreen', () => {
     const drawer = await screen.findByRole('dialog', { name: '坐席详情' })
     expect(drawer.textContent).toContain('5002@test.cc')
     expect(drawer.textContent).toContain('呼入通话')
+  })
+
+  it('heads the drawer with who it is, the state with its timer, and the call and caller', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['Date'] })
+    vi.setSystemTime(T0)
+    onTestFinished(() => void vi.useRealTimers())
+    renderWithProviders(<FloorScreen />)
+    const onCall = {
+      ...inState(agent(2, { name: '李娜' }), 'InboundTalking', T0 - 65_000),
+      callId: 'c-1',
+      callSince: T0 - 80_000,
+      customerNumber: '13800138000',
+    }
+    receive([onCall])
+    await userEvent.click(screen.getByRole('button', { name: /^李娜，/ }))
+    const drawer = await screen.findByRole('dialog', { name: '坐席详情' })
+    const header = within(drawer).getByRole('region', { name: '坐席概要' })
+    expect(header.textContent).toContain('李娜')
+    expect(header.textContent).toContain('5002@test.cc')
+    const [stateTimer, callTimer] = within(header).getAllByRole('timer')
+    expect(stateTimer!.textContent).toBe('01:05')
+    expect(callTimer!.textContent).toBe('01:20')
+    expect(header.textContent).toContain('呼入')
+    expect(header.textContent).toContain('13800138000')
   })
 
   it('warns when the link is down', () => {
