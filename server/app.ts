@@ -264,7 +264,11 @@ export function createApp(deps: AppDeps): App {
   gateway = floor
 
   const recordings = new RecordingsRepo(db)
-  const records = new RecordsService(platform, callsRepo, recordings, config.timeZone, now)
+  const skillNames = new SkillNamesRepo(db)
+  const records = new RecordsService(platform, callsRepo, recordings, config.timeZone, now, {
+    agentName: (namespace, agentId) => agents.get(namespace, agentId)?.name ?? null,
+    skillNames: (namespace) => skillNames.get(namespace),
+  })
   const peaks = new PeaksStore(path.join(config.dataDir, 'peaks'), platform)
   prefetcher = new PeaksPrefetcher(records, peaks, {
     minTalkSec: config.peaksPrefetchMinSec,
@@ -313,7 +317,6 @@ export function createApp(deps: AppDeps): App {
   const cookieMode = config.session.cookieSecure
   // Sign-out and admin changes reach the open sockets they concern before the answer is sent.
   const sessionsChanged = (owner: SessionOwner) => sockets.ownerChanged(owner)
-  const skillNames = new SkillNamesRepo(db)
   // What admins pick a user's scope from, and what it is checked against.
   const directory: DirectorySource = {
     agents: (namespace) => agents.list(namespace),

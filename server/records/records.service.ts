@@ -7,6 +7,7 @@ import type {
   SplitHint,
 } from '@/shared/cdr'
 import { formatQueryTime, parsePlatformTime } from '@/shared/platform-time'
+import type { SkillNames } from '@/shared/skill-names'
 import { domainOf } from '@/shared/webhooks'
 import type { CallsRepo } from '../calls/calls.repo'
 import type { Audience } from '../realtime/audience'
@@ -50,6 +51,25 @@ const OWNED_KEPT = 1000
  * is not taken on trust: a CDR is served only when its `domain` is the user's tenant (an empty
  * or missing one is not), and a recording only while its call's CDR is.
  */
+/** Where the rows' agent and skill-group names come from. */
+export interface RowNames {
+  agentName: (namespace: string, agentId: string) => string | null
+  skillNames: (namespace: string) => SkillNames
+}
+
+const NO_NAMES: RowNames = { agentName: () => null, skillNames: () => ({}) }
+
+/** `5001`, `5001@test.cc` or `张伟` (any case) for agent `5001@test.cc` named 张伟. */
+function matchesId(wanted: string, id: string | null | undefined, name: string | null | undefined) {
+  if (!id) return false
+  const w = wanted.toLocaleLowerCase()
+  return (
+    id.toLocaleLowerCase() === w ||
+    (id.split('@')[0] ?? '').toLocaleLowerCase() === w ||
+    (name ?? '').toLocaleLowerCase() === w
+  )
+}
+
 export class RecordsService {
   private readonly totals = new Map<string, { total: number; at: number }>()
   private readonly owned = new Map<string, number>()
@@ -60,6 +80,8 @@ export class RecordsService {
     private readonly recordings: RecordingsRepo,
     private readonly timeZone: string,
     private readonly now: () => number,
+    /** Names of agents and skill groups, for the rows; none: ids only. */
+    private readonly names: RowNames = NO_NAMES,
   ) {}
 
   /** A page of §4.5, only the calls in the user's scope (`total` kept as `pageOf` says). */
@@ -76,14 +98,33 @@ export class RecordsService {
     const page = await this.pageOf(PATHS.calls, base, q.p, JSON.stringify(base), q)
     if (!page.ok) return page
     const { total, list } = page.data
+    const rows = list
+      .filter(
+        (row) => !namesOtherTenant(row, audience.namespace) && this.visible(audience, row.callId),
+      )
+      .map((row) => this.withPeople(audience.namespace, row))
+    if (!q.agent && !q.skill) return { ok: true, data: { total, list: rows } }
+    // Filtered on the relay, page by page: how many match in all is not known.
+    const skillNames = this.names.skillNames(audience.namespace)
+    const kept = rows.filter(
+      (row) =>
+        (!q.agent || matchesId(q.agent, row.agentId, row.agentName)) &&
+        (!q.skill || matchesId(q.skill, row.skillId, row.skillId ? skillNames[row.skillId] : null)),
+    )
+    return { ok: true, data: { total: null, list: kept } }
+  }
+
+  /** The row with the agent and skill group of its call, as the relay saw the call end. */
+  private withPeople(namespace: string, row: CdrListItem): CdrListItem {
+    const call = this.calls.get(namespace, row.callId)
+    const agentId = call?.agentId ?? null
+    const skillId = call?.skillId ?? null
     return {
-      ok: true,
-      data: {
-        total,
-        list: list.filter(
-          (row) => !namesOtherTenant(row, audience.namespace) && this.visible(audience, row.callId),
-        ),
-      },
+      ...row,
+      agentId,
+      agentName: agentId ? this.names.agentName(namespace, agentId) : null,
+      skillId,
+      skillName: skillId ? (this.names.skillNames(namespace)[skillId] ?? null) : null,
     }
   }
 

@@ -643,6 +643,14 @@ export const en: Messages = {
     item: '{{time}} {{from}} to {{to}}',
   },
   callRecords: {
+    agent: 'Agent',
+    skill: 'Skill group',
+    agentHelp: 'Number, name or full agent id',
+    skillHelp: 'Skill group name or id',
+    fullNumber: 'The platform matches whole numbers only: type the full number',
+    filteredPage:
+      'Agent and skill-group filters apply within each page (the platform cannot filter by them), so the total is not known and a page may hold fewer than {{size}} calls.',
+    agentColumn: '{{name}} ({{id}})',
     loadingPage: 'Opening the page…',
     nav: 'Calls',
     title: 'Call records',
@@ -752,6 +760,8 @@ export const en: Messages = {
     c0: 'Call data C0',
     c1: 'Call data C1',
     c2: 'Call data C2',
+    agentId: 'Agent',
+    skillId: 'Skill group',
     batchId: 'Batch ID',
     round: 'Round',
     rosterId: 'Roster ID',

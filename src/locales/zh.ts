@@ -628,6 +628,14 @@ export const zh = {
     item: '{{time}} {{from}} 至 {{to}}',
   },
   callRecords: {
+    agent: '坐席',
+    skill: '技能组',
+    agentHelp: '工号、姓名或完整坐席编号',
+    skillHelp: '技能组名称或编号',
+    fullNumber: '平台只按完整号码查询：请输入完整号码',
+    filteredPage:
+      '按坐席或技能组筛选只在每页内进行（平台不支持），所以总数未知，某些页可能少于 {{size}} 条。',
+    agentColumn: '{{name}}（{{id}}）',
     loadingPage: '正在打开页面…',
     nav: '通话记录',
     title: '通话记录',
@@ -736,6 +744,8 @@ export const zh = {
     c0: '随路数据 C0',
     c1: '随路数据 C1',
     c2: '随路数据 C2',
+    agentId: '坐席',
+    skillId: '技能组',
     batchId: '批次 ID',
     round: '轮次',
     rosterId: '名单 ID',

@@ -53,6 +53,12 @@ export const callsQuerySchema = z
     endTime: queryTime('endTime'),
     ani: optText,
     dnis: optText,
+    /**
+     * Agent (id, its number before the `@`, or name) and skill group (id, number or name): the
+     * platform cannot filter by them, so the relay keeps the page's calls it knows were theirs.
+     */
+    agent: optText,
+    skill: optText,
     ...paging,
   })
   .refine(beginNotAfterEnd, { path: ['beginTime'], message: 'must not be after endTime' })
@@ -125,6 +131,12 @@ export interface CdrListItem {
   c0?: string | null
   c1?: string | null
   c2?: string | null
+  /** Added by the relay from the call's callEnd, when it saw one: who took it, from which skill group. */
+  agentId?: string | null
+  agentName?: string | null
+  skillId?: string | null
+  /** The name an admin gave the skill group, if any. */
+  skillName?: string | null
 }
 
 /** One recording of a call (§4.2). */

@@ -11,6 +11,6 @@ export async function fetchRecordsPage(
   signal: AbortSignal,
 ): Promise<CallsPage<RecordRow>> {
   if (tab === 'robot') return getRobotCalls(query as RobotCallsQuery, signal)
-  const page = await getCalls(query, signal)
+  const page = await getCalls(query as CallsQuery, signal)
   return page as unknown as CallsPage<RecordRow>
 }

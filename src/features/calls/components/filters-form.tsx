@@ -6,6 +6,7 @@ import MenuItem from '@mui/material/MenuItem'
 import TextField from '@mui/material/TextField'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFilterHint } from '../hooks/use-filter-hint'
 import { useFormFieldLabel } from '../hooks/use-field-label'
 import { type ListSearch, type Order, type TextFilter, defaultRange } from '../utils/list-search'
 import type { FormField } from '../utils/validate-search'
@@ -40,6 +41,7 @@ export function FiltersForm({
 }: FiltersFormProps) {
   const { t } = useTranslation()
   const label = useFormFieldLabel()
+  const hintOf = useFilterHint()
   const [draft, setDraft] = useState<FiltersDraft>(() => ({ ...search }))
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -82,7 +84,7 @@ export function FiltersForm({
             size="small"
             required={isRequired}
             error={errors[field] !== undefined}
-            helperText={errors[field] ?? ' '}
+            helperText={errors[field] ?? hintOf(field, draft[field]) ?? ' '}
             slotProps={{
               htmlInput: {
                 maxLength: 100,

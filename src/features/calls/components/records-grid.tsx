@@ -18,6 +18,7 @@ import { useLanguage } from '@/hooks/use-language'
 import { useFieldLabel } from '../hooks/use-field-label'
 import type { RecordRow } from '../hooks/use-records-page'
 import { formatValue } from '../utils/cdr-values'
+import { agentCell, skillCell } from '../utils/people-values'
 import { type ListColumn } from '../utils/list-columns'
 import { PAGE_SIZES, type PageSize } from '../utils/list-search'
 import InboxRounded from '@mui/icons-material/InboxRounded'
@@ -111,7 +112,12 @@ export function RecordsGrid({
         width: c.width,
         sortable: false,
         ...(c.kind === 'duration' ? { align: 'right', headerAlign: 'right' } : {}),
-        valueGetter: (_value: never, row: KeyedRow) => formatValue(row[c.field], c.kind, words),
+        valueGetter: (_value: never, row: KeyedRow) =>
+          c.field === 'agentId'
+            ? agentCell(row, (name, id) => t('callRecords.agentColumn', { name, id }))
+            : c.field === 'skillId'
+              ? skillCell(row)
+              : formatValue(row[c.field], c.kind, words),
         cellClassName: c.kind === 'time' || c.kind === 'duration' ? 'numeric' : '',
         ...(index === 0
           ? {
@@ -128,7 +134,7 @@ export function RecordsGrid({
             }
           : {}),
       })),
-    [columns, fieldLabel, words, linkOf],
+    [columns, fieldLabel, words, linkOf, t],
   )
 
   const keyed = useMemo<KeyedRow[]>(

@@ -26,7 +26,7 @@ import { RecordsGrid } from './records-grid'
 import { SplitChoice } from './split-choice'
 
 const FILTERS: Record<ListTab, readonly TextFilter[]> = {
-  calls: ['ani', 'dnis'],
+  calls: ['ani', 'dnis', 'agent', 'skill'],
   robot: [
     'campaignId',
     'resultCode',
@@ -202,6 +202,11 @@ export function RecordsTab({ tab, search, update }: RecordsTabProps) {
         onSearch={onSearch}
         onOrderChange={(order) => update({ order, page: 1 })}
       />
+      {tab === 'calls' && (search.agent !== '' || search.skill !== '') && (
+        <Typography variant="body2" role="note" sx={{ color: 'text.secondary' }}>
+          {t('callRecords.filteredPage', { size: search.size })}
+        </Typography>
+      )}
       {halves && wholeProblem && (
         <SplitChoice
           text={problemText(wholeProblem)}

@@ -24,6 +24,10 @@ export function useFormFieldLabel(): (field: FormField) => string {
           return t('robot.uuiKey')
         case 'uuiValue':
           return t('robot.uuiValue')
+        case 'agent':
+          return t('callRecords.agent')
+        case 'skill':
+          return t('callRecords.skill')
         case 'ani':
         case 'dnis':
         case 'campaignId':

@@ -22,7 +22,7 @@ export function useRecordsPage(
   const options =
     tab === 'robot'
       ? robotCallsQueryOptions(query as RobotCallsQuery | null)
-      : callsQueryOptions(query)
+      : callsQueryOptions(query as CallsQuery | null)
   // Both answer pages of rows by field name; the grid reads them alike.
   return useQuery({
     ...(options as unknown as UseQueryOptions<CallsPage<RecordRow>>),

@@ -41,7 +41,9 @@ describe('record fields', () => {
     const list45 =
       'beginTime callTypeName ani dnis displayNumber result talkLength endTypeName campaignName ' +
       'groupCampaignName batchName customerRosterId customerId c0 c1 c2'
-    expect(CALL_COLUMNS.map((c) => c.field).sort()).toEqual(list45.split(' ').sort())
+    // …and who took the call, from which skill group, as the relay adds them.
+    const added = ' agentId skillId'
+    expect(CALL_COLUMNS.map((c) => c.field).sort()).toEqual((list45 + added).split(' ').sort())
     const list46 =
       'callTypeName ani dnis batchId batchName round rosterId beginTime endTime customerAnswerTime ' +
       'result conclusion intent talkLength chatBotTemplate ivrNo campaignId'

@@ -134,6 +134,9 @@ export const LIST_ONLY_FIELDS = [
   'chatBotTemplate',
   'ivrNo',
   'campaignId',
+  // Added by the relay from the call's callEnd (§4.5 rows do not name the agent).
+  'agentId',
+  'skillId',
 ] as const
 
 /** Every record field the console names (the keys of the `cdrFields` translations). */

@@ -15,6 +15,8 @@ const view: ListSearch = {
   to: '2025-01-06 23:59:59',
   ani: '13800000000',
   dnis: '',
+  agent: '',
+  skill: '',
   campaignId: 'camp-01',
   resultCode: '2',
   batchName: '账单提醒-20250106',

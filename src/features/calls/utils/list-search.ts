@@ -14,6 +14,8 @@ export type Half = 1 | 2 | null
 export const TEXT_FILTERS = [
   'ani',
   'dnis',
+  'agent',
+  'skill',
   'campaignId',
   'resultCode',
   'batchName',
@@ -98,6 +100,8 @@ export function callsQueryInput(search: ListSearch, range = { from: search.from,
     endTime: range.to,
     ani: search.ani,
     dnis: search.dnis,
+    agent: search.agent,
+    skill: search.skill,
     isOrder: search.order === 'oldest' ? 1 : 0,
     p: search.page,
     s: search.size,
@@ -106,8 +110,9 @@ export function callsQueryInput(search: ListSearch, range = { from: search.from,
 
 /** The relay's `GET /api/robot-calls` parameters of a view (checked by `robotCallsQuerySchema`). */
 export function robotQueryInput(search: ListSearch, range = { from: search.from, to: search.to }) {
+  const { agent: _agent, skill: _skill, ...common } = callsQueryInput(search, range)
   return {
-    ...callsQueryInput(search, range),
+    ...common,
     campaignId: search.campaignId,
     // Empty means "any"; the schema coerces what is left.
     resultCode: search.resultCode === '' ? undefined : search.resultCode,

@@ -27,11 +27,11 @@ describe('the CSV of call records', () => {
     )
     const [header, row, end] = csv.slice(BOM.length).split('\r\n')
     expect(header).toBe(
-      'Call ID,Start time,Call type,Caller,Callee,Display number,Result,Talk time (s),Hang-up type,' +
+      'Call ID,Start time,Call type,Caller,Callee,Agent,Skill group,Display number,Result,Talk time (s),Hang-up type,' +
         'Campaign,Campaign group,Batch,Customer roster ID,Customer ID,Call data C0,Call data C1,Call data C2',
     )
     expect(row).toBe(
-      `c-1,2025-01-06 10:00:00,呼入,'+8613800000000,4000,,"接通, 正常",61.5,,,,,,,'=cmd(),,`,
+      `c-1,2025-01-06 10:00:00,呼入,'+8613800000000,4000,,,,"接通, 正常",61.5,,,,,,,'=cmd(),,`,
     )
     expect(end).toBe('')
   })

@@ -22,6 +22,8 @@ export function formFieldOf(param: string): FormField | null {
       return 'to'
     case 'ani':
     case 'dnis':
+    case 'agent':
+    case 'skill':
     case 'campaignId':
     case 'resultCode':
     case 'batchName':
@@ -56,7 +58,7 @@ export function checkSearch(
     tab === 'robot'
       ? robotCallsQuerySchema.safeParse(robotQueryInput(search))
       : callsQuerySchema.safeParse(callsQueryInput(search))
-  if (parsed.success) return { ok: true, query: parsed.data }
+  if (parsed.success) return { ok: true, query: parsed.data } as Checked<CallsQuery>
   const problems: Partial<Record<FormField, FieldProblem>> = {}
   for (const issue of parsed.error.issues) {
     const field = formFieldOf(String(issue.path[0] ?? ''))

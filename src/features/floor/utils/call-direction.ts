@@ -26,7 +26,15 @@ function directionOfState(state: AcState | null): CallDirection | null {
     case 'InternalRinging':
     case 'InternalTalking':
       return 'internal'
-    default:
+    case 'Acw':
+    case 'Allocate':
+    case 'Aux':
+    case 'Available':
+    case 'Conference':
+    case 'Hold':
+    case 'LogOut':
+    case 'Unknown':
+    case null:
       return null
   }
 }
