@@ -14,7 +14,7 @@ import type { TableRow } from '../utils/table-rows'
 
 /** Row and header heights, px: dense enough for 30 agents in 1080 px, still readable. */
 export const TABLE_ROW_HEIGHT = 28
-const TABLE_HEADER_HEIGHT = 40 // px: room for a header on two lines
+const TABLE_HEADER_HEIGHT = 44 // px: room for a header on two lines
 
 const rowIdOf = (row: TableRow) => row.id
 const rowClassOf = ({ row }: { row: TableRow }) =>
@@ -32,7 +32,7 @@ const GRID_SX = {
     fontWeight: 600,
     fontSize: '0.75rem',
     whiteSpace: 'normal',
-    lineHeight: 1.2,
+    lineHeight: 1.15,
   },
   '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': {
     outline: '2px solid',
