@@ -440,7 +440,7 @@ export const en: Messages = {
     OffHook: 'Off hook',
     Hold: 'On hold',
     Conference: 'Conference',
-    InboundRinging: 'Ringing in',
+    InboundRinging: 'Ringing',
     InboundTalking: 'Inbound',
     ManualRinging: 'Dialing',
     ManualTalking: 'Outbound',

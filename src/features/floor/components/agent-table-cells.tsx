@@ -26,8 +26,13 @@ export function StateCell({ row }: { row: AgentRow }) {
         family={row.family}
         sx={(theme) => ({ fontSize: 16, color: theme.vars.palette.family[row.family].main })}
       />
-      <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
-        {t(`states.${row.acState}`)}
+      {/* The short form fits the column; the full one is on hover. */}
+      <Box
+        component="span"
+        title={t(`states.${row.acState}`)}
+        sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}
+      >
+        {t(`statesShort.${row.acState}`)}
       </Box>
     </Box>
   )

@@ -14,7 +14,7 @@ import type { TableRow } from '../utils/table-rows'
 
 /** Row and header heights, px: dense enough for 30 agents in 1080 px, still readable. */
 export const TABLE_ROW_HEIGHT = 28
-const TABLE_HEADER_HEIGHT = 32
+const TABLE_HEADER_HEIGHT = 44 // px: room for a header on two lines
 
 const rowIdOf = (row: TableRow) => row.id
 const rowClassOf = ({ row }: { row: TableRow }) =>
@@ -27,7 +27,13 @@ const GRID_SX = {
   '& .MuiDataGrid-row': { cursor: 'pointer' },
   '& .group-row': { cursor: 'default', bgcolor: 'action.hover' },
   '& .numeric': { fontVariantNumeric: 'tabular-nums' },
-  '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600, fontSize: '0.75rem' },
+  // A long header wraps onto a second line rather than losing its end ("Avg. handle t…").
+  '& .MuiDataGrid-columnHeaderTitle': {
+    fontWeight: 600,
+    fontSize: '0.75rem',
+    whiteSpace: 'normal',
+    lineHeight: 1.15,
+  },
   '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': {
     outline: '2px solid',
     outlineColor: 'primary.main',

@@ -128,10 +128,10 @@ export function KpiGrid({
               component="dt"
               sx={{
                 fontSize: '0.6875rem',
+                lineHeight: 1.3,
                 color: 'text.secondary',
-                whiteSpace: 'nowrap',
-                overflow: 'hidden',
-                textOverflow: 'ellipsis',
+                // Four across a narrow panel: a long name wraps rather than losing its end.
+                overflowWrap: 'anywhere',
               }}
             >
               {k.label}

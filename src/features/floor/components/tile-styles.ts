@@ -109,6 +109,9 @@ export const TileRoot = styled('div')(({ theme }) => ({
     rowGap: 0,
     padding: theme.spacing(0.5, 1, 0.5, 1.5),
   },
+  // A compact tile is narrow: its timer takes only the room it needs, so the state stays whole.
+  '&[data-compact] > .tile-line': { gap: theme.spacing(0.5) },
+  '&[data-compact] .tile-timer': { minWidth: 0 },
   // Shown, not opened (the wall screen).
   '&[data-static]': { cursor: 'default' },
   '&[data-static]:hover': { borderColor: theme.vars.palette.divider },

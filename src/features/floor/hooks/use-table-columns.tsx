@@ -97,7 +97,7 @@ export function useTableColumns(group: TableGroup): Column[] {
       {
         field: 'occupancy',
         headerName: t('floorTable.occupancy'),
-        width: 84,
+        width: 104, // "Occupancy" and its sort arrow
         ...numeric,
         valueGetter: agentOnly((r) => (r.occupancy === null ? '—' : percent.format(r.occupancy))),
       },
