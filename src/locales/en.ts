@@ -995,6 +995,7 @@ export const en: Messages = {
       unsnooze: 'End snooze',
     },
     actionOps: 'Actions on agents',
+    presenceOps: 'Claims and snoozes',
     adminOps: 'Admin changes',
     outcomes: {
       ok: 'Done',

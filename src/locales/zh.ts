@@ -974,6 +974,7 @@ export const zh = {
       unsnooze: '恢复超时提醒',
     },
     actionOps: '坐席操作',
+    presenceOps: '认领与暂缓',
     adminOps: '管理变更',
     outcomes: {
       ok: '成功',
