@@ -217,6 +217,39 @@ describe('who is on which agent', () => {
     expect((await nextEvent(again, 'presence:snapshot')).agents).toEqual([])
   })
 
+  it('ends a claim nobody released after 30 minutes, and when the agent logs out', async () => {
+    const a = await screen(wang)
+    const b = await screen(li)
+    await ask(a, 'presence:claim', '5002@test.cc')
+    // A state change alone does not end it: the lead is still on it.
+    await relay.post(agentEvent({ id: '5002@test.cc', acState: 'Available' }))
+    clock = T0 + 29 * 60_000
+    relay.app.presence.sweep()
+    const expired = nextEvent(
+      b,
+      'presence:changed',
+      onAgent('5002@test.cc', (p) => p.entries.length === 0),
+    )
+    clock = T0 + 30 * 60_000
+    relay.app.presence.sweep()
+    await expired
+
+    const claimed = nextEvent(
+      b,
+      'presence:changed',
+      onAgent('5001@test.cc', (p) => p.entries.length > 0),
+    )
+    await ask(a, 'presence:claim', '5001@test.cc')
+    await claimed
+    const loggedOut = nextEvent(
+      b,
+      'presence:changed',
+      onAgent('5001@test.cc', (p) => p.entries.length === 0),
+    )
+    await relay.post(agentEvent({ id: '5001@test.cc', acState: 'LogOut', callId: null }))
+    await loggedOut
+  })
+
   it('drops what a screen sends past its allowance', async () => {
     const a = await screen(wang)
     const answers: PresenceAnswer[] = []

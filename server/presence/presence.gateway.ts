@@ -15,7 +15,7 @@ import type {
 } from '../realtime/floor.gateway'
 import type { PresenceService } from './presence.service'
 
-/** Snoozes whose time is up are ended within this long, ms. */
+/** Snoozes and claims whose time is up are ended within this long, ms. */
 export const SNOOZE_SWEEP_MS = 5_000
 
 type Ack = (answer: PresenceAnswer) => void
@@ -49,7 +49,7 @@ export class PresenceGateway {
     }
   }
 
-  /** Ends the snoozes whose time is up now (also run every SNOOZE_SWEEP_MS). */
+  /** Ends the snoozes and claims whose time is up now (also run every SNOOZE_SWEEP_MS). */
   sweep(): void {
     this.presence.expire()
   }

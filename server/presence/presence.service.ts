@@ -34,13 +34,16 @@ const ON_CALL: Partial<Record<ActionOp, PresenceKind>> = {
   take: 'took-over',
 }
 
+/** A claim nobody released ends by itself after this long, ms: a lead forgets to say so. */
+export const CLAIM_MAX_MS = 30 * 60_000
+
 type Checked = { ok: true; agent: AgentView } | { ok: false; error: PresenceError; message: string }
 
 /**
  * Who is on which agent, and which breaches are snoozed. Looking lasts while the lead's menu
  * is open (and their link up); listening, barged and took-over while the agent stays on that
- * call; a claim and a snooze while the agent stays in the state they were made in (a snooze
- * also ends at its time). Claims and snoozes are audited.
+ * call; a claim until released, the agent logs out, or CLAIM_MAX_MS; a snooze until its time
+ * or the agent's state changes (the breach it silenced is over). Claims and snoozes are audited.
  */
 export class PresenceService {
   constructor(private readonly d: PresenceDeps) {}
@@ -83,7 +86,10 @@ export class PresenceService {
       this.update(agent.namespace, agent.id, (h) => ({
         entries: [
           ...h.entries.filter((e) => !(e.kind === 'claimed' && e.holder === p.username)),
-          { ...this.entry(p.username, 'claimed', p.username), stateSince: agent.stateSince },
+          {
+            ...this.entry(p.username, 'claimed', p.username),
+            expiresAt: this.d.now() + CLAIM_MAX_MS,
+          },
         ],
         snooze: h.snooze,
       })),
@@ -170,7 +176,7 @@ export class PresenceService {
       entries: h.entries.filter(
         (e) =>
           (e.callId === null || e.callId === view.callId) &&
-          (e.stateSince === null || e.stateSince === view.stateSince),
+          !(e.kind === 'claimed' && view.acState === 'LogOut'),
       ),
       snooze: h.snooze?.stateSince === view.stateSince ? h.snooze : null,
     }))
@@ -187,12 +193,16 @@ export class PresenceService {
     }
   }
 
-  /** Ends the snoozes whose time is up. */
+  /** Ends the snoozes and claims whose time is up. */
   expire(): void {
     const now = this.d.now()
+    const live = (e: HeldEntry) => e.expiresAt === null || e.expiresAt > now
     for (const held of this.d.store.all()) {
-      if (held.snooze && held.snooze.until <= now)
-        this.update(held.namespace, held.agentId, (h) => ({ entries: h.entries, snooze: null }))
+      if ((held.snooze && held.snooze.until <= now) || !held.entries.every(live))
+        this.update(held.namespace, held.agentId, (h) => ({
+          entries: h.entries.filter(live),
+          snooze: h.snooze && h.snooze.until > now ? h.snooze : null,
+        }))
     }
   }
 
@@ -205,7 +215,7 @@ export class PresenceService {
   }
 
   private entry(by: string, kind: PresenceKind, holder: string): HeldEntry {
-    return { by, kind, since: this.d.now(), holder, callId: null, stateSince: null }
+    return { by, kind, since: this.d.now(), holder, callId: null, expiresAt: null }
   }
 
   /** Changes what is held for an agent; tells the screens if that changes what they show. */

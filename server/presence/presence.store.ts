@@ -14,8 +14,8 @@ export interface HeldEntry {
   holder: string
   /** The call it is about (listening, barged, took over); null otherwise. */
   callId: string | null
-  /** When the agent's state it was claimed in began (claimed); null otherwise. */
-  stateSince: number | null
+  /** It ends by itself then, epoch ms (claimed); null: it ends otherwise. */
+  expiresAt: number | null
 }
 
 /** A silenced breach, as the relay keeps it. */

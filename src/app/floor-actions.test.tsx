@@ -78,7 +78,18 @@ describe('supervisor actions on the floor', () => {
       within(menu)
         .getAllByRole('menuitem')
         .map((i) => i.textContent),
-    ).toEqual(['查看详情', '监听', '强插', '接管', '强拆', '强制就绪', '强制离席', '强制签出'])
+    ).toEqual([
+      '查看详情',
+      '我来处理',
+      '暂缓超时提醒…坐席没有超时',
+      '监听',
+      '强插',
+      '接管',
+      '强拆',
+      '强制就绪',
+      '强制离席',
+      '强制签出',
+    ])
     await userEvent.keyboard('{Escape}')
 
     tile().focus()

@@ -3,6 +3,7 @@ import { ME_QUERY_KEY } from '@/features/auth/api/get-me'
 import { wasKiosk } from '@/features/auth/utils/kiosk-marker'
 import { type LoginReason, LOGIN_PATH, loginPath } from '@/features/auth/utils/login-path'
 import { type ApiError, setUnauthorizedHandler } from '@/lib/api-client'
+import { resetPresenceStore } from '@/lib/presence-store'
 import { queryClient } from '@/lib/query-client'
 import type { Me } from '@/shared/auth'
 import { floorLink } from './floor-link'
@@ -40,6 +41,7 @@ export async function endSession(
   await navigate(targetFor(options.reason, me, options.from ?? null), { replace: true })
   queryClient.clear()
   resetFloorStore()
+  resetPresenceStore()
 }
 
 function targetFor(reason: EndReason, me: Me | undefined, from: Here | null): string {

@@ -1,6 +1,13 @@
 import { io, type Socket } from 'socket.io-client'
 import type { ClientToServerEvents, ServerToClientEvents, SessionEnded } from '@/shared/events'
 import type { FloorChange } from '@/shared/floor'
+import {
+  type PresenceAnswer,
+  presenceAnswerSchema,
+  presenceSnapshotSchema,
+  agentPresenceSchema,
+  type SnoozeRequest,
+} from '@/shared/presence'
 import { type FloorSettings, floorSettingsSchema } from '@/shared/settings'
 import {
   AUTH_REFUSALS,
@@ -11,6 +18,8 @@ import {
   sessionEndedSchema,
 } from './floor-payloads'
 import type { FloorSink } from './floor-sink'
+import type { PresenceRequests } from './presence-requests'
+import type { PresenceSink } from './presence-store'
 
 export type FloorClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -23,6 +32,8 @@ export type SettingsListener = (settings: FloorSettings) => void
 export interface FloorSocketOptions {
   /** Where snapshots, batches and link changes go (the floor store). */
   sink: FloorSink
+  /** Where who-is-on-which-agent goes (the presence store); ignored when absent. */
+  presence?: PresenceSink
   /** Makes the socket; tests pass a fake. Default: socket.io at the page's origin. */
   createSocket?: () => FloorClientSocket
   /** Local clock, epoch ms. */
@@ -35,6 +46,7 @@ const RETRY_BASE_MS = 2_000 // first retry after a refused handshake or a server
 const RETRY_MAX_MS = 30_000 // …growing up to this
 const STATUS_EVERY_MS = 1_000 // how often live/stale is re-derived from the clock
 const HELD_MAX = 2_000 // batches kept while a resync is in flight (20 s at the relay's pace)
+const PRESENCE_TIMEOUT_MS = 5_000 // a claim or snooze unanswered for this long failed
 
 function defaultSocket(): FloorClientSocket {
   return io({
@@ -53,7 +65,7 @@ function defaultSocket(): FloorClientSocket {
  * hands snapshots and batches to the sink, resyncs when it sees a gap in `seq`, keeps the
  * connection status fresh, and reconnects for as long as the app wants it connected.
  */
-export class FloorSocket {
+export class FloorSocket implements PresenceRequests {
   private socket: FloorClientSocket | null = null
   /** The app asked to be connected (and not since to disconnect). */
   private wanted = false
@@ -109,6 +121,45 @@ export class FloorSocket {
   onSettingsChanged(listener: SettingsListener): () => void {
     this.settingsListeners.add(listener)
     return () => this.settingsListeners.delete(listener)
+  }
+
+  menu(agentId: string, open: boolean): void {
+    if (!this.socket?.connected) return
+    this.socket.emit(open ? 'presence:open-menu' : 'presence:close-menu', { agentId })
+  }
+
+  claim(agentId: string): Promise<PresenceAnswer> {
+    return this.ask('presence:claim', { agentId })
+  }
+
+  release(agentId: string): Promise<PresenceAnswer> {
+    return this.ask('presence:release', { agentId })
+  }
+
+  snooze(request: SnoozeRequest): Promise<PresenceAnswer> {
+    return this.ask('presence:snooze', request)
+  }
+
+  unsnooze(agentId: string): Promise<PresenceAnswer> {
+    return this.ask('presence:unsnooze', { agentId })
+  }
+
+  private ask(
+    event: 'presence:claim' | 'presence:release' | 'presence:unsnooze' | 'presence:snooze',
+    body: { agentId: string } | SnoozeRequest,
+  ): Promise<PresenceAnswer> {
+    const socket = this.socket
+    if (!socket?.connected) return Promise.reject(new Error('not connected'))
+    return new Promise((resolve, reject) => {
+      const reply = (err: Error | null, answer: unknown) => {
+        const parsed = presenceAnswerSchema.safeParse(answer)
+        if (err || !parsed.success) reject(err ?? new Error('the relay answered nonsense'))
+        else resolve(parsed.data)
+      }
+      if (event === 'presence:snooze')
+        socket.timeout(PRESENCE_TIMEOUT_MS).emit(event, body as SnoozeRequest, reply)
+      else socket.timeout(PRESENCE_TIMEOUT_MS).emit(event, body, reply)
+    })
   }
 
   /** Closes the link and stops retrying (sign-out, tests). */
@@ -179,6 +230,18 @@ export class FloorSocket {
     })
 
     socket.on('floor:snapshot', (payload) => this.takeSnapshot(payload))
+
+    socket.on('presence:snapshot', (payload) => {
+      const parsed = presenceSnapshotSchema.safeParse(payload)
+      if (parsed.success) this.options.presence?.receivePresenceSnapshot(parsed.data)
+      else console.error('presence:snapshot payload rejected', parsed.error.issues)
+    })
+
+    socket.on('presence:changed', (payload) => {
+      const parsed = agentPresenceSchema.safeParse(payload)
+      if (parsed.success) this.options.presence?.receivePresence(parsed.data)
+      else console.error('presence:changed payload rejected', parsed.error.issues)
+    })
 
     socket.on('floor:changed', (payload) => {
       const parsed = floorChangeSchema.safeParse(payload)

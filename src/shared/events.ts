@@ -45,7 +45,7 @@ export interface ClientToServerEvents {
   'presence:open-menu': (target: PresenceTarget) => void
   /** The lead closed the agent's menu. */
   'presence:close-menu': (target: PresenceTarget) => void
-  /** "I'm on it": others see the lead on the agent until released or the agent's state changes. */
+  /** "I'm on it": others see the lead on the agent until released, logged out, or 30 minutes. */
   'presence:claim': (target: PresenceTarget, ack: (answer: PresenceAnswer) => void) => void
   /** The lead is no longer on it. */
   'presence:release': (target: PresenceTarget, ack: (answer: PresenceAnswer) => void) => void

@@ -1,8 +1,9 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { ActionsHost } from '@/features/actions/components/actions-host'
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
 import { FloorScreen } from '@/features/floor/components/floor-screen'
 import { useScopeLabel } from '@/hooks/use-scope-label'
+import { setPresenceSelf } from '@/lib/presence-store'
 import { can } from '@/shared/auth'
 import { ACTION_SLOTS } from '../floor-action-slots'
 import { FloorThresholds } from '../floor-thresholds'
@@ -15,6 +16,8 @@ const SUPERVISOR_SLOTS = { ...WATCH_SLOTS, ...ACTION_SLOTS }
 export function FloorRoute() {
   const me = useCurrentUser()
   const scopeLabel = useScopeLabel()
+  // The tiles tell the lead's own presence apart from the other leads'.
+  useEffect(() => setPresenceSelf(me.username), [me.username])
   const limited = me.scope.orgPrefix !== null || (me.scope.skills?.length ?? 0) > 0
   const label = scopeLabel(me.scope)
   const scope = limited ? `${label.department} · ${label.skills}` : null

@@ -24,6 +24,15 @@ const actionRefusedSchema = z.object({
   messages: z.object({ zh: z.string(), en: z.string() }),
   upstreamStatus: z.optional(z.number()),
   field: z.optional(z.enum(['deviceId', 'phoneNumber'])),
+  others: z.optional(
+    z.array(
+      z.object({
+        by: z.string(),
+        kind: z.enum(['listening', 'barged', 'took-over']),
+        since: z.number(),
+      }),
+    ),
+  ),
 }) satisfies z.ZodMiniType<ActionRefused>
 
 export interface RunActionInput {
@@ -31,6 +40,8 @@ export interface RunActionInput {
   op: ActionOp
   /** Why (not ready, log out); null for none. */
   reason: string | null
+  /** Barge in although the lead was told another lead is on the call. */
+  acknowledgeOthers?: boolean
 }
 
 /** What the relay answered: done, or refused with its reasons in both languages (`status`). */
@@ -40,11 +51,16 @@ export type ActionResult = ActionDone | (ActionRefused & { status: number })
  * `POST /api/agents/{agentId}/actions/{op}`. A refusal the relay explains (403, 404, 409, 502
  * with `messages`) resolves as such; anything else (no answer, a CSRF failure) rejects.
  */
-export async function runAction({ agentId, op, reason }: RunActionInput): Promise<ActionResult> {
+export async function runAction({
+  agentId,
+  op,
+  reason,
+  acknowledgeOthers = false,
+}: RunActionInput): Promise<ActionResult> {
   try {
     return await apiRequest(`/api/agents/${encodeURIComponent(agentId)}/actions/${op}`, {
       method: 'POST',
-      body: reason ? { reason } : {},
+      body: { ...(reason ? { reason } : {}), ...(acknowledgeOthers ? { acknowledgeOthers } : {}) },
       schema: actionDoneSchema,
     })
   } catch (error) {

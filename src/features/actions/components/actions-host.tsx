@@ -1,12 +1,16 @@
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { type ActionOp, CONFIRMED_OPS } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
+import type { PresenceAnswer } from '@/shared/presence'
 import { localPart } from '@/lib/format'
 import { useRunAction } from '../api/run-action'
 import type { ActionNotice as Notice } from '../utils/notice'
 import type { SupervisorPhone } from '../utils/op-availability'
 import { returnFocus } from '../utils/focus-return'
+import { presenceErrorText } from '../utils/presence-error'
 import { ActionNotice } from './action-notice'
+import { PresenceNotice } from './presence-notice'
 import { type ActionsContextValue, ActionsContext } from './actions-context'
 import { onDemand, useOpenedOnce } from '@/components/ui/on-demand'
 import type { PendingConfirm } from './confirm-action-dialog'
@@ -15,6 +19,8 @@ import type { PendingConfirm } from './confirm-action-dialog'
 const ConfirmActionDialog = onDemand(
   async () => (await import('./confirm-action-dialog')).ConfirmActionDialog,
 )
+/** Loaded the first time a lead snoozes a breach. */
+const SnoozeDialog = onDemand(async () => (await import('./snooze-dialog')).SnoozeDialog)
 
 interface ActionsHostProps {
   /** The signed-in supervisor's own phone (their profile). */
@@ -32,7 +38,11 @@ interface ActionsHostProps {
  * not touched: it changes when the platform reports the agent's new state.
  */
 export function ActionsHost({ phone, profilePath, username = null, children }: ActionsHostProps) {
+  const { t } = useTranslation()
   const { mutateAsync } = useRunAction()
+  const [snoozing, setSnoozing] = useState<AgentView | null>(null)
+  const [snoozeOpen, setSnoozeOpen] = useState(false)
+  const [presenceProblem, setPresenceProblem] = useState<{ key: number; text: string } | null>(null)
   const [confirming, setConfirming] = useState<PendingConfirm | null>(null)
   const [confirmOpen, setConfirmOpen] = useState(false)
   const [notice, setNotice] = useState<Notice | null>(null)
@@ -42,14 +52,14 @@ export function ActionsHost({ phone, profilePath, username = null, children }: A
   const opener = useRef<HTMLElement | null>(null)
 
   const execute = useCallback(
-    (agent: AgentView, op: ActionOp, reason: string | null) => {
+    (agent: AgentView, op: ActionOp, reason: string | null, acknowledgeOthers = false) => {
       const show = (outcome: Notice['outcome']) => {
         noticeKey.current += 1
         const agentName = agent.name ?? localPart(agent.id)
         setNotice({ key: noticeKey.current, op, agentName, phone, outcome })
         setNoticeOpen(true)
       }
-      mutateAsync({ agentId: agent.id, op, reason }).then(
+      mutateAsync({ agentId: agent.id, op, reason, acknowledgeOthers }).then(
         (result) => show({ kind: 'answered', result }),
         (error: unknown) => show({ kind: 'failed', error }),
       )
@@ -71,11 +81,29 @@ export function ActionsHost({ phone, profilePath, username = null, children }: A
     [execute],
   )
 
+  const snooze = useCallback((agent: AgentView) => {
+    setSnoozing(agent)
+    setSnoozeOpen(true)
+  }, [])
+
+  const presenceAnswered = useCallback(
+    (what: string, answer: PresenceAnswer | null) => {
+      const problem = presenceErrorText(t, answer)
+      if (!problem) return
+      setPresenceProblem((p) => ({
+        key: (p?.key ?? 0) + 1,
+        text: t('presence.failed', { what, message: problem }),
+      }))
+    },
+    [t],
+  )
+
   const confirmUsed = useOpenedOnce(confirmOpen)
+  const snoozeUsed = useOpenedOnce(snoozeOpen)
 
   const value = useMemo<ActionsContextValue>(
-    () => ({ phone, profilePath, username, request }),
-    [phone, profilePath, username, request],
+    () => ({ phone, profilePath, username, request, snooze, presenceAnswered }),
+    [phone, profilePath, username, request, snooze, presenceAnswered],
   )
 
   return (
@@ -87,9 +115,9 @@ export function ActionsHost({ phone, profilePath, username = null, children }: A
           confirming={confirming}
           phone={phone}
           onClose={() => setConfirmOpen(false)}
-          onConfirm={(reason) => {
+          onConfirm={(reason, acknowledgeOthers) => {
             setConfirmOpen(false)
-            if (confirming) execute(confirming.agent, confirming.op, reason)
+            if (confirming) execute(confirming.agent, confirming.op, reason, acknowledgeOthers)
           }}
           onClosed={() => {
             if (confirming) returnFocus(confirming.agent.id, opener.current)
@@ -97,6 +125,14 @@ export function ActionsHost({ phone, profilePath, username = null, children }: A
           }}
         />
       )}
+      {snoozeUsed && (
+        <SnoozeDialog open={snoozeOpen} agent={snoozing} onClose={() => setSnoozeOpen(false)} />
+      )}
+      <PresenceNotice
+        text={presenceProblem?.text ?? null}
+        noticeKey={presenceProblem?.key ?? 0}
+        onClose={() => setPresenceProblem(null)}
+      />
       <ActionNotice
         notice={notice}
         open={noticeOpen}

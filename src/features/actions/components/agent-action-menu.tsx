@@ -7,15 +7,18 @@ import ListItemText from '@mui/material/ListItemText'
 import Menu from '@mui/material/Menu'
 import MenuItem from '@mui/material/MenuItem'
 import Typography from '@mui/material/Typography'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { type ActionOp, CALL_OPS, OFFERED_OPS } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
 import { localPart } from '@/lib/format'
+import { presenceRequests } from '@/lib/presence-requests'
 import { useActions } from '../hooks/use-actions'
 import { useOpAvailability } from '../hooks/use-op-availability'
 import { useUnavailableText } from '../hooks/use-unavailable-text'
 import { ActionMenuItem } from './action-menu-item'
+import { PresenceItems } from './presence-items'
 import { StopListeningItem } from './stop-listening-item'
 
 /** Where the menu opens: at the pointer, or beside an element (keyboard). */
@@ -29,14 +32,29 @@ interface AgentActionMenuProps {
   onClose: () => void
   /** Opens the agent's details. */
   onDetails: () => void
+  /** The agent is past a threshold (its breach may be snoozed). */
+  overTime?: boolean | undefined
 }
 
 /**
  * The tile's menu: the agent's details, the call operations, the state operations. Arrow keys
  * move, Enter runs, Escape closes; what does not fit the agent now is greyed with the reason.
  */
-export function AgentActionMenu({ agent, anchor, open, onClose, onDetails }: AgentActionMenuProps) {
+export function AgentActionMenu({
+  agent,
+  anchor,
+  open,
+  onClose,
+  onDetails,
+  overTime = false,
+}: AgentActionMenuProps) {
   const { t } = useTranslation()
+  // The other leads see this lead looking at the agent while the menu is open.
+  useEffect(() => {
+    if (!open) return
+    presenceRequests().menu(agent.id, true)
+    return () => presenceRequests().menu(agent.id, false)
+  }, [open, agent.id])
   const { phone, profilePath, username, request } = useActions()
   const ops = useOpAvailability(agent, OFFERED_OPS)
   const unavailableText = useUnavailableText()
@@ -80,6 +98,7 @@ export function AgentActionMenu({ agent, anchor, open, onClose, onDetails }: Age
         </ListItemIcon>
         <ListItemText>{t('actions.details')}</ListItemText>
       </MenuItem>
+      <PresenceItems agent={agent} overTime={overTime} onClose={onClose} />
       <Divider />
       {ops.filter(({ op }) => CALL_OPS.includes(op)).map(item)}
       {listening && <StopListeningItem agent={agent} onSelect={select} />}

@@ -11,7 +11,9 @@ import { type ActionOp, CALL_OPS, REASONED_OPS } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
 import { localPart } from '@/lib/format'
 import { holdOrder } from '@/lib/order-hold'
+import { useOthersOnCall } from '../hooks/use-others-on-call'
 import type { SupervisorPhone } from '../utils/op-availability'
+import { BargeWarning } from './barge-warning'
 import { OpIcon } from './op-icon'
 import { REASON_MAX, ReasonField } from './reason-field'
 
@@ -26,7 +28,8 @@ interface ConfirmActionDialogProps {
   /** Kept while the dialog fades out. */
   confirming: PendingConfirm | null
   phone: SupervisorPhone
-  onConfirm: (reason: string | null) => void
+  /** `acknowledgeOthers`: the lead was shown other leads on the call and barges in anyway. */
+  onConfirm: (reason: string | null, acknowledgeOthers: boolean) => void
   onClose: () => void
   /** The dialog has closed (cancelled or confirmed): the caller puts focus back. */
   onClosed?: () => void
@@ -63,6 +66,7 @@ function ConfirmForm({
   const titleId = useId()
   const bodyId = useId()
   const [reason, setReason] = useState('')
+  const others = useOthersOnCall(confirming?.op === 'join' ? confirming.agent.id : null)
   if (!confirming) return null
   const { agent, op } = confirming
   const name = agent.name ?? localPart(agent.id)
@@ -78,7 +82,7 @@ function ConfirmForm({
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (reason.trim().length > REASON_MAX) return
-    onConfirm(asksReason && reason.trim() ? reason.trim() : null)
+    onConfirm(asksReason && reason.trim() ? reason.trim() : null, others.length > 0)
   }
 
   const facts: [string, ReactNode][] = [
@@ -136,6 +140,7 @@ function ConfirmForm({
               </Box>
             ))}
           </Box>
+          <BargeWarning others={others} />
           {asksReason && <ReasonField value={reason} onChange={setReason} autoFocus />}
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
@@ -148,7 +153,7 @@ function ConfirmForm({
             color={DANGER.includes(op) ? 'error' : 'primary'}
             startIcon={<OpIcon op={op} />}
           >
-            {t(`actions.ops.${op}`)}
+            {others.length > 0 ? t('presence.bargeAnyway') : t(`actions.ops.${op}`)}
           </Button>
         </DialogActions>
       </Box>

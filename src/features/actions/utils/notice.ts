@@ -4,6 +4,7 @@ import type { Language } from '@/lib/i18n'
 import { isApiError } from '@/lib/api-client'
 import type { ActionResult } from '../api/run-action'
 import type { SupervisorPhone } from './op-availability'
+import { otherOnCallLine } from './others-on-call'
 
 /**
  * What became of an action, kept as the relay answered it, so the notice is worded in the
@@ -58,10 +59,17 @@ export function noticeView(notice: ActionNotice, t: TFunction, language: Languag
       profileLink: false,
     }
   }
+  // Another lead got onto the call first: said with the screen's words, naming them.
+  const message =
+    r.error === 'others_on_call' && r.others && r.others.length > 0
+      ? t('presence.bargeRefused', {
+          others: r.others.map((o) => otherOnCallLine(t, o)).join(t('presence.separator')),
+        })
+      : r.messages[language]
   return {
     // 409: not now, in this state (the call ended first); the rest: refused or broken.
     severity: r.status === 409 ? 'warning' : 'error',
-    text: t('actions.refused', { op, name, message: r.messages[language] }),
+    text: t('actions.refused', { op, name, message }),
     profileLink: r.error === 'profile_incomplete',
   }
 }

@@ -7,7 +7,7 @@ import MenuItem from '@mui/material/MenuItem'
 import TextField from '@mui/material/TextField'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ACTION_OPS, ADMIN_OPS, type AuditOp } from '@/shared/actions'
+import { ACTION_OPS, ADMIN_OPS, type AuditOp, PRESENCE_OPS } from '@/shared/actions'
 import { useUsers } from '../api/get-users'
 import {
   AUDIT_OUTCOMES,
@@ -75,6 +75,12 @@ export function AuditFiltersBar({ filters, onChange }: AuditFiltersBarProps) {
         <MenuItem value="">{t('audit.any')}</MenuItem>
         <ListSubheader>{t('audit.actionOps')}</ListSubheader>
         {ACTION_OPS.map((op) => (
+          <MenuItem key={op} value={op}>
+            {t(`audit.ops.${op}`)}
+          </MenuItem>
+        ))}
+        <ListSubheader>{t('audit.presenceOps')}</ListSubheader>
+        {PRESENCE_OPS.map((op) => (
           <MenuItem key={op} value={op}>
             {t(`audit.ops.${op}`)}
           </MenuItem>

@@ -9,12 +9,14 @@ import { localPart } from '@/lib/format'
 import { useSkillName } from '@/hooks/use-skill-names'
 import { useBreach } from '../hooks/use-breach'
 import { useMonitorLabel } from '../hooks/use-monitor-label'
+import { usePresenceWords } from '../hooks/use-presence-words'
 import { useReasonLabel } from '../hooks/use-reason-label'
 import { useTileSlots } from '../hooks/use-tile-slots'
 import { BreachIcon } from './breach-icon'
 import { FamilyIcon } from './family-icon'
 import type { TileMenuAnchor } from './floor-slots'
 import { StateTimer } from './state-timer'
+import { PresenceBadge } from './presence-badge'
 import { TileMonitors } from './tile-monitors'
 import { TileRoot } from './tile-styles'
 
@@ -52,6 +54,7 @@ export function AgentTileCard({ agent, onOpen, compact = false }: AgentTileCardP
   const monitors = agent.callId ? (agent.monitors ?? []) : []
   const monitorsText = monitors.map(monitorLabel).join(', ')
   const breach = useBreach(agent)
+  const presence = usePresenceWords(agent.id)
   const named = t('tile.label', { name, id: agent.id, state: stateLabel })
   // The tile's label is all a screen reader hears of it: say the timer is approximate there.
   const stateText = agent.approxTime
@@ -90,7 +93,10 @@ export function AgentTileCard({ agent, onOpen, compact = false }: AgentTileCardP
               onClick: () => onOpen(agent.id),
             }
           : { role: 'group', 'data-static': true })}
-      aria-label={monitorsText ? t('monitors.tileLabel', { label, monitors: monitorsText }) : label}
+      aria-label={[
+        monitorsText ? t('monitors.tileLabel', { label, monitors: monitorsText }) : label,
+        ...(presence ? [presence.text] : []),
+      ].join(t('presence.separator'))}
       data-family={family}
       data-compact={compact || undefined}
       data-breach={breach === 'ok' ? undefined : breach}
@@ -154,6 +160,7 @@ export function AgentTileCard({ agent, onOpen, compact = false }: AgentTileCardP
         <span className="tile-muted tile-ellipsis" title={agent.org.treePos ?? undefined}>
           {agent.org.name ?? agent.org.id ?? t('tile.noDept')}
         </span>
+        <PresenceBadge words={presence} />
         {TileStatus && <TileStatus agentId={agent.id} />}
       </div>
     </TileRoot>

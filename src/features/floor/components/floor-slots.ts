@@ -12,6 +12,8 @@ export interface TileMenuProps {
   onClose: () => void
   /** Opens the agent's details drawer (the menu closes). */
   onDetails: () => void
+  /** The agent is past a threshold now (its breach may be snoozed). */
+  overTime?: boolean
 }
 
 /**

@@ -1,6 +1,7 @@
 import { use, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { localPart } from '@/lib/format'
+import { usePresenceStore } from '@/lib/presence-store'
 import { subscribeTick, tickNow } from '@/lib/ticker'
 import { ThresholdsContext } from '../components/thresholds-context'
 import { useAlertPrefs } from '../stores/alert-prefs-store'
@@ -15,7 +16,8 @@ const NAMES_SHOWN = 3 // in a notification; the rest are counted
 /**
  * While switched on, chimes and/or notifies when an agent newly turns red (see RedAlertGate for
  * how often). Looks at every agent in scope on the shared tick, shown on screen or not; renders
- * nothing. Agents already red when it starts (or when the thresholds change) are not announced.
+ * nothing. Agents already red when it starts (or when the thresholds change) are not announced,
+ * nor agents whose breach a lead snoozed.
  */
 export function useRedAlerts(): void {
   const { t } = useTranslation()
@@ -35,13 +37,14 @@ export function useRedAlerts(): void {
       if (!s.loaded) return
       const serverNow = tickNow() + s.offset
       const candidates: AlertCandidate[] = []
+      const { snoozed } = usePresenceStore.getState()
       for (const id of s.ids) {
         const a = s.agents[id]
         if (!a) continue
         candidates.push({
           id,
           stretch: `${a.acState}|${a.stateSince}`,
-          red: agentBreach(a, settings, serverNow) === 'red',
+          red: !snoozed[id] && agentBreach(a, settings, serverNow) === 'red',
         })
       }
       const due = gate.observe(candidates, Date.now())
