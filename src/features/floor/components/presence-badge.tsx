@@ -27,6 +27,9 @@ export function PresenceBadge({ words }: { words: PresenceWords | null }) {
       component="span"
       className="tile-presence"
       title={words.text}
+      // Read as one phrase where nothing else says it (the table; a tile's own label does).
+      role="img"
+      aria-label={words.text}
       data-kind={words.first?.kind}
       data-snoozed={words.snoozedUntil !== null || undefined}
       sx={(theme) => ({

@@ -7,6 +7,7 @@ import { useLanguage } from '@/hooks/use-language'
 import { GroupCell, StateCell, TimeCell } from '../components/agent-table-cells'
 import { StateSplitBar } from '../components/state-split-bar'
 import type { AgentRow, SortField, TableRow } from '../utils/table-rows'
+import { TableNameCell } from '../components/table-name-cell'
 
 type Column = GridColDef<TableRow> & { field: SortField }
 
@@ -35,6 +36,8 @@ export function useTableColumns(group: TableGroup): Column[] {
         renderCell: ({ row, value }) =>
           row.kind === 'group' && group !== 'none' ? (
             <GroupCell row={row} by={group} />
+          ) : row.kind === 'agent' ? (
+            <TableNameCell agentId={row.id} name={value as string} />
           ) : (
             (value as string)
           ),
