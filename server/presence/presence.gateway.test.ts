@@ -312,4 +312,36 @@ describe('who is on which agent', () => {
     await relay.post(agentEvent({ id: '5001@test.cc', acState: 'Acw', callId: null }))
     await ended
   })
+
+  it('lets a second lead barge in without a warning once the first stopped listening', async () => {
+    const b = await screen(li)
+    const listening = nextEvent(
+      b,
+      'presence:changed',
+      onAgent('5001@test.cc', (p) => p.entries.length > 0),
+    )
+    const listen = await wang.fetch('/api/agents/5001%40test.cc/actions/listen', {
+      method: 'POST',
+      json: {},
+    })
+    expect(listen.status).toBe(200)
+    await listening
+
+    const gone = nextEvent(
+      b,
+      'presence:changed',
+      onAgent('5001@test.cc', (p) => p.entries.length === 0),
+    )
+    const stop = await wang.fetch('/api/agents/5001%40test.cc/actions/stop-listen', {
+      method: 'POST',
+      json: {},
+    })
+    expect(stop.status).toBe(200)
+    await gone
+    const join = await li.fetch('/api/agents/5001%40test.cc/actions/join', {
+      method: 'POST',
+      json: {},
+    })
+    expect(join.status).toBe(200)
+  })
 })

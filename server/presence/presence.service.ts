@@ -130,6 +130,14 @@ export class PresenceService {
 
   /** A call operation succeeded: its lead is on the agent's call from now on. */
   actionDone(p: Principal, agent: AgentView, op: ActionOp): void {
+    if (op === 'stop-listen') {
+      // The lead hung up their own listen: the others no longer need warning about it.
+      this.update(agent.namespace, agent.id, (h) => ({
+        entries: h.entries.filter((e) => !(e.kind === 'listening' && e.holder === p.username)),
+        snooze: h.snooze,
+      }))
+      return
+    }
     const kind = ON_CALL[op]
     if (!kind || !agent.callId) return
     const callId = agent.callId
