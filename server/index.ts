@@ -4,6 +4,8 @@ import { prepareAccounts } from './auth/accounts'
 import { UsersRepo } from './auth/users.repo'
 import { ConfigError, loadConfig } from './config'
 import { openDatabase } from './db/database'
+import { nameDemoSkills } from './skills/demo-skill-names'
+import { SkillNamesRepo } from './skills/skill-names.repo'
 
 /**
  * Starts the relay from the environment. Prints one machine-readable line,
@@ -16,7 +18,13 @@ export async function startRelay(
   const db = openDatabase(config.dataDir)
   let authConfig
   try {
-    authConfig = await prepareAccounts({ demo: config.demo, namespace: config.namespace, users: new UsersRepo(db), now: Date.now() })
+    authConfig = await prepareAccounts({
+      demo: config.demo,
+      namespace: config.namespace,
+      users: new UsersRepo(db),
+      now: Date.now(),
+    })
+    if (config.demo) nameDemoSkills(new SkillNamesRepo(db), config.namespace, Date.now())
   } catch (err) {
     db.close()
     throw err
