@@ -57,6 +57,12 @@ describe('device ids sent upstream', () => {
     expect(cstaRequestFor('listen', target).path).toBe(
       '/api/csta/callControl/calls/c-1/spy?deviceId=8099%40test.cc',
     )
+    // Stopping a listen drops the listener's own connection, never the agent's.
+    expect(cstaRequestFor('stop-listen', target)).toEqual({
+      method: 'DELETE',
+      path: '/api/csta/callControl/calls/c-1/connections/8099@test.cc%7Cc-1',
+      body: null,
+    })
     expect(cstaRequestFor('ready', target).body).toMatchObject({ device: '8001@test.cc' })
     expect(cstaRequestFor('logout', target).body).toMatchObject({ device: '8001@test.cc' })
     // A number to dial, not a device: as the supervisor typed it.
