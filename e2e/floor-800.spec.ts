@@ -33,8 +33,10 @@ async function openBusyFloor(page: Page, url = '/'): Promise<void> {
 }
 
 /**
- * Within a second, every tile the grid shows names `text` (in its id or its label), and some
- * are shown.
+ * Soon after typing stops, every tile the grid shows names `text` (in its id or its label), and
+ * some are shown. The product aims at well under a second; the test allows 3 s because a loaded
+ * machine delays the browser's timers, and the defect it guards against left the grid
+ * unfiltered for 5 to 40 s.
  */
 async function expectOnlyMatching(page: Page, text: string): Promise<void> {
   await expect
@@ -45,7 +47,7 @@ async function expectOnlyMatching(page: Page, text: string): Promise<void> {
         )
         return labels.length > 0 && labels.every((l) => l.includes(text))
       },
-      { timeout: 1_000, intervals: [100] },
+      { timeout: 3_000, intervals: [100] },
     )
     .toBe(true)
 }
