@@ -746,6 +746,8 @@ export const en: Messages = {
     audioInMos: 'Quality (MOS)',
   },
   callDetail: {
+    agent: 'Agent: {{agent}}',
+    skill: 'Skill group: {{skill}}',
     back: 'Back to call records',
     title: 'Call',
     loading: 'Loading the call…',
