@@ -55,6 +55,41 @@ const audioTime = (page: Page) =>
   page.evaluate(() => document.querySelector('audio')?.currentTime ?? -1)
 
 test.describe('call records and the player', () => {
+  test('shows who took each call, and filtering by that agent keeps only their calls', async ({
+    page,
+  }) => {
+    test.setTimeout(150_000)
+    await signIn(page, 'lead')
+    // A call the relay saw end names its agent.
+    let agentId = ''
+    await expect
+      .poll(
+        async () => {
+          agentId = (await firstPage(page.request)).list.find((c) => c.agentId)?.agentId ?? ''
+          return agentId
+        },
+        { timeout: 90_000, intervals: [2_000] },
+      )
+      .not.toBe('')
+    const number = agentId.split('@')[0]!
+
+    await page.goto('/calls')
+    const grid = page.getByRole('grid', { name: zh.callRecords.gridLabel })
+    await expect(grid.getByRole('columnheader', { name: zh.cdrFields.agentId })).toBeVisible()
+    await expect(grid.getByRole('gridcell', { name: new RegExp(agentId) }).first()).toBeVisible()
+    const before = await grid.getByRole('row').count()
+
+    await page.getByRole('textbox', { name: zh.callRecords.agent }).fill(number)
+    await page.getByRole('button', { name: zh.callRecords.search }).click()
+    await expect(page).toHaveURL(new RegExp(`agent=${number}`))
+    await expect(page.getByRole('note')).toHaveText(/按坐席或技能组筛选/)
+    const agentCells = grid.locator('[data-field="agentId"][role="gridcell"]')
+    await expect(agentCells.first()).toContainText(agentId)
+    const cells = await agentCells.allTextContents()
+    expect(cells.every((c) => c.includes(agentId))).toBe(true)
+    expect(cells.length).toBeLessThan(before)
+  })
+
   test('searches today, exports the whole query, opens a call and plays it', async ({ page }) => {
     test.setTimeout(180_000)
     await signIn(page, 'lead')
@@ -86,6 +121,8 @@ test.describe('call records and the player', () => {
         'callTypeName',
         'ani',
         'dnis',
+        'agentId',
+        'skillId',
         'displayNumber',
         'result',
         'talkLength',

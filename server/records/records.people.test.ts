@@ -22,6 +22,8 @@ beforeEach(async () => {
   platform.on((r) => {
     const path = r.url.split('?')[0]!
     if (path === '/accesstoken/apply') return { status: 200, body: { accessToken: 'tok-1' } }
+    if (path === '/api/cdr/2.0/calls/open/call/c-li')
+      return { status: 200, body: { code: 0, data: { callId: 'c-li', domain: 'test.cc' } } }
     if (path === '/api/cdr/2.0/calls/open')
       return { status: 200, body: { code: 0, data: { total: 3, list: ROWS } } }
     return undefined
@@ -81,6 +83,17 @@ describe('call records name the agent and skill group', () => {
     }
     const { page } = await list('&skill=7001')
     expect(page.list.map((r) => r.callId)).toEqual(['c-zhang'])
+  })
+
+  it('names the agent of one call too', async () => {
+    const res = await lead.fetch('/api/calls/c-li')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({
+      callId: 'c-li',
+      agentId: '5002@test.cc',
+      agentName: '李娜',
+      skillId: '7002@test.cc',
+    })
   })
 
   it('refuses a filter too long, naming it', async () => {

@@ -193,7 +193,8 @@ export class RecordsService {
     if (cdr.callId !== undefined && cdr.callId !== callId)
       return { ok: false, answer: notFound(callId) }
     this.rememberOwned(audience.namespace, callId)
-    return { ok: true, data: cdr }
+    const people = this.withPeople(audience.namespace, { callId })
+    return { ok: true, data: { ...cdr, ...people, callId: cdr.callId ?? callId } }
   }
 
   /**

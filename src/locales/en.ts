@@ -790,6 +790,8 @@ export const en: Messages = {
     audioInMos: 'Quality (MOS)',
   },
   callDetail: {
+    agent: 'Agent: {{agent}}',
+    skill: 'Skill group: {{skill}}',
     back: 'Back to call records',
     title: 'Call',
     loading: 'Loading the call…',

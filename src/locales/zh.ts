@@ -774,6 +774,8 @@ export const zh = {
     audioInMos: '通话质量（MOS）',
   },
   callDetail: {
+    agent: '坐席：{{agent}}',
+    skill: '技能组：{{skill}}',
     back: '返回通话记录',
     title: '通话详情',
     loading: '正在加载通话…',

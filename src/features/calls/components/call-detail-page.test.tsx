@@ -82,6 +82,24 @@ describe('a call’s page', () => {
     expect(await screen.findByText('这个通话没有录音')).toBeTruthy()
   })
 
+  it('names the agent who took the call in its header, not only the call id', async () => {
+    fakeFetch({
+      'GET /api/calls/call-1': json(200, {
+        ...cdr,
+        agentId: '5001@test.cc',
+        agentName: '张伟',
+        skillId: '7001@test.cc',
+        skillName: '售前',
+      }),
+      'GET /api/calls/call-1/recordings': json(200, []),
+    })
+    render(true)
+    expect(await screen.findByText('坐席：张伟（5001@test.cc）')).toBeTruthy()
+    expect(screen.getByText(/技能组：售前/)).toBeTruthy()
+    // Not repeated among the fields the page has no name for.
+    expect(screen.queryByText('agentName')).toBeNull()
+  })
+
   it('opens the recording a link names at its second', async () => {
     fakeFetch({
       'GET /api/calls/call-1': json(200, cdr),

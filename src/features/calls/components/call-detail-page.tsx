@@ -13,6 +13,7 @@ import { VISUALLY_HIDDEN } from '@/components/ui/visually-hidden'
 import { useLanguage } from '@/hooks/use-language'
 import { useCall } from '../api/get-call'
 import type { PlayerSlot } from '../utils/recording-choice'
+import { agentCell, skillCell } from '../utils/people-values'
 import { relayProblem } from '../utils/relay-problem'
 import { CallSummary } from './call-summary'
 import { CdrSections } from './cdr-sections'
@@ -37,6 +38,10 @@ export function CallDetailPage({ callId, canHear, roleLabel, renderPlayer }: Cal
   const from = (location.state as { from?: unknown } | null)?.from
   const back = typeof from === 'string' && from.startsWith('/') ? from : '/calls'
   const problem = call.error ? relayProblem(call.error, language) : null
+  const agent = call.data
+    ? agentCell(call.data, (name, id) => t('callRecords.agentColumn', { name, id }))
+    : null
+  const skill = call.data ? skillCell(call.data) : null
 
   return (
     <Box sx={{ height: '100%', overflow: 'auto' }}>
@@ -53,6 +58,17 @@ export function CallDetailPage({ callId, canHear, roleLabel, renderPlayer }: Cal
         <Typography variant="h1" component="h1" sx={{ mb: 0.5 }}>
           {t('callDetail.title')}
         </Typography>
+        {agent && (
+          <Typography variant="h2" component="p" sx={{ mb: 0.25 }}>
+            {t('callDetail.agent', { agent })}
+            {skill && (
+              <Box component="span" sx={{ color: 'text.secondary', fontWeight: 400 }}>
+                {' · '}
+                {t('callDetail.skill', { skill })}
+              </Box>
+            )}
+          </Typography>
+        )}
         <Typography
           variant="body2"
           sx={{ color: 'text.secondary', fontFamily: 'monospace', overflowWrap: 'anywhere', mb: 2 }}

@@ -5,10 +5,16 @@ import type { CallRecord } from '../api/get-call'
 import { useFieldLabel } from '../hooks/use-field-label'
 import { CDR_DETAIL_FIELDS, CDR_DETAIL_GROUPS } from '../utils/cdr-fields'
 import { formatValue } from '../utils/cdr-values'
+import { PEOPLE_FIELDS } from '../utils/people-values'
 import { FieldList } from './field-list'
 import { SegmentsTable } from './segments-table'
 
-const KNOWN: ReadonlySet<string> = new Set<string>([...CDR_DETAIL_FIELDS, 'segments'])
+// The agent and skill group the relay adds are in the page's header, not among the CDR's fields.
+const KNOWN: ReadonlySet<string> = new Set<string>([
+  ...CDR_DETAIL_FIELDS,
+  'segments',
+  ...PEOPLE_FIELDS,
+])
 
 /** Every §4.4 field of the call, grouped and in words; then its segments and any other field. */
 export function CdrSections({ cdr }: { cdr: CallRecord }) {

@@ -24,7 +24,7 @@ export const CALL_COLUMNS: readonly ListColumn[] = [
   col('callTypeName', 'text', true, 110),
   col('ani', 'text', true, 170),
   col('dnis', 'text', true, 170),
-  col('agentId', 'text', true, 170),
+  col('agentId', 'text', true, 210),
   col('skillId', 'text', true, 130),
   col('displayNumber', 'text', false),
   col('result', 'text', true, 110),

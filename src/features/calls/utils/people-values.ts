@@ -8,6 +8,9 @@ type PeopleRow = Record<string, unknown> & {
   skillName?: unknown
 }
 
+/** The fields the relay adds to a call record (from the call's callEnd and the names it knows). */
+export const PEOPLE_FIELDS = ['agentId', 'agentName', 'skillId', 'skillName'] as const
+
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
 
 /** `张伟（5001@test.cc）`, or the id alone when the agent's name is not known; null without one. */
