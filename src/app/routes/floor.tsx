@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react'
 import { ActionsHost } from '@/features/actions/components/actions-host'
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
 import { FloorScreen } from '@/features/floor/components/floor-screen'
+import { useDeptNames } from '@/features/floor/hooks/use-filter-options'
 import { useScopeLabel } from '@/hooks/use-scope-label'
 import { setPresenceSelf } from '@/lib/presence-store'
 import { can } from '@/shared/auth'
@@ -15,7 +16,7 @@ const SUPERVISOR_SLOTS = { ...WATCH_SLOTS, ...ACTION_SLOTS }
 /** The floor; supervisors and admins get the actions on each agent, viewers only watch. */
 export function FloorRoute() {
   const me = useCurrentUser()
-  const scopeLabel = useScopeLabel()
+  const scopeLabel = useScopeLabel(useDeptNames())
   // The tiles tell the lead's own presence apart from the other leads'.
   useEffect(() => setPresenceSelf(me.username), [me.username])
   const limited = me.scope.orgPrefix !== null || (me.scope.skills?.length ?? 0) > 0

@@ -22,6 +22,7 @@ import { WallFigures } from '@/features/wall/components/wall-figures'
 import { type WallHeatmapSource, WallScreen } from '@/features/wall/components/wall-screen'
 import { rotateMsFrom } from '@/features/wall/utils/paging'
 import { type WallMode, wallModeFrom } from '@/features/wall/utils/wall-mode'
+import { useDeptNames } from '@/features/floor/hooks/use-filter-options'
 import { useScopeLabel } from '@/hooks/use-scope-label'
 import { FloorThresholds } from '../floor-thresholds'
 
@@ -45,7 +46,7 @@ export function WallRoute() {
 function LiveWall() {
   const { t } = useTranslation()
   const me = useCurrentUser()
-  const scope = useScopeLabel()(me.scope)
+  const scope = useScopeLabel(useDeptNames())(me.scope)
   const [params, setParams] = useSearchParams()
   const loaded = useFloorStore((s) => s.loaded)
   // Red, then amber, then the rest by state: whoever is stuck is on the first page.

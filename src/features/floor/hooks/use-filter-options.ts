@@ -26,3 +26,15 @@ export function useDeptOptions(): readonly DeptOption[] {
   }, [collator])
   return useFloorStore(select)
 }
+
+/** Department position (`1.2`) → name, for departments some agent is in. */
+export function useDeptNames(): ReadonlyMap<string, string> {
+  const options = useDeptOptions()
+  return useMemo(
+    () =>
+      new Map(
+        options.flatMap((o) => (o.treePos && o.label !== o.key ? [[o.treePos, o.label]] : [])),
+      ),
+    [options],
+  )
+}
