@@ -22,6 +22,14 @@ export function textOverflows(page: Page, root = 'body'): Promise<Overflow[]> {
     >()
     const rootEl = document.querySelector(rootSelector) ?? document.body
     const walker = document.createTreeWalker(rootEl, NodeFilter.SHOW_TEXT)
+    // Styles are read once per element: a 4K floor has thousands of labels sharing ancestors.
+    const styles = new Map<Element, CSSStyleDeclaration>()
+    const getComputedStyle = (el: Element) => {
+      let s = styles.get(el)
+      if (!s) styles.set(el, (s = window.getComputedStyle(el)))
+      return s
+    }
+    const checked = new Set<Element>()
     const visible = (el: Element) => {
       const s = getComputedStyle(el)
       if (s.visibility === 'hidden' || s.display === 'none' || Number(s.opacity) === 0) return false
@@ -39,7 +47,8 @@ export function textOverflows(page: Page, root = 'body'): Promise<Overflow[]> {
       // The box the text is laid out in: inline elements have none of their own.
       while (el && getComputedStyle(el).display.startsWith('inline') && el.parentElement)
         el = el.parentElement
-      if (!el) continue
+      if (!el || checked.has(el)) continue
+      checked.add(el)
       // Read by screen readers only (a 1-px clipped heading): nothing to see, nothing to cut.
       const own = el.getBoundingClientRect()
       if (own.width <= 1 || own.height <= 1) continue
