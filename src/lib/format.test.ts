@@ -4,6 +4,7 @@ import {
   formatClock,
   formatDateTime,
   formatElapsed,
+  formatElapsedShort,
   formatHourMinute,
   formatPercent,
   formatSeconds,
@@ -29,6 +30,19 @@ describe('formatElapsed', () => {
   it('never shows a negative time (server clock ahead of stateSince)', () => {
     expect(formatElapsed(-5_000)).toBe('00:00')
     expect(formatElapsed(Number.NaN)).toBe('00:00')
+  })
+})
+
+describe('formatElapsedShort', () => {
+  it.each([
+    [59_000, '00:59'],
+    [3_599_000, '59:59'],
+    [3_600_000, '1h00'],
+    [3 * 3_600_000 + 95_000, '3h01'],
+    [27 * 3_600_000 + 5_000, '27h00'],
+    [-1, '00:00'],
+  ])('%i ms shows as %s, never wider than mm:ss below 10 hours', (ms, text) => {
+    expect(formatElapsedShort(ms)).toBe(text)
   })
 })
 

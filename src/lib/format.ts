@@ -15,6 +15,17 @@ export function formatElapsed(ms: number): string {
     : `${pad2(minutes)}:${pad2(seconds)}`
 }
 
+/**
+ * A duration no wider than `mm:ss`, for a wall tile read across a room: `mm:ss` under an hour,
+ * then hours and minutes as `3h01` (seconds no longer matter, and `3:01:35` would squeeze the
+ * agent's name out of a small tile).
+ */
+export function formatElapsedShort(ms: number): string {
+  const total = Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0
+  if (total < 3600) return formatElapsed(ms)
+  return `${Math.floor(total / 3600)}h${pad2(Math.floor((total % 3600) / 60))}`
+}
+
 /** Seconds (as the figures give them) as `mm:ss` / `h:mm:ss`, or an em dash when unknown. */
 export function formatSeconds(sec: number | null | undefined): string {
   return sec === null || sec === undefined || !Number.isFinite(sec)

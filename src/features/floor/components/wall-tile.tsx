@@ -97,7 +97,12 @@ function WallTileCard({ agent }: { agent: AgentView }) {
     >
       <div className="wall-line">
         <span className="wall-name">{name}</span>
-        <StateTimer since={agent.stateSince} approx={agent.approxTime} className="wall-timer" />
+        <StateTimer
+          since={agent.stateSince}
+          approx={agent.approxTime}
+          short
+          className="wall-timer"
+        />
       </div>
       <div className="wall-line">
         <FamilyIcon family={family} className="wall-icon" />
