@@ -269,9 +269,9 @@ describe('who is on which agent', () => {
     expect(answers.length).toBeLessThanOrEqual(EVENT_BURST + 1)
   })
 
-  it('refuses a second lead barging into a call another is on, unless acknowledged, and ends both when the call ends', async () => {
-    const b = await screen(li)
-    const listening = nextEvent(
+  /** 王主管 listens to agent 5001's call; resolves with what screen `b` then hears of 5001. */
+  async function wangListensOn5001(b: Awaited<ReturnType<typeof screen>>) {
+    const heard = nextEvent(
       b,
       'presence:changed',
       onAgent('5001@test.cc', (p) => p.entries.length > 0),
@@ -281,6 +281,12 @@ describe('who is on which agent', () => {
       json: {},
     })
     expect(listen.status).toBe(200)
+    return heard
+  }
+
+  it('refuses a second lead barging into a call another is on, unless acknowledged, and ends both when the call ends', async () => {
+    const b = await screen(li)
+    const listening = wangListensOn5001(b)
     expect((await listening).entries).toEqual([{ by: '王主管', kind: 'listening', since: T0 }])
 
     const refused = await li.fetch('/api/agents/5001%40test.cc/actions/join', {
@@ -315,17 +321,7 @@ describe('who is on which agent', () => {
 
   it('lets a second lead barge in without a warning once the first stopped listening', async () => {
     const b = await screen(li)
-    const listening = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5001@test.cc', (p) => p.entries.length > 0),
-    )
-    const listen = await wang.fetch('/api/agents/5001%40test.cc/actions/listen', {
-      method: 'POST',
-      json: {},
-    })
-    expect(listen.status).toBe(200)
-    await listening
+    await wangListensOn5001(b)
 
     const gone = nextEvent(
       b,
