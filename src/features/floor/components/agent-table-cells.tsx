@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box'
 import { useTranslation } from 'react-i18next'
-import { formatSeconds, localPart } from '@/lib/format'
+import { formatSeconds } from '@/lib/format'
+import { useSkillName } from '@/hooks/use-skill-names'
 import { useBreach } from '../hooks/use-breach'
 import type { AgentRow, GroupRow } from '../utils/table-rows'
 import { BreachIcon } from './breach-icon'
@@ -65,11 +66,12 @@ export function TimeCell({ row }: { row: AgentRow }) {
 /** A group's header: its name, how many agents, their calls today and average handle time. */
 export function GroupCell({ row, by }: { row: GroupRow; by: 'dept' | 'skill' }) {
   const { t } = useTranslation()
+  const skillName = useSkillName()
   const name =
     row.label === null
       ? t(by === 'dept' ? 'floorTable.noDept' : 'floorTable.noSkill')
       : by === 'skill'
-        ? localPart(row.label)
+        ? skillName(row.label)
         : row.label
   return (
     <Box component="span" sx={{ fontWeight: 700, overflow: 'hidden', textOverflow: 'ellipsis' }}>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { CallSummary } from '@/shared/floor'
 import { formatClock, formatSeconds, localPart } from '@/lib/format'
+import { useSkillName } from '@/hooks/use-skill-names'
 import { useEndReasonLabel } from '../hooks/use-end-reason-label'
 import { useFloorStore } from '../stores/floor-store'
 import { isAbandonedCall, newestFirst } from '../utils/calls'
@@ -37,6 +38,7 @@ export function LatestCalls() {
 const CallRow = memo(function CallRow({ call }: { call: CallSummary }) {
   const { t } = useTranslation()
   const endReasonLabel = useEndReasonLabel()
+  const skillName = useSkillName()
   const agentName = useFloorStore((s) => (call.agentId ? s.agents[call.agentId]?.name : null))
   const abandoned = isAbandonedCall(call)
   const from = call.customerPhone ?? call.ani ?? t('calls.unknownCaller')
@@ -130,7 +132,7 @@ const CallRow = memo(function CallRow({ call }: { call: CallSummary }) {
         >
           {call.skillId && (
             <span title={call.skillId}>
-              {t('calls.skill')} {localPart(call.skillId)}
+              {t('calls.skill')} {skillName(call.skillId)}
             </span>
           )}
           {reason && (

@@ -2,7 +2,7 @@ import type { GridColDef } from '@mui/x-data-grid'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TableGroup } from '@/shared/preferences'
-import { formatSeconds, localPart } from '@/lib/format'
+import { formatSeconds } from '@/lib/format'
 import { useLanguage } from '@/hooks/use-language'
 import { GroupCell, StateCell, TimeCell } from '../components/agent-table-cells'
 import { StateSplitBar } from '../components/state-split-bar'
@@ -74,7 +74,7 @@ export function useTableColumns(group: TableGroup): Column[] {
         field: 'skill',
         headerName: t('floorTable.skill'),
         width: 96,
-        valueGetter: agentOnly((r) => (r.skill ? localPart(r.skill) : '—')),
+        valueGetter: agentOnly((r) => r.skillName ?? '—'),
       },
       {
         field: 'dept',

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import type { AgentDayStats } from '@/shared/day-stats'
 import type { AgentView } from '@/shared/floor'
 import type { TableGroup } from '@/shared/preferences'
+import { useSkillName } from '@/hooks/use-skill-names'
 import { useDayStats } from '../api/get-day-stats'
 import {
   type AgentRow,
@@ -18,6 +19,7 @@ const TABLE_REFRESH_MS = 1_000 // rows follow the floor at most once a second
 
 interface CachedRow {
   stats: AgentDayStats | undefined
+  nameOf: (skillId: string) => string
   row: AgentRow
 }
 
@@ -42,6 +44,8 @@ export function useTableRows(
   const ids = useThrottledValue(floorIds, TABLE_REFRESH_MS)
   const stats = useDayStats(true)
   const collator = useCollator()
+  // Skill groups by the names an admin gave them; a rename remakes every row.
+  const skillName = useSkillName()
   const byAgent = useMemo(() => {
     const map = new Map<string, AgentDayStats>()
     for (const s of stats.data?.agents ?? []) map.set(s.agentId, s)
@@ -54,11 +58,14 @@ export function useTableRows(
       if (!agent) continue
       const figures = byAgent.get(id)
       const held = cache.get(agent)
-      const row = held && held.stats === figures ? held.row : agentRow(agent, figures)
-      if (row !== held?.row) cache.set(agent, { stats: figures, row })
+      const row =
+        held && held.stats === figures && held.nameOf === skillName
+          ? held.row
+          : agentRow(agent, figures, skillName)
+      if (row !== held?.row) cache.set(agent, { stats: figures, nameOf: skillName, row })
       list.push(row)
     }
     return tableRows(list, sort, group, collator)
-  }, [ids, agents, byAgent, sort, group, collator])
+  }, [ids, agents, byAgent, sort, group, collator, skillName])
   return { rows, statsError: stats.isError ? stats.error : null }
 }

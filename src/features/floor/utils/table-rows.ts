@@ -20,6 +20,8 @@ export interface AgentRow {
   callId: string | null
   /** The current call's skill group, else the agent's first. */
   skill: string | null
+  /** That skill group as people call it (the admin's name, else the id's local part). */
+  skillName: string | null
   dept: string | null
   /** Today's figures; null until they load (or for an agent the relay has none of). */
   calls: number | null
@@ -73,7 +75,12 @@ function callerOf(agent: AgentView): string | null {
   return typeof value === 'string' && value !== '' ? value : null
 }
 
-export function agentRow(agent: AgentView, stats: AgentDayStats | undefined): AgentRow {
+export function agentRow(
+  agent: AgentView,
+  stats: AgentDayStats | undefined,
+  skillName: (skillId: string) => string = localPart,
+): AgentRow {
+  const skill = agent.workSkill ?? agent.skills[0] ?? null
   const row: AgentRow = {
     kind: 'agent',
     id: agent.id,
@@ -85,7 +92,8 @@ export function agentRow(agent: AgentView, stats: AgentDayStats | undefined): Ag
     workSkill: agent.workSkill,
     caller: agent.callId ? callerOf(agent) : null,
     callId: agent.callId,
-    skill: agent.workSkill ?? agent.skills[0] ?? null,
+    skill,
+    skillName: skill === null ? null : skillName(skill),
     dept: agent.org.name ?? agent.org.id,
     calls: stats?.callsHandled ?? null,
     handleSec: stats?.handleSec ?? null,
@@ -115,7 +123,7 @@ function sortValue(row: AgentRow, field: SortField): string | number | null {
     case 'caller':
       return row.caller
     case 'skill':
-      return row.skill === null ? null : localPart(row.skill)
+      return row.skillName
     case 'dept':
       return row.dept
     case 'calls':
