@@ -94,6 +94,18 @@ describe('a user scope is checked against the floor', () => {
     expect(((await res.json()) as { message: string }).message).toMatch(/^orgPrefix: .*1\.9/)
   })
 
+  it('refuses a scope sent under a name the relay does not know, rather than giving the whole tenant', async () => {
+    await floorOf(...FLOOR)
+    const res = await admin.fetch('/api/users', {
+      method: 'POST',
+      json: { username: 'li', role: 'supervisor', scope: { orgPrefix: '1.9' } },
+    })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { message: string }).message).toMatch(/scope/)
+    const users = (await (await admin.fetch('/api/users')).json()) as { username: string }[]
+    expect(users.map((u) => u.username)).not.toContain('li')
+  })
+
   it('refuses an unknown skill group, naming it', async () => {
     await floorOf(...FLOOR)
     const res = await admin.fetch('/api/users', {

@@ -44,7 +44,9 @@ const skills = z
   .nullish()
   .transform((v) => (v && v.length > 0 ? [...new Set(v)] : null))
 
-export const createUserBodySchema = z.object({
+// Strict: a misnamed field (`scope: {…}` instead of `orgPrefix`) is refused by name, never
+// dropped, since a dropped scope would give the new user the whole tenant.
+export const createUserBodySchema = z.strictObject({
   username,
   /** Omitted: the relay makes a temporary one and answers it once. */
   password: z.string().min(8, 'at least 8 characters').max(200).optional(),
@@ -55,7 +57,7 @@ export const createUserBodySchema = z.object({
 export type CreateUserBody = z.input<typeof createUserBodySchema>
 
 export const updateUserBodySchema = z
-  .object({
+  .strictObject({
     role: z.enum(ROLES).optional(),
     orgPrefix: orgPrefix.optional(),
     skills: skills.optional(),
@@ -68,7 +70,8 @@ export const resetPasswordBodySchema = z.object({
   password: z.string().min(8, 'at least 8 characters').max(200).optional(),
 })
 
-export const createKioskBodySchema = z.object({
+// Strict for the same reason as a user's: a wall screen's scope is never dropped silently.
+export const createKioskBodySchema = z.strictObject({
   name: z.string().trim().min(1, 'give the screen a name').max(100),
   orgPrefix,
   skills,
