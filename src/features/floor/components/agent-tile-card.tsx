@@ -111,7 +111,13 @@ export function AgentTileCard({ agent, onOpen, compact = false }: AgentTileCardP
           {t(`statesShort.${agent.acState}`)}
         </span>
         <BreachIcon breach={breach} className="tile-breach" />
-        <StateTimer since={agent.stateSince} approx={agent.approxTime} className="tile-timer" />
+        {/* Compact tiles: past an hour `3h01`, so the state keeps its room beside the timer. */}
+        <StateTimer
+          since={agent.stateSince}
+          approx={agent.approxTime}
+          short={compact}
+          className="tile-timer"
+        />
       </div>
       <div className="tile-line">
         <span className="tile-name tile-ellipsis" title={name}>

@@ -112,6 +112,9 @@ export const TileRoot = styled('div')(({ theme }) => ({
   // A compact tile is narrow: its timer takes only the room it needs, so the state stays whole.
   '&[data-compact] > .tile-line': { gap: theme.spacing(0.5) },
   '&[data-compact] .tile-timer': { minWidth: 0 },
+  // Its icons and state a size down: "Not ready", the over-time mark and `3h01` side by side.
+  '&[data-compact] .tile-icon, &[data-compact] .tile-breach': { fontSize: 16 },
+  '&[data-compact] .tile-state': { fontSize: '0.75rem' },
   // Shown, not opened (the wall screen).
   '&[data-static]': { cursor: 'default' },
   '&[data-static]:hover': { borderColor: theme.vars.palette.divider },
