@@ -8,6 +8,8 @@ import { WallGrid } from './wall-grid'
 
 const EXCEPTIONS_SHARE = 0.45 // of the grid's height at most, so the heatmap keeps its room
 const EXCEPTION_GROWTH = 1.25 // a few exceptions get tiles this much above the readable size
+// Cells may grow to three times a tile's unit: on a 4K wall with room to spare they fill it.
+const HEAT_GROWTH = 3
 
 interface WallHeatmapProps {
   /** Agents over their time, worst first: a tile each while there is room. */
@@ -61,7 +63,7 @@ export function WallHeatmap(props: WallHeatmapProps) {
   const cells = useMemo(() => [...more, ...rest], [more, rest])
   const heatRef = useRef<HTMLDivElement>(null)
   const heatBox = useElementSize(heatRef)
-  const heat = heatLayout(cells.length, heatBox.width, heatBox.height, minUnit * 2)
+  const heat = heatLayout(cells.length, heatBox.width, heatBox.height, minUnit * HEAT_GROWTH)
 
   return (
     <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', gap: '1vh' }}>
