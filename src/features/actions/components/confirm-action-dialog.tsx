@@ -5,12 +5,12 @@ import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogContentText from '@mui/material/DialogContentText'
 import DialogTitle from '@mui/material/DialogTitle'
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react'
+import { type FormEvent, type ReactNode, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDialogSession } from '../hooks/use-dialog-session'
 import { type ActionOp, CALL_OPS, REASONED_OPS } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
 import { localPart } from '@/lib/format'
-import { holdOrder } from '@/lib/order-hold'
 import { useOthersOnCall } from '../hooks/use-others-on-call'
 import type { SupervisorPhone } from '../utils/op-availability'
 import { BargeWarning } from './barge-warning'
@@ -42,15 +42,7 @@ const DANGER: readonly ActionOp[] = ['drop', 'logout']
  * is set not ready or logged out (optional). Enter confirms, Escape cancels.
  */
 export function ConfirmActionDialog(props: ConfirmActionDialogProps) {
-  // A fresh reason each time the dialog opens.
-  const [session, setSession] = useState(0)
-  const [wasOpen, setWasOpen] = useState(props.open)
-  if (props.open !== wasOpen) {
-    setWasOpen(props.open)
-    if (props.open) setSession((s) => s + 1)
-  }
-  // The floor keeps its order while the lead decides: the agent asked about stays put.
-  useEffect(() => (props.open ? holdOrder() : undefined), [props.open])
+  const session = useDialogSession(props.open)
   return <ConfirmForm key={session} {...props} />
 }
 

@@ -11,9 +11,9 @@ import TextField from '@mui/material/TextField'
 import ToggleButton from '@mui/material/ToggleButton'
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import Typography from '@mui/material/Typography'
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { holdOrder } from '@/lib/order-hold'
+import { useDialogSession } from '../hooks/use-dialog-session'
 import { localPart } from '@/lib/format'
 import { presenceRequests } from '@/lib/presence-requests'
 import type { AgentView } from '@/shared/floor'
@@ -31,15 +31,7 @@ interface SnoozeDialogProps {
 
 /** "Snooze 李娜's over-time alert": for how long, and why (required, short, seen by all leads). */
 export function SnoozeDialog(props: SnoozeDialogProps) {
-  // A fresh form each time the dialog opens.
-  const [session, setSession] = useState(0)
-  const [wasOpen, setWasOpen] = useState(props.open)
-  if (props.open !== wasOpen) {
-    setWasOpen(props.open)
-    if (props.open) setSession((s) => s + 1)
-  }
-  // The floor keeps its order while the lead decides.
-  useEffect(() => (props.open ? holdOrder() : undefined), [props.open])
+  const session = useDialogSession(props.open)
   return <SnoozeForm key={session} {...props} />
 }
 
