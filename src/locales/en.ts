@@ -1,6 +1,18 @@
 import type { Messages } from './zh'
 import { AC_STATE_LABELS } from '@/shared/ac-state-labels'
 
+// The supervisor actions' names: the menu's and the audit log's.
+const ACTION_OP_LABELS = {
+  listen: 'Listen',
+  'stop-listen': 'Stop listening',
+  join: 'Join',
+  take: 'Take over',
+  drop: 'Hang up',
+  ready: 'Set ready',
+  'not-ready': 'Set not ready',
+  logout: 'Log out',
+}
+
 export const en: Messages = {
   app: {
     name: 'Live Floor',
@@ -934,16 +946,7 @@ export const en: Messages = {
     details: 'Details',
     completeProfile: 'Set my extension and number…',
     openProfile: 'Open profile',
-    ops: {
-      listen: 'Listen',
-      'stop-listen': 'Stop listening',
-      join: 'Join',
-      take: 'Take over',
-      drop: 'Hang up',
-      ready: 'Set ready',
-      'not-ready': 'Set not ready',
-      logout: 'Log out',
-    },
+    ops: ACTION_OP_LABELS,
     pending: '{{op}}…',
     unavailable: {
       pending: '“{{op}}” is running; wait for its answer',
@@ -1060,14 +1063,7 @@ export const en: Messages = {
     latency: 'Latency',
     latencyMs: '{{ms}} ms',
     ops: {
-      listen: 'Listen',
-      'stop-listen': 'Stop listening',
-      join: 'Join',
-      take: 'Take over',
-      drop: 'Hang up',
-      ready: 'Set ready',
-      'not-ready': 'Set not ready',
-      logout: 'Log out',
+      ...ACTION_OP_LABELS,
       'user-create': 'Add user',
       'user-update': 'Change user',
       'password-reset': 'Reset password',

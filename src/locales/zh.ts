@@ -1,6 +1,18 @@
 import type { AcState, StateFamily, STATE_REASONS } from '@/shared/ac-state'
 import { AC_STATE_LABELS } from '@/shared/ac-state-labels'
 
+// The supervisor actions' names: the menu's and the audit log's.
+const ACTION_OP_LABELS = {
+  listen: '监听',
+  'stop-listen': '停止监听',
+  join: '强插',
+  take: '接管',
+  drop: '强拆',
+  ready: '强制就绪',
+  'not-ready': '强制离席',
+  logout: '强制签出',
+}
+
 /** Chinese, the default language. State and reason labels are the platform's own (seed 003, §7.3). */
 export const zh = {
   app: {
@@ -915,16 +927,7 @@ export const zh = {
     details: '查看详情',
     completeProfile: '填写我的分机和号码…',
     openProfile: '填写个人资料',
-    ops: {
-      listen: '监听',
-      'stop-listen': '停止监听',
-      join: '强插',
-      take: '接管',
-      drop: '强拆',
-      ready: '强制就绪',
-      'not-ready': '强制离席',
-      logout: '强制签出',
-    },
+    ops: ACTION_OP_LABELS,
     pending: '正在{{op}}…',
     unavailable: {
       pending: '正在执行“{{op}}”，请等待结果',
@@ -1040,14 +1043,7 @@ export const zh = {
     latency: '耗时',
     latencyMs: '{{ms}} ms',
     ops: {
-      listen: '监听',
-      'stop-listen': '停止监听',
-      join: '强插',
-      take: '接管',
-      drop: '强拆',
-      ready: '强制就绪',
-      'not-ready': '强制离席',
-      logout: '强制签出',
+      ...ACTION_OP_LABELS,
       'user-create': '新建用户',
       'user-update': '修改用户',
       'password-reset': '重置密码',
