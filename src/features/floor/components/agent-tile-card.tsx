@@ -111,11 +111,11 @@ export function AgentTileCard({ agent, onOpen, compact = false }: AgentTileCardP
           {t(`statesShort.${agent.acState}`)}
         </span>
         <BreachIcon breach={breach} className="tile-breach" />
-        {/* Compact tiles: past an hour `3h01`, so the state keeps its room beside the timer. */}
+        {/* Past an hour `3h01`: the state keeps its room beside the over-time mark and the timer. */}
         <StateTimer
           since={agent.stateSince}
           approx={agent.approxTime}
-          short={compact}
+          short
           className="tile-timer"
         />
       </div>

@@ -142,7 +142,7 @@ export const TileRoot = styled('div')(({ theme }) => ({
     fontVariantNumeric: 'tabular-nums',
     fontSize: '0.875rem',
     fontWeight: 600,
-    minWidth: '7.5ch', // 10:00:00 fits; no jump when the hour appears
+    minWidth: '6ch', // ≈59:59 and 10h00 fit: no jump when the hour appears
     textAlign: 'right',
     flexShrink: 0,
   },
