@@ -61,7 +61,7 @@ for (const lang of ['zh', 'en'] as const) {
       await densities.getByRole('button', { name: m.density.table, exact: true }).click()
       const table = page.getByRole('grid', { name: m.floorTable.label })
       await expect
-        .poll(() => table.locator('[role="row"][data-id*="@"]').count())
+        .poll(() => table.locator('[role="row"][data-id*="@"]').count(), { timeout: 30_000 })
         .toBeGreaterThan(10)
       await expectWhole(page, `floor, table, ${name}`)
       if (info) await shot(page, info, `floor-table-${lang}-${size.width}`)

@@ -79,7 +79,7 @@ describe('AgentTable', () => {
   it("shows the floor's order, then sorts by a column each way", async () => {
     render()
     // Rows follow the floor a moment later (at most once a second).
-    await vi.waitFor(() => expect(callsOf('王芳')).toBe('6'))
+    await vi.waitFor(() => expect(callsOf('王芳')).toBe('6'), { timeout: 5000 })
     expect(names()).toEqual(['张伟', '李娜', '王芳'])
 
     await userEvent.click(header('今日接听'))
@@ -91,7 +91,7 @@ describe('AgentTable', () => {
 
   it('groups by department with a header of agents, calls and average handle time', async () => {
     render('dept')
-    await vi.waitFor(() => expect(callsOf('王芳')).toBe('6'))
+    await vi.waitFor(() => expect(callsOf('王芳')).toBe('6'), { timeout: 5000 })
     // Groups in name order (pinyin: èr before yī). 客服一部: 2 agents, 4 + 6 calls,
     // (800 + 400) s / 10 calls = 2:00.
     expect(names()).toEqual([
