@@ -62,6 +62,10 @@ export default tseslint.config(
       'boundaries/include': ['src/**', 'server/**'],
       'boundaries/elements': [
         { type: 'shared', pattern: 'src/shared' },
+        // The wording of both languages: the relay words its CSV exports with it too.
+        { type: 'locales', pattern: 'src/locales' },
+        // Builders of test data, for the app's tests and the relay's alike.
+        { type: 'testing', pattern: 'src/testing' },
         { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
         { type: 'spa', pattern: 'src' },
         { type: 'simulator', pattern: 'server/simulator' },
