@@ -1,45 +1,55 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { DEFAULT_PLATFORM_TZ, parsePlatformTime } from './platform-time'
+
+/*
+ * zod's mini build, as everywhere the browser loads: one small copy of zod on every page.
+ */
 
 /** `yyyy-MM-dd HH:mm:ss`, in platform time: how the platform's CDR queries take times. */
 export const QUERY_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
 
 const queryTime = (field: string) =>
-  z
-    .string({ error: `expected ${field} as yyyy-MM-dd HH:mm:ss` })
-    .trim()
-    .regex(QUERY_TIME, 'expected yyyy-MM-dd HH:mm:ss')
-    .refine(
+  z.string({ error: `expected ${field} as yyyy-MM-dd HH:mm:ss` }).check(
+    z.trim(),
+    z.regex(QUERY_TIME, 'expected yyyy-MM-dd HH:mm:ss'),
+    z.refine(
       (v) => parsePlatformTime(v, DEFAULT_PLATFORM_TZ) !== null,
       'is not a real date and time',
-    )
+    ),
+  )
 
-const optText = z
-  .string()
-  .trim()
-  .max(100)
-  .optional()
-  .transform((v) => (v ? v : undefined))
+const optText = z.pipe(
+  z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  z.transform((v: string | undefined) => (v ? v : undefined)),
+)
 
 /** Largest page the platform serves. */
 export const MAX_PAGE_SIZE = 100
 
 const paging = {
-  isOrder: z.coerce
-    .number()
-    .pipe(
+  isOrder: z._default(
+    z.pipe(
+      z.coerce.number(),
       z.union([z.literal(0), z.literal(1)], {
         error: 'expected 0 (newest first) or 1 (oldest first)',
       }),
-    )
-    .default(0),
-  p: z.coerce.number().int('expected a whole page number').min(1, 'pages start at 1').default(1),
-  s: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} per page`)
-    .default(20),
+    ),
+    0,
+  ),
+  p: z._default(
+    z.pipe(
+      z.coerce.number(),
+      z.int('expected a whole page number').check(z.gte(1, 'pages start at 1')),
+    ),
+    1,
+  ),
+  s: z._default(
+    z.pipe(
+      z.coerce.number(),
+      z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} per page`)),
+    ),
+    20,
+  ),
 }
 
 function beginNotAfterEnd<T extends { beginTime: string; endTime: string }>(q: T): boolean {
@@ -61,7 +71,7 @@ export const callsQuerySchema = z
     skill: optText,
     ...paging,
   })
-  .refine(beginNotAfterEnd, { path: ['beginTime'], message: 'must not be after endTime' })
+  .check(z.refine(beginNotAfterEnd, { path: ['beginTime'], message: 'must not be after endTime' }))
 export type CallsQuery = z.output<typeof callsQuerySchema>
 
 /** `GET /api/robot-calls`: §4.6, `campaignId` required. */
@@ -71,10 +81,8 @@ export const robotCallsQuerySchema = z
     endTime: queryTime('endTime'),
     campaignId: z
       .string({ error: 'campaignId is required' })
-      .trim()
-      .min(1, 'campaignId is required')
-      .max(100),
-    resultCode: z.coerce.number().int().optional(),
+      .check(z.trim(), z.minLength(1, 'campaignId is required'), z.maxLength(100)),
+    resultCode: z.optional(z.pipe(z.coerce.number(), z.int())),
     groupCampaignId: optText,
     batchId: optText,
     batchName: optText,
@@ -85,7 +93,7 @@ export const robotCallsQuerySchema = z
     uuiValue: optText,
     ...paging,
   })
-  .refine(beginNotAfterEnd, { path: ['beginTime'], message: 'must not be after endTime' })
+  .check(z.refine(beginNotAfterEnd, { path: ['beginTime'], message: 'must not be after endTime' }))
 export type RobotCallsQuery = z.output<typeof robotCallsQuerySchema>
 
 /** The two formats the platform streams a recording in (§4.1, §4.3 `isWav`). */
@@ -96,8 +104,8 @@ export type RecordingFormat = 'wav' | 'mp3'
  * X days), else the one-track MP3; the answer's `X-Recording-Format` says which.
  */
 export const audioQuerySchema = z.object({
-  format: z.enum(['wav', 'mp3'], { error: 'format must be wav (two tracks) or mp3' }).optional(),
-  download: z.enum(['0', '1'], { error: 'download must be 0 or 1' }).default('0'),
+  format: z.optional(z.enum(['wav', 'mp3'], { error: 'format must be wav (two tracks) or mp3' })),
+  download: z._default(z.enum(['0', '1'], { error: 'download must be 0 or 1' }), '0'),
 })
 
 /** Header of an audio answer naming the format served (`wav` or `mp3`). */

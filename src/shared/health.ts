@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { quarantineSummarySchema } from './webhook-quarantine'
 
 /**
@@ -24,28 +24,28 @@ export const cstaHealthSchema = z.object({
   /** The service account's session: none yet, live, or due for a new login before the next call. */
   session: z.enum(['none', 'live', 'renew_due']),
   /** The last successful TPI login. */
-  lastLoginAt: z.number().nullable(),
+  lastLoginAt: z.nullable(z.number()),
   /** TPI logins since the relay started (each renewal counts). */
   logins: z.number(),
   /**
    * When the session will be renewed ahead of its lifetime (before the next call after this
    * time); null when there is no session or no age limit is set.
    */
-  renewAt: z.number().nullable(),
+  renewAt: z.nullable(z.number()),
   /** The latest CSTA call the platform answered, and its HTTP status. */
-  lastCall: z.object({ at: z.number(), status: z.number() }).nullable(),
-  lastError: z
-    .object({
+  lastCall: z.nullable(z.object({ at: z.number(), status: z.number() })),
+  lastError: z.nullable(
+    z.object({
       at: z.number(),
       kind: z.enum(CSTA_LINK_ERRORS),
       /** The platform's HTTP status, when it answered. */
-      status: z.number().nullable(),
+      status: z.nullable(z.number()),
       /** For `session_refused`: the call was refused again after the new login. */
       retried: z.boolean(),
       /** Technical detail (English), e.g. the network error. */
-      detail: z.string().nullable(),
-    })
-    .nullable(),
+      detail: z.nullable(z.string()),
+    }),
+  ),
 })
 export type CstaHealth = z.output<typeof cstaHealthSchema>
 
@@ -73,7 +73,7 @@ export const healthDetailsSchema = z.object({
     tooLarge: z.number(),
   }),
   /** Null when the CSTA service is not configured (supervisor actions are off). */
-  csta: cstaHealthSchema.nullable(),
+  csta: z.nullable(cstaHealthSchema),
   /** The admin's tenant's quarantine: webhook bodies that could not be applied. */
   quarantine: quarantineSummarySchema,
 })

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /*
  * The webhook quarantine: bodies the platform sent with a valid token that the relay could
@@ -16,8 +16,11 @@ export const QUARANTINE_PAGE_MAX = 100
 export const QUARANTINE_LIST_BODY_CHARS = 64 * 1024
 
 export const quarantineQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(QUARANTINE_PAGE_MAX).default(QUARANTINE_PAGE_SIZE),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: z._default(
+    z.pipe(z.coerce.number(), z.int().check(z.gte(1), z.lte(QUARANTINE_PAGE_MAX))),
+    QUARANTINE_PAGE_SIZE,
+  ),
+  offset: z._default(z.pipe(z.coerce.number(), z.int().check(z.gte(0))), 0),
 })
 export type QuarantineQuery = z.input<typeof quarantineQuerySchema>
 
@@ -31,7 +34,7 @@ export const quarantineEntrySchema = z.object({
   /** When the relay received it, epoch ms. */
   receivedAt: z.number(),
   /** Its `eventName` (first 64 characters), or null when it had none (or was not JSON). */
-  eventName: z.string().nullable(),
+  eventName: z.nullable(z.string()),
   /** The webhook's answer: 400 or 413. */
   status: z.number(),
   /** Why it could not be applied (the webhook's 400 message; the latest, after a replay). */
@@ -39,7 +42,7 @@ export const quarantineEntrySchema = z.object({
   /** The body exactly as sent (the first QUARANTINE_LIST_BODY_CHARS of it in a list). */
   body: z.string(),
   /** Bytes as received; null when a body too large to read came without a length. */
-  bytes: z.number().nullable(),
+  bytes: z.nullable(z.number()),
   /** False when the body was too large to read (over 1 MB): only the trace is kept. */
   bodyKept: z.boolean(),
   /** True when `body` here is only the start of the whole body. */
@@ -52,9 +55,9 @@ export const quarantineEntrySchema = z.object({
   /** When it last came, epoch ms. */
   lastReceivedAt: z.number(),
   /** When it was replayed and applied, epoch ms; null while it waits. */
-  replayedAt: z.number().nullable(),
-  replayedBy: z.string().nullable(),
-  replayResult: z.enum(REPLAY_RESULTS).nullable(),
+  replayedAt: z.nullable(z.number()),
+  replayedBy: z.nullable(z.string()),
+  replayResult: z.nullable(z.enum(REPLAY_RESULTS)),
 })
 export type QuarantineEntry = z.output<typeof quarantineEntrySchema>
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** Where the platform posts its events; the token goes in the query: `?token=…`. */
 export const WEBHOOK_PATH = '/webhooks/wellcloud'
@@ -12,8 +12,8 @@ export const webhookTokenViewSchema = z.object({
   /** User name of the admin who minted it. */
   createdBy: z.string(),
   createdAt: z.number(),
-  revokedAt: z.number().nullable(),
-  lastUsedAt: z.number().nullable(),
+  revokedAt: z.nullable(z.number()),
+  lastUsedAt: z.nullable(z.number()),
 })
 export type WebhookTokenView = z.output<typeof webhookTokenViewSchema>
 
@@ -21,12 +21,12 @@ export type WebhookTokenView = z.output<typeof webhookTokenViewSchema>
 export const webhookTokenListSchema = z.object({
   tokens: z.array(webhookTokenViewSchema),
   /** `WEBHOOK_TOKEN` / `WEBHOOK_TOKENS` entries admitting this tenant (changed in the settings). */
-  settings: z.object({ count: z.number(), lastUsedAt: z.number().nullable() }),
+  settings: z.object({ count: z.number(), lastUsedAt: z.nullable(z.number()) }),
 })
 export type WebhookTokenList = z.output<typeof webhookTokenListSchema>
 
 export const createWebhookTokenBodySchema = z.object({
-  name: z.string().trim().min(1, 'give the token a name').max(100),
+  name: z.string().check(z.trim(), z.minLength(1, 'give the token a name'), z.maxLength(100)),
 })
 export type CreateWebhookTokenBody = z.input<typeof createWebhookTokenBodySchema>
 
@@ -34,6 +34,6 @@ export type CreateWebhookTokenBody = z.input<typeof createWebhookTokenBodySchema
 export const createdWebhookTokenSchema = z.object({
   token: webhookTokenViewSchema,
   /** `/webhooks/wellcloud?token=<secret>`: the callback URL's path for the tenant console. */
-  path: z.string().startsWith(`${WEBHOOK_PATH}?token=`),
+  path: z.string().check(z.startsWith(`${WEBHOOK_PATH}?token=`)),
 })
 export type CreatedWebhookToken = z.output<typeof createdWebhookTokenSchema>

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { RecordingInfo } from '@/shared/cdr'
 import { apiRequest } from '@/lib/api-client'
 import { retryListQuery } from './list-page-schema'

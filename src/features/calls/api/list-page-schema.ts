@@ -1,11 +1,11 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** Rows keep every field the platform sent; only what the page relies on is checked. */
 export const rowSchema = z.looseObject({})
 
 /** `{total, list}` of §4.5 and §4.6, as the relay answers it (`CallsPage`). */
 export const listPageSchema = z.object({
-  total: z.number().nullable(),
+  total: z.nullable(z.number()),
   list: z.array(rowSchema),
 })
 

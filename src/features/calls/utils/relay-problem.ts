@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { type ApiError, isApiError } from '@/lib/api-client'
 import type { Language } from '@/lib/i18n'
 
@@ -10,15 +10,15 @@ export interface TimeRange {
 
 const bodySchema = z.object({
   error: z.string(),
-  message: z.string().optional(),
-  messages: z.object({ zh: z.string(), en: z.string() }).optional(),
-  platformMessage: z.string().optional(),
-  halves: z
-    .tuple([
+  message: z.optional(z.string()),
+  messages: z.optional(z.object({ zh: z.string(), en: z.string() })),
+  platformMessage: z.optional(z.string()),
+  halves: z.optional(
+    z.tuple([
       z.object({ beginTime: z.string(), endTime: z.string() }),
       z.object({ beginTime: z.string(), endTime: z.string() }),
-    ])
-    .optional(),
+    ]),
+  ),
 })
 
 /**
