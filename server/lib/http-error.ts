@@ -8,7 +8,8 @@ export type ErrorExtras = object
 
 /**
  * A refusal a route (or hook) throws; the root error handler answers it with its status and
- * `{ error, message, ...extras }` (and its headers), and logs nothing: it is the client's doing.
+ * `{ error, message, ...extras }` (and its headers), and logs nothing: it is a deliberate
+ * answer (the client's mistake, or the platform's refusal passed on), not a failure.
  */
 export class HttpError extends Error {
   override readonly name = 'HttpError'

@@ -27,8 +27,8 @@ export function installErrorHandler(app: FastifyInstance): void {
 }
 
 export function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  // A deliberate answer (a 502 included: the platform's refusal, already worded): not logged.
   if (err instanceof HttpError) {
-    if (err.statusCode >= 500) req.log.error({ err }, err.message)
     return reply.code(err.statusCode).headers(err.headers).send(err.body())
   }
   const status = statusOf(err)
