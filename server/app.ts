@@ -53,6 +53,7 @@ import { floorRoutes } from './realtime/floor.routes'
 import { MAX_CLIENT_MESSAGE_BYTES, onePerConnection } from './realtime/socket-limits'
 import { API_BODY_LIMIT, REQUEST_LIMITS } from './web/request-limits'
 import { normalizeRequestUrl } from './web/request-path'
+import { installErrorHandler } from './web/errors'
 import { CONTENT_SECURITY_POLICY } from './web/security-headers'
 import { spaRoutes } from './web/spa.routes'
 import { settingsRoutes } from './settings/settings.routes'
@@ -147,6 +148,8 @@ export function createApp(deps: AppDeps): App {
     // REST bodies are small JSON objects; the webhook sets its own limit.
     bodyLimit: API_BODY_LIMIT,
   })
+  // Every refusal and failure is answered in one shape (the webhook answers the platform its own way).
+  installErrorHandler(fastify)
   void fastify.register(fastifyCookie)
   void fastify.register(fastifyRateLimit, REQUEST_LIMITS)
   void fastify.register(fastifyHelmet, {

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { ACTION_OPS, actionBodySchema, auditQuerySchema, profileBodySchema } from '@/shared/actions'
-import { describeIssues } from '@/shared/validation'
 import { principalOf } from '../auth/auth.hooks'
 import { meOf } from '../auth/auth.service'
+import { HttpError } from '../lib/http-error'
+import { parseWith } from '../lib/validate'
 import { upstreamId } from '../platform/upstream-id'
 import type { UsersRepo } from '../auth/users.repo'
 import type { ActionsService } from './actions.service'
@@ -32,56 +33,37 @@ export function actionsRoutes(deps: ActionsRoutesDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
     // The role is checked by the service, not the route, so a refused attempt is audited too.
     app.post('/api/agents/:agentId/actions/:op', async (req, reply) => {
-      const params = actionParams.safeParse(req.params)
-      if (!params.success)
-        return reply
-          .code(400)
-          .send({ ok: false, error: 'invalid_request', message: describeIssues(params.error) })
-      const body = actionBodySchema.safeParse(req.body)
-      if (!body.success)
-        return reply
-          .code(400)
-          .send({ ok: false, error: 'invalid_request', message: describeIssues(body.error) })
-      const answer = await deps.actions.run(
-        principalOf(req),
-        params.data.agentId,
-        params.data.op,
-        body.data,
-      )
+      // An action's answers all carry `ok`, its refusals too.
+      const { agentId, op } = parseWith(actionParams, req.params, { ok: false })
+      const body = parseWith(actionBodySchema, req.body, { ok: false })
+      const answer = await deps.actions.run(principalOf(req), agentId, op, body)
+      if (!answer.body.ok) throw HttpError.of(answer.status, answer.body)
       return reply.code(answer.status).send(answer.body)
     })
 
-    app.patch('/api/me', async (req, reply) => {
+    app.patch('/api/me', async (req) => {
       const p = principalOf(req)
-      const body = profileBodySchema.safeParse(req.body)
-      if (!body.success)
-        return reply
-          .code(400)
-          .send({ error: 'invalid_request', message: describeIssues(body.error) })
+      const body = parseWith(profileBodySchema, req.body)
       const changes: { deviceId?: string | null; phoneNumber?: string | null } = {}
-      if (body.data.deviceId !== undefined) changes.deviceId = body.data.deviceId || null
-      if (body.data.phoneNumber !== undefined) changes.phoneNumber = body.data.phoneNumber || null
+      if (body.deviceId !== undefined) changes.deviceId = body.deviceId || null
+      if (body.phoneNumber !== undefined) changes.phoneNumber = body.phoneNumber || null
       const user = deps.users.update(p.id, changes, deps.now())!
       return meOf({ ...p, deviceId: user.deviceId, phoneNumber: user.phoneNumber })
     })
 
-    app.get('/api/audit', { config: { permission: 'viewAudit' } }, async (req, reply) => {
-      const q = auditQuerySchema.safeParse(req.query)
-      if (!q.success)
-        return reply.code(400).send({ error: 'invalid_request', message: describeIssues(q.error) })
-      return deps.audit.query(principalOf(req).scope.namespace, q.data)
+    app.get('/api/audit', { config: { permission: 'viewAudit' } }, async (req) => {
+      const q = parseWith(auditQuerySchema, req.query)
+      return deps.audit.query(principalOf(req).scope.namespace, q)
     })
 
     app.get('/api/audit.csv', { config: { permission: 'viewAudit' } }, async (req, reply) => {
-      const q = auditQuerySchema.safeParse({
+      const q = parseWith(auditQuerySchema, {
         ...(req.query as object),
         limit: undefined,
         offset: undefined,
       })
-      if (!q.success)
-        return reply.code(400).send({ error: 'invalid_request', message: describeIssues(q.error) })
       const page = deps.audit.query(principalOf(req).scope.namespace, {
-        ...q.data,
+        ...q,
         limit: CSV_MAX_ROWS,
         offset: 0,
       })
@@ -89,7 +71,7 @@ export function actionsRoutes(deps: ActionsRoutesDeps) {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-${stamp}.csv"`)
-        .send(auditCsv(page.entries, q.data.lang ?? 'zh', deps.timeZone))
+        .send(auditCsv(page.entries, q.lang ?? 'zh', deps.timeZone))
     })
   }
 }

@@ -6,11 +6,12 @@ import {
   type KioskLinkView,
 } from '@/shared/admin'
 import { orgInScope } from '@/shared/auth'
-import { describeIssues } from '@/shared/validation'
 import { principalOf } from '../auth/auth.hooks'
 import type { KioskLink, KiosksRepo } from '../auth/kiosks.repo'
 import type { SessionOwner } from '../auth/socket-auth'
+import { badRequest, notFound } from '../lib/http-error'
 import { randomSecret } from '../lib/secrets'
+import { parseWith } from '../lib/validate'
 import { type AuditAdmin, changesOf } from '../actions/admin-audit'
 
 export interface KiosksRoutesDeps {
@@ -33,23 +34,18 @@ export function kiosksRoutes(deps: KiosksRoutesDeps) {
 
     app.post('/api/kiosks', { config: ADMIN }, async (req, reply) => {
       const admin = principalOf(req)
-      const body = createKioskBodySchema.safeParse(req.body)
-      if (!body.success)
-        return reply
-          .code(400)
-          .send({ error: 'invalid_request', message: describeIssues(body.error) })
-      const orgPrefix = body.data.orgPrefix ?? admin.scope.orgPrefix
+      const body = parseWith(createKioskBodySchema, req.body)
+      const orgPrefix = body.orgPrefix ?? admin.scope.orgPrefix
       if (!orgInScope(orgPrefix, admin.scope.orgPrefix)) {
-        return reply.code(400).send({
-          error: 'invalid_request',
-          message: `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`,
-        })
+        throw badRequest(
+          `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`,
+        )
       }
       const token = randomSecret(24)
       const link = deps.kiosks.create({
         token,
-        name: body.data.name,
-        scope: { namespace: admin.scope.namespace, orgPrefix, skills: body.data.skills },
+        name: body.name,
+        scope: { namespace: admin.scope.namespace, orgPrefix, skills: body.skills },
         createdBy: admin.id,
         now: deps.now(),
       })
@@ -57,7 +53,7 @@ export function kiosksRoutes(deps: KiosksRoutesDeps) {
       deps.audit(admin, {
         op: 'kiosk-mint',
         target: link.name,
-        message: changesOf({}, { orgPrefix, skills: body.data.skills }),
+        message: changesOf({}, { orgPrefix, skills: body.skills }),
         status: 201,
       })
       return reply.code(201).send(created)
@@ -68,10 +64,7 @@ export function kiosksRoutes(deps: KiosksRoutesDeps) {
       const id = idParamSchema.safeParse(req.params)
       const link = id.success ? deps.kiosks.byId(id.data.id) : null
       if (!link || link.scope.namespace !== admin.scope.namespace) {
-        return reply.code(404).send({
-          error: 'not_found',
-          message: `no wall-screen link ${String((req.params as { id?: unknown }).id)}`,
-        })
+        throw notFound(`no wall-screen link ${String((req.params as { id?: unknown }).id)}`)
       }
       // Its sessions are not deleted here: the next check of each (any request, or its open
       // screens, checked now) finds the link revoked, says so, and ends the session.

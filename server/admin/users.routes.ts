@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import {
   type AdminUser,
   type CreatedUser,
@@ -15,7 +15,9 @@ import { hashPassword } from '../auth/passwords'
 import type { SessionsRepo } from '../auth/sessions.repo'
 import type { SessionOwner } from '../auth/socket-auth'
 import { DuplicateUsernameError, type User, type UsersRepo } from '../auth/users.repo'
+import { badRequest, conflict, notFound } from '../lib/http-error'
 import { randomSecret } from '../lib/secrets'
+import { parseWith } from '../lib/validate'
 import { type AuditAdmin, changesOf } from '../actions/admin-audit'
 import { type DirectorySource, scopeProblem } from './directory'
 
@@ -46,20 +48,17 @@ export function usersRoutes(deps: UsersRoutesDeps) {
 
     app.post('/api/users', { config: ADMIN }, async (req, reply) => {
       const admin = principalOf(req)
-      const body = createUserBodySchema.safeParse(req.body)
-      if (!body.success) return badRequest(reply, describeIssues(body.error))
-      const b = body.data
+      const b = parseWith(createUserBodySchema, req.body)
       if (
         !orgInScope(b.orgPrefix, admin.scope.orgPrefix) ||
         (admin.scope.orgPrefix !== null && b.orgPrefix === null)
       ) {
-        return badRequest(
-          reply,
+        throw badRequest(
           `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`,
         )
       }
       const problem = scopeProblem(deps.directory, admin.scope.namespace, b)
-      if (problem) return badRequest(reply, problem)
+      if (problem) throw badRequest(problem)
       const password = b.password ?? temporaryPassword()
       try {
         const user = deps.users.create(
@@ -82,38 +81,28 @@ export function usersRoutes(deps: UsersRoutesDeps) {
         })
         return reply.code(201).send(created)
       } catch (err) {
-        if (err instanceof DuplicateUsernameError) {
-          return reply
-            .code(409)
-            .send({ error: 'conflict', message: `username: ${b.username} is taken` })
-        }
+        if (err instanceof DuplicateUsernameError)
+          throw conflict(`username: ${b.username} is taken`)
         throw err
       }
     })
 
-    app.patch('/api/users/:id', { config: ADMIN }, async (req, reply) => {
+    app.patch('/api/users/:id', { config: ADMIN }, async (req) => {
       const admin = principalOf(req)
       const target = findManaged(req.params, admin, deps.users)
-      if (typeof target === 'string')
-        return reply.code(404).send({ error: 'not_found', message: target })
-      const body = updateUserBodySchema.safeParse(req.body)
-      if (!body.success) return badRequest(reply, describeIssues(body.error))
-      const b = body.data
+      const b = parseWith(updateUserBodySchema, req.body)
       if (
         target.id === admin.id &&
         (b.disabled === true || (b.role !== undefined && b.role !== 'admin'))
       ) {
-        return reply
-          .code(409)
-          .send({ error: 'conflict', message: 'you cannot disable or demote your own account' })
+        throw conflict('you cannot disable or demote your own account')
       }
       if (
         b.orgPrefix !== undefined &&
         (!orgInScope(b.orgPrefix, admin.scope.orgPrefix) ||
           (admin.scope.orgPrefix !== null && b.orgPrefix === null))
       ) {
-        return badRequest(
-          reply,
+        throw badRequest(
           `orgPrefix: must lie within your own department (${admin.scope.orgPrefix})`,
         )
       }
@@ -122,7 +111,7 @@ export function usersRoutes(deps: UsersRoutesDeps) {
         orgPrefix: b.orgPrefix !== target.scope.orgPrefix ? b.orgPrefix : undefined,
         skills: b.skills?.filter((s) => !target.scope.skills?.includes(s)),
       })
-      if (problem) return badRequest(reply, problem)
+      if (problem) throw badRequest(problem)
       const updated = deps.users.update(target.id, b, deps.now())!
       deps.audit(admin, {
         op: 'user-update',
@@ -148,11 +137,8 @@ export function usersRoutes(deps: UsersRoutesDeps) {
     app.post('/api/users/:id/password', { config: ADMIN }, async (req, reply) => {
       const admin = principalOf(req)
       const target = findManaged(req.params, admin, deps.users)
-      if (typeof target === 'string')
-        return reply.code(404).send({ error: 'not_found', message: target })
-      const body = resetPasswordBodySchema.safeParse(req.body ?? {})
-      if (!body.success) return badRequest(reply, describeIssues(body.error))
-      const password = body.data.password ?? temporaryPassword()
+      const body = parseWith(resetPasswordBodySchema, req.body ?? {})
+      const password = body.password ?? temporaryPassword()
       deps.users.setPassword(target.id, await hashPassword(password), deps.now())
       deps.sessions.deleteForUser(target.id)
       deps.sessionsChanged({ userId: target.id })
@@ -160,10 +146,10 @@ export function usersRoutes(deps: UsersRoutesDeps) {
       deps.audit(admin, {
         op: 'password-reset',
         target: target.username,
-        message: body.data.password ? 'chosen by the admin' : 'temporary, made by the console',
-        status: body.data.password ? 204 : 200,
+        message: body.password ? 'chosen by the admin' : 'temporary, made by the console',
+        status: body.password ? 204 : 200,
       })
-      return body.data.password ? reply.code(204).send() : { password }
+      return body.password ? reply.code(204).send() : { password }
     })
   }
 }
@@ -175,12 +161,13 @@ function manages(admin: Principal, u: User): boolean {
   )
 }
 
-/** The user named by `:id` if this admin manages them; a message otherwise (the same for "absent" and "not yours"). */
-function findManaged(params: unknown, admin: Principal, users: UsersRepo): User | string {
+/** The user named by `:id` if this admin manages them; a 404 otherwise (the same for "absent" and "not yours"). */
+function findManaged(params: unknown, admin: Principal, users: UsersRepo): User {
   const id = idParamSchema.safeParse(params)
-  if (!id.success) return describeIssues(id.error)
+  if (!id.success) throw notFound(describeIssues(id.error))
   const user = users.byId(id.data.id)
-  return user && manages(admin, user) ? user : `no user ${id.data.id}`
+  if (!user || !manages(admin, user)) throw notFound(`no user ${id.data.id}`)
+  return user
 }
 
 function view(u: User): AdminUser {
@@ -199,8 +186,4 @@ function view(u: User): AdminUser {
 
 function temporaryPassword(): string {
   return randomSecret(12)
-}
-
-function badRequest(reply: FastifyReply, message: string) {
-  return reply.code(400).send({ error: 'invalid_request', message })
 }

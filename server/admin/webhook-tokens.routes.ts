@@ -1,6 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { idParamSchema } from '@/shared/admin'
-import { describeIssues } from '@/shared/validation'
 import {
   type CreatedWebhookToken,
   createWebhookTokenBodySchema,
@@ -13,6 +12,8 @@ import type { Principal } from '../auth/auth.service'
 import type { WebhookToken } from '../webhooks/webhook-tokens.repo'
 import type { WebhookTokens } from '../webhooks/webhook-tokens.store'
 import type { AuditAdmin } from '../actions/admin-audit'
+import { forbidden, notFound } from '../lib/http-error'
+import { parseWith } from '../lib/validate'
 
 export interface WebhookTokensRoutesDeps {
   tokens: WebhookTokens
@@ -30,9 +31,8 @@ const ADMIN = { permission: 'manageUsers' } as const
  */
 export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/webhook-tokens', { config: ADMIN }, (req, reply) => {
-      const admin = principalOf(req)
-      if (!wholeTenant(admin)) return refuse(reply)
+    app.get('/api/webhook-tokens', { config: ADMIN }, (req) => {
+      const admin = wholeTenantAdmin(req)
       const namespace = admin.scope.namespace
       const list: WebhookTokenList = {
         tokens: deps.tokens.list(namespace).map(view),
@@ -42,16 +42,10 @@ export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
     })
 
     app.post('/api/webhook-tokens', { config: ADMIN }, (req, reply) => {
-      const admin = principalOf(req)
-      if (!wholeTenant(admin)) return refuse(reply)
-      const body = createWebhookTokenBodySchema.safeParse(req.body)
-      if (!body.success) {
-        return reply
-          .code(400)
-          .send({ error: 'invalid_request', message: describeIssues(body.error) })
-      }
+      const admin = wholeTenantAdmin(req)
+      const body = parseWith(createWebhookTokenBodySchema, req.body)
       const { token, secret } = deps.tokens.mint({
-        name: body.data.name,
+        name: body.name,
         namespace: admin.scope.namespace,
         createdById: admin.id,
         createdBy: admin.username,
@@ -71,15 +65,12 @@ export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
     })
 
     app.delete('/api/webhook-tokens/:id', { config: ADMIN }, (req, reply) => {
-      const admin = principalOf(req)
-      if (!wholeTenant(admin)) return refuse(reply)
+      const admin = wholeTenantAdmin(req)
       const id = idParamSchema.safeParse(req.params)
       const token = id.success ? deps.tokens.byId(id.data.id) : null
       if (!token || token.namespace !== admin.scope.namespace) {
         const asked = String((req.params as { id?: unknown }).id)
-        return reply
-          .code(404)
-          .send({ error: 'not_found', message: `no webhook token ${asked.slice(0, 40)}` })
+        throw notFound(`no webhook token ${asked.slice(0, 40)}`)
       }
       deps.tokens.revoke(token.id, deps.now())
       deps.audit(admin, {
@@ -93,16 +84,15 @@ export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
   }
 }
 
-function wholeTenant(p: Principal): boolean {
-  return p.scope.orgPrefix === null && p.scope.skills === null
-}
-
-function refuse(reply: FastifyReply) {
-  return reply.code(403).send({
-    error: 'forbidden',
-    message:
+/** The signed-in admin if their scope is the whole tenant; a 403 otherwise. */
+function wholeTenantAdmin(req: FastifyRequest): Principal {
+  const p = principalOf(req)
+  if (p.scope.orgPrefix !== null || p.scope.skills !== null) {
+    throw forbidden(
       'a webhook token admits every event of the tenant: only an admin of the whole tenant (no department or skill-group limit) manages them',
-  })
+    )
+  }
+  return p
 }
 
 function view(t: WebhookToken): WebhookTokenView {

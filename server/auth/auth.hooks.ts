@@ -2,6 +2,8 @@ import { timingSafeEqual } from 'node:crypto'
 import type {} from '@fastify/cookie'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { can, CSRF_COOKIE, CSRF_HEADER, type Permission, SESSION_COOKIE } from '@/shared/auth'
+import type { AuthRefusal } from '@/shared/errors'
+import { forbidden, HttpError } from '../lib/http-error'
 import { AUTH_FAILURE_MESSAGES, type AuthService, type Principal } from './auth.service'
 
 declare module 'fastify' {
@@ -49,28 +51,24 @@ const PERMISSION_WORDS: Record<Permission, string> = {
 export function installAuthHooks(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('principal', null)
 
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', async (req) => {
     const config = req.routeOptions.config
     if (isPublic(config.public, req)) return
     const result = auth.authenticate(req.cookies[SESSION_COOKIE])
-    if (typeof result === 'string') {
-      return reply.code(401).send({ error: 'unauthenticated', reason: result, message: AUTH_FAILURE_MESSAGES[result] })
-    }
+    if (typeof result === 'string') throw unauthenticated(result)
     req.principal = result
     if (result.kind === 'kiosk' && !config.kiosk) {
-      return reply.code(403).send({ error: 'forbidden', message: 'a wall-screen link only shows the floor' })
+      throw forbidden('a wall-screen link only shows the floor')
     }
     if (config.permission && !can(result.role, config.permission)) {
-      return reply.code(403).send({
-        error: 'forbidden',
-        message: `your role (${result.role}) may not ${PERMISSION_WORDS[config.permission]}`,
-      })
+      throw forbidden(`your role (${result.role}) may not ${PERMISSION_WORDS[config.permission]}`)
     }
     if (!SAFE_METHODS.has(req.method) && !csrfMatches(req, result)) {
-      return reply.code(403).send({
-        error: 'csrf',
-        message: `missing or wrong ${CSRF_HEADER} header: send the value of the ${CSRF_COOKIE} cookie`,
-      })
+      throw new HttpError(
+        403,
+        'csrf',
+        `missing or wrong ${CSRF_HEADER} header: send the value of the ${CSRF_COOKIE} cookie`,
+      )
     }
   })
 }
@@ -97,11 +95,13 @@ function isPublic(declared: PublicRule | undefined, req: FastifyRequest): boolea
  * A public route that asks anyway is answered as a request without a session: 401, not a 500.
  */
 export function principalOf(req: FastifyRequest): Principal {
-  if (!req.principal) {
-    const err = new Error(AUTH_FAILURE_MESSAGES.no_session)
-    throw Object.assign(err, { statusCode: 401, code: 'unauthenticated' })
-  }
+  if (!req.principal) throw unauthenticated('no_session')
   return req.principal
+}
+
+/** 401 for a request whose session is missing or over, saying why. */
+function unauthenticated(reason: AuthRefusal): HttpError {
+  return new HttpError(401, 'unauthenticated', AUTH_FAILURE_MESSAGES[reason], { reason })
 }
 
 export interface CookieOptions {
@@ -110,19 +110,46 @@ export interface CookieOptions {
 }
 
 /** Sets the session and CSRF cookies after sign-in or opening a wall-screen link. */
-export function setSessionCookies(reply: FastifyReply, token: string, csrf: string, expiresAt: number, opts: CookieOptions, now: number): void {
+export function setSessionCookies(
+  reply: FastifyReply,
+  token: string,
+  csrf: string,
+  expiresAt: number,
+  opts: CookieOptions,
+  now: number,
+): void {
   const maxAge = Math.max(0, Math.floor((expiresAt - now) / 1000))
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secure, maxAge })
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: opts.secure,
+    maxAge,
+  })
   // Readable by the SPA, which echoes it in the CSRF header; a page of another site can neither read nor send it.
-  reply.setCookie(CSRF_COOKIE, csrf, { path: '/', httpOnly: false, sameSite: 'strict', secure: opts.secure, maxAge })
+  reply.setCookie(CSRF_COOKIE, csrf, {
+    path: '/',
+    httpOnly: false,
+    sameSite: 'strict',
+    secure: opts.secure,
+    maxAge,
+  })
 }
 
 export function clearSessionCookies(reply: FastifyReply, opts: CookieOptions): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secure })
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: opts.secure,
+  })
   reply.clearCookie(CSRF_COOKIE, { path: '/', sameSite: 'strict', secure: opts.secure })
 }
 
 /** Secure cookies when the request came over HTTPS (directly or through a proxy), or when forced. */
-export function cookieOptions(req: FastifyRequest, mode: 'auto' | 'always' | 'never'): CookieOptions {
+export function cookieOptions(
+  req: FastifyRequest,
+  mode: 'auto' | 'always' | 'never',
+): CookieOptions {
   return { secure: mode === 'always' || (mode === 'auto' && req.protocol === 'https') }
 }

@@ -1,4 +1,5 @@
 import type { Me, Role, Scope } from '@/shared/auth'
+import type { AuthRefusal } from '@/shared/errors'
 import { randomSecret } from '../lib/secrets'
 import type { KnownAddressesRepo } from './known-addresses.repo'
 import type { KioskLink, KiosksRepo } from './kiosks.repo'
@@ -28,7 +29,8 @@ export type LoginResult =
   | { ok: false; reason: 'bad_credentials' | 'disabled' }
   | { ok: false; reason: 'throttled'; retryAfterSec: number }
 
-export type AuthFailure = 'no_session' | 'expired' | 'disabled' | 'revoked'
+/** Why a session is refused (the list the page reads too). */
+export type AuthFailure = AuthRefusal
 
 // A session's last-seen time is written at most this often, ms.
 const TOUCH_EVERY_MS = 60_000

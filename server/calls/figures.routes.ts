@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import { orgInScope } from '@/shared/auth'
 import { figuresQuerySchema } from '@/shared/figures'
 import type { TodayFigures } from '@/shared/floor'
-import { describeIssues } from '@/shared/validation'
 import type { AgentsStore } from '../agents/agents.store'
 import { principalOf } from '../auth/auth.hooks'
+import { parseWith } from '../lib/validate'
 import { type Audience, audienceOf } from '../realtime/audience'
 import type { CallsStore } from './calls.store'
 import type { BucketFilter } from './figures'
@@ -48,12 +48,10 @@ export function figuresFor(
 /** `GET /api/figures?skill=…&dept=…` (see `figuresQuerySchema`). */
 export function figuresRoutes(deps: FiguresRoutesDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/figures', { config: { permission: 'watch' } }, async (req, reply) => {
-      const q = figuresQuerySchema.safeParse(req.query)
-      if (!q.success)
-        return reply.code(400).send({ error: 'invalid_request', message: describeIssues(q.error) })
+    app.get('/api/figures', { config: { permission: 'watch' } }, async (req) => {
+      const q = parseWith(figuresQuerySchema, req.query)
       const audience = audienceOf(principalOf(req).scope)
-      return figuresFor(deps, audience, q.data.skill, q.data.dept)
+      return figuresFor(deps, audience, q.skill, q.dept)
     })
   }
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { PREFERENCES_MAX_BYTES, preferencesSchema } from '@/shared/preferences'
-import { describeIssues } from '@/shared/validation'
 import { principalOf } from '../auth/auth.hooks'
+import { parseWith } from '../lib/validate'
 import type { PreferencesRepo } from './preferences.repo'
 
 /**
@@ -13,14 +13,10 @@ export function preferencesRoutes(repo: PreferencesRepo, now: () => number) {
   return async function plugin(app: FastifyInstance): Promise<void> {
     app.get('/api/me/preferences', (req) => repo.get(principalOf(req).id))
 
-    app.put('/api/me/preferences', { bodyLimit: PREFERENCES_MAX_BYTES }, async (req, reply) => {
-      const body = preferencesSchema.safeParse(req.body)
-      if (!body.success)
-        return reply
-          .code(400)
-          .send({ error: 'invalid_request', message: describeIssues(body.error) })
+    app.put('/api/me/preferences', { bodyLimit: PREFERENCES_MAX_BYTES }, async (req) => {
+      const body = parseWith(preferencesSchema, req.body)
       const id = principalOf(req).id
-      const next = { ...repo.get(id), ...body.data }
+      const next = { ...repo.get(id), ...body }
       repo.put(id, next, now())
       return next
     })

@@ -11,8 +11,10 @@ import {
   robotCallsQuerySchema,
 } from '@/shared/cdr'
 import { formatQueryTime } from '@/shared/platform-time'
-import { describeIssues } from '@/shared/validation'
+import type { ErrorCode } from '@/shared/errors'
 import { principalOf } from '../auth/auth.hooks'
+import { HttpError } from '../lib/http-error'
+import { parseWith } from '../lib/validate'
 import type { FailureAnswer } from '../platform/platform-messages'
 import { failureAnswer, noWavAnswer } from '../platform/platform-messages'
 import type { PlatformClient } from '../platform/platform.client'
@@ -62,70 +64,67 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
   const audio = { platform: deps.platform, window: new WavWindow(deps.now ?? Date.now) }
 
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/calls', { config: browse }, async (req, reply) => {
-      const q = callsQuerySchema.safeParse(req.query)
-      if (!q.success) return badRequest(reply, describeIssues(q.error))
-      const res = await deps.records.list(audience(req), q.data)
-      return res.ok ? res.data : fail(reply, res.answer)
+    app.get('/api/calls', { config: browse }, async (req) => {
+      const q = parseWith(callsQuerySchema, req.query)
+      const res = await deps.records.list(audience(req), q)
+      if (!res.ok) throw refusal(res.answer)
+      return res.data
     })
 
-    app.get('/api/robot-calls', { config: browse }, async (req, reply) => {
-      const q = robotCallsQuerySchema.safeParse(req.query)
-      if (!q.success) return badRequest(reply, describeIssues(q.error))
-      const res = await deps.records.robotList(audience(req), q.data)
-      return res.ok ? res.data : fail(reply, res.answer)
+    app.get('/api/robot-calls', { config: browse }, async (req) => {
+      const q = parseWith(robotCallsQuerySchema, req.query)
+      const res = await deps.records.robotList(audience(req), q)
+      if (!res.ok) throw refusal(res.answer)
+      return res.data
     })
 
-    app.get('/api/calls/:callId', { config: browse }, async (req, reply) => {
-      const p = callParam.safeParse(req.params)
-      if (!p.success) return badRequest(reply, describeIssues(p.error))
-      const res = await deps.records.detail(audience(req), p.data.callId)
-      return res.ok ? res.data : fail(reply, res.answer)
+    app.get('/api/calls/:callId', { config: browse }, async (req) => {
+      const { callId } = parseWith(callParam, req.params)
+      const res = await deps.records.detail(audience(req), callId)
+      if (!res.ok) throw refusal(res.answer)
+      return res.data
     })
 
-    app.get('/api/calls/:callId/recordings', { config: browse }, async (req, reply) => {
-      const p = callParam.safeParse(req.params)
-      if (!p.success) return badRequest(reply, describeIssues(p.error))
-      const res = await deps.records.recordingsOf(audience(req), p.data.callId)
-      return res.ok ? res.data : fail(reply, res.answer)
+    app.get('/api/calls/:callId/recordings', { config: browse }, async (req) => {
+      const { callId } = parseWith(callParam, req.params)
+      const res = await deps.records.recordingsOf(audience(req), callId)
+      if (!res.ok) throw refusal(res.answer)
+      return res.data
     })
 
     app.get('/api/calls/:callId/audio', { config: hear }, async (req, reply) => {
-      const p = callParam.safeParse(req.params)
-      const q = audioQuerySchema.safeParse(req.query)
-      if (!p.success || !q.success) return badRequest(reply, describeIssues((p.error ?? q.error)!))
+      const { callId } = parseWith(callParam, req.params)
+      const q = parseWith(audioQuerySchema, req.query)
       const a = audience(req)
       // The platform streams any callId it has: make sure this one is the user's first.
-      const owned = await deps.records.ownedCall(a, p.data.callId)
-      if (!owned.ok) return fail(reply, owned.answer)
-      const summary = deps.records.summary(a.namespace, p.data.callId)
+      const owned = await deps.records.ownedCall(a, callId)
+      if (!owned.ok) throw refusal(owned.answer)
+      const summary = deps.records.summary(a.namespace, callId)
       const name = (format: RecordingFormat) =>
-        fileName('call', summary, p.data.callId, format, deps.timeZone)
-      return stream(req, reply, audio, PATHS.callStream(p.data.callId), q.data, name)
+        fileName('call', summary, callId, format, deps.timeZone)
+      return stream(req, reply, audio, PATHS.callStream(callId), q, name)
     })
 
     app.get('/api/recordings/:recordingId/audio', { config: hear }, async (req, reply) => {
-      const p = recordingParam.safeParse(req.params)
-      const q = audioQuerySchema.safeParse(req.query)
-      if (!p.success || !q.success) return badRequest(reply, describeIssues((p.error ?? q.error)!))
+      const { recordingId } = parseWith(recordingParam, req.params)
+      const q = parseWith(audioQuerySchema, req.query)
       const a = audience(req)
-      const rec = await deps.records.recording(a, p.data.recordingId)
-      if (!rec.ok) return fail(reply, rec.answer)
+      const rec = await deps.records.recording(a, recordingId)
+      if (!rec.ok) throw refusal(rec.answer)
       const summary = deps.records.summary(a.namespace, rec.data.callId)
       const name = (format: RecordingFormat) =>
         fileName('recording', summary, rec.data.callId, format, deps.timeZone)
-      const path = PATHS.recordingStream(p.data.recordingId)
-      return stream(req, reply, audio, path, q.data, name)
+      const path = PATHS.recordingStream(recordingId)
+      return stream(req, reply, audio, path, q, name)
     })
 
     app.get('/api/recordings/:recordingId/peaks', { config: hear }, async (req, reply) => {
-      const p = recordingParam.safeParse(req.params)
-      if (!p.success) return badRequest(reply, describeIssues(p.error))
+      const { recordingId } = parseWith(recordingParam, req.params)
       const a = audience(req)
-      const rec = await deps.records.recording(a, p.data.recordingId)
-      if (!rec.ok) return fail(reply, rec.answer)
-      const res = await deps.peaks.get(a.namespace, p.data.recordingId)
-      if (!res.ok) return fail(reply, res.answer)
+      const rec = await deps.records.recording(a, recordingId)
+      if (!rec.ok) throw refusal(rec.answer)
+      const res = await deps.peaks.get(a.namespace, recordingId)
+      if (!res.ok) throw refusal(res.answer)
       reply
         .header('content-type', 'application/json; charset=utf-8')
         .header('cache-control', 'private, max-age=86400')
@@ -157,12 +156,12 @@ async function stream(
     audio.platform.getStream(path, { isDownload: 0, isWav: f === 'wav' ? 1 : 0 }, range)
   let res = await get(format)
   if (!res.ok && format === 'wav' && res.kind === 'code' && res.code === NO_RECORDING_FILE) {
-    if (q.format === 'wav') return fail(reply, noWavAnswer(res))
+    if (q.format === 'wav') throw refusal(noWavAnswer(res))
     audio.window.rememberMissing(path)
     format = 'mp3'
     res = await get(format)
   }
-  if (!res.ok) return fail(reply, failureAnswer(res))
+  if (!res.ok) throw refusal(failureAnswer(res))
   const up = res.response
   for (const h of PASSED_HEADERS) {
     const v = up.headers.get(h)
@@ -203,11 +202,9 @@ function fileName(
   return `${parts.join('-')}.${format}`
 }
 
-function badRequest(reply: FastifyReply, message: string) {
-  return reply.code(400).send({ error: 'invalid_request', message })
-}
-
-function fail(reply: FastifyReply, answer: FailureAnswer | SplitAnswer) {
+/** The platform's refusal (or the console's reading of it), answered with all its fields. */
+function refusal(answer: FailureAnswer | SplitAnswer): HttpError {
   const { status, ...body } = answer
-  return reply.code(status).send(body)
+  // The platform's answers type their codes as strings; each is one of ERROR_CODES.
+  return HttpError.of(status, { ...body, error: body.error as ErrorCode })
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { floorSettingsSchema } from '@/shared/settings'
 import { describeIssues } from '@/shared/validation'
 import { principalOf } from '../auth/auth.hooks'
+import { badRequest } from '../lib/http-error'
 import type { CallsStore } from '../calls/calls.store'
 import type { FloorGateway } from '../realtime/floor.gateway'
 import type { SettingsStore } from './settings.store'
@@ -24,7 +25,7 @@ export function settingsRoutes(deps: SettingsRoutesDeps) {
       deps.settings.get(principalOf(req).scope.namespace),
     )
 
-    app.put('/api/settings', { config: { permission: 'configure' } }, async (req, reply) => {
+    app.put('/api/settings', { config: { permission: 'configure' } }, async (req) => {
       const p = principalOf(req)
       const body = floorSettingsSchema.safeParse(req.body)
       if (!body.success) {
@@ -34,9 +35,7 @@ export function settingsRoutes(deps: SettingsRoutesDeps) {
           path: i.path.map(String),
           message: i.message,
         }))
-        return reply
-          .code(400)
-          .send({ error: 'invalid_request', message: describeIssues(body.error), issues })
+        throw badRequest(describeIssues(body.error), { issues })
       }
       const ns = p.scope.namespace
       const before = deps.settings.get(ns)

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { skillNamesBodySchema } from '@/shared/skill-names'
-import { describeIssues } from '@/shared/validation'
 import type { AuditAdmin } from '../actions/admin-audit'
 import { principalOf } from '../auth/auth.hooks'
+import { parseWith } from '../lib/validate'
 import type { SkillNamesRepo } from './skill-names.repo'
 
 export interface SkillNamesRoutesDeps {
@@ -21,16 +21,11 @@ export function skillNamesRoutes(deps: SkillNamesRoutesDeps) {
       names: deps.names.get(principalOf(req).scope.namespace),
     }))
 
-    app.put('/api/skill-names', { config: { permission: 'configure' } }, async (req, reply) => {
+    app.put('/api/skill-names', { config: { permission: 'configure' } }, async (req) => {
       const p = principalOf(req)
-      const body = skillNamesBodySchema.safeParse(req.body)
-      if (!body.success)
-        return reply
-          .code(400)
-          .send({ error: 'invalid_request', message: describeIssues(body.error) })
+      const { names } = parseWith(skillNamesBodySchema, req.body)
       const ns = p.scope.namespace
       const before = deps.names.get(ns)
-      const names = body.data.names
       deps.names.replace(ns, names, p.username, deps.now())
       const message = namesChanged(before, names)
       if (message) deps.audit(p, { op: 'skill-names', target: 'skill-names', message, status: 200 })

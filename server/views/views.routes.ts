@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { idParamSchema } from '@/shared/admin'
 import { can } from '@/shared/auth'
-import { describeIssues } from '@/shared/validation'
 import { saveViewBodySchema } from '@/shared/views'
 import { principalOf } from '../auth/auth.hooks'
+import { forbidden, notFound } from '../lib/http-error'
+import { parseWith } from '../lib/validate'
 import type { ViewsRepo } from './views.repo'
 
 /** Named floor views of a tenant: every user may open them; supervisors save; owners and admins delete. */
@@ -13,16 +14,12 @@ export function viewsRoutes(views: ViewsRepo, now: () => number) {
 
     app.post('/api/views', { config: { permission: 'saveViews' } }, async (req, reply) => {
       const p = principalOf(req)
-      const body = saveViewBodySchema.safeParse(req.body)
-      if (!body.success)
-        return reply
-          .code(400)
-          .send({ error: 'invalid_request', message: describeIssues(body.error) })
+      const body = parseWith(saveViewBodySchema, req.body)
       const view = views.create({
         namespace: p.scope.namespace,
         ownerId: p.id,
         ownerName: p.username,
-        ...body.data,
+        ...body,
         now: now(),
       })
       return reply.code(201).send(view)
@@ -32,14 +29,9 @@ export function viewsRoutes(views: ViewsRepo, now: () => number) {
       const p = principalOf(req)
       const id = idParamSchema.safeParse(req.params)
       const view = id.success ? views.get(p.scope.namespace, id.data.id) : null
-      if (!view) return reply.code(404).send({ error: 'not_found', message: 'no such view' })
+      if (!view) throw notFound('no such view')
       if (view.ownerId !== p.id && !can(p.role, 'manageUsers')) {
-        return reply
-          .code(403)
-          .send({
-            error: 'forbidden',
-            message: `only ${view.owner} or an admin may delete this view`,
-          })
+        throw forbidden(`only ${view.owner} or an admin may delete this view`)
       }
       views.delete(p.scope.namespace, view.id)
       return reply.code(204).send()

@@ -3,6 +3,7 @@ import type {} from '@fastify/cookie'
 import type { RateLimitPluginOptions } from '@fastify/rate-limit'
 import type { FastifyRequest } from 'fastify'
 import { SESSION_COOKIE } from '@/shared/auth'
+import { HttpError } from '../lib/http-error'
 
 /** Largest REST body, bytes: every body the console's API takes is a small JSON object. */
 export const API_BODY_LIMIT = 64 * 1024
@@ -27,12 +28,16 @@ export const REQUEST_LIMITS: RateLimitPluginOptions = {
   cache: MAX_CLIENTS,
   allowList: (req) => !req.url.startsWith('/api/'),
   keyGenerator: clientKey,
-  errorResponseBuilder: (_req, ctx) => ({
-    statusCode: 429,
-    error: 'rate_limited',
-    message: `too many requests: at most ${ctx.max} a minute; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
-    retryAfterSec: Math.ceil(ctx.ttl / 1000),
-  }),
+  // Thrown by the plugin, answered by the root error handler.
+  errorResponseBuilder: (_req, ctx) => {
+    const retryAfterSec = Math.ceil(ctx.ttl / 1000)
+    return new HttpError(
+      429,
+      'rate_limited',
+      `too many requests: at most ${ctx.max} a minute; try again in ${retryAfterSec} s`,
+      { retryAfterSec },
+    )
+  },
 }
 
 /** A session's requests count together wherever they come from; others count by address. */

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { HttpError } from '../lib/http-error'
 import { isAppPath } from './request-path'
 
 /**
@@ -40,18 +41,15 @@ export function spaRoutes(distDir: string) {
         .header('cache-control', 'no-cache')
         .type('text/html; charset=utf-8')
         .send(fs.createReadStream(index))
-    const notFound = (req: FastifyRequest, reply: FastifyReply) =>
-      reply.code(404).send({
-        error: 'not_found',
-        message: `${req.method} ${req.url.split('?')[0]} does not exist`,
-      })
+    const notFound = (req: FastifyRequest) =>
+      new HttpError(404, 'not_found', `${req.method} ${req.url.split('?')[0]} does not exist`)
     // The static handler would treat `/` as a directory; the root is the app.
     if (built) app.get('/', (_req, reply) => sendIndex(reply))
     // Every other GET: a page of the app (public), or under the relay's own paths a route that
     // does not exist (only a signed-in user learns that; others are asked to sign in).
     app.get('/*', { config: { public: (req) => isAppPath(req.url) } }, (req, reply) => {
       const isPage = isAppPath(req.url) && !path.extname(req.url.split('?')[0] ?? '')
-      if (!isPage) return notFound(req, reply)
+      if (!isPage) throw notFound(req)
       if (!built) {
         return reply
           .code(503)
@@ -63,6 +61,8 @@ export function spaRoutes(distDir: string) {
       return sendIndex(reply)
     })
     // Other methods on paths no route has: signed-in users get a plain 404.
-    app.setNotFoundHandler((req, reply) => notFound(req, reply))
+    app.setNotFoundHandler((req) => {
+      throw notFound(req)
+    })
   }
 }

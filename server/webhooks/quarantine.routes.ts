@@ -1,12 +1,13 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { idParamSchema } from '@/shared/admin'
-import { describeIssues } from '@/shared/validation'
 import {
   type QuarantinePage,
   quarantineQuerySchema,
   type ReplayAnswer,
 } from '@/shared/webhook-quarantine'
 import { principalOf } from '../auth/auth.hooks'
+import { conflict, forbidden, HttpError, notFound } from '../lib/http-error'
+import { parseWith } from '../lib/validate'
 import type { Principal } from '../auth/auth.service'
 import type { StoredEntry } from './quarantine.repo'
 import type { WebhookQuarantine } from './quarantine.store'
@@ -32,50 +33,31 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps) {
   const replaying = new Set<number>()
 
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/webhooks/quarantine', { config: ADMIN }, (req, reply) => {
-      const admin = principalOf(req)
-      if (!wholeTenant(admin)) return refuse(reply)
-      const q = quarantineQuerySchema.safeParse(req.query)
-      if (!q.success) {
-        return reply.code(400).send({ error: 'invalid_request', message: describeIssues(q.error) })
-      }
-      const page: QuarantinePage = deps.quarantine.page(
-        admin.scope.namespace,
-        q.data.limit,
-        q.data.offset,
-      )
+    app.get('/api/webhooks/quarantine', { config: ADMIN }, (req) => {
+      const admin = wholeTenantAdmin(req)
+      const q = parseWith(quarantineQuerySchema, req.query)
+      const page: QuarantinePage = deps.quarantine.page(admin.scope.namespace, q.limit, q.offset)
       return page
     })
 
     // The whole body as sent, as a file: a list carries only its start.
     app.get('/api/webhooks/quarantine/:id/body', { config: ADMIN }, (req, reply) => {
-      const admin = principalOf(req)
-      if (!wholeTenant(admin)) return refuse(reply)
+      const admin = wholeTenantAdmin(req)
       const entry = entryOf(deps, admin, req.params)
-      if (!entry) return notFound(reply, req.params)
       return reply
         .header('content-type', 'text/plain; charset=utf-8')
         .header('content-disposition', `attachment; filename="webhook-${entry.id}.json"`)
         .send(entry.body)
     })
 
-    app.post('/api/webhooks/quarantine/:id/replay', { config: ADMIN }, async (req, reply) => {
-      const admin = principalOf(req)
-      if (!wholeTenant(admin)) return refuse(reply)
+    app.post('/api/webhooks/quarantine/:id/replay', { config: ADMIN }, async (req) => {
+      const admin = wholeTenantAdmin(req)
       const entry = entryOf(deps, admin, req.params)
-      if (!entry) return notFound(reply, req.params)
       if (!entry.bodyKept) {
-        return conflict(
-          reply,
-          `entry ${entry.id} was too large to read: there is no body to replay`,
-        )
+        throw conflict(`entry ${entry.id} was too large to read: there is no body to replay`)
       }
-      if (entry.replayedAt !== null) {
-        return conflict(reply, `entry ${entry.id} was replayed already`)
-      }
-      if (replaying.has(entry.id)) {
-        return conflict(reply, `entry ${entry.id} is being replayed`)
-      }
+      if (entry.replayedAt !== null) throw conflict(`entry ${entry.id} was replayed already`)
+      if (replaying.has(entry.id)) throw conflict(`entry ${entry.id} is being replayed`)
       replaying.add(entry.id)
       try {
         const at = deps.now()
@@ -91,10 +73,8 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps) {
           return answer
         }
         await deps.quarantine.setReason(entry, outcome.message)
-        return reply.code(400).send({
-          error: 'invalid_event',
-          message: outcome.message,
-          // What the webhook would answer the platform for this body now.
+        // What the webhook would answer the platform for this body now.
+        throw new HttpError(400, 'invalid_event', outcome.message, {
           webhookStatus: outcome.status,
         })
       } finally {
@@ -104,34 +84,24 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps) {
   }
 }
 
-function entryOf(
-  deps: QuarantineRoutesDeps,
-  admin: Principal,
-  params: unknown,
-): StoredEntry | null {
+/** The entry `:id` names in the admin's tenant; a 404 otherwise. */
+function entryOf(deps: QuarantineRoutesDeps, admin: Principal, params: unknown): StoredEntry {
   const id = idParamSchema.safeParse(params)
-  return id.success ? deps.quarantine.get(admin.scope.namespace, id.data.id) : null
+  const entry = id.success ? deps.quarantine.get(admin.scope.namespace, id.data.id) : null
+  if (!entry) {
+    const asked = String((params as { id?: unknown }).id)
+    throw notFound(`no quarantined webhook ${asked.slice(0, 40)}`)
+  }
+  return entry
 }
 
-function wholeTenant(p: Principal): boolean {
-  return p.scope.orgPrefix === null && p.scope.skills === null
-}
-
-function refuse(reply: FastifyReply) {
-  return reply.code(403).send({
-    error: 'forbidden',
-    message:
+/** The signed-in admin if their scope is the whole tenant; a 403 otherwise. */
+function wholeTenantAdmin(req: FastifyRequest): Principal {
+  const p = principalOf(req)
+  if (p.scope.orgPrefix !== null || p.scope.skills !== null) {
+    throw forbidden(
       'quarantined webhooks carry every agent and call of the tenant: only an admin of the whole tenant (no department or skill-group limit) sees them',
-  })
-}
-
-function notFound(reply: FastifyReply, params: unknown) {
-  const asked = String((params as { id?: unknown }).id)
-  return reply
-    .code(404)
-    .send({ error: 'not_found', message: `no quarantined webhook ${asked.slice(0, 40)}` })
-}
-
-function conflict(reply: FastifyReply, message: string) {
-  return reply.code(409).send({ error: 'conflict', message })
+    )
+  }
+  return p
 }

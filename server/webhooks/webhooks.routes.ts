@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ErrorBody } from '@/shared/errors'
 import { WEBHOOK_PATH } from '@/shared/webhook-tokens'
 import type { FloorGateway } from '../realtime/floor.gateway'
 import type { WebhookCapture } from './capture.store'
@@ -58,12 +59,13 @@ export function webhookRoutes(deps: WebhookDeps) {
         await reply.code(401).send({
           error: 'unauthorized',
           message: 'missing or wrong token: the callback URL must end in ?token=<WEBHOOK_TOKEN>',
-        })
+        } satisfies ErrorBody)
         return
       }
       req.webhookAdmission = admission
     })
 
+    // The platform is answered its own way (and the body kept), not by the relay's root handler.
     app.setErrorHandler((err: FastifyError, req, reply) => sendError(err, req, reply, deps))
 
     // The platform reads no security headers; computing them for every event costs throughput.
@@ -140,7 +142,7 @@ async function sendError(
         bodyKept: false,
       })
     }
-    return reply.code(413).send({ error: 'too_large', message })
+    return reply.code(413).send({ error: 'too_large', message } satisfies ErrorBody)
   }
   const body = typeof req.body === 'string' ? req.body : ''
   if (err.statusCode !== undefined && err.statusCode < 500) {
@@ -149,12 +151,13 @@ async function sendError(
       deps.capture?.record(captured(admitted, receivedAt, err.statusCode, body))
     return reply
       .code(err.statusCode)
-      .send({ error: 'invalid_event', message: `(body): ${err.message}` })
+      .send({ error: 'invalid_event', message: `(body): ${err.message}` } satisfies ErrorBody)
   }
   // Storage failed: answer 500 so the platform sends the event again later.
   req.log.error({ err }, 'webhook could not be stored')
   if (admitted !== null) deps.capture?.record(captured(admitted, receivedAt, 500, body))
-  return reply
-    .code(500)
-    .send({ error: 'internal', message: 'the event could not be stored; send it again' })
+  return reply.code(500).send({
+    error: 'internal',
+    message: 'the event could not be stored; send it again',
+  } satisfies ErrorBody)
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
+import { API_ERROR_CODES } from '@/shared/errors'
 import { fakeFetch, json } from '@/testing/fake-fetch'
 import { ApiError, apiRequest, setUnauthorizedHandler } from './api-client'
 
@@ -80,6 +81,21 @@ describe('apiRequest', () => {
     )) as ApiError
     expect(invalid.error).toBe('invalid_request')
     expect(invalid.field).toEqual({ name: 'username', message: 'at least 2 characters' })
+  })
+
+  it('knows the codes every route may answer, and reads any other as a server error', async () => {
+    const answers: Record<string, Response> = {}
+    for (const code of [...API_ERROR_CODES, 'split_required', 'rate_limited'])
+      answers[`GET /api/${code}`] = json(400, { error: code, message: `said ${code}` })
+    fakeFetch(answers)
+    const read = (code: string) =>
+      apiRequest(`/api/${code}`).catch((e: unknown) => e) as Promise<ApiError>
+    for (const code of API_ERROR_CODES) expect((await read(code)).error, code).toBe(code)
+    // A route's own code still reaches the page, in the body it keeps.
+    const split = await read('split_required')
+    expect(split).toMatchObject({ error: 'server', message: 'said split_required' })
+    expect(split.body).toMatchObject({ error: 'split_required' })
+    expect((await read('rate_limited')).error).toBe('server')
   })
 
   it('calls no answer at all a network error', async () => {

@@ -1,31 +1,19 @@
 import * as z from 'zod/mini'
 import { CSRF_COOKIE, CSRF_HEADER } from '@/shared/auth'
+import {
+  API_ERROR_CODES,
+  type ApiErrorCode as RelayErrorCode,
+  errorBodySchema,
+} from '@/shared/errors'
 
 /**
- * The relay's error codes (docs/api.md), plus what the page itself can tell: `network` (no
- * answer at all), `bad_response` (an answer of the wrong shape) and `server` (anything else).
+ * The relay's error codes that every route may answer (`src/shared/errors.ts`), plus what the
+ * page itself can tell: `network` (no answer at all), `bad_response` (an answer of the wrong
+ * shape) and `server` (anything else).
  */
-export type ApiErrorCode =
-  | 'invalid_request'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'csrf'
-  | 'not_found'
-  | 'conflict'
-  | 'throttled'
-  | 'network'
-  | 'bad_response'
-  | 'server'
+export type ApiErrorCode = RelayErrorCode | 'network' | 'bad_response' | 'server'
 
-const KNOWN_CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
-  'invalid_request',
-  'unauthenticated',
-  'forbidden',
-  'csrf',
-  'not_found',
-  'conflict',
-  'throttled',
-])
+const KNOWN_CODES: ReadonlySet<string> = new Set<ApiErrorCode>(API_ERROR_CODES)
 
 /** A request that did not succeed, as the page can act on it. */
 export class ApiError extends Error {
@@ -77,13 +65,6 @@ export function isApiError(value: unknown): value is ApiError {
 export function isUnauthenticated(value: unknown): value is ApiError {
   return isApiError(value) && value.status === 401
 }
-
-const errorBodySchema = z.object({
-  error: z.string(),
-  message: z.optional(z.string()),
-  reason: z.optional(z.string()),
-  retryAfterSec: z.optional(z.number()),
-})
 
 type UnauthorizedHandler = (error: ApiError) => void
 let unauthorizedHandler: UnauthorizedHandler | null = null
