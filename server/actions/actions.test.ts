@@ -2,13 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ActionRefused, AuditPage } from '@/shared/actions'
 import type { FloorSnapshot } from '@/shared/floor'
 import { FakePlatform, type Recorded } from '../testing/fake-platform'
-import {
-  agentEvent,
-  OTHER_TOKEN,
-  type Session,
-  startTestRelay,
-  type TestRelay,
-} from '../testing/test-relay'
+import { OTHER_TOKEN, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 let platform: FakePlatform
 let relay: TestRelay
