@@ -209,6 +209,16 @@ if (grid) {
     verdict(e95, (x) => x <= 150),
     grid.measuredAt,
   )
+  const neverShown = get(grid, 'eventToPaint.neverShown')
+  row(
+    'grid',
+    'tiles that never showed the new state (no paint time)',
+    fmt(neverShown, ''),
+    '0',
+    '—',
+    verdict(neverShown, (x) => x === 0),
+    grid.measuredAt,
+  )
   row(
     'grid',
     'event → batch reaches the page p95',
