@@ -60,6 +60,16 @@ export interface Session {
 
 export const TEST_PASSWORD = 'correct-horse-battery'
 
+/** The name of the admin `startRelayWithAdmin` signs in. */
+export const TEST_ADMIN = 'root'
+
+/** A fresh relay (as `startTestRelay`) with an admin, `root`, signed in: the admin pages' tests. */
+export async function startRelayWithAdmin(): Promise<{ relay: TestRelay; admin: Session }> {
+  const relay = await startTestRelay()
+  await relay.createUser({ username: TEST_ADMIN, role: 'admin' })
+  return { relay, admin: await relay.signIn(TEST_ADMIN) }
+}
+
 /** Starts the real relay on port 0 with its own data directory (reused when given). */
 export async function startTestRelay(
   opts: {
