@@ -61,7 +61,7 @@ export interface Session {
 export const TEST_PASSWORD = 'correct-horse-battery'
 
 /** The name of the admin `startRelayWithAdmin` signs in. */
-export const TEST_ADMIN = 'root'
+const TEST_ADMIN = 'root'
 
 /** A fresh relay (as `startTestRelay`) with an admin, `root`, signed in: the admin pages' tests. */
 export async function startRelayWithAdmin(): Promise<{ relay: TestRelay; admin: Session }> {
