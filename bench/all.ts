@@ -1,19 +1,23 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
-import { ROOT } from './lib/processes'
+import { REPO_ROOT } from '../server/lib/child-process'
 
 /** `npm run bench`: every benchmark in turn (each writes its results), then the report. */
 const parts = ['relay', 'grid', 'player', 'page', 'storage']
 const started = Date.now()
 for (const part of parts) {
   console.error(`\n== bench:${part}`)
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, `bench/${part}/run.ts`)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, `bench/${part}/run.ts`)],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
 }
-execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/report.ts')], {
-  cwd: ROOT,
+execFileSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/report.ts')], {
+  cwd: REPO_ROOT,
   stdio: 'inherit',
 })
 console.error(`all benchmarks in ${Math.round((Date.now() - started) / 1000)} s`)

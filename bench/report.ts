@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ROOT } from './lib/processes'
+import { REPO_ROOT } from '../server/lib/child-process'
 
 /*
  * Writes docs/benchmarks.md from the latest results in bench/results: every figure beside its
@@ -13,7 +13,7 @@ type Json = Record<string, unknown>
 const read = (name: string): Json | null => {
   try {
     return JSON.parse(
-      fs.readFileSync(path.join(ROOT, 'bench/results', `${name}.json`), 'utf8'),
+      fs.readFileSync(path.join(REPO_ROOT, 'bench/results', `${name}.json`), 'utf8'),
     ) as Json
   } catch {
     return null
@@ -37,8 +37,8 @@ const grid = read('grid')
 const player = read('player')
 const page = read('page')
 const storage = read('storage')
-const notes = fs.existsSync(path.join(ROOT, 'bench/notes.md'))
-  ? fs.readFileSync(path.join(ROOT, 'bench/notes.md'), 'utf8')
+const notes = fs.existsSync(path.join(REPO_ROOT, 'bench/notes.md'))
+  ? fs.readFileSync(path.join(REPO_ROOT, 'bench/notes.md'), 'utf8')
   : ''
 
 const rows: string[][] = []
@@ -207,6 +207,16 @@ if (grid) {
     '≤ 150 ms',
     '—',
     verdict(e95, (x) => x <= 150),
+    grid.measuredAt,
+  )
+  const neverShown = get(grid, 'eventToPaint.neverShown')
+  row(
+    'grid',
+    'tiles that never showed the new state (no paint time)',
+    fmt(neverShown, ''),
+    '0',
+    '—',
+    verdict(neverShown, (x) => x === 0),
     grid.measuredAt,
   )
   row(
@@ -406,5 +416,5 @@ each call's summary as JSON beside the platform's whole body.
   the simulator's rate, every day.
 
 ${notes}`
-fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), md)
+fs.writeFileSync(path.join(REPO_ROOT, 'docs/benchmarks.md'), md)
 console.log(`docs/benchmarks.md written (${rows.length} figures)`)

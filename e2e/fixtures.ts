@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import readline from 'node:readline'
 import { test as base, type Page } from '@playwright/test'
+import { type StartedProgram, startProgram } from '../server/lib/child-process'
+import { agentEventBuilder } from '../server/testing/agent-event'
 
 export const E2E_TOKEN = 'e2e-webhook-token-0123456789'
 
@@ -17,11 +17,12 @@ export interface RunningApp {
 }
 
 /** Starts `server/start.ts` (relay + simulator) on a free port and waits for RELAY_READY. */
-async function startApp(simArgs: string): Promise<{ app: RunningApp; child: ChildProcess }> {
+async function startApp(simArgs: string): Promise<{ app: RunningApp; started: StartedProgram }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'))
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
-    env: {
-      ...process.env,
+  const started = await startProgram(
+    'server/start.ts',
+    [],
+    {
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -34,27 +35,13 @@ async function startApp(simArgs: string): Promise<{ app: RunningApp; child: Chil
       // 60 s margin its next event would win by time (a restarted serial counter's rule).
       SERIAL_RESET_SEC: '86400',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const log: string[] = []
-  readline.createInterface({ input: child.stderr }).on('line', (l) => log.push(l))
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`app did not start:\n${log.join('\n')}`)),
-      60_000,
-    )
-    child.once('exit', (code) => reject(new Error(`app exited (${code}):\n${log.join('\n')}`)))
-    readline.createInterface({ input: child.stdout }).on('line', (line) => {
-      const m = /^RELAY_READY (.*)$/.exec(line)
-      if (m) {
-        clearTimeout(timer)
-        resolve((JSON.parse(m[1]!) as { url: string }).url)
-      }
-    })
-  })
+    'RELAY_READY',
+    { label: 'app' },
+  )
+  const url = started.ready.url as string
   const webhookUrl = `${url}/webhooks/wellcloud?token=${E2E_TOKEN}`
   return {
-    child,
+    started,
     app: {
       url,
       webhookUrl,
@@ -79,10 +66,9 @@ export const test = base.extend<object, { app: RunningApp; simArgs: string }>({
   simArgs: [E2E_SIM_ARGS, { scope: 'worker', option: true }],
   app: [
     async ({ simArgs }, use) => {
-      const { app, child } = await startApp(simArgs)
+      const { app, started } = await startApp(simArgs)
       await use(app)
-      child.kill('SIGTERM')
-      await new Promise((r) => child.once('exit', r))
+      await started.stop()
       fs.rmSync(app.dataDir, { recursive: true, force: true })
     },
     { scope: 'worker', timeout: 90_000 },
@@ -100,6 +86,29 @@ export async function signIn(page: Page, username: 'admin' | 'lead' | 'viewer'):
   const res = await page.request.post('/api/auth/login', { data: { username, password: username } })
   if (res.status() !== 204)
     throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`)
+}
+
+/**
+ * A builder of agentStateEvents as the platform would post them now, for an agent of 客服二部
+ * (override any field). `firstSerial`: above anything the simulator reaches (it counts up from
+ * the epoch ms of its start), so an event a spec posts is the newest the relay has seen for
+ * that agent; one range per spec.
+ */
+export function platformAgentEvents(
+  firstSerial: number,
+): (overrides?: Record<string, unknown>) => Record<string, unknown> {
+  return agentEventBuilder({
+    firstSerial,
+    now: Date.now,
+    defaults: {
+      name: null,
+      lastACState: 'Available',
+      orgId: 'org-2',
+      orgName: '客服二部',
+      orgTreePos: '1.2',
+      channelAddr: null,
+    },
+  })
 }
 
 export { expect } from '@playwright/test'

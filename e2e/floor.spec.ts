@@ -1,42 +1,9 @@
 import type { Page, WebSocketRoute } from '@playwright/test'
 import type { FloorSnapshot } from '@/shared/floor'
-import { formatEventTime } from '@/shared/platform-time'
 import { zh } from '@/locales/zh'
-import { expect, signIn, test } from './fixtures'
+import { expect, platformAgentEvents, signIn, test } from './fixtures'
 
-// Serials above anything the simulator will reach (it counts up from the epoch ms of its start),
-// so an event the test posts is the newest the relay has seen for that agent.
-let serial = 8_000_000_000_000_000
-
-function agentEvent(
-  id: string,
-  acState: string,
-  extra: Record<string, unknown> = {},
-): Record<string, unknown> {
-  serial += 1
-  const now = formatEventTime(Date.now(), 'Asia/Shanghai')
-  return {
-    eventName: 'agentStateEvent',
-    serial,
-    timestamp: now,
-    eventType: 'agent',
-    id,
-    name: extra.name ?? null,
-    acState,
-    stateChangeTime: now,
-    lastACState: 'Available',
-    namespace: 'test.cc',
-    orgId: 'org-2',
-    orgName: '客服二部',
-    orgTreePos: '1.2',
-    reason: 'AgentOperation',
-    channelAddr: null,
-    skills: ['7001@test.cc'],
-    callId: null,
-    workSkill: null,
-    ...extra,
-  }
-}
+const agentEvent = platformAgentEvents(8_000_000_000_000_000)
 
 const tile = (page: Page, agentId: string) => page.locator(`[data-agent-id="${agentId}"]`)
 const grid = (page: Page) => page.getByRole('region', { name: zh.floor.gridLabel })
@@ -89,9 +56,11 @@ test.describe('the live floor', () => {
     const target = tile(page, '5003@test.cc')
     await expect(target).toBeVisible({ timeout: 30_000 })
     const name = `测试坐席${test.info().repeatEachIndex}`
-    expect(await app.post(agentEvent('5003@test.cc', 'Aux', { name, reason: 'MonitorLock' }))).toBe(
-      200,
-    )
+    expect(
+      await app.post(
+        agentEvent({ id: '5003@test.cc', acState: 'Aux', name, reason: 'MonitorLock' }),
+      ),
+    ).toBe(200)
     await expect(target).toHaveAttribute('aria-label', new RegExp(`${name}.*${zh.states.Aux}`), {
       timeout: 1_000,
     })
@@ -100,7 +69,9 @@ test.describe('the live floor', () => {
     await expect(grid(page).getByRole('button')).toHaveCount(1)
     await expect(target).toBeVisible()
 
-    const newcomer = agentEvent('5999@test.cc', 'InboundTalking', {
+    const newcomer = agentEvent({
+      id: '5999@test.cc',
+      acState: 'InboundTalking',
       name: '新来的',
       callId: 'e2e-call-1',
       workSkill: '7001@test.cc',
@@ -152,8 +123,12 @@ test.describe('the live floor', () => {
       page.getByRole('status', { name: new RegExp(zh.connection.reconnecting) }),
     ).toBeVisible()
     // Meanwhile the floor moves on.
-    expect(await app.post(agentEvent('5010@test.cc', 'Acw', { name: '断线期间' }))).toBe(200)
-    expect(await app.post(agentEvent('5998@test.cc', 'Aux', { name: '断线期间新人' }))).toBe(200)
+    expect(
+      await app.post(agentEvent({ id: '5010@test.cc', acState: 'Acw', name: '断线期间' })),
+    ).toBe(200)
+    expect(
+      await app.post(agentEvent({ id: '5998@test.cc', acState: 'Aux', name: '断线期间新人' })),
+    ).toBe(200)
 
     down = false
     await expect(tile(page, '5010@test.cc')).toHaveAttribute(

@@ -2,43 +2,14 @@ import type { Locator, Page, TestInfo } from '@playwright/test'
 import { formatEventTime } from '@/shared/platform-time'
 import { DEFAULT_FAMILY_THRESHOLDS, type FloorSettings } from '@/shared/settings'
 import { zh } from '@/locales/zh'
-import { expect, signIn, test } from './fixtures'
+import { expect, platformAgentEvents, signIn, test } from './fixtures'
 
 /*
  * Thresholds on the live floor: a tile's look follows the time its agent has spent in a state,
  * and follows an admin's new thresholds at once.
  */
 
-let serial = 8_600_000_000_000_000 // above anything the simulator reaches (see floor.spec.ts)
-
-function agentEvent(
-  id: string,
-  acState: string,
-  name: string,
-  since = Date.now(),
-): Record<string, unknown> {
-  serial += 1
-  return {
-    eventName: 'agentStateEvent',
-    serial,
-    timestamp: formatEventTime(Date.now(), 'Asia/Shanghai'),
-    eventType: 'agent',
-    id,
-    name,
-    acState,
-    stateChangeTime: formatEventTime(since, 'Asia/Shanghai'),
-    lastACState: 'Available',
-    namespace: 'test.cc',
-    orgId: 'org-2',
-    orgName: '客服二部',
-    orgTreePos: '1.2',
-    reason: 'AgentOperation',
-    channelAddr: null,
-    skills: ['7001@test.cc'],
-    callId: null,
-    workSkill: null,
-  }
-}
+const agentEvent = platformAgentEvents(8_600_000_000_000_000)
 
 const tile = (page: Page, id: string) => page.locator(`[data-agent-id="${id}"]`)
 
@@ -112,7 +83,7 @@ test.describe('thresholds on the floor', () => {
     // expire while the clock jumps 31 s.
     await expect.poll(() => Date.now() - lastPingAt < 3_000, { timeout: 30_000 }).toBe(true)
 
-    expect(await app.post(agentEvent(id, 'InboundRinging', name))).toBe(200)
+    expect(await app.post(agentEvent({ id, acState: 'InboundRinging', name }))).toBe(200)
     await expect(tile(page, id)).toHaveAttribute(
       'aria-label',
       new RegExp(`^${name}.*${zh.states.InboundRinging}$`),
@@ -155,7 +126,16 @@ test.describe('thresholds on the floor', () => {
     const id = '5992@test.cc'
     const name = `设置测试${testInfo.repeatEachIndex}`
     // Not ready for 3 minutes: well within the 10-minute default.
-    expect(await app.post(agentEvent(id, 'Aux', name, Date.now() - 3 * 60_000))).toBe(200)
+    expect(
+      await app.post(
+        agentEvent({
+          id,
+          acState: 'Aux',
+          name,
+          stateChangeTime: formatEventTime(Date.now() - 3 * 60_000, 'Asia/Shanghai'),
+        }),
+      ),
+    ).toBe(200)
     await page.goto('/?q=5992')
     await expect(tile(page, id)).toHaveAttribute('aria-label', new RegExp(zh.states.Aux))
     await expect(tile(page, id)).not.toHaveAttribute('data-breach', /./)

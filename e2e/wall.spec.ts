@@ -1,41 +1,16 @@
 import type { WebSocketRoute } from '@playwright/test'
 import { formatEventTime } from '@/shared/platform-time'
 import { zh } from '@/locales/zh'
-import { expect, signIn, test } from './fixtures'
+import { expect, platformAgentEvents, signIn, test } from './fixtures'
 import { FITS, grid, layoutOf, pageIndicator, serverAgents, shot, tiles } from './wall-helpers'
+
+const agentEvent = platformAgentEvents(8_500_000_000_000_000)
 
 /*
  * The wall screen, as a screen across the room shows it: every agent without scrolling (or in
  * pages that turn by themselves), the platform's time, and a plain notice when data stops.
  * Screenshots of the wall are attached to each test's results. 500 agents: wall-500.spec.ts.
  */
-
-let serial = 8_500_000_000_000_000 // above anything the simulator reaches (see floor.spec.ts)
-
-function agentEvent(id: string, acState: string, name: string): Record<string, unknown> {
-  serial += 1
-  const now = formatEventTime(Date.now(), 'Asia/Shanghai')
-  return {
-    eventName: 'agentStateEvent',
-    serial,
-    timestamp: now,
-    eventType: 'agent',
-    id,
-    name,
-    acState,
-    stateChangeTime: now,
-    lastACState: 'Available',
-    namespace: 'test.cc',
-    orgId: 'org-2',
-    orgName: '客服二部',
-    orgTreePos: '1.2',
-    reason: 'AgentOperation',
-    channelAddr: null,
-    skills: ['7001@test.cc'],
-    callId: null,
-    workSkill: null,
-  }
-}
 
 test.describe('the wall screen at 1920 × 1080', () => {
   test.use({ viewport: { width: 1920, height: 1080 } })
@@ -132,7 +107,7 @@ test.describe('the wall screen at 1920 × 1080', () => {
 
     // The floor moves on meanwhile.
     const name = `断线期间${testInfo.repeatEachIndex}`
-    expect(await app.post(agentEvent('5996@test.cc', 'Aux', name))).toBe(200)
+    expect(await app.post(agentEvent({ id: '5996@test.cc', acState: 'Aux', name }))).toBe(200)
 
     down = false
     await expect(notice).toHaveCount(0, { timeout: 30_000 })
@@ -143,7 +118,7 @@ test.describe('the wall screen at 1920 × 1080', () => {
       { timeout: 15_000 },
     )
     // And keeps flowing: a change made now shows within seconds.
-    expect(await app.post(agentEvent('5996@test.cc', 'Acw', name))).toBe(200)
+    expect(await app.post(agentEvent({ id: '5996@test.cc', acState: 'Acw', name }))).toBe(200)
     await expect(grid(page).locator('[data-agent-id="5996@test.cc"]')).toHaveAttribute(
       'aria-label',
       new RegExp(`${name}.*${zh.states.Acw}`),

@@ -1,29 +1,13 @@
-import { formatEventTime } from '@/shared/platform-time'
 import { zh } from '@/locales/zh'
-import { expect, signIn, test } from './fixtures'
+import { expect, platformAgentEvents, signIn, test } from './fixtures'
 
 /*
  * An admin gives the tenant's platform a new webhook token and takes it away again, by
  * keyboard, and the relay admits and then refuses events presented with it.
  */
 
-let serial = 8_700_000_000_000_000 // above anything the simulator reaches (see floor.spec.ts)
-
-function agentEvent(): Record<string, unknown> {
-  serial += 1
-  const now = formatEventTime(Date.now(), 'Asia/Shanghai')
-  return {
-    eventName: 'agentStateEvent',
-    serial,
-    timestamp: now,
-    id: '5999@test.cc',
-    name: '令牌测试',
-    acState: 'Available',
-    stateChangeTime: now,
-    namespace: 'test.cc',
-    skills: [],
-  }
-}
+const agentEvent = platformAgentEvents(8_700_000_000_000_000)
+const tokenTestAgent = { id: '5999@test.cc', name: '令牌测试', skills: [] }
 
 test('an admin mints a webhook token (shown once), and revokes it', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
@@ -64,7 +48,9 @@ test('an admin mints a webhook token (shown once), and revokes it', async ({ pag
   expect(await page.content()).not.toContain(secret)
 
   // The platform can use it at once…
-  expect((await page.request.post(callback, { data: agentEvent() })).status()).toBe(200)
+  expect((await page.request.post(callback, { data: agentEvent(tokenTestAgent) })).status()).toBe(
+    200,
+  )
 
   await row.getByRole('button', { name: '吊销 生产回调' }).click()
   const confirm = page.getByRole('dialog', { name: '吊销回调令牌“生产回调”？' })
@@ -75,5 +61,7 @@ test('an admin mints a webhook token (shown once), and revokes it', async ({ pag
   await expect(row.getByRole('button', { name: '吊销 生产回调' })).toHaveCount(0)
 
   // …and not from the moment it is revoked.
-  expect((await page.request.post(callback, { data: agentEvent() })).status()).toBe(401)
+  expect((await page.request.post(callback, { data: agentEvent(tokenTestAgent) })).status()).toBe(
+    401,
+  )
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { agentEvent, callEndEvent, nextEvent, startTestRelay } from './testing/test-relay'
+import { callEndEvent, nextEvent, startTestRelay } from './testing/test-relay'
+import { agentEvent } from './testing/agent-event'
 
 describe('a restart of the relay', () => {
   it('rebuilds the floor from stored events and still recognises retried calls', async () => {

@@ -1,9 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import net from 'node:net'
-import path from 'node:path'
-import readline from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { runUntilSignal, startRelay } from './index'
+import { freePort, type StartedProgram, startProgram } from './lib/child-process'
 import { randomSecret } from './lib/secrets'
 
 /*
@@ -13,56 +9,27 @@ import { randomSecret } from './lib/secrets'
  * exactly as it would call the platform.
  */
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 // The simulator's tenant; the demo floor shows it.
 const DEMO_NAMESPACE = 'test.cc'
 // How long the simulator may take to start listening, ms.
 const SIMULATOR_START_TIMEOUT_MS = 30_000
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-/** Starts the simulator and resolves to its base URL once it prints SIMULATOR_READY. */
-function startSimulator(
-  webhookUrl: string,
-  extraArgs: string[],
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'server/simulator/main.ts'), '--port', '0', ...extraArgs],
+/** Starts the simulator, its output passed through; resolves once it prints SIMULATOR_READY. */
+async function startSimulator(webhookUrl: string, extraArgs: string[]): Promise<StartedProgram> {
+  return startProgram(
+    'server/simulator/main.ts',
+    ['--port', '0', ...extraArgs],
+    { SIM_WEBHOOK_URL: webhookUrl },
+    'SIMULATOR_READY',
     {
-      cwd: ROOT,
-      env: { ...process.env, SIM_WEBHOOK_URL: webhookUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      label: 'the simulator',
+      timeoutMs: SIMULATOR_START_TIMEOUT_MS,
+      onLine: (line, stream) =>
+        stream === 'stderr'
+          ? console.error(`[simulator] ${line}`)
+          : console.log(`[simulator] ${line}`),
     },
   )
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('the simulator did not start within 30 s')),
-      SIMULATOR_START_TIMEOUT_MS,
-    )
-    child.once('exit', (code) => reject(new Error(`the simulator exited with code ${code}`)))
-    readline
-      .createInterface({ input: child.stderr })
-      .on('line', (line) => console.error(`[simulator] ${line}`))
-    readline.createInterface({ input: child.stdout }).on('line', (line) => {
-      const ready = /^SIMULATOR_READY (.*)$/.exec(line)
-      if (!ready) {
-        console.log(`[simulator] ${line}`)
-        return
-      }
-      clearTimeout(timer)
-      resolve({ url: (JSON.parse(ready[1]!) as { url: string }).url, child })
-    })
-  })
 }
 
 async function start(): Promise<() => Promise<void>> {
@@ -85,9 +52,10 @@ async function start(): Promise<() => Promise<void>> {
   })
 
   env.WELLCLOUD_NAMESPACE ??= DEMO_NAMESPACE
-  env.WELLCLOUD_BASE_URL = sim.url
-  env.WELLCLOUD_CSTA_URL ??= sim.url
-  env.WELLCLOUD_CSTA_LOGIN_URL ??= `${sim.url}/api/security/login`
+  const simUrl = sim.ready.url as string
+  env.WELLCLOUD_BASE_URL = simUrl
+  env.WELLCLOUD_CSTA_URL ??= simUrl
+  env.WELLCLOUD_CSTA_LOGIN_URL ??= `${simUrl}/api/security/login`
   env.WELLCLOUD_APP_ID ??= 'demo-app'
   env.WELLCLOUD_APP_SECRET ??= 'demo-secret'
   env.WELLCLOUD_API_KEY ??= 'demo-key'

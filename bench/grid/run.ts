@@ -21,7 +21,7 @@ const WARMUP_SEC = 5
  * here would be compiled with helpers that do not exist in the page.
  */
 const PROBES = `
-  const b = { frames: [], longTasks: [], paints: [], recording: false }
+  const b = { frames: [], longTasks: [], paints: [], neverShown: 0, recording: false }
   window.__bench = b
   // Frame times from the clock when each frame's callbacks run: the rAF timestamp is the
   // frame's nominal start and can read a steady 16.7 ms even when frames come late.
@@ -63,14 +63,19 @@ const PROBES = `
         if (shown.length === 0) return
         // Once the app has put the new states in the DOM (it does so while handling this
         // message), the frame after the next one has painted them.
+        // A tile that never shows its new state gives no paint time: it is counted apart.
+        const showsIt = ([tile, a]) => Number(tile.getAttribute('data-since')) >= a.stateSince
         let tries = 0
         const settled = () => {
-          const done = shown.every(([tile, a]) => Number(tile.getAttribute('data-since')) >= a.stateSince)
+          const done = shown.every(showsIt)
           if (!done && ++tries < 50) return setTimeout(settled, 0)
+          const updated = shown.filter(showsIt)
+          b.neverShown += shown.length - updated.length
+          if (updated.length === 0) return
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {
               const painted = performance.timeOrigin + performance.now()
-              for (const [, a] of shown) b.paints.push(painted - a.stateSince)
+              for (const [, a] of updated) b.paints.push(painted - a.stateSince)
             }),
           )
         }
@@ -144,7 +149,13 @@ try {
   const b = await page.evaluate(() => {
     const x = (
       window as unknown as {
-        __bench: { frames: number[]; longTasks: number[]; paints: number[]; recording: boolean }
+        __bench: {
+          frames: number[]
+          longTasks: number[]
+          paints: number[]
+          neverShown: number
+          recording: boolean
+        }
       }
     ).__bench
     x.recording = false
@@ -152,6 +163,7 @@ try {
       frames: x.frames,
       longTasks: x.longTasks,
       paints: x.paints,
+      neverShown: x.neverShown,
       arrivals: (x as unknown as { arrivals: number[] }).arrivals,
     }
   })
@@ -178,6 +190,8 @@ try {
     },
     eventToPaint: {
       samples: paints.length,
+      /** Tiles on screen that never showed the state an event brought: no paint time taken. */
+      neverShown: b.neverShown,
       p50: percentile(paints, 50),
       p95: percentile(paints, 95),
       max: paints.at(-1) ?? null,

@@ -1,72 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
-import { fileURLToPath } from 'node:url'
-
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-
-export interface Started {
-  child: ChildProcess
-  /** The JSON of the ready line the program printed. */
-  ready: Record<string, unknown>
-  stop(): Promise<void>
-}
-
-/**
- * Starts a TypeScript program of this repository as its own process and waits for the line
- * `<READY_WORD> {json}` on its stdout. Other output is passed through, prefixed.
- */
-export function startProgram(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-  readyWord: string,
-  opts: { label?: string; nodeArgs?: string[]; timeoutMs?: number; stdin?: boolean } = {},
-): Promise<Started> {
-  const child = spawn(
-    process.execPath,
-    [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(ROOT, script), ...args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-    },
-  )
-  const label = opts.label ?? path.basename(script, '.ts')
-  const errors: string[] = []
-  readline.createInterface({ input: child.stderr! }).on('line', (l) => {
-    errors.push(l)
-    if (process.env.BENCH_VERBOSE) console.error(`[${label}] ${l}`)
-  })
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${label} did not start:\n${errors.slice(-20).join('\n')}`)),
-      opts.timeoutMs ?? 60_000,
-    )
-    child.once('exit', (code) =>
-      reject(new Error(`${label} exited (${code}):\n${errors.slice(-20).join('\n')}`)),
-    )
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      const m = new RegExp(`^${readyWord} (.*)$`).exec(line)
-      if (!m) {
-        if (process.env.BENCH_VERBOSE) console.log(`[${label}] ${line}`)
-        return
-      }
-      clearTimeout(timer)
-      resolve({
-        child,
-        ready: JSON.parse(m[1]!) as Record<string, unknown>,
-        async stop() {
-          if (child.exitCode !== null || child.signalCode !== null) return
-          child.kill('SIGTERM')
-          await new Promise((r) => child.once('exit', r))
-        },
-      })
-    })
-  })
-}
+import { REPO_ROOT } from '../../server/lib/child-process'
 
 /** Runs a program to its end and parses the last line of its stdout as JSON. */
 export function runProgram<T>(
@@ -74,11 +11,15 @@ export function runProgram<T>(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<T> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, script), ...args],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   let last = ''
   readline.createInterface({ input: child.stdout }).on('line', (l) => {
     if (l.trim()) last = l
@@ -109,3 +50,12 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Passes a started program's output through, prefixed, when BENCH_VERBOSE is set. */
+export function verboseOutput(label: string): (line: string, stream: 'stdout' | 'stderr') => void {
+  return (line, stream) => {
+    if (!process.env.BENCH_VERBOSE) return
+    if (stream === 'stderr') console.error(`[${label}] ${line}`)
+    else console.log(`[${label}] ${line}`)
+  }
+}

@@ -4,13 +4,14 @@ import { hashPassword } from '../../server/auth/passwords'
 import { UsersRepo } from '../../server/auth/users.repo'
 import { openDatabase } from '../../server/db/database'
 import type { Role } from '@/shared/auth'
-import { ROOT, type Started, startProgram, tempDir } from './processes'
+import { REPO_ROOT, type StartedProgram, startProgram } from '../../server/lib/child-process'
+import { tempDir, verboseOutput } from './processes'
 
 /** The webhook token and the password of every account the benchmarks create. */
 export const BENCH_TOKEN = 'bench-webhook-token-0123456789'
 export const BENCH_PASSWORD = 'bench-password'
 
-export interface BenchRelay extends Started {
+export interface BenchRelay extends StartedProgram {
   url: string
   dataDir: string
 }
@@ -47,7 +48,7 @@ export async function startBenchRelay(options: {
       ...options.env,
     },
     'RELAY_READY',
-    { label: 'relay' },
+    { label: 'relay', onLine: verboseOutput('relay') },
   )
   return {
     ...started,
@@ -62,7 +63,10 @@ export async function startBenchRelay(options: {
 
 /** Writes a benchmark's results where `bench/report.ts` reads them, and prints them. */
 export function writeResults(name: string, results: unknown): void {
-  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
-  fs.writeFileSync(path.join(ROOT, `bench/results/${name}.json`), JSON.stringify(results, null, 2))
+  fs.mkdirSync(path.join(REPO_ROOT, 'bench/results'), { recursive: true })
+  fs.writeFileSync(
+    path.join(REPO_ROOT, `bench/results/${name}.json`),
+    JSON.stringify(results, null, 2),
+  )
   console.log(JSON.stringify(results, null, 2))
 }

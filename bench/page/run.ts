@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { launchChromium } from '../lib/browser'
-import { percentile, ROOT, runProgram } from '../lib/processes'
+import { REPO_ROOT } from '../../server/lib/child-process'
+import { percentile, runProgram } from '../lib/processes'
 import { BENCH_PASSWORD, BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
 
 /*
@@ -22,7 +23,7 @@ interface ManifestChunk {
 
 function initialJs(): { files: string[]; gzipBytes: number; rawBytes: number } {
   const manifest = JSON.parse(
-    fs.readFileSync(path.join(ROOT, 'dist/.vite/manifest.json'), 'utf8'),
+    fs.readFileSync(path.join(REPO_ROOT, 'dist/.vite/manifest.json'), 'utf8'),
   ) as Record<string, ManifestChunk>
   const seen = new Set<string>()
   const visit = (key: string) => {
@@ -35,7 +36,7 @@ function initialJs(): { files: string[]; gzipBytes: number; rawBytes: number } {
   let gzipBytes = 0
   let rawBytes = 0
   for (const f of files) {
-    const bytes = fs.readFileSync(path.join(ROOT, 'dist', f))
+    const bytes = fs.readFileSync(path.join(REPO_ROOT, 'dist', f))
     rawBytes += bytes.length
     gzipBytes += gzipSync(bytes, { level: 9 }).length
   }

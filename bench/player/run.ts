@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { launchChromium } from '../lib/browser'
-import { ROOT, sleep, startProgram } from '../lib/processes'
+import { freePort, REPO_ROOT, startProgram } from '../../server/lib/child-process'
+import { sleep, verboseOutput } from '../lib/processes'
 import { BENCH_PASSWORD, BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
 
 /*
@@ -14,12 +15,7 @@ import { BENCH_PASSWORD, BENCH_TOKEN, startBenchRelay, writeResults } from '../l
  * file in the browser before it draws.
  */
 const TALK_SEC = Number(process.env.BENCH_TALK_SEC ?? 3600)
-const WAVESURFER = path.join(ROOT, 'node_modules/wavesurfer.js/dist/wavesurfer.esm.js')
-
-async function freePort(): Promise<number> {
-  const { freePort } = await import('../../server/testing/simulator-process')
-  return freePort()
-}
+const WAVESURFER = path.join(REPO_ROOT, 'node_modules/wavesurfer.js/dist/wavesurfer.esm.js')
 
 async function start() {
   const port = await freePort()
@@ -28,7 +24,7 @@ async function start() {
     ['--port', '0', '--agents', '10', '--namespace', 'test.cc', '--seed', '9'],
     { SIM_WEBHOOK_URL: `http://127.0.0.1:${port}/webhooks/wellcloud?token=${BENCH_TOKEN}` },
     'SIMULATOR_READY',
-    { label: 'simulator' },
+    { label: 'simulator', onLine: verboseOutput('simulator') },
   )
   const simUrl = sim.ready.url as string
   const relay = await startBenchRelay({

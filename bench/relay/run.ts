@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import readline from 'node:readline'
-import { rssOf, runProgram, sleep, type Started, startProgram } from '../lib/processes'
+import { type StartedProgram, startProgram } from '../../server/lib/child-process'
+import { rssOf, runProgram, sleep, verboseOutput } from '../lib/processes'
 import { BENCH_PASSWORD, BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
 
 /*
@@ -39,7 +40,7 @@ interface ClientsResult {
 
 type Kind = 'console' | 'naive'
 
-async function startRelay(kind: Kind, flushMs = DEFAULT_FLUSH_MS): Promise<Started> {
+async function startRelay(kind: Kind, flushMs = DEFAULT_FLUSH_MS): Promise<StartedProgram> {
   if (kind === 'naive')
     return startProgram(
       'bench/relay/naive-relay.ts',
@@ -48,6 +49,7 @@ async function startRelay(kind: Kind, flushMs = DEFAULT_FLUSH_MS): Promise<Start
       'RELAY_READY',
       {
         label: 'naive',
+        onLine: verboseOutput('naive'),
       },
     )
   return startBenchRelay({
@@ -98,7 +100,7 @@ async function clientsFor(
   kind: Kind,
   url: string,
   cookie: string,
-): Promise<{ started: Started; report: () => Promise<ClientsResult>; start: () => void }> {
+): Promise<{ started: StartedProgram; report: () => Promise<ClientsResult>; start: () => void }> {
   const started = await startProgram(
     'bench/relay/clients.ts',
     [
@@ -113,7 +115,7 @@ async function clientsFor(
     ],
     {},
     'CLIENTS_READY',
-    { label: 'clients', timeoutMs: 120_000, stdin: true },
+    { label: 'clients', onLine: verboseOutput('clients'), timeoutMs: 120_000, stdin: true },
   )
   const child = started.child as ChildProcess & { stdin: NodeJS.WritableStream }
   const result = new Promise<ClientsResult>((resolve) => {

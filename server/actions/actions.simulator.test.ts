@@ -1,17 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AgentView } from '@/shared/floor'
-import {
-  freePort,
-  type SimulatorProcess,
-  startSimulatorProcess,
-} from '../testing/simulator-process'
-import {
-  nextEvent,
-  startTestRelay,
-  TEST_TOKEN,
-  type TestRelay,
-  changedAgents,
-} from '../testing/test-relay'
+import { type SimulatorProcess, startRelayOnSimulator } from '../testing/simulator-process'
+import { changedAgents, nextEvent, type TestRelay } from '../testing/test-relay'
 
 // The relay against the real simulator program over HTTP: actions change the simulated call
 // center, and the floor follows through the platform's own agentStateEvents.
@@ -19,20 +9,10 @@ let sim: SimulatorProcess
 let relay: TestRelay
 
 beforeAll(async () => {
-  const port = await freePort()
-  sim = await startSimulatorProcess(
-    `http://127.0.0.1:${port}/webhooks/wellcloud?token=${TEST_TOKEN}`,
+  ;({ sim, relay } = await startRelayOnSimulator(
     ['--agents', '12', '--speed', '8', '--seed', '3', '--namespace', 'test.cc'],
-  )
-  relay = await startTestRelay({
-    env: {
-      PORT: String(port),
-      WELLCLOUD_CSTA_URL: sim.url,
-      WELLCLOUD_CSTA_LOGIN_URL: `${sim.url}/api/security/login`,
-      WELLCLOUD_CSTA_USERNAME: 'supervisor-service',
-      WELLCLOUD_CSTA_PASSWORD: 'demo-password',
-    },
-  })
+    { api: 'csta' },
+  ))
   await relay.lead.fetch('/api/me', {
     method: 'PATCH',
     json: { deviceId: '8999', phoneNumber: '8999' },

@@ -2,13 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ActionRefused, AuditPage } from '@/shared/actions'
 import type { FloorSnapshot } from '@/shared/floor'
 import { FakePlatform, type Recorded } from '../testing/fake-platform'
-import {
-  agentEvent,
-  OTHER_TOKEN,
-  type Session,
-  startTestRelay,
-  type TestRelay,
-} from '../testing/test-relay'
+import { OTHER_TOKEN, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 let platform: FakePlatform
 let relay: TestRelay
@@ -343,7 +338,9 @@ describe('platform answers', () => {
 
 describe('the audit log', () => {
   it('records every attempt, refused and failed ones too, and survives a restart', async () => {
+    const sent = Date.now()
     await act(lead, '5001@test.cc', 'listen')
+    const listenSpanMs = Date.now() - sent
     await act(lead, '5003@test.cc', 'ready')
     await act(lead, '5002@test.cc', 'not-ready', { reason: '团队会议' })
     await relay.createUser({ username: 'root', role: 'admin' })
@@ -364,7 +361,10 @@ describe('the audit log', () => {
       supervisorDevice: '8099@test.cc',
       upstreamStatus: 204,
     })
+    // The platform's part of the request: a whole number of ms within the span the test saw.
+    expect(Number.isInteger(listen.latencyMs)).toBe(true)
     expect(listen.latencyMs).toBeGreaterThanOrEqual(0)
+    expect(listen.latencyMs).toBeLessThanOrEqual(listenSpanMs)
     expect(page.entries[0]!.reason).toBe('团队会议')
 
     const filtered = (await (await admin.fetch('/api/audit?outcome=refused')).json()) as AuditPage

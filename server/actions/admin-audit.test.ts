@@ -3,7 +3,7 @@ import type { AuditPage } from '@/shared/actions'
 import type { CreatedUser, CreatedKiosk } from '@/shared/admin'
 import type { FloorSettings } from '@/shared/settings'
 import type { CreatedWebhookToken } from '@/shared/webhook-tokens'
-import { type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { type Session, startRelayWithAdmin, type TestRelay } from '../testing/test-relay'
 
 // Every change an admin makes lands in the audit log (and its CSV) beside the supervisors'
 // actions: who, what, on what, and what changed. Never a password or a token's secret.
@@ -11,9 +11,7 @@ let relay: TestRelay
 let admin: Session
 
 beforeEach(async () => {
-  relay = await startTestRelay()
-  await relay.createUser({ username: 'root', role: 'admin' })
-  admin = await relay.signIn('root')
+  ;({ relay, admin } = await startRelayWithAdmin())
 })
 afterEach(async () => {
   await relay.close()

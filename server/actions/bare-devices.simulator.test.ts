@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AgentView } from '@/shared/floor'
-import {
-  freePort,
-  type SimulatorProcess,
-  startSimulatorProcess,
-} from '../testing/simulator-process'
-import { startTestRelay, TEST_TOKEN, type TestRelay } from '../testing/test-relay'
+import { type SimulatorProcess, startRelayOnSimulator } from '../testing/simulator-process'
+import type { TestRelay } from '../testing/test-relay'
 
 // The platform's agentStateEvent gives `channelAddr` as a bare extension (`8001`), while its
 // CSTA calls want device ids with the domain and refuse a bare one: the relay must add it.
@@ -21,20 +17,10 @@ interface LogEntry {
 }
 
 beforeAll(async () => {
-  const port = await freePort()
-  sim = await startSimulatorProcess(
-    `http://127.0.0.1:${port}/webhooks/wellcloud?token=${TEST_TOKEN}`,
+  ;({ sim, relay } = await startRelayOnSimulator(
     ['--bare-devices', '--agents', '12', '--speed', '8', '--seed', '3', '--namespace', 'test.cc'],
-  )
-  relay = await startTestRelay({
-    env: {
-      PORT: String(port),
-      WELLCLOUD_CSTA_URL: sim.url,
-      WELLCLOUD_CSTA_LOGIN_URL: `${sim.url}/api/security/login`,
-      WELLCLOUD_CSTA_USERNAME: 'supervisor-service',
-      WELLCLOUD_CSTA_PASSWORD: 'demo-password',
-    },
-  })
+    { api: 'csta' },
+  ))
 }, 60_000)
 
 afterAll(async () => {

@@ -2,21 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActionRefused } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
 import { type HealthDetails, healthDetailsSchema } from '@/shared/health'
-import {
-  freePort,
-  type SimulatorProcess,
-  startSimulatorProcess,
-} from '../testing/simulator-process'
-import { startTestRelay, TEST_TOKEN, type TestRelay } from '../testing/test-relay'
+import { type RelayOnSimulator, startRelayOnSimulator } from '../testing/simulator-process'
 
 // The relay's CSTA session against the real simulator when the platform answers a dead
 // session 426 ("get AccessToken failed", as the wellClient SDK knows it) instead of 401.
 // Logins are counted on the simulator's side, from its log of CSTA requests.
 
-interface Platform {
-  sim: SimulatorProcess
-  relay: TestRelay
-}
+type Platform = RelayOnSimulator
 
 interface LogEntry {
   method: string
@@ -29,27 +21,16 @@ interface LogEntry {
 const QUIET_FLOOR = ['--agents', '12', '--rate', '0', '--outbound-rate', '0', '--seed', '7']
 
 async function startPlatform(args: string[]): Promise<Platform> {
-  const port = await freePort()
-  const sim = await startSimulatorProcess(
-    `http://127.0.0.1:${port}/webhooks/wellcloud?token=${TEST_TOKEN}`,
+  const platform = await startRelayOnSimulator(
     ['--session-expiry-code', '426', ...QUIET_FLOOR, ...args],
+    { api: 'csta' },
   )
-  const relay = await startTestRelay({
-    env: {
-      PORT: String(port),
-      WELLCLOUD_CSTA_URL: sim.url,
-      WELLCLOUD_CSTA_LOGIN_URL: `${sim.url}/api/security/login`,
-      WELLCLOUD_CSTA_USERNAME: 'supervisor-service',
-      WELLCLOUD_CSTA_PASSWORD: 'demo-password',
-    },
-  })
-  await relay.createUser({ username: 'root', role: 'admin' })
-  return { sim, relay }
+  await platform.relay.createUser({ username: 'root', role: 'admin' })
+  return platform
 }
 
 async function stopPlatform(p: Platform | undefined): Promise<void> {
-  await p?.relay.close()
-  await p?.sim.stop()
+  await p?.stop()
 }
 
 async function cstaLog(p: Platform): Promise<LogEntry[]> {

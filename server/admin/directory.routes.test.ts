@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AuditPage } from '@/shared/actions'
 import type { Department, SkillGroup } from '@/shared/directory'
-import { agentEvent, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { type Session, startRelayWithAdmin, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 // Admins pick a user's department from the tree the floor shows, and the relay refuses a scope
 // that would show the user nobody.
@@ -9,9 +10,7 @@ let relay: TestRelay
 let admin: Session
 
 beforeEach(async () => {
-  relay = await startTestRelay()
-  await relay.createUser({ username: 'root', role: 'admin' })
-  admin = await relay.signIn('root')
+  ;({ relay, admin } = await startRelayWithAdmin())
 })
 afterEach(async () => {
   await relay.close()

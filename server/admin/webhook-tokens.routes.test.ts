@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CreatedWebhookToken, WebhookTokenList } from '@/shared/webhook-tokens'
-import { agentEvent, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 let relay: TestRelay
 let admin: Session

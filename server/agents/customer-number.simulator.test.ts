@@ -1,40 +1,28 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { AgentView, CallSummary } from '@/shared/floor'
-import {
-  freePort,
-  type SimulatorProcess,
-  startSimulatorProcess,
-} from '../testing/simulator-process'
-import { startTestRelay, TEST_TOKEN, type TestRelay } from '../testing/test-relay'
+import { type RelayOnSimulator, startRelayOnSimulator } from '../testing/simulator-process'
+import type { TestRelay } from '../testing/test-relay'
 
 // The relay against the simulator program: as seed 003 §7.3 (no caller in the event, no CDR
 // until the call ends) and as a platform that adds the caller (`--caller-in-event`).
-const started: { sim: SimulatorProcess; relay: TestRelay }[] = []
+const started: RelayOnSimulator[] = []
 
 afterAll(async () => {
-  for (const { sim, relay } of started) {
-    await relay.close()
-    await sim.stop()
-  }
+  for (const pair of started) await pair.stop()
 })
 
 async function platform(args: string[]): Promise<TestRelay> {
-  const port = await freePort()
-  const sim = await startSimulatorProcess(
-    `http://127.0.0.1:${port}/webhooks/wellcloud?token=${TEST_TOKEN}`,
-    ['--agents', '12', '--speed', '20', '--seed', '4', ...args],
-  )
-  const relay = await startTestRelay({
-    env: {
-      PORT: String(port),
-      WELLCLOUD_BASE_URL: sim.url,
-      WELLCLOUD_APP_ID: 'demo-app',
-      WELLCLOUD_APP_SECRET: 'demo-secret',
-      WELLCLOUD_API_KEY: 'demo-key',
-    },
-  })
-  started.push({ sim, relay })
-  return relay
+  const pair = await startRelayOnSimulator([
+    '--agents',
+    '12',
+    '--speed',
+    '20',
+    '--seed',
+    '4',
+    ...args,
+  ])
+  started.push(pair)
+  return pair.relay
 }
 
 interface Floor {

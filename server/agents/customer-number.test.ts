@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AgentView } from '@/shared/floor'
 import { FakePlatform } from '../testing/fake-platform'
-import { agentEvent, callEndEvent, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { callEndEvent, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 // The customer's number on an agent's tile: from the event when the platform adds it, from the
 // call's CDR (§4.4) when the platform has one, else from the callEnd. The platform's gateway is

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedKiosk } from '@/shared/admin'
 import type { FloorChange, FloorSnapshot } from '@/shared/floor'
 import {
-  agentEvent,
   nextEvent,
   OTHER_TOKEN,
   type Session,
@@ -13,6 +12,7 @@ import {
   type TestRelay,
   changedAgents,
 } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 let relay: TestRelay
 afterEach(async () => {

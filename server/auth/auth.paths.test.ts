@@ -7,13 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { loadConfig } from '../config'
 import { openDatabase } from '../db/database'
-import {
-  agentEvent,
-  type Session,
-  startTestRelay,
-  TEST_TOKEN,
-  type TestRelay,
-} from '../testing/test-relay'
+import { type Session, startTestRelay, TEST_TOKEN, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 import { principalOf } from './auth.hooks'
 
 let relay: TestRelay | null = null

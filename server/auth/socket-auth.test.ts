@@ -3,7 +3,6 @@ import type { CreatedKiosk } from '@/shared/admin'
 import type { SessionEnded } from '@/shared/events'
 import type { AgentPatch } from '@/shared/floor'
 import {
-  agentEvent,
   changedAgents,
   type FloorClient,
   nextEvent,
@@ -11,6 +10,7 @@ import {
   startTestRelay,
   type TestRelay,
 } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 let relay: TestRelay
 afterEach(async () => {

@@ -1,12 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TodayFigures } from '@/shared/floor'
-import {
-  agentEvent,
-  callEndEvent,
-  type Session,
-  startTestRelay,
-  type TestRelay,
-} from '../testing/test-relay'
+import { callEndEvent, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 const SKILL = '7001@test.cc'
 // One reference time for every event, so the stretches between them are exact however slow

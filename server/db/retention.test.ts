@@ -7,7 +7,8 @@ import { AuditRepo, type NewAuditEntry } from '../actions/audit.repo'
 import { AgentsRepo } from '../agents/agents.repo'
 import { CallsRepo } from '../calls/calls.repo'
 import { RecordingsRepo } from '../recordings/recordings.repo'
-import { agentEvent, callEndEvent, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { callEndEvent, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 import { compactFile, openDatabase } from './database'
 
 const DAY = 86_400_000

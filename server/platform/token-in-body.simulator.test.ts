@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CallsPage } from '@/shared/cdr'
 import { formatQueryTime } from '@/shared/platform-time'
-import {
-  freePort,
-  type SimulatorProcess,
-  startSimulatorProcess,
-} from '../testing/simulator-process'
-import { startTestRelay, TEST_TOKEN, type TestRelay } from '../testing/test-relay'
+import { type SimulatorProcess, startRelayOnSimulator } from '../testing/simulator-process'
+import type { TestRelay } from '../testing/test-relay'
 
 // A platform whose gateway answers a dead access token with HTTP 200 and
 // `{"errorCode": 401, …}` in the body (`--token-error-in-body`): the relay must take it for
@@ -18,20 +14,9 @@ let sim: SimulatorProcess
 let relay: TestRelay
 
 beforeAll(async () => {
-  const port = await freePort()
-  sim = await startSimulatorProcess(
-    `http://127.0.0.1:${port}/webhooks/wellcloud?token=${TEST_TOKEN}`,
-    ['--token-error-in-body', '--agents', '8', '--speed', '20', '--seed', '11'],
-  )
-  relay = await startTestRelay({
-    env: {
-      PORT: String(port),
-      WELLCLOUD_BASE_URL: sim.url,
-      WELLCLOUD_APP_ID: 'demo-app',
-      WELLCLOUD_APP_SECRET: 'demo-secret',
-      WELLCLOUD_API_KEY: 'demo-key',
-    },
-  })
+  ;({ sim, relay } = await startRelayOnSimulator([
+    ...['--token-error-in-body', '--agents', '8', '--speed', '20', '--seed', '11'],
+  ]))
 }, 60_000)
 
 afterAll(async () => {

@@ -2,7 +2,8 @@ import http from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RecordingsRepo } from '../recordings/recordings.repo'
 import { FakePlatform } from '../testing/fake-platform'
-import { agentEvent, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 // Ids the relay puts in the platform's paths come from the browser (a call or recording id
 // in the URL) or from the platform's webhooks (the call an agent is on). One that would bend

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakePlatform, type Recorded } from '../testing/fake-platform'
-import { agentEvent, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 // A real relay against a fake platform that answers some requests with a redirect to a second
 // real server on another port (another origin). That server records everything it receives:

@@ -4,13 +4,13 @@ import type { AgentPresence, PresenceAnswer } from '@/shared/presence'
 import { EVENT_BURST } from '../realtime/socket-limits'
 import { FakePlatform } from '../testing/fake-platform'
 import {
-  agentEvent,
   type FloorClient,
   nextEvent,
   type Session,
   startTestRelay,
   type TestRelay,
 } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 const CALL = 'c0ffee00-0000-4000-8000-000000000001'
 const T0 = Date.parse('2026-11-21T02:00:00Z') // 10:00 in Shanghai

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AgentView, FloorChange } from '@/shared/floor'
 import {
-  agentEvent,
   applyTo,
   changedAgents,
   callEndEvent,
@@ -9,6 +8,7 @@ import {
   startTestRelay,
   type TestRelay,
 } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 let relay: TestRelay
 beforeEach(async () => {

@@ -4,13 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import type { FloorSnapshot } from '@/shared/floor'
 import {
-  agentEvent,
   changedAgents,
   type FloorClient,
   nextEvent,
   startTestRelay,
   type TestRelay,
 } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 import { MAX_CLIENT_MESSAGE_BYTES, MAX_WAITING_ANSWERS } from './socket-limits'
 
 let relay: TestRelay

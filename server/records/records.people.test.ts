@@ -1,13 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CallsPage } from '@/shared/cdr'
 import { FakePlatform } from '../testing/fake-platform'
-import {
-  agentEvent,
-  callEndEvent,
-  type Session,
-  startTestRelay,
-  type TestRelay,
-} from '../testing/test-relay'
+import { callEndEvent, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 // §4.5 rows do not say who took a call: the relay adds the agent and skill group from the
 // call's callEnd, and filters the page by them (the platform cannot).

@@ -3,12 +3,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CallsPage, CdrListItem, RecordingInfo, RecordingPeaks } from '@/shared/cdr'
 import { formatQueryTime } from '@/shared/platform-time'
-import {
-  freePort,
-  type SimulatorProcess,
-  startSimulatorProcess,
-} from '../testing/simulator-process'
-import { type Session, startTestRelay, TEST_TOKEN, type TestRelay } from '../testing/test-relay'
+import { type SimulatorProcess, startRelayOnSimulator } from '../testing/simulator-process'
+import type { Session, TestRelay } from '../testing/test-relay'
 
 // The relay's call-record API against the real simulator over HTTP: the simulator runs a
 // fast call center and serves the platform's CDR and recording APIs for the calls it ran.
@@ -32,31 +28,10 @@ async function get(s: Session, path: string, query: Record<string, string | numb
 }
 
 beforeAll(async () => {
-  const port = await freePort()
-  sim = await startSimulatorProcess(
-    `http://127.0.0.1:${port}/webhooks/wellcloud?token=${TEST_TOKEN}`,
-    [
-      '--agents',
-      '20',
-      '--speed',
-      '30',
-      '--seed',
-      '5',
-      '--namespace',
-      'test.cc',
-      '--token-ttl-sec',
-      '2',
-    ],
-  )
-  relay = await startTestRelay({
-    env: {
-      PORT: String(port),
-      WELLCLOUD_BASE_URL: sim.url,
-      WELLCLOUD_APP_ID: 'demo-app',
-      WELLCLOUD_APP_SECRET: 'demo-secret',
-      WELLCLOUD_API_KEY: 'demo-key',
-    },
-  })
+  ;({ sim, relay } = await startRelayOnSimulator([
+    ...['--agents', '20', '--speed', '30', '--seed', '5', '--namespace', 'test.cc'],
+    ...['--token-ttl-sec', '2'],
+  ]))
   lead = relay.lead
   // Let the simulated center end enough calls to page through.
   for (let i = 0; i < 150 && calls.length < 25; i++) {

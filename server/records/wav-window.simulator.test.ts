@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CallsPage, CdrListItem, RecordingInfo, RecordingPeaks } from '@/shared/cdr'
 import { formatQueryTime } from '@/shared/platform-time'
-import {
-  freePort,
-  type SimulatorProcess,
-  startSimulatorProcess,
-} from '../testing/simulator-process'
-import { type Session, startTestRelay, TEST_TOKEN, type TestRelay } from '../testing/test-relay'
+import { type SimulatorProcess, startRelayOnSimulator } from '../testing/simulator-process'
+import type { Session, TestRelay } from '../testing/test-relay'
 
 // The relay against a platform that keeps no two-track WAV (every recording is past its WAV
 // window), refuses CDR ranges over 31 days with the seed's own 14001 message, and answers
@@ -24,25 +20,14 @@ async function get(path: string, query: Record<string, string | number> = {}, in
 }
 
 beforeAll(async () => {
-  const port = await freePort()
-  sim = await startSimulatorProcess(
-    `http://127.0.0.1:${port}/webhooks/wellcloud?token=${TEST_TOKEN}`,
+  ;({ sim, relay } = await startRelayOnSimulator(
     [
       ...['--agents', '20', '--speed', '30', '--seed', '5', '--namespace', 'test.cc'],
       ...['--wav-days', '0', '--cdr-max-span-days', '31', '--cdr-split-message', 'plain'],
     ],
-  )
-  relay = await startTestRelay({
-    env: {
-      PORT: String(port),
-      WELLCLOUD_BASE_URL: sim.url,
-      WELLCLOUD_APP_ID: 'demo-app',
-      WELLCLOUD_APP_SECRET: 'demo-secret',
-      WELLCLOUD_API_KEY: 'demo-key',
-      // Computed when first opened, so the test sees the fallback happen.
-      PEAKS_PREFETCH_MIN_SEC: '-1',
-    },
-  })
+    // Computed when first opened, so the test sees the fallback happen.
+    { env: { PEAKS_PREFETCH_MIN_SEC: '-1' } },
+  ))
   lead = relay.lead
   const range = () => ({
     beginTime: formatQueryTime(Date.now() - 3 * 3600_000, TZ),

@@ -11,7 +11,6 @@ export interface Org {
   treePos: string
 }
 
-export const ROOT_ORG: Org = { id: 'org-1', name: '客服中心', treePos: '1' }
 export const DEPARTMENTS: readonly Org[] = [
   { id: 'org-1-1', name: '客服一部', treePos: '1.1' },
   { id: 'org-1-2', name: '客服二部', treePos: '1.2' },

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
-import { describeIssues } from '../../src/shared/webhooks'
+import { describeIssues } from '../../src/shared/validation'
 
 /** The error body of the platform's APIs: `{"errorCode": n, "errorMessage": "…"}`. */
 export interface PlatformError {

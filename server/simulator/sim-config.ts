@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { DEFAULT_PLATFORM_TZ } from '../../src/shared/platform-time'
 import { canonicalSerial } from '../../src/shared/serial'
-import { describeIssues } from '../../src/shared/webhooks'
+import { describeIssues } from '../../src/shared/validation'
 import { LOAD_NAMES, LOAD_PROFILES, type LoadProfile } from './load-profile'
 
 /**

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ManualClock } from './clock'
 import { parseSimConfig } from './sim-config'
 import { createSimServer } from './sim-server'
@@ -91,8 +91,9 @@ describe('simulator HTTP API', () => {
     expect(call.talkLength).toBe(3600)
     expect(call.hasRecording).toBe(true)
     expect(sim.callLog.get(call.callId)).toBeDefined()
-    await new Promise((r) => setTimeout(r, 50))
-    expect(posted.some((b) => b.includes(call.callId) && b.includes('"callEnd"'))).toBe(true)
+    await vi.waitFor(() =>
+      expect(posted.some((b) => b.includes(call.callId) && b.includes('"callEnd"'))).toBe(true),
+    )
     const bad = await app.inject({
       method: 'POST',
       url: '/sim/fixtures/calls',

@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AuditPage } from '@/shared/actions'
-import { type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { type Session, startRelayWithAdmin, type TestRelay } from '../testing/test-relay'
 
 // The names admins give skill groups: checked, kept for the tenant, shown to every screen, audited.
 let relay: TestRelay
 let admin: Session
 
 beforeEach(async () => {
-  relay = await startTestRelay()
-  await relay.createUser({ username: 'root', role: 'admin' })
-  admin = await relay.signIn('root')
+  ;({ relay, admin } = await startRelayWithAdmin())
 })
 afterEach(async () => {
   await relay.close()

@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/passwords'
 import { UsersRepo } from '../auth/users.repo'
 import { loadConfig, type RelayConfig } from '../config'
 import { type Db, openDatabase } from '../db/database'
+import { nextSerial } from './agent-event'
 
 /** Admits webhook events of test.cc (WEBHOOK_TOKEN). */
 export const TEST_TOKEN = 'test-webhook-token-0123456789'
@@ -58,6 +59,16 @@ export interface Session {
 }
 
 export const TEST_PASSWORD = 'correct-horse-battery'
+
+/** The name of the admin `startRelayWithAdmin` signs in. */
+const TEST_ADMIN = 'root'
+
+/** A fresh relay (as `startTestRelay`) with an admin, `root`, signed in: the admin pages' tests. */
+export async function startRelayWithAdmin(): Promise<{ relay: TestRelay; admin: Session }> {
+  const relay = await startTestRelay()
+  await relay.createUser({ username: TEST_ADMIN, role: 'admin' })
+  return { relay, admin: await relay.signIn(TEST_ADMIN) }
+}
 
 /** Starts the real relay on port 0 with its own data directory (reused when given). */
 export async function startTestRelay(
@@ -187,40 +198,9 @@ export async function signInAt(url: string, username: string, password: string):
   }
 }
 
-let serial = 1000
-
-/** A valid agentStateEvent; override any field. */
-export function agentEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  serial += 1
-  return {
-    eventName: 'agentStateEvent',
-    serial,
-    timestamp: '2026.11.21 10:00:00.000',
-    eventType: 'agent',
-    id: '5001@test.cc',
-    name: '张伟',
-    acState: 'Available',
-    stateChangeTime: '2026.11.21 10:00:00.000',
-    lastACState: 'Aux',
-    instanceId: 'cms_default',
-    namespace: 'test.cc',
-    lastStateLength: '35',
-    lastStateChangeTime: '2026.11.21 09:59:25.000',
-    orgId: 'org-1',
-    orgName: '客服一部',
-    orgTreePos: '1.1',
-    reason: 'AgentOperation',
-    channelAddr: '8001@test.cc',
-    skills: ['7001@test.cc'],
-    callId: null,
-    workSkill: null,
-    ...overrides,
-  }
-}
-
 /** A valid callEnd; override any field. */
 export function callEndEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  serial += 1
+  const serial = nextSerial()
   return {
     eventName: 'callEnd',
     eventSrc: 'src-1',

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AgentView } from '@/shared/floor'
 import type { AgentTimeline } from '@/shared/timeline'
-import { agentEvent, callEndEvent, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { callEndEvent, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 import { buildTimeline } from './timeline'
 
 const view = (acState: AgentView['acState'], stateSince: number, serial: number): AgentView => ({

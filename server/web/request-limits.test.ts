@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { agentEvent, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { startTestRelay, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 import { API_BODY_LIMIT, API_REQUESTS_PER_MIN, SNAPSHOTS_PER_MIN } from './request-limits'
 
 // What one client may cost the REST API: a real relay, real HTTP.

@@ -7,13 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { FloorSnapshot } from '@/shared/floor'
 import { WEBHOOK_PATH } from '@/shared/webhook-tokens'
 import {
-  agentEvent,
   callEndEvent,
   type Session,
   startTestRelay,
   TEST_TOKEN,
   type TestRelay,
 } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 import { type CaptureLine, parseCaptureFile } from './capture.file'
 
 /*

@@ -4,13 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { FloorSnapshot } from '@/shared/floor'
 import type { QuarantinePage, ReplayAnswer } from '@/shared/webhook-quarantine'
 import {
-  agentEvent,
   callEndEvent,
   OTHER_TOKEN,
   type Session,
   startTestRelay,
   type TestRelay,
 } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 /*
  * The quarantine: a body the platform sent with a valid token that the relay could not apply is

@@ -3,12 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { FloorSnapshot } from '@/shared/floor'
 import { parsePlatformTime } from '@/shared/platform-time'
 import type { QuarantinePage } from '@/shared/webhook-quarantine'
-import {
-  freePort,
-  type SimulatorProcess,
-  startSimulatorProcess,
-} from '../testing/simulator-process'
-import { agentEvent, startTestRelay, TEST_TOKEN, type TestRelay } from '../testing/test-relay'
+import { freePort } from '../lib/child-process'
+import { type SimulatorProcess, startSimulatorProcess } from '../testing/simulator-process'
+import { startTestRelay, TEST_TOKEN, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 import type { WebhookStats } from './webhook-stats'
 
 /*

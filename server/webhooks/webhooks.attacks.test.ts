@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FloorSnapshot } from '@/shared/floor'
 import {
-  agentEvent,
   callEndEvent,
   OTHER_TOKEN,
   type Session,
@@ -9,6 +8,7 @@ import {
   TEST_TOKEN,
   type TestRelay,
 } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 /*
  * Attacks on the webhook, as a tenant's platform (or anyone holding one token) would try them:

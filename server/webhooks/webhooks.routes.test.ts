@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { agentEvent, callEndEvent, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { callEndEvent, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { agentEvent } from '../testing/agent-event'
 
 let relay: TestRelay
 beforeEach(async () => {

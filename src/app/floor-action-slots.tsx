@@ -1,6 +1,6 @@
 import { PendingBadge } from '@/features/actions/components/pending-badge'
 import type { FloorSlots } from '@/features/floor/components/floor-slots'
-import { onDemand } from '@/components/ui/on-demand'
+import { loadOnFirstDraw } from '@/components/ui/on-demand'
 
 /**
  * The floor as a supervisor sees it: the actions feature fills the floor's slots (the tile's
@@ -8,11 +8,11 @@ import { onDemand } from '@/components/ui/on-demand'
  * the buttons load when first opened.
  */
 export const ACTION_SLOTS: FloorSlots = {
-  TileMenu: onDemand(
+  TileMenu: loadOnFirstDraw(
     async () => (await import('@/features/actions/components/agent-action-menu')).AgentActionMenu,
   ),
   TileStatus: PendingBadge,
-  DrawerActions: onDemand(
+  DrawerActions: loadOnFirstDraw(
     async () =>
       (await import('@/features/actions/components/agent-action-buttons')).AgentActionButtons,
   ),

@@ -3,7 +3,7 @@ import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
 import { useDeptOptions } from '@/features/floor/hooks/use-filter-options'
 import { DeptNameContext } from '@/features/views/components/view-names'
 import type { FloorSlots } from '@/features/floor/components/floor-slots'
-import { onDemand } from '@/components/ui/on-demand'
+import { loadOnFirstDraw } from '@/components/ui/on-demand'
 import { ViewsControl } from '@/features/views/components/views-control'
 import { can } from '@/shared/auth'
 
@@ -32,7 +32,7 @@ function FloorViews() {
  * agent's day in the details drawer (loaded when first opened), the saved views in the toolbar.
  */
 export const WATCH_SLOTS: FloorSlots = {
-  DrawerTimeline: onDemand(
+  DrawerTimeline: loadOnFirstDraw(
     async () => (await import('@/features/timeline/components/agent-timeline')).AgentTimeline,
   ),
   ToolbarViews: FloorViews,

@@ -7,7 +7,7 @@ import { RouteLoading } from './routes/route-loading'
 import { SignedInRoute } from './routes/signed-in'
 
 /** A page loaded when first opened, with a spinner while it arrives. */
-function onDemand(Page: LazyExoticComponent<ComponentType>) {
+function pageWithSpinner(Page: LazyExoticComponent<ComponentType>) {
   return (
     <Suspense fallback={<RouteLoading />}>
       <Page />
@@ -57,31 +57,31 @@ const AdminHealthRoute = lazy(async () => ({
  * grid, the date pickers and the player) loads when it is first opened.
  */
 export const routes: RouteObject[] = [
-  { path: '/login', element: onDemand(LoginRoute) },
+  { path: '/login', element: pageWithSpinner(LoginRoute) },
   {
     element: <SignedInRoute />,
     children: [
-      { path: '/wall', element: onDemand(WallRoute) },
+      { path: '/wall', element: pageWithSpinner(WallRoute) },
       {
         path: '/',
         element: <RootLayout />,
         children: [
           { index: true, element: <FloorRoute /> },
-          { path: 'profile', element: onDemand(ProfileRoute) },
-          { path: 'calls', element: onDemand(CallsRoute) },
-          { path: 'calls/:callId', element: onDemand(CallDetailRoute) },
+          { path: 'profile', element: pageWithSpinner(ProfileRoute) },
+          { path: 'calls', element: pageWithSpinner(CallsRoute) },
+          { path: 'calls/:callId', element: pageWithSpinner(CallDetailRoute) },
           {
             path: 'admin',
-            element: onDemand(AdminLayout),
+            element: pageWithSpinner(AdminLayout),
             children: [
               { index: true, element: <Navigate to="users" replace /> },
-              { path: 'users', element: onDemand(AdminUsersRoute) },
-              { path: 'kiosks', element: onDemand(AdminKiosksRoute) },
-              { path: 'webhook-tokens', element: onDemand(AdminWebhookTokensRoute) },
-              { path: 'thresholds', element: onDemand(AdminThresholdsRoute) },
-              { path: 'skill-names', element: onDemand(AdminSkillNamesRoute) },
-              { path: 'audit', element: onDemand(AdminAuditRoute) },
-              { path: 'health', element: onDemand(AdminHealthRoute) },
+              { path: 'users', element: pageWithSpinner(AdminUsersRoute) },
+              { path: 'kiosks', element: pageWithSpinner(AdminKiosksRoute) },
+              { path: 'webhook-tokens', element: pageWithSpinner(AdminWebhookTokensRoute) },
+              { path: 'thresholds', element: pageWithSpinner(AdminThresholdsRoute) },
+              { path: 'skill-names', element: pageWithSpinner(AdminSkillNamesRoute) },
+              { path: 'audit', element: pageWithSpinner(AdminAuditRoute) },
+              { path: 'health', element: pageWithSpinner(AdminHealthRoute) },
             ],
           },
           { path: '*', element: <NotFoundRoute /> },

@@ -453,14 +453,7 @@ export function callEndEventSchema(timeZone: string, now: () => number = Date.no
 export type AgentStateEvent = z.output<ReturnType<typeof agentStateEventSchema>>
 export type CallEndEvent = z.output<ReturnType<typeof callEndEventSchema>>
 
-/** The two events this console acts on; others are counted and acknowledged with 202. */
-export const KNOWN_EVENTS = ['agentStateEvent', 'callEnd'] as const
-export type KnownEventName = (typeof KNOWN_EVENTS)[number]
-
 /** Every webhook must at least say what it is. */
 export const webhookEnvelopeSchema = z.looseObject({
   eventName: z.string({ error: 'expected the event name as a string' }),
 })
-
-// Kept here too for modules written before it moved to ./validation.
-export { describeIssues } from './validation'

@@ -23,16 +23,26 @@ export function renderWithProviders(ui: ReactNode, url = '/'): RenderResult {
   return render(ui, { wrapper })
 }
 
-/** jsdom lays nothing out: give elements a size so the virtualiser renders rows. */
+// Popups (menus, popovers) MUI places in their own layer: they keep jsdom's own size (none).
+// Sized like the whole page, a menu would be taller than the window, and MUI would warn so.
+const POPUP_LAYER = '.MuiPopover-root'
+
+/**
+ * jsdom lays nothing out: give the page's elements a size so the virtualiser renders rows.
+ * Popups keep jsdom's size.
+ */
 export function fakeLayout(width: number, height: number): () => void {
   const props = ['offsetWidth', 'offsetHeight', 'clientWidth', 'clientHeight'] as const
   const saved = props.map(
     (p) => [p, Object.getOwnPropertyDescriptor(HTMLElement.prototype, p)] as const,
   )
-  for (const p of props) {
+  for (const [p, original] of saved) {
     Object.defineProperty(HTMLElement.prototype, p, {
       configurable: true,
-      get: () => (p.endsWith('Width') ? width : height),
+      get(this: HTMLElement): number {
+        if (this.closest(POPUP_LAYER)) return (original?.get?.call(this) as number | undefined) ?? 0
+        return p.endsWith('Width') ? width : height
+      },
     })
   }
   return () => {

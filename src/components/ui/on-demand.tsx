@@ -5,18 +5,18 @@ import { type ComponentType, Suspense, lazy, useState } from 'react'
  * sections), so the floor's first bundle carries only what its first paint needs. Nothing is
  * shown while the code arrives: from the console's own server that is a few milliseconds.
  */
-export function onDemand<P extends object>(
+export function loadOnFirstDraw<P extends object>(
   load: () => Promise<ComponentType<P>>,
 ): ComponentType<P> {
   const Lazy = lazy(async () => ({ default: await load() }))
-  function OnDemand(props: P) {
+  function LoadedOnFirstDraw(props: P) {
     return (
       <Suspense fallback={null}>
         <Lazy {...props} />
       </Suspense>
     )
   }
-  return OnDemand
+  return LoadedOnFirstDraw
 }
 
 /**

@@ -12,15 +12,15 @@ import { presenceErrorText } from '../utils/presence-error'
 import { ActionNotice } from './action-notice'
 import { PresenceNotice } from './presence-notice'
 import { type ActionsContextValue, ActionsContext } from './actions-context'
-import { onDemand, useOpenedOnce } from '@/components/ui/on-demand'
+import { loadOnFirstDraw, useOpenedOnce } from '@/components/ui/on-demand'
 import type { PendingConfirm } from './confirm-action-dialog'
 
 /** Loaded the first time an action asks for confirmation. */
-const ConfirmActionDialog = onDemand(
+const ConfirmActionDialog = loadOnFirstDraw(
   async () => (await import('./confirm-action-dialog')).ConfirmActionDialog,
 )
 /** Loaded the first time a lead snoozes a breach. */
-const SnoozeDialog = onDemand(async () => (await import('./snooze-dialog')).SnoozeDialog)
+const SnoozeDialog = loadOnFirstDraw(async () => (await import('./snooze-dialog')).SnoozeDialog)
 
 interface ActionsHostProps {
   /** The signed-in supervisor's own phone (their profile). */

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
+import { useFreshFormKey } from '@/hooks/use-fresh-form-key'
 import { holdOrder } from '@/lib/order-hold'
 
 /**
@@ -7,12 +8,7 @@ import { holdOrder } from '@/lib/order-hold'
  * stays put while the lead decides).
  */
 export function useDialogSession(open: boolean): number {
-  const [session, setSession] = useState(0)
-  const [wasOpen, setWasOpen] = useState(open)
-  if (open !== wasOpen) {
-    setWasOpen(open)
-    if (open) setSession((s) => s + 1)
-  }
+  const session = useFreshFormKey(open)
   useEffect(() => (open ? holdOrder() : undefined), [open])
   return session
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { SkillGroup } from '@/shared/directory'
 import { MAX_SKILL_NAME_CHARS, type SkillNames, skillNameSchema } from '@/shared/skill-names'
 import { useSaveSkillNames } from '../api/save-skill-names'
-import { useFreshFormKey } from '../hooks/use-fresh-form'
+import { useFreshFormKey } from '@/hooks/use-fresh-form-key'
 import { type FormErrors, apiErrorToErrors, issuesToErrors, noErrors } from '../utils/form-errors'
 import { FormDialog } from './form-dialog'
 

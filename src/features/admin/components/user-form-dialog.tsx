@@ -14,7 +14,7 @@ import { DepartmentPicker } from './department-picker'
 import { RoleSelect } from './role-select'
 import { useCreateUser } from '../api/create-user'
 import { useUpdateUser } from '../api/update-user'
-import { useFreshFormKey } from '../hooks/use-fresh-form'
+import { useFreshFormKey } from '@/hooks/use-fresh-form-key'
 import { type FormErrors, apiErrorToErrors, issuesToErrors, noErrors } from '../utils/form-errors'
 import { FormDialog } from './form-dialog'
 

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type CreatedWebhookToken, createWebhookTokenBodySchema } from '@/shared/webhook-tokens'
 import { useCreateWebhookToken } from '../api/create-webhook-token'
-import { useFreshFormKey } from '../hooks/use-fresh-form'
+import { useFreshFormKey } from '@/hooks/use-fresh-form-key'
 import { type FormErrors, apiErrorToErrors, issuesToErrors, noErrors } from '../utils/form-errors'
 import { FormDialog } from './form-dialog'
 

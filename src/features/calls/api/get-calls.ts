@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, skipToken, useQuery } from '@tanstack/react-query'
+import { queryOptions, skipToken } from '@tanstack/react-query'
 import type { CallsPage, CallsQuery, CdrListItem } from '@/shared/cdr'
 import { apiRequest } from '@/lib/api-client'
 import { toQueryString } from '../utils/list-search'
@@ -21,13 +21,5 @@ export function callsQueryOptions(query: CallsQuery | null) {
     // No query yet (a field to fix first): nothing to ask.
     queryFn: query ? ({ signal }) => getCalls(query, signal) : skipToken,
     retry: retryListQuery,
-  })
-}
-
-/** A page of call records; the previous page stays shown while the next one loads. */
-export function useCalls(query: CallsQuery | null) {
-  return useQuery({
-    ...callsQueryOptions(query),
-    placeholderData: keepPreviousData,
   })
 }

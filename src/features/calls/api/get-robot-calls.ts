@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, skipToken, useQuery } from '@tanstack/react-query'
+import { queryOptions, skipToken } from '@tanstack/react-query'
 import type { CallsPage, RobotCallsQuery } from '@/shared/cdr'
 import { apiRequest } from '@/lib/api-client'
 import { toQueryString } from '../utils/list-search'
@@ -21,13 +21,5 @@ export function robotCallsQueryOptions(query: RobotCallsQuery | null) {
     // No query yet (a field to fix first): nothing to ask.
     queryFn: query ? ({ signal }) => getRobotCalls(query, signal) : skipToken,
     retry: retryListQuery,
-  })
-}
-
-/** A page of robot calls; the previous page stays shown while the next one loads. */
-export function useRobotCalls(query: RobotCallsQuery | null) {
-  return useQuery({
-    ...robotCallsQueryOptions(query),
-    placeholderData: keepPreviousData,
   })
 }

@@ -5,7 +5,7 @@ import { stateFamily } from '@/shared/ac-state'
 import type { AgentView } from '@/shared/floor'
 import { DEFAULT_PLATFORM_TZ, formatQueryTime } from '@/shared/platform-time'
 import { callDirection } from '../utils/call-direction'
-import { FamilyIcon } from './family-icon'
+import { FamilyIcon } from '@/components/ui/family-icon'
 import { StateTimer } from './state-timer'
 
 /**

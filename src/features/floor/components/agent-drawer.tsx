@@ -13,7 +13,7 @@ import { localPart } from '@/lib/format'
 import { useAgent } from '../hooks/use-agent'
 import { useReasonLabel } from '../hooks/use-reason-label'
 import { AgentDrawerHeader } from './agent-drawer-header'
-import { FamilyIcon } from './family-icon'
+import { FamilyIcon } from '@/components/ui/family-icon'
 import { MonitorList } from './monitor-list'
 import { StateTimer } from './state-timer'
 

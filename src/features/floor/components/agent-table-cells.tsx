@@ -5,7 +5,7 @@ import { useSkillName } from '@/hooks/use-skill-names'
 import { useBreach } from '../hooks/use-breach'
 import type { AgentRow, GroupRow } from '../utils/table-rows'
 import { BreachIcon } from './breach-icon'
-import { FamilyIcon } from './family-icon'
+import { FamilyIcon } from '@/components/ui/family-icon'
 import { StateTimer } from './state-timer'
 
 /** The state with its family's icon and colour, the way a tile shows it. */

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box'
 import ButtonBase from '@mui/material/ButtonBase'
 import { useTranslation } from 'react-i18next'
 import { STATE_FAMILIES, type StateFamily } from '@/shared/ac-state'
-import { FamilyIcon } from './family-icon'
+import { FamilyIcon } from '@/components/ui/family-icon'
 
 interface FamilyChipsProps {
   /** Null before the first snapshot: the chips show no numbers yet. */

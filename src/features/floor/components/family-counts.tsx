@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box'
 import { useTranslation } from 'react-i18next'
 import { STATE_FAMILIES, type StateFamily } from '@/shared/ac-state'
-import { FamilyIcon } from './family-icon'
+import { FamilyIcon } from '@/components/ui/family-icon'
 
 interface FamilyCountsProps {
   /** Null before the first snapshot: dashes instead of numbers. */

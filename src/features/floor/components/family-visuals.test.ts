@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FAMILY_PALETTE } from '@/config/family-palette'
 import { AC_STATES, STATE_FAMILIES, stateFamily } from '@/shared/ac-state'
-import { FAMILY_ICONS } from './family-icon'
+import { FAMILY_ICONS } from '@/components/ui/family-icon'
 
 const HEX = /^#[0-9A-F]{6}$/i
 

@@ -7,14 +7,14 @@ import { useHeldOrder } from '../hooks/use-held-order'
 import { useVisibleAgentIds } from '../hooks/use-visible-agent-ids'
 import type { FloorView } from '../utils/floor-view'
 import type { Density } from '@/shared/preferences'
-import { onDemand } from '@/components/ui/on-demand'
+import { loadOnFirstDraw } from '@/components/ui/on-demand'
 import { useTableGroup } from '../hooks/use-table-group'
 import { AgentGrid } from './agent-grid'
 import { ChangesWaiting } from './changes-waiting'
 import { EmptyFloor, GridSkeleton, NoMatch } from './floor-states'
 
 /** The table (and its grid library) loads the first time it is chosen. */
-const AgentTable = onDemand(async () => (await import('./agent-table')).AgentTable)
+const AgentTable = loadOnFirstDraw(async () => (await import('./agent-table')).AgentTable)
 
 interface FloorBodyProps {
   view: FloorView

@@ -1,4 +1,4 @@
-import { onDemand, useOpenedOnce } from '@/components/ui/on-demand'
+import { loadOnFirstDraw, useOpenedOnce } from '@/components/ui/on-demand'
 import Box from '@mui/material/Box'
 import Drawer from '@mui/material/Drawer'
 import useMediaQuery from '@mui/material/useMediaQuery'
@@ -22,7 +22,7 @@ import { FloorToolbar } from './floor-toolbar'
 import { TileMenuHost } from './tile-menu-host'
 
 /** The agent's details load the first time a tile is opened. */
-const AgentDrawer = onDemand(async () => (await import('./agent-drawer')).AgentDrawer)
+const AgentDrawer = loadOnFirstDraw(async () => (await import('./agent-drawer')).AgentDrawer)
 
 interface FloorScreenProps {
   /** What the app adds to tiles and drawer (the supervisor actions); none for viewers. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { STATE_FAMILIES, type StateFamily, stateFamily } from '@/shared/ac-state'
 import { useFloorStore } from '../stores/floor-store'
-import { FamilyIcon } from './family-icon'
+import { FamilyIcon } from '@/components/ui/family-icon'
 
 /**
  * What the heatmap's colours mean: each family's colour and icon, its name and how many of

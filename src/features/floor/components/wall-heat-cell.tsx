@@ -6,7 +6,7 @@ import type { AgentView } from '@/shared/floor'
 import { localPart } from '@/lib/format'
 import { useAgent } from '../hooks/use-agent'
 import { useBreach } from '../hooks/use-breach'
-import { FamilyIcon } from './family-icon'
+import { FamilyIcon } from '@/components/ui/family-icon'
 import { breachStyles, familyVars } from './tile-styles'
 
 /**

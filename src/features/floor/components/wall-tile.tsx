@@ -7,7 +7,7 @@ import { localPart } from '@/lib/format'
 import { useAgent } from '../hooks/use-agent'
 import { useBreach } from '../hooks/use-breach'
 import { BreachIcon } from './breach-icon'
-import { FamilyIcon } from './family-icon'
+import { FamilyIcon } from '@/components/ui/family-icon'
 import { StateTimer } from './state-timer'
 import { breachStyles, familyVars } from './tile-styles'
 

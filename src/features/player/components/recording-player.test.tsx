@@ -70,7 +70,7 @@ describe('the player', () => {
     render(300)
     expect(screen.getByText('正在加载波形…')).toBeTruthy()
     expect(
-      await screen.findByText('录音在 0 秒内没有加载完成', {}, { timeout: 2_000 }),
+      await screen.findByText('录音在 1 秒内没有加载完成', {}, { timeout: 2_000 }),
     ).toBeTruthy()
     expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
   })

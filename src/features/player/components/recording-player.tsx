@@ -104,7 +104,7 @@ function PlayerAttempt({
     content = (
       <PlayerMessage
         icon={<HourglassDisabledRounded />}
-        title={t('player.timedOut', { seconds: Math.round(loadTimeoutMs / 1000) })}
+        title={t('player.timedOut', { seconds: wholeSecondsUp(loadTimeoutMs) })}
         body={t('player.timedOutBody')}
         onRetry={onRetry}
       />
@@ -141,4 +141,9 @@ function PlayerAttempt({
       {content}
     </>
   )
+}
+
+/** A wait in whole seconds for the reader, rounded up and at least 1: never "within 0 s". */
+function wholeSecondsUp(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000))
 }

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type SavedView, saveViewBodySchema } from '@/shared/views'
+import { useFreshFormKey } from '@/hooks/use-fresh-form-key'
 import { isApiError } from '@/lib/api-client'
 import { useSaveView } from '../api/save-view'
 import { useViewSummary } from '../hooks/use-view-summary'
@@ -26,13 +27,7 @@ interface SaveViewDialogProps {
 /** Names the floor's current filters and sort and saves them for the tenant. */
 export function SaveViewDialog(props: SaveViewDialogProps) {
   // A fresh form each time the dialog opens.
-  const [session, setSession] = useState(0)
-  const [wasOpen, setWasOpen] = useState(props.open)
-  if (props.open !== wasOpen) {
-    setWasOpen(props.open)
-    if (props.open) setSession((s) => s + 1)
-  }
-  return <SaveViewForm key={session} {...props} />
+  return <SaveViewForm key={useFreshFormKey(props.open)} {...props} />
 }
 
 function SaveViewForm({ open, query, onClose, onSaved }: SaveViewDialogProps) {

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { onDemand, useOpenedOnce } from '@/components/ui/on-demand'
+import { loadOnFirstDraw, useOpenedOnce } from '@/components/ui/on-demand'
 import type { SavedView } from '@/shared/views'
 import { copyText } from '@/lib/clipboard'
 import { useDeleteView } from '../api/delete-view'
@@ -14,9 +14,11 @@ import { applyViewQuery, viewLink, viewQueryOf } from '../utils/view-query'
 import { type Notice, ViewNotice } from './view-notice'
 
 // The list and the dialogs load when first opened: the toolbar's buttons are all the floor needs.
-const ViewsPopover = onDemand(async () => (await import('./views-popover')).ViewsPopover)
-const SaveViewDialog = onDemand(async () => (await import('./save-view-dialog')).SaveViewDialog)
-const ConfirmDialog = onDemand(
+const ViewsPopover = loadOnFirstDraw(async () => (await import('./views-popover')).ViewsPopover)
+const SaveViewDialog = loadOnFirstDraw(
+  async () => (await import('./save-view-dialog')).SaveViewDialog,
+)
+const ConfirmDialog = loadOnFirstDraw(
   async () => (await import('@/components/ui/confirm-dialog')).ConfirmDialog,
 )
 
