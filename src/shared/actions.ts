@@ -114,13 +114,6 @@ export interface ActionRefused {
   others?: { by: string; kind: 'listening' | 'barged' | 'took-over'; since: number }[]
 }
 
-/** Who is listening to or has joined an agent's call, as a tile shows it. */
-export interface Monitor {
-  by: string
-  op: 'listen' | 'join'
-  since: number
-}
-
 /**
  * Changes an admin makes, audited beside the supervisors' actions (their `agentId` holds what
  * was changed: a user name, a wall screen, a token, "thresholds", "skill-names").

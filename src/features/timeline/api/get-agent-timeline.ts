@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { AC_STATES, STATE_FAMILIES } from '@/shared/ac-state'
 import type { AgentTimeline, TimelineSegment } from '@/shared/timeline'
 import { apiRequest } from '@/lib/api-client'
-import { callSummarySchema } from '@/lib/floor-payloads'
+import { callSummarySchema } from '@/shared/floor'
 
 const REFRESH_MS = 60_000 // the strip is fetched again every minute while it is shown
 
