@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import type { StateConflict } from './state-conflict'
 
 /**
  * The seven force operations (wellClient forceListen, forceJoin, forceTake, forceDrop,
@@ -110,6 +111,8 @@ export interface ActionRefused {
   upstreamStatus?: number
   /** For `profile_incomplete`: the profile field to fill in. */
   field?: 'deviceId' | 'phoneNumber'
+  /** For a `conflict` the agent's state caused (checked before anything goes upstream). */
+  stateConflict?: StateConflict
   /** For `others_on_call`: who is on the call, and since when (epoch ms). */
   others?: { by: string; kind: 'listening' | 'barged' | 'took-over'; since: number }[]
 }
