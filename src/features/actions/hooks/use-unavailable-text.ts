@@ -21,7 +21,7 @@ export function useUnavailableText(): (reason: UnavailableReason, agent: AgentVi
         case 'already_ready':
         case 'already_not_ready':
         case 'no_extension':
-          return t(`actions.stateConflict.${reason.code}`, {
+          return t(`actions.unavailable.${reason.code}`, {
             state: t(`states.${agent.acState}`),
           })
       }

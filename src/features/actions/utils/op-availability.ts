@@ -12,7 +12,7 @@ export interface SupervisorPhone {
 
 /**
  * Why an operation cannot be run on the agent now: an action still running on it, the agent's
- * state (the relay's own codes, worded in `actions.stateConflict`), or the supervisor's profile.
+ * state (the relay's own codes, worded in `actions.unavailable` too), or the supervisor's profile.
  */
 export type UnavailableReason =
   | { code: 'pending'; op: ActionOp }
