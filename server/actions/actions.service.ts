@@ -1,14 +1,13 @@
-import { isInCall } from '@/shared/ac-state'
 import { AC_STATE_LABELS } from '@/shared/ac-state-labels'
 import {
   type ActionDone,
   type ActionOp,
   type ActionRefused,
   type Bilingual,
-  CALL_OPS,
 } from '@/shared/actions'
+import { type StateConflict, stateConflict } from '@/shared/state-conflict'
 import { can } from '@/shared/auth'
-import type { AgentView } from '@/shared/floor'
+import type { AcState } from '@/shared/ac-state'
 import type { AgentsStore } from '../agents/agents.store'
 import type { Principal } from '../auth/auth.service'
 import {
@@ -125,7 +124,14 @@ export class ActionsService {
       )
     }
     const conflict = stateConflict(op, agent)
-    if (conflict) return audit(refuse(409, 'conflict', conflict), 'refused', null)
+    if (conflict) {
+      const refused = refuse(409, 'conflict', conflictMessage(conflict, agent.acState))
+      return audit(
+        { status: 409, body: { ...refused.body, stateConflict: conflict } as ActionRefused },
+        'refused',
+        null,
+      )
+    }
     if (
       op === 'stop-listen' &&
       !agent.monitors?.some((m) => m.by === p.username && m.op === 'listen')
@@ -213,28 +219,26 @@ export class ActionsService {
   }
 }
 
-/** Why the agent's current state does not allow the operation, or null when it does. */
-export function stateConflict(op: ActionOp, agent: AgentView): Bilingual | null {
-  if (CALL_OPS.includes(op)) {
-    if (!isInCall(agent.acState) || !agent.callId) {
-      const zh = AC_STATE_LABELS.zh[agent.acState]
-      const en = AC_STATE_LABELS.en[agent.acState].toLowerCase()
+/** The words of a refusal for the agent's state (`stateConflict`), in both languages. */
+function conflictMessage(conflict: StateConflict, acState: AcState): Bilingual {
+  switch (conflict) {
+    case 'not_in_call': {
+      const zh = AC_STATE_LABELS.zh[acState]
+      const en = AC_STATE_LABELS.en[acState].toLowerCase()
       return { zh: `坐席当前不在通话中（${zh}）`, en: `the agent is not in a call (${en})` }
     }
-  } else if (agent.acState === 'LogOut') {
-    return { zh: '坐席已签出', en: 'the agent is logged out' }
-  } else if (op === 'ready' && agent.acState === 'Available') {
-    return { zh: '坐席已经是就绪状态', en: 'the agent is already ready' }
-  } else if (op === 'not-ready' && agent.acState === 'Aux') {
-    return { zh: '坐席已经是未就绪状态', en: 'the agent is already not ready' }
+    case 'logged_out':
+      return { zh: '坐席已签出', en: 'the agent is logged out' }
+    case 'already_ready':
+      return { zh: '坐席已经是就绪状态', en: 'the agent is already ready' }
+    case 'already_not_ready':
+      return { zh: '坐席已经是未就绪状态', en: 'the agent is already not ready' }
+    case 'no_extension':
+      return {
+        zh: '平台尚未告知坐席登录的分机',
+        en: 'the platform has not said which extension the agent is on',
+      }
   }
-  if (!agent.channelAddr) {
-    return {
-      zh: '平台尚未告知坐席登录的分机',
-      en: 'the platform has not said which extension the agent is on',
-    }
-  }
-  return null
 }
 
 function answerOf(op: ActionOp, o: CstaOutcome): ActionAnswer {

@@ -1,5 +1,4 @@
-import type { Monitor } from '@/shared/actions'
-import type { AgentView } from '@/shared/floor'
+import type { AgentView, Monitor } from '@/shared/floor'
 import { compareSerials } from '@/shared/serial'
 import type { AgentStateEvent } from '@/shared/webhooks'
 import type { WriteBatcher } from '../db/write-batcher'

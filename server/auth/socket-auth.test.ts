@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedKiosk } from '@/shared/admin'
-import type { SessionEnded } from '@/shared/events'
+import type { SessionEnded } from '@/shared/session'
 import type { AgentPatch } from '@/shared/floor'
 import {
   changedAgents,

@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie'
 import { SESSION_COOKIE } from '@/shared/auth'
-import type { ConnectRefusal, SessionEnded } from '@/shared/events'
+import type { ConnectRefusal } from '@/shared/events'
+import type { SessionEnded } from '@/shared/session'
 import { audienceOf } from '../realtime/audience'
 import type { FloorServer, FloorSocket, SocketData } from '../realtime/floor.gateway'
 import {

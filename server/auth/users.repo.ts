@@ -1,17 +1,12 @@
+import type { AdminUser } from '@/shared/admin'
 import type { Role, Scope } from '@/shared/auth'
 import type { Db } from '../db/database'
 
-export interface User {
-  id: number
-  username: string
-  role: Role
-  scope: Scope
-  disabled: boolean
-  deviceId: string | null
-  phoneNumber: string | null
-  createdAt: number
-  updatedAt: number
-}
+/**
+ * A user as the relay keeps it: exactly what the admin pages are shown. The password hash
+ * stays in its row (`UserRow`) and is never part of a User, so it cannot reach an answer.
+ */
+export type User = AdminUser
 
 interface UserRow {
   id: number
@@ -57,10 +52,20 @@ export class UsersRepo {
           `INSERT INTO users (username, password_hash, role, namespace, org_prefix, skills, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(u.username, u.passwordHash, u.role, u.scope.namespace, u.scope.orgPrefix, skillsText(u.scope.skills), now, now)
+        .run(
+          u.username,
+          u.passwordHash,
+          u.role,
+          u.scope.namespace,
+          u.scope.orgPrefix,
+          skillsText(u.scope.skills),
+          now,
+          now,
+        )
       return this.byId(Number(info.lastInsertRowid))!
     } catch (err) {
-      if (err instanceof Error && /UNIQUE/.test(err.message)) throw new DuplicateUsernameError(u.username)
+      if (err instanceof Error && /UNIQUE/.test(err.message))
+        throw new DuplicateUsernameError(u.username)
       throw err
     }
   }
@@ -72,7 +77,8 @@ export class UsersRepo {
 
   /** The user and their password hash, for sign-in. */
   credentials(username: string): { user: User; passwordHash: string } | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined
+    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as
+      UserRow | undefined
     return row ? { user: toUser(row), passwordHash: row.password_hash } : null
   }
 
@@ -80,7 +86,9 @@ export class UsersRepo {
     const rows = (
       namespace === null
         ? this.db.prepare('SELECT * FROM users ORDER BY username').all()
-        : this.db.prepare('SELECT * FROM users WHERE namespace = ? ORDER BY username').all(namespace)
+        : this.db
+            .prepare('SELECT * FROM users WHERE namespace = ? ORDER BY username')
+            .all(namespace)
     ) as UserRow[]
     return rows.map(toUser)
   }
@@ -104,11 +112,16 @@ export class UsersRepo {
   }
 
   setPassword(id: number, passwordHash: string, now: number): void {
-    this.db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(passwordHash, now, id)
+    this.db
+      .prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?')
+      .run(passwordHash, now, id)
   }
 
   hasActiveAdmin(): boolean {
-    return this.db.prepare("SELECT 1 FROM users WHERE role = 'admin' AND disabled = 0 LIMIT 1").get() !== undefined
+    return (
+      this.db.prepare("SELECT 1 FROM users WHERE role = 'admin' AND disabled = 0 LIMIT 1").get() !==
+      undefined
+    )
   }
 }
 

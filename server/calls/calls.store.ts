@@ -1,9 +1,5 @@
-import {
-  type AgentView,
-  type CallSummary,
-  LATEST_CALLS_MAX,
-  type TodayFigures,
-} from '@/shared/floor'
+import { LATEST_CALLS_MAX } from '@/shared/events'
+import type { AgentView, CallSummary, TodayFigures } from '@/shared/floor'
 import { parsePlatformTime, platformDay } from '@/shared/platform-time'
 import type { CallEndEvent } from '@/shared/webhooks'
 import type { WriteBatcher } from '../db/write-batcher'

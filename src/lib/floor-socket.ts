@@ -1,6 +1,11 @@
 import { io, type Socket } from 'socket.io-client'
-import type { ClientToServerEvents, ServerToClientEvents, SessionEnded } from '@/shared/events'
-import type { FloorChange } from '@/shared/floor'
+import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
+import {
+  type FloorChange,
+  floorChangeSchema,
+  floorHeartbeatSchema,
+  floorSnapshotSchema,
+} from '@/shared/floor'
 import {
   type PresenceAnswer,
   presenceAnswerSchema,
@@ -8,15 +13,13 @@ import {
   agentPresenceSchema,
   type SnoozeRequest,
 } from '@/shared/presence'
-import { type FloorSettings, floorSettingsSchema } from '@/shared/settings'
 import {
   AUTH_REFUSALS,
   type AuthRefusal,
-  floorChangeSchema,
-  floorHeartbeatSchema,
-  floorSnapshotSchema,
+  type SessionEnded,
   sessionEndedSchema,
-} from './floor-payloads'
+} from '@/shared/session'
+import { type FloorSettings, floorSettingsSchema } from '@/shared/settings'
 import type { FloorSink } from './floor-sink'
 import type { PresenceRequests } from './presence-requests'
 import type { PresenceSink } from './presence-store'

@@ -950,11 +950,12 @@ export const en: Messages = {
     pending: '{{op}}…',
     unavailable: {
       pending: '“{{op}}” is running; wait for its answer',
-      notInCall: 'The agent is not in a call ({{state}})',
-      loggedOut: 'The agent is logged out',
-      alreadyReady: 'The agent is already ready',
-      alreadyNotReady: 'The agent is already not ready',
-      noExtension: 'The platform has not said which extension the agent is on',
+      // The agent's state, by the relay's code (`stateConflict`).
+      not_in_call: 'The agent is not in a call ({{state}})',
+      logged_out: 'The agent is logged out',
+      already_ready: 'The agent is already ready',
+      already_not_ready: 'The agent is already not ready',
+      no_extension: 'The platform has not said which extension the agent is on',
       noDeviceId: 'Set the extension you listen on in your profile first',
       noPhoneNumber: 'Set the number calls are taken or joined to in your profile first',
     },

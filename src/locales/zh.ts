@@ -931,11 +931,12 @@ export const zh = {
     pending: '正在{{op}}…',
     unavailable: {
       pending: '正在执行“{{op}}”，请等待结果',
-      notInCall: '坐席不在通话中（{{state}}）',
-      loggedOut: '坐席已签出',
-      alreadyReady: '坐席已经是就绪状态',
-      alreadyNotReady: '坐席已经是未就绪状态',
-      noExtension: '平台尚未告知坐席登录的分机',
+      // The agent's state, by the relay's code (`stateConflict`).
+      not_in_call: '坐席不在通话中（{{state}}）',
+      logged_out: '坐席已签出',
+      already_ready: '坐席已经是就绪状态',
+      already_not_ready: '坐席已经是未就绪状态',
+      no_extension: '平台尚未告知坐席登录的分机',
       noDeviceId: '请先在个人资料中填写你监听用的分机',
       noPhoneNumber: '请先在个人资料中填写接管/强插到的号码',
     },

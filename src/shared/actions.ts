@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import type { StateConflict } from './state-conflict'
 
 /**
  * The seven force operations (wellClient forceListen, forceJoin, forceTake, forceDrop,
@@ -75,13 +76,14 @@ export interface Bilingual {
   en: string
 }
 
+export const actionDoneSchema = z.object({
+  ok: z.literal(true),
+  op: z.enum(ACTION_OPS),
+  upstreamStatus: z.number(),
+  latencyMs: z.number(),
+})
 /** Answer of `POST /api/agents/{agentId}/actions/{op}` when the platform accepted it. */
-export interface ActionDone {
-  ok: true
-  op: ActionOp
-  upstreamStatus: number
-  latencyMs: number
-}
+export type ActionDone = z.output<typeof actionDoneSchema>
 
 /**
  * Why an action was refused; `not_listening`: stop-listen, but the lead is not listening to
@@ -100,25 +102,33 @@ export const ACTION_ERRORS = [
 ] as const
 export type ActionError = (typeof ACTION_ERRORS)[number]
 
-/** Answer when the console or the platform refused (403, 404, 409, 502). */
-export interface ActionRefused {
-  ok: false
-  error: ActionError
+export const actionRefusedSchema = z.object({
+  ok: z.literal(false),
+  error: z.enum(ACTION_ERRORS),
   /** English message (as every error of the API has). */
-  message: string
-  messages: Bilingual
-  upstreamStatus?: number
+  message: z.string(),
+  messages: z.object({ zh: z.string(), en: z.string() }),
+  upstreamStatus: z.optional(z.number()),
   /** For `profile_incomplete`: the profile field to fill in. */
-  field?: 'deviceId' | 'phoneNumber'
+  field: z.optional(z.enum(['deviceId', 'phoneNumber'])),
   /** For `others_on_call`: who is on the call, and since when (epoch ms). */
-  others?: { by: string; kind: 'listening' | 'barged' | 'took-over'; since: number }[]
-}
-
-/** Who is listening to or has joined an agent's call, as a tile shows it. */
-export interface Monitor {
-  by: string
-  op: 'listen' | 'join'
-  since: number
+  others: z.optional(
+    z.array(
+      z.object({
+        by: z.string(),
+        kind: z.enum(['listening', 'barged', 'took-over']),
+        since: z.number(),
+      }),
+    ),
+  ),
+})
+/**
+ * Answer when the console or the platform refused (403, 404, 409, 502). The relay also names
+ * the state's `stateConflict` code on a `conflict` it found before anything went upstream; the
+ * page words its menus by the same rule, so it does not read it here.
+ */
+export type ActionRefused = z.output<typeof actionRefusedSchema> & {
+  stateConflict?: StateConflict
 }
 
 /**

@@ -1,28 +1,31 @@
 import { z } from 'zod'
-import { ROLES, type Role, type Scope } from './auth'
+import { ROLES } from './auth'
+import { roleSchema, scopeSchema } from './people'
 
-/** A user as the admin pages show it. */
-export interface AdminUser {
-  id: number
-  username: string
-  role: Role
-  scope: Scope
-  disabled: boolean
-  deviceId: string | null
-  phoneNumber: string | null
-  createdAt: number
-  updatedAt: number
-}
+export const adminUserSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  role: roleSchema,
+  scope: scopeSchema,
+  disabled: z.boolean(),
+  deviceId: z.string().nullable(),
+  phoneNumber: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+})
+/** A user as the admin pages show it (and the relay keeps it, but for the password hash). */
+export type AdminUser = z.output<typeof adminUserSchema>
 
+export const kioskLinkSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  scope: scopeSchema,
+  createdAt: z.number(),
+  revokedAt: z.number().nullable(),
+  lastUsedAt: z.number().nullable(),
+})
 /** A wall-screen link as the admin pages show it (its token is shown once, at creation). */
-export interface KioskLinkView {
-  id: number
-  name: string
-  scope: Scope
-  createdAt: number
-  revokedAt: number | null
-  lastUsedAt: number | null
-}
+export type KioskLinkView = z.output<typeof kioskLinkSchema>
 
 const username = z
   .string()
@@ -78,17 +81,19 @@ export const createKioskBodySchema = z.strictObject({
 })
 export type CreateKioskBody = z.input<typeof createKioskBodySchema>
 
+export const createdUserSchema = z.object({
+  user: adminUserSchema,
+  password: z.string().optional(),
+})
 /** Answer to creating a user: the temporary password only when the relay made one. */
-export interface CreatedUser {
-  user: AdminUser
-  password?: string
-}
+export type CreatedUser = z.output<typeof createdUserSchema>
 
+export const createdKioskSchema = z.object({
+  link: kioskLinkSchema,
+  path: z.string().startsWith('/'),
+})
 /** Answer to minting a wall-screen link: the path with its token, shown this once. */
-export interface CreatedKiosk {
-  link: KioskLinkView
-  path: string
-}
+export type CreatedKiosk = z.output<typeof createdKioskSchema>
 
 export const idParamSchema = z.object({
   id: z.coerce.number().int().positive('expected a numeric id'),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import type { meSchema, scopeSchema } from './people'
 
 /** Who may do what. Each role has every power of the roles after it. */
 export const ROLES = ['admin', 'supervisor', 'viewer'] as const
@@ -38,14 +39,7 @@ export function can(role: Role | null | undefined, permission: Permission): bool
 }
 
 /** The part of a tenant a user may see and act on. */
-export interface Scope {
-  /** The tenant's domain, e.g. `test.cc`. */
-  namespace: string
-  /** Department subtree (an `orgTreePos` prefix), or null for the whole tenant. */
-  orgPrefix: string | null
-  /** Skill groups, or null for all of them. */
-  skills: string[] | null
-}
+export type Scope = z.output<typeof scopeSchema>
 
 /**
  * True when a department's tree position lies in the subtree `prefix`. Positions are paths
@@ -69,19 +63,8 @@ export function skillsInScope(
   return scopeSkills === null || skills.some((s) => scopeSkills.includes(s))
 }
 
-/** A signed-in person (or a wall screen) as `GET /api/me` describes it. */
-export interface Me {
-  kind: 'user' | 'kiosk'
-  id: number
-  /** The user's login name, or the kiosk link's name. */
-  username: string
-  role: Role
-  scope: Scope
-  /** Extension the supervisor listens on (forceListen). */
-  deviceId: string | null
-  /** Number calls are taken or joined to (forceTake, forceJoin). */
-  phoneNumber: string | null
-}
+/** A signed-in person (or a wall screen) as `GET /api/me` and `PATCH /api/me` describe it. */
+export type Me = z.output<typeof meSchema>
 
 export const loginBodySchema = z.object({
   username: z.string().check(z.trim(), z.minLength(1, 'enter a user name'), z.maxLength(100)),

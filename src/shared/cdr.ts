@@ -170,23 +170,24 @@ export interface RecordingInfo {
   audioInMos?: string | number | null
 }
 
-/** Waveform peaks of a recording, computed once on the relay. */
-export interface RecordingPeaks {
+export const recordingPeaksSchema = z.object({
   /** Seconds. */
-  duration: number
-  sampleRate: number
+  duration: z.number().nonnegative(),
+  sampleRate: z.number(),
   /** Peak values per second of audio in `channels`. */
-  peaksPerSecond: number
+  peaksPerSecond: z.number(),
   /** Peak values run from 0 to this (full scale). */
-  scale: number
+  scale: z.number().positive(),
   /**
    * One lane per channel (agent, customer for a two-track WAV), integers 0..scale; a single
    * lane when computed from the one-track MP3.
    */
-  channels: number[][]
+  channels: z.array(z.array(z.number())).min(1),
   /** Where the peaks were computed from: `mp3` when the platform no longer keeps the WAV. */
-  source: 'wav' | 'mp3'
-}
+  source: z.enum(['wav', 'mp3']),
+})
+/** Waveform peaks of a recording, computed once on the relay. */
+export type RecordingPeaks = z.output<typeof recordingPeaksSchema>
 
 /**
  * Answer to 14015: the range spans two of the platform's databases. `halves` (where to split

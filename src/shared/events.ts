@@ -6,6 +6,7 @@ import type {
   PresenceTarget,
   SnoozeRequest,
 } from './presence'
+import type { AuthRefusal, SessionEnded } from './session'
 import type { FloorSettings } from './settings'
 
 /**
@@ -33,11 +34,6 @@ export interface ServerToClientEvents {
   'presence:changed': (presence: AgentPresence) => void
 }
 
-export interface SessionEnded {
-  reason: 'no_session' | 'expired' | 'disabled' | 'revoked' | 'changed'
-  message: string
-}
-
 export interface ClientToServerEvents {
   /** Asks for a fresh snapshot, e.g. after seeing a gap in `seq`. */
   'floor:resync': (ack: (snapshot: FloorSnapshot) => void) => void
@@ -59,6 +55,8 @@ export interface ClientToServerEvents {
 export const FLUSH_MS = 100
 /** How often the relay sends a heartbeat, ms. */
 export const HEARTBEAT_MS = 5_000
+/** How many calls the latest-calls feed keeps (`FloorSnapshot.latestCalls`). */
+export const LATEST_CALLS_MAX = 50
 /** A connected client that hears nothing for this long calls the link stale, ms. */
 export const STALE_AFTER_MS = 3 * HEARTBEAT_MS
 
@@ -66,4 +64,4 @@ export const STALE_AFTER_MS = 3 * HEARTBEAT_MS
  * Why the relay refused a socket.io handshake: `connect_error` carries it as `err.data.reason`
  * (and the words as `err.message`).
  */
-export type ConnectRefusal = 'origin' | 'no_session' | 'expired' | 'disabled' | 'revoked'
+export type ConnectRefusal = 'origin' | AuthRefusal

@@ -1,25 +1,37 @@
-import type { AcState, StateFamily } from './ac-state'
-import type { CallSummary } from './floor'
+import * as z from 'zod/mini'
+import { AC_STATES, STATE_FAMILIES, type StateFamily } from './ac-state'
+import { callSummarySchema } from './floor'
 
-/** A stretch of one state in an agent's day. */
-export interface TimelineSegment {
-  acState: AcState
-  family: StateFamily
+export const timelineSegmentSchema = z.object({
+  /** A state this console does not know reads as Unknown. */
+  acState: z.catch(z.enum(AC_STATES), 'Unknown'),
+  family: z.enum(STATE_FAMILIES),
   /** Epoch ms, clipped to the day. */
-  from: number
-  to: number
-  reason: string | null
-  callId: string | null
-}
+  from: z.number(),
+  to: z.number(),
+  reason: z.nullable(z.string()),
+  callId: z.nullable(z.string()),
+})
+/** A stretch of one state in an agent's day. */
+export type TimelineSegment = z.output<typeof timelineSegmentSchema>
 
-/** An agent's day: the strip of states, counts and time per family, and the calls they took. */
-export interface AgentTimeline {
-  agentId: string
+const familyTotal = z.object({ count: z.number(), seconds: z.number() })
+
+export const agentTimelineSchema = z.object({
+  agentId: z.string(),
   /** Platform-local day, `yyyy-MM-dd`. */
-  day: string
-  from: number
-  to: number
-  segments: TimelineSegment[]
-  totals: Record<StateFamily, { count: number; seconds: number }>
-  calls: CallSummary[]
-}
+  day: z.string(),
+  from: z.number(),
+  to: z.number(),
+  segments: z.array(timelineSegmentSchema),
+  /** Count and time of each state family. */
+  totals: z.object(
+    Object.fromEntries(STATE_FAMILIES.map((f) => [f, familyTotal])) as Record<
+      StateFamily,
+      typeof familyTotal
+    >,
+  ),
+  calls: z.array(callSummarySchema),
+})
+/** An agent's day: the strip of states, counts and time per family, and the calls they took. */
+export type AgentTimeline = z.output<typeof agentTimelineSchema>

@@ -16,15 +16,16 @@ export const VIEW_KEYS = [
   'density',
 ] as const
 
-/** A named floor view saved on the server, shared by link (`/?view=<id>`). */
-export interface SavedView {
-  id: number
-  name: string
+export const savedViewSchema = z.object({
+  id: z.number(),
+  name: z.string(),
   /** The floor's query string, e.g. `skill=7001%40test.cc&sort=time`. */
-  query: string
-  owner: string
-  createdAt: number
-}
+  query: z.string(),
+  owner: z.string(),
+  createdAt: z.number(),
+})
+/** A named floor view saved on the server, shared by link (`/?view=<id>`). */
+export type SavedView = z.output<typeof savedViewSchema>
 
 export const saveViewBodySchema = z.object({
   name: z

@@ -1,39 +1,13 @@
 import { useMutation } from '@tanstack/react-query'
-import * as z from 'zod/mini'
 import {
-  ACTION_ERRORS,
-  ACTION_OPS,
   type ActionDone,
   type ActionOp,
   type ActionRefused,
+  actionDoneSchema,
+  actionRefusedSchema,
 } from '@/shared/actions'
 import { apiRequest, isApiError } from '@/lib/api-client'
 import { endPending, startPending } from '../stores/pending-store'
-
-const actionDoneSchema = z.object({
-  ok: z.literal(true),
-  op: z.enum(ACTION_OPS),
-  upstreamStatus: z.number(),
-  latencyMs: z.number(),
-}) satisfies z.ZodMiniType<ActionDone>
-
-const actionRefusedSchema = z.object({
-  ok: z.literal(false),
-  error: z.enum(ACTION_ERRORS),
-  message: z.string(),
-  messages: z.object({ zh: z.string(), en: z.string() }),
-  upstreamStatus: z.optional(z.number()),
-  field: z.optional(z.enum(['deviceId', 'phoneNumber'])),
-  others: z.optional(
-    z.array(
-      z.object({
-        by: z.string(),
-        kind: z.enum(['listening', 'barged', 'took-over']),
-        since: z.number(),
-      }),
-    ),
-  ),
-}) satisfies z.ZodMiniType<ActionRefused>
 
 export interface RunActionInput {
   agentId: string

@@ -11,20 +11,19 @@ export function useUnavailableText(): (reason: UnavailableReason, agent: AgentVi
       switch (reason.code) {
         case 'pending':
           return t('actions.unavailable.pending', { op: t(`actions.ops.${reason.op}`) })
-        case 'notInCall':
-          return t('actions.unavailable.notInCall', { state: t(`states.${agent.acState}`) })
-        case 'loggedOut':
-          return t('actions.unavailable.loggedOut')
-        case 'alreadyReady':
-          return t('actions.unavailable.alreadyReady')
-        case 'alreadyNotReady':
-          return t('actions.unavailable.alreadyNotReady')
-        case 'noExtension':
-          return t('actions.unavailable.noExtension')
         case 'profileIncomplete':
           return reason.field === 'deviceId'
             ? t('actions.unavailable.noDeviceId')
             : t('actions.unavailable.noPhoneNumber')
+        // The agent's state: the relay's own code (`stateConflict`).
+        case 'not_in_call':
+        case 'logged_out':
+        case 'already_ready':
+        case 'already_not_ready':
+        case 'no_extension':
+          return t(`actions.unavailable.${reason.code}`, {
+            state: t(`states.${agent.acState}`),
+          })
       }
     },
     [t],

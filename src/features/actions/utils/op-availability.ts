@@ -1,5 +1,5 @@
-import { isInCall } from '@/shared/ac-state'
-import { type ActionOp, CALL_OPS } from '@/shared/actions'
+import type { ActionOp } from '@/shared/actions'
+import { type StateConflict, stateConflict } from '@/shared/state-conflict'
 import type { AgentView } from '@/shared/floor'
 
 /** The supervisor's own phone, as their profile keeps it (`Me.deviceId`, `Me.phoneNumber`). */
@@ -10,14 +10,13 @@ export interface SupervisorPhone {
   phoneNumber: string | null
 }
 
-/** Why an operation cannot be run on the agent now; each has its sentence in `actions.unavailable`. */
+/**
+ * Why an operation cannot be run on the agent now: an action still running on it, the agent's
+ * state (the relay's own codes, worded in `actions.unavailable` too), or the supervisor's profile.
+ */
 export type UnavailableReason =
   | { code: 'pending'; op: ActionOp }
-  | { code: 'notInCall' }
-  | { code: 'loggedOut' }
-  | { code: 'alreadyReady' }
-  | { code: 'alreadyNotReady' }
-  | { code: 'noExtension' }
+  | { code: StateConflict }
   | { code: 'profileIncomplete'; field: 'deviceId' | 'phoneNumber' }
 
 export type Availability = { enabled: true } | { enabled: false; reason: UnavailableReason }
@@ -35,9 +34,9 @@ export function profileFieldFor(op: ActionOp): 'deviceId' | 'phoneNumber' | null
 }
 
 /**
- * Whether `op` fits the agent as the floor shows it, by the relay's own rules and in its order
- * (`stateConflict` in server/actions/actions.service.ts, then the supervisor's profile), so a
- * disabled item says what the relay would have answered. `pending`: an action already running
+ * Whether `op` fits the agent as the floor shows it, by the relay's own rule and in its order
+ * (the shared `stateConflict`, then the supervisor's profile), so a disabled item says what the
+ * relay would have answered. `pending`: an action already running
  * on this agent, which blocks another until it is answered.
  */
 export function opAvailability(
@@ -47,18 +46,8 @@ export function opAvailability(
   pending: ActionOp | null = null,
 ): Availability {
   if (pending !== null) return { enabled: false, reason: { code: 'pending', op: pending } }
-  if (CALL_OPS.includes(op)) {
-    if (!isInCall(agent.acState) || !agent.callId) {
-      return { enabled: false, reason: { code: 'notInCall' } }
-    }
-  } else if (agent.acState === 'LogOut') {
-    return { enabled: false, reason: { code: 'loggedOut' } }
-  } else if (op === 'ready' && agent.acState === 'Available') {
-    return { enabled: false, reason: { code: 'alreadyReady' } }
-  } else if (op === 'not-ready' && agent.acState === 'Aux') {
-    return { enabled: false, reason: { code: 'alreadyNotReady' } }
-  }
-  if (!agent.channelAddr) return { enabled: false, reason: { code: 'noExtension' } }
+  const conflict = stateConflict(op, agent)
+  if (conflict !== null) return { enabled: false, reason: { code: conflict } }
   const field = profileFieldFor(op)
   if (field !== null && !phone[field]) {
     return { enabled: false, reason: { code: 'profileIncomplete', field } }

@@ -1,13 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod'
-import type { CreateKioskBody, CreatedKiosk } from '@/shared/admin'
+import { type CreateKioskBody, type CreatedKiosk, createdKioskSchema } from '@/shared/admin'
 import { apiRequest } from '@/lib/api-client'
-import { KIOSKS_QUERY_KEY, kioskLinkSchema } from './get-kiosks'
-
-const createdKioskSchema = z.object({
-  link: kioskLinkSchema,
-  path: z.string().startsWith('/'),
-}) satisfies z.ZodType<CreatedKiosk>
+import { KIOSKS_QUERY_KEY } from './get-kiosks'
 
 /** Mints a wall-screen link; its path (with the token) is answered only now. */
 export function createKiosk(body: CreateKioskBody): Promise<CreatedKiosk> {

@@ -1,13 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod'
-import type { CreateUserBody, CreatedUser } from '@/shared/admin'
+import { type CreateUserBody, type CreatedUser, createdUserSchema } from '@/shared/admin'
 import { apiRequest } from '@/lib/api-client'
-import { USERS_QUERY_KEY, adminUserSchema } from './get-users'
-
-const createdUserSchema = z.object({
-  user: adminUserSchema,
-  password: z.string().optional(),
-}) satisfies z.ZodType<CreatedUser>
+import { USERS_QUERY_KEY } from './get-users'
 
 /** Adds a user; without a password the relay makes a temporary one and answers it this once. */
 export function createUser(body: CreateUserBody): Promise<CreatedUser> {

@@ -1,17 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { z } from 'zod'
-import type { KioskLinkView } from '@/shared/admin'
+import { type KioskLinkView, kioskLinkSchema } from '@/shared/admin'
 import { apiRequest } from '@/lib/api-client'
-import { scopeSchema } from '@/lib/auth-schemas'
-
-export const kioskLinkSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  scope: scopeSchema,
-  createdAt: z.number(),
-  revokedAt: z.number().nullable(),
-  lastUsedAt: z.number().nullable(),
-}) satisfies z.ZodType<KioskLinkView>
 
 export function getKiosks(signal?: AbortSignal): Promise<KioskLinkView[]> {
   return apiRequest('/api/kiosks', { schema: z.array(kioskLinkSchema), signal })

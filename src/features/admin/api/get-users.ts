@@ -1,20 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { z } from 'zod'
-import type { AdminUser } from '@/shared/admin'
+import { type AdminUser, adminUserSchema } from '@/shared/admin'
 import { apiRequest } from '@/lib/api-client'
-import { roleSchema, scopeSchema } from '@/lib/auth-schemas'
-
-export const adminUserSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  role: roleSchema,
-  scope: scopeSchema,
-  disabled: z.boolean(),
-  deviceId: z.string().nullable(),
-  phoneNumber: z.string().nullable(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-}) satisfies z.ZodType<AdminUser>
 
 export function getUsers(signal?: AbortSignal): Promise<AdminUser[]> {
   return apiRequest('/api/users', { schema: z.array(adminUserSchema), signal })

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { AdminUser, UpdateUserBody } from '@/shared/admin'
+import { type AdminUser, type UpdateUserBody, adminUserSchema } from '@/shared/admin'
 import { apiRequest } from '@/lib/api-client'
-import { USERS_QUERY_KEY, adminUserSchema } from './get-users'
+import { USERS_QUERY_KEY } from './get-users'
 
 export interface UpdateUserInput {
   id: number

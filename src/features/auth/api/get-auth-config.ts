@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { z } from 'zod'
 import type { AuthConfig } from '@/shared/auth'
+import { roleSchema } from '@/shared/people'
 import { apiRequest } from '@/lib/api-client'
-import { roleSchema } from '@/lib/auth-schemas'
 
 const authConfigSchema = z.object({
   demo: z.boolean(),

@@ -1,18 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import * as z from 'zod/mini'
 import type { Me } from '@/shared/auth'
+import { meSchema } from '@/shared/people'
 import { apiRequest, isUnauthenticated } from '@/lib/api-client'
-import { roleSchema, scopeSchema } from '@/lib/auth-schemas'
-
-const meSchema = z.object({
-  kind: z.enum(['user', 'kiosk']),
-  id: z.number(),
-  username: z.string(),
-  role: roleSchema,
-  scope: scopeSchema,
-  deviceId: z.nullable(z.string()),
-  phoneNumber: z.nullable(z.string()),
-}) satisfies z.ZodMiniType<Me>
 
 export function getMe(signal?: AbortSignal): Promise<Me> {
   return apiRequest('/api/me', { schema: meSchema, ...(signal ? { signal } : {}) })

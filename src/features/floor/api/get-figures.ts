@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import type { TodayFigures } from '@/shared/floor'
 import { apiRequest } from '@/lib/api-client'
-import { todayFiguresSchema } from '@/lib/floor-payloads'
+import { type TodayFigures, todayFiguresSchema } from '@/shared/floor'
 
 /** The part of the floor figures are asked for: skill group ids and department keys. */
 export interface FiguresFilter {

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
-import { LATEST_CALLS_MAX } from '@/shared/floor'
+import { LATEST_CALLS_MAX } from '@/shared/events'
 import { formatClock } from '@/lib/format'
 import { useFigureDefinitions } from '../hooks/use-figure-definitions'
 import { useFloorView } from '../hooks/use-floor-view'

@@ -2,7 +2,7 @@ import GroupAddRounded from '@mui/icons-material/GroupAddRounded'
 import HeadsetRounded from '@mui/icons-material/HeadsetRounded'
 import Box from '@mui/material/Box'
 import { useTranslation } from 'react-i18next'
-import type { Monitor } from '@/shared/actions'
+import type { Monitor } from '@/shared/floor'
 import { formatClock } from '@/lib/format'
 import { useMonitorLabel } from '../hooks/use-monitor-label'
 

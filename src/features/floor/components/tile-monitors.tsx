@@ -1,6 +1,6 @@
 import GroupAddRounded from '@mui/icons-material/GroupAddRounded'
 import HeadsetRounded from '@mui/icons-material/HeadsetRounded'
-import type { Monitor } from '@/shared/actions'
+import type { Monitor } from '@/shared/floor'
 
 interface TileMonitorsProps {
   monitors: readonly Monitor[]

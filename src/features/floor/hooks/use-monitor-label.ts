@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Monitor } from '@/shared/actions'
+import type { Monitor } from '@/shared/floor'
 
 /** "lead 监听中" / "lead joined": who is on the agent's call, and how. */
 export function useMonitorLabel(): (monitor: Monitor) => string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LATEST_CALLS_MAX } from '@/shared/floor'
+import { LATEST_CALLS_MAX } from '@/shared/events'
 import {
   T0,
   agent,

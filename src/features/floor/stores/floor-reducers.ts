@@ -6,7 +6,7 @@ import type {
   FloorSnapshot,
   TodayFigures,
 } from '@/shared/floor'
-import { LATEST_CALLS_MAX } from '@/shared/floor'
+import { LATEST_CALLS_MAX } from '@/shared/events'
 import type { ChangeOutcome } from '@/lib/floor-sink'
 
 /** The floor as the page knows it; every update makes a new object (zustand compares by identity). */

@@ -1,21 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
-import type { RecordingPeaks } from '@/shared/cdr'
+import { type RecordingPeaks, recordingPeaksSchema } from '@/shared/cdr'
 import { apiRequest } from '@/lib/api-client'
-
-const peaksSchema = z.object({
-  duration: z.number().nonnegative(),
-  sampleRate: z.number(),
-  peaksPerSecond: z.number(),
-  scale: z.number().positive(),
-  channels: z.array(z.array(z.number())).min(1),
-  source: z.enum(['wav', 'mp3']),
-}) satisfies z.ZodType<RecordingPeaks>
 
 /** A recording's waveform, computed once on the relay (nothing is decoded in the browser). */
 export function getPeaks(recordingId: string, signal?: AbortSignal): Promise<RecordingPeaks> {
   return apiRequest(`/api/recordings/${encodeURIComponent(recordingId)}/peaks`, {
-    schema: peaksSchema,
+    schema: recordingPeaksSchema,
     signal,
   })
 }

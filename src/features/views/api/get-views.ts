@@ -1,15 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
-import type { SavedView } from '@/shared/views'
+import { type SavedView, savedViewSchema } from '@/shared/views'
 import { apiRequest } from '@/lib/api-client'
-
-export const savedViewSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  query: z.string(),
-  owner: z.string(),
-  createdAt: z.number(),
-}) satisfies z.ZodMiniType<SavedView>
 
 export function getViews(signal?: AbortSignal): Promise<SavedView[]> {
   return apiRequest('/api/views', { schema: z.array(savedViewSchema), signal })

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { SaveViewBody, SavedView } from '@/shared/views'
+import { type SaveViewBody, type SavedView, savedViewSchema } from '@/shared/views'
 import { apiRequest } from '@/lib/api-client'
-import { VIEWS_QUERY_KEY, savedViewSchema } from './get-views'
+import { VIEWS_QUERY_KEY } from './get-views'
 
 /** Saves the floor's filters and sort under a name, for the whole tenant. */
 export function saveView(body: SaveViewBody): Promise<SavedView> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { agent, change } from '@/testing/fixtures'
-import { floorChangeSchema } from './floor-payloads'
+import { floorChangeSchema } from './floor'
 
 describe('floor payloads', () => {
   it('keep who is listening to or joined an agent’s call', () => {
