@@ -172,17 +172,17 @@ export interface RecordingInfo {
 
 export const recordingPeaksSchema = z.object({
   /** Seconds. */
-  duration: z.number().nonnegative(),
+  duration: z.number().check(z.nonnegative()),
   sampleRate: z.number(),
   /** Peak values per second of audio in `channels`. */
   peaksPerSecond: z.number(),
   /** Peak values run from 0 to this (full scale). */
-  scale: z.number().positive(),
+  scale: z.number().check(z.positive()),
   /**
    * One lane per channel (agent, customer for a two-track WAV), integers 0..scale; a single
    * lane when computed from the one-track MP3.
    */
-  channels: z.array(z.array(z.number())).min(1),
+  channels: z.array(z.array(z.number())).check(z.minLength(1)),
   /** Where the peaks were computed from: `mp3` when the platform no longer keeps the WAV. */
   source: z.enum(['wav', 'mp3']),
 })
