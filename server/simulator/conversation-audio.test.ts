@@ -58,12 +58,10 @@ describe('conversationWav', () => {
     expect(changes).toBeGreaterThan(30)
   })
 
-  it('makes an hour of two-track audio in well under two seconds', () => {
-    const started = performance.now()
+  // How fast: the player benchmark's cold figure includes the simulator making this hour.
+  it('makes an hour of two-track audio', () => {
     const wav = conversationWav('an-hour-long-call', 3_600)
-    const ms = performance.now() - started
     expect(wav.length).toBe(44 + 3_600 * 8_000 * 4)
-    expect(ms).toBeLessThan(2_000)
   })
 })
 

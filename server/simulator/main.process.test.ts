@@ -155,10 +155,10 @@ describe('simulator process', () => {
     const [a1, a2, a3] = attempts as [Received, Received, Received]
     expect(a2.body).toEqual(a1.body)
     expect(a3.body).toEqual(a1.body)
+    // Never before their schedule, and the second wait is the longer one. How late a busy
+    // machine runs them is not the simulator's doing: no upper bound (the wait above has one).
     expect(a2.at - a1.at).toBeGreaterThanOrEqual(0.9 * UNIT_WALL_MS)
-    expect(a2.at - a1.at).toBeLessThan(1.9 * UNIT_WALL_MS)
     expect(a3.at - a2.at).toBeGreaterThanOrEqual(1.8 * UNIT_WALL_MS)
-    expect(a3.at - a2.at).toBeLessThan(2.9 * UNIT_WALL_MS)
 
     // Everything that arrived is a valid platform event, posted as JSON to the URL given.
     await waitFor('a few dozen events', () => receiver.received.length >= 40)
