@@ -1,15 +1,18 @@
 import type { TFunction } from 'i18next'
 import { isApiError } from './api-client'
+import type { Namespace } from './i18n'
 
 /**
  * One sentence for a failed request, for a dialog or a snackbar. `notFound` words a 404 for
  * what the caller asked about (a saved view, say); otherwise it is the generic one.
  */
-export function apiErrorMessage(
+export function apiErrorMessage<N extends Namespace>(
   error: unknown,
-  t: TFunction,
+  pageT: TFunction<N>,
   options: { notFound?: string } = {},
 ): string {
+  // Any page's `t` falls back to the shell's messages, where these are.
+  const t = pageT as unknown as TFunction<'common'>
   if (!isApiError(error)) return t('errors.generic', { message: String(error) })
   switch (error.error) {
     case 'network':

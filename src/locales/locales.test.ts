@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { NAMESPACES } from '@/lib/i18n'
 import { AC_STATES, STATE_FAMILIES, STATE_REASONS } from '@/shared/ac-state'
-import { en } from './en'
-import { zh } from './zh'
+import { en, enByNamespace } from './en/index'
+import { zh, zhByNamespace } from './zh/index'
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]
   return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k))
 }
-
 describe('translations', () => {
   it('name every state in both languages, zh with the seed’s labels', () => {
     for (const state of AC_STATES) {
@@ -41,11 +41,33 @@ describe('translations', () => {
     }
   })
 
-  it('have the same keys in both languages, and no empty text', () => {
-    expect(keysOf(en).sort()).toEqual(keysOf(zh).sort())
-    for (const key of keysOf(en)) {
-      const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], en)
-      expect(value, key).toMatch(/\S/)
+  it('have the same namespaces in both languages, each one the app can load', () => {
+    expect(Object.keys(zhByNamespace).sort()).toEqual([...NAMESPACES].sort())
+    expect(Object.keys(enByNamespace).sort()).toEqual([...NAMESPACES].sort())
+  })
+
+  it('have the same keys in both languages in every namespace, and no empty text', () => {
+    for (const ns of NAMESPACES) {
+      const messages = enByNamespace[ns]
+      expect(keysOf(messages).sort(), ns).toEqual(keysOf(zhByNamespace[ns]).sort())
+      for (const key of keysOf(messages)) {
+        const value = key
+          .split('.')
+          .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], messages)
+        expect(value, `${ns}:${key}`).toMatch(/\S/)
+      }
     }
+  })
+
+  it('say each key in one namespace only, so no namespace hides another’s text', () => {
+    const seen = new Map<string, string>()
+    for (const ns of NAMESPACES) {
+      for (const key of keysOf(zhByNamespace[ns])) {
+        expect(seen.get(key), `${ns}:${key}`).toBeUndefined()
+        seen.set(key, ns)
+      }
+    }
+    expect([...seen.keys()].sort()).toEqual(keysOf(zh).sort())
+    expect(keysOf(en).sort()).toEqual(keysOf(zh).sort())
   })
 })
