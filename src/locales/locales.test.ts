@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NAMESPACES } from '@/lib/i18n'
+import { NAMESPACES, i18n } from '@/lib/i18n'
 import { AC_STATES, STATE_FAMILIES, STATE_REASONS } from '@/shared/ac-state'
 import { en, enByNamespace } from './en/index'
 import { zh, zhByNamespace } from './zh/index'
@@ -8,6 +8,11 @@ function keysOf(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]
   return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k))
 }
+/** English's keys without the singulars (`x_one`) Chinese has no form for. */
+function withoutOne(keys: string[]): string[] {
+  return keys.filter((k) => !k.endsWith('_one'))
+}
+
 describe('translations', () => {
   it('name every state in both languages, zh with the seed’s labels', () => {
     for (const state of AC_STATES) {
@@ -49,7 +54,7 @@ describe('translations', () => {
   it('have the same keys in both languages in every namespace, and no empty text', () => {
     for (const ns of NAMESPACES) {
       const messages = enByNamespace[ns]
-      expect(keysOf(messages).sort(), ns).toEqual(keysOf(zhByNamespace[ns]).sort())
+      expect(withoutOne(keysOf(messages)).sort(), ns).toEqual(keysOf(zhByNamespace[ns]).sort())
       for (const key of keysOf(messages)) {
         const value = key
           .split('.')
@@ -68,6 +73,27 @@ describe('translations', () => {
       }
     }
     expect([...seen.keys()].sort()).toEqual(keysOf(zh).sort())
-    expect(keysOf(en).sort()).toEqual(keysOf(zh).sort())
+    expect(withoutOne(keysOf(en)).sort()).toEqual(keysOf(zh).sort())
+  })
+
+  it('give plurals as i18next counts them: English one and other, Chinese other only', () => {
+    const zhKeys = keysOf(zh)
+    const enKeys = keysOf(en)
+    expect(zhKeys.filter((k) => /_(zero|one|two|few|many)$/.test(k))).toEqual([])
+    expect(enKeys.filter((k) => /_(zero|two|few|many)$/.test(k))).toEqual([])
+    const plurals = zhKeys.filter((k) => k.endsWith('_other'))
+    expect(plurals.length).toBeGreaterThan(0)
+    expect(enKeys.filter((k) => k.endsWith('_one')).sort()).toEqual(
+      plurals.map((k) => k.replace(/_other$/, '_one')).sort(),
+    )
+  })
+
+  it('say "1 agent", not "1 agents"', async () => {
+    await i18n.loadLanguages('en')
+    const t = i18n.getFixedT('en', 'wall')
+    expect(t('wall.agents', { count: 1 })).toBe('1 agent')
+    expect(t('wall.agents', { count: 2 })).toBe('2 agents')
+    expect(t('wall.units.minute', { count: 1 })).toBe('1 minute')
+    expect(i18n.getFixedT('zh', 'wall')('wall.agents', { count: 1 })).toBe('1 名坐席')
   })
 })

@@ -1,8 +1,9 @@
+import type { English } from '../english'
 import type { AdminMessages } from '../zh/admin'
 import { ACTION_OP_LABELS } from './action-ops'
 
 /** English: the admin pages (users, kiosks, webhook tokens, thresholds, skill names, audit log, quarantine, health). */
-export const admin: AdminMessages = {
+export const admin: English<AdminMessages> = {
   admin: {
     title: 'Admin',
     tabsLabel: 'Admin pages',
@@ -32,7 +33,8 @@ export const admin: AdminMessages = {
   users: {
     title: 'Users',
     add: 'Add user',
-    count: '{{count}} users',
+    count_one: '{{count}} user',
+    count_other: '{{count}} users',
     tableLabel: 'Users',
     username: 'User name',
     role: 'Role',
@@ -210,7 +212,8 @@ export const admin: AdminMessages = {
   audit: {
     tab: 'Audit log',
     title: 'Audit log',
-    count: '{{count}} entries',
+    count_one: '{{count}} entry',
+    count_other: '{{count}} entries',
     tableLabel: 'Audit log',
     timeZoneNote: 'Times in platform time ({{tz}})',
     time: 'Time',

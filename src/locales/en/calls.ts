@@ -1,7 +1,8 @@
+import type { English } from '../english'
 import type { CallsMessages } from '../zh/calls'
 
 /** English: call records, a call’s detail and the recording player. */
-export const calls: CallsMessages = {
+export const calls: English<CallsMessages> = {
   callRecords: {
     agent: 'Agent',
     skill: 'Skill group',
@@ -50,7 +51,8 @@ export const calls: CallsMessages = {
       action: 'Split into two queries',
       choose: 'Split query:',
       half: 'Part {{n}}: {{from}} to {{to}}',
-      count: '{{count}} rows',
+      count_one: '{{count}} row',
+      count_other: '{{count}} rows',
     },
     export: {
       button: 'Export CSV',
@@ -58,7 +60,8 @@ export const calls: CallsMessages = {
       runningUnknown: 'Exporting: {{done}} rows so far',
       progress: 'Export progress',
       cancel: 'Cancel export',
-      done: '{{count}} rows exported',
+      done_one: '{{count}} row exported',
+      done_other: '{{count}} rows exported',
       failed: 'Export failed: {{message}}',
       seconds: '{{label}} (s)',
     },

@@ -1,8 +1,9 @@
+import type { English } from '../english'
 import type { CommonMessages } from '../zh/common'
 import { AC_STATE_LABELS } from '@/shared/ac-state-labels'
 
 /** English: what every page needs: the shell, roles, errors, the names of states, families and reasons. */
-export const common: CommonMessages = {
+export const common: English<CommonMessages> = {
   app: {
     name: 'Live Floor',
     fullName: 'Wellcloud Live Floor',
@@ -38,8 +39,10 @@ export const common: CommonMessages = {
   },
   validation: {
     required: 'Required',
-    minChars: 'At least {{count}} characters',
-    maxChars: 'At most {{count}} characters',
+    minChars_one: 'At least {{count}} character',
+    minChars_other: 'At least {{count}} characters',
+    maxChars_one: 'At most {{count}} character',
+    maxChars_other: 'At most {{count}} characters',
     usernameChars: 'Letters, digits and . _ @ - only',
   },
   errors: {

@@ -1,8 +1,9 @@
+import type { English } from '../english'
 import type { FloorMessages } from '../zh/floor'
 import { ACTION_OP_LABELS } from './action-ops'
 
 /** English: the live floor (grid, table, figures, drawer, timeline, actions, saved views) and what the wall shares with it. */
-export const floor: FloorMessages = {
+export const floor: English<FloorMessages> = {
   wall: {
     clock: 'Current time',
     countsLabel: 'Agents per state',
@@ -45,7 +46,8 @@ export const floor: FloorMessages = {
     gridLabel: 'Agents',
     summary: '{{total}} agents · {{loggedIn}} logged in',
     familyFilterLabel: 'Filter by state',
-    familyChip: '{{family}}: {{count}} agents',
+    familyChip_one: '{{family}}: {{count}} agent',
+    familyChip_other: '{{family}}: {{count}} agents',
     skillFilter: 'Skill group',
     deptFilter: 'Department',
     searchLabel: 'Search agents',
@@ -132,7 +134,8 @@ export const floor: FloorMessages = {
     groupNone: 'No groups',
     groupDept: 'By department',
     groupSkill: 'By skill group',
-    groupRow: '{{group}}: {{count}} agents · {{calls}} calls · AHT {{aht}}',
+    groupRow_one: '{{group}}: {{count}} agent · {{calls}} calls · AHT {{aht}}',
+    groupRow_other: '{{group}}: {{count}} agents · {{calls}} calls · AHT {{aht}}',
     noDept: 'No department',
     noSkill: 'No skill group',
     statsUnavailable: "Today's figures are unavailable: {{message}}",

@@ -1,7 +1,8 @@
+import type { English } from '../english'
 import type { LoginMessages } from '../zh/login'
 
 /** English: the sign-in page. */
-export const login: LoginMessages = {
+export const login: English<LoginMessages> = {
   auth: {
     title: 'Sign in',
     subtitle: 'Sign in to watch the live floor',

@@ -1,7 +1,8 @@
+import type { English } from '../english'
 import type { ProfileMessages } from '../zh/profile'
 
 /** English: the profile page. */
-export const profile: ProfileMessages = {
+export const profile: English<ProfileMessages> = {
   profile: {
     back: 'Back to where you were',
     title: 'Profile',

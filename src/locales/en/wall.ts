@@ -1,11 +1,13 @@
+import type { English } from '../english'
 import type { WallMessages } from '../zh/wall'
 
 /** English: the wall screen. */
-export const wall: WallMessages = {
+export const wall: English<WallMessages> = {
   wall: {
     title: 'Wall screen',
     back: 'Back to the floor',
-    agents: '{{count}} agents',
+    agents_one: '{{count}} agent',
+    agents_other: '{{count}} agents',
     gridLabel: 'Agent states',
     platformTime: 'Platform time',
     fullscreen: 'Full screen',
@@ -23,14 +25,14 @@ export const wall: WallMessages = {
     quietTitle: 'No events from the platform for {{duration}}',
     quietBody: 'Agent states may be out of date.',
     units: {
-      second: '{{count}} second',
-      seconds: '{{count}} seconds',
-      minute: '{{count}} minute',
-      minutes: '{{count}} minutes',
-      hour: '{{count}} hour',
-      hours: '{{count}} hours',
-      day: '{{count}} day',
-      days: '{{count}} days',
+      second_one: '{{count}} second',
+      second_other: '{{count}} seconds',
+      minute_one: '{{count}} minute',
+      minute_other: '{{count}} minutes',
+      hour_one: '{{count}} hour',
+      hour_other: '{{count}} hours',
+      day_one: '{{count}} day',
+      day_other: '{{count}} days',
     },
     figuresLabel: "Today's figures",
     serviceLevel: 'Service level',

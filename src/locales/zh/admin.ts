@@ -12,7 +12,6 @@ export const admin = {
     actions: '操作',
     department: '部门范围',
     departmentHelp: '从实时监控见过的部门中选择，包含其下级部门；留空表示全部部门',
-    departmentAgents_one: '{{count}} 名坐席',
     departmentAgents_other: '{{count}} 名坐席',
     departmentsLoading: '正在加载部门…',
     departmentsNone: '实时监控还没有见过任何部门',
@@ -32,7 +31,7 @@ export const admin = {
   users: {
     title: '用户',
     add: '添加用户',
-    count: '共 {{count}} 个用户',
+    count_other: '共 {{count}} 个用户',
     tableLabel: '用户列表',
     username: '用户名',
     role: '角色',
@@ -202,7 +201,7 @@ export const admin = {
   audit: {
     tab: '审计日志',
     title: '审计日志',
-    count: '共 {{count}} 条',
+    count_other: '共 {{count}} 条',
     tableLabel: '审计日志',
     timeZoneNote: '时间为平台时间（{{tz}}）',
     time: '时间',

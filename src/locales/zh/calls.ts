@@ -50,7 +50,7 @@ export const calls = {
       action: '分成两段查询',
       choose: '分段查询：',
       half: '第 {{n}} 段 {{from}} 至 {{to}}',
-      count: '{{count}} 条',
+      count_other: '{{count}} 条',
     },
     export: {
       button: '导出 CSV',
@@ -58,7 +58,7 @@ export const calls = {
       runningUnknown: '正在导出：已取 {{done}} 条',
       progress: '导出进度',
       cancel: '取消导出',
-      done: '已导出 {{count}} 条',
+      done_other: '已导出 {{count}} 条',
       failed: '导出失败：{{message}}',
       seconds: '{{label}}（秒）',
     },

@@ -41,8 +41,8 @@ export const common = {
   },
   validation: {
     required: '必填',
-    minChars: '至少 {{count}} 个字符',
-    maxChars: '最多 {{count}} 个字符',
+    minChars_other: '至少 {{count}} 个字符',
+    maxChars_other: '最多 {{count}} 个字符',
     usernameChars: '只能包含字母、数字和 . _ @ -',
   },
   errors: {
