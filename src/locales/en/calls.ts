@@ -234,4 +234,26 @@ export const calls: English<CallsMessages> = {
     timedOutBody: 'The platform or the network is too slow; try again.',
     moduleFailed: 'The player could not be loaded; reload the page and try again.',
   },
+  upstream: {
+    platform: {
+      rangeTooLarge: 'the platform finds the time range too large; narrow it',
+      timeoutNarrow: 'the platform timed out; try again or narrow the range',
+      queryTimeout: 'the platform timed out; try again',
+      beginAfterEnd: 'the begin time is after the end time',
+      noSuchCall: 'the platform has no such call',
+      noRecordings: 'this call has no recordings',
+      noRecording: 'there is no recording',
+      splitRequired:
+        "the range spans two of the platform's databases; it must be queried in two parts",
+      code: 'the platform answered error {{code}}',
+      malformed: 'the platform found the query malformed',
+      tokenRefused: 'the platform refused the access token',
+      http: 'the platform answered HTTP {{status}}',
+      noToken: 'no platform access token ({{message}}); check WELLCLOUD_APP_ID and friends',
+      timeout: 'the platform did not answer in time; try again',
+      unreachable: 'the platform cannot be reached',
+      noWav:
+        'the platform has no two-track WAV of this recording (it may be past the WAV window); ask for MP3',
+    },
+  },
 }

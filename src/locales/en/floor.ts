@@ -443,4 +443,42 @@ export const floor: English<FloorMessages> = {
     timerLabel: '{{time}}, {{hint}}',
     tileLabel: '{{label}}; time in state approximate: the platform sent no usable time',
   },
+  upstream: {
+    csta: {
+      serviceAccountRefused:
+        'the platform refused the service account (wrong user name or password)',
+      agentDisabled: 'the agent is disabled on the platform',
+      extensionNotRegistered: 'the extension is not registered',
+      unknownAgent: 'the platform does not know this agent id',
+      unknownExtension: 'the platform does not know this extension',
+      loggedInElsewhere: 'the agent is logged in elsewhere',
+      deviceState: 'the device is not in a state that allows this (for example the call has ended)',
+      deviceNotAllowed: 'not authorised to use this device',
+      alreadyLoggedOut: 'the agent is already logged out',
+      extensionTaken: 'the extension is used by another agent',
+      extensionBusy: 'the extension is busy in a call',
+      tooManyAgents: 'too many agents are online',
+      allocationFailed: 'the platform could not allocate the resource',
+      sessionRefused:
+        'the platform refused the service account’s session even after a new login (401); nothing was done',
+      sessionGone:
+        'the platform’s session is gone: even after a new login it could not get an access token (426); nothing was done',
+      platformFailed: 'the platform failed ({{status}}); try again shortly',
+      refused: 'the platform refused the request ({{status}}){{detail}}',
+      loginNoSession:
+        'the platform’s login answered without a sessionId; check WELLCLOUD_CSTA_LOGIN_URL',
+      loginFailed: 'the platform’s login failed ({{status}}); try again shortly',
+      timeout:
+        'the platform did not answer in time; the action may not have happened, check the agent before trying again',
+      unreachable: 'the platform’s call-control service cannot be reached',
+      notConfigured:
+        'the platform’s call-control service is not configured (WELLCLOUD_CSTA_URL and friends)',
+      unsafeId: '{{field}}: {{problem}}; nothing was sent to the platform',
+    },
+    redirect: {
+      otherOrigin: 'the platform redirected to another host ({{target}}): refused',
+      tooMany: 'the platform redirected more than {{max}} times: refused',
+      noLocation: 'the platform answered a redirect without a usable Location: refused',
+    },
+  },
 }

@@ -28,4 +28,5 @@ export const en = {
   thresholds: { ...floor.thresholds, ...admin.thresholds },
   callRecords: { ...common.callRecords, ...calls.callRecords },
   profile: { ...common.profile, ...profile.profile },
+  upstream: { ...floor.upstream, ...calls.upstream },
 }

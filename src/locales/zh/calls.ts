@@ -228,6 +228,27 @@ export const calls = {
     timedOutBody: '平台或网络响应太慢，请重试。',
     moduleFailed: '播放器没有加载成功，请刷新页面后重试。',
   },
+  // A failed query the relay names by code (its words are the fallback for a code not here).
+  upstream: {
+    platform: {
+      rangeTooLarge: '平台认为查询时间跨度过大，请缩小时间范围',
+      timeoutNarrow: '平台查询超时，请稍后再试或缩小范围',
+      queryTimeout: '平台查询超时，请稍后再试',
+      beginAfterEnd: '开始时间不能晚于结束时间',
+      noSuchCall: '平台上没有这个通话',
+      noRecordings: '这个通话没有录音',
+      noRecording: '录音不存在',
+      splitRequired: '查询跨越了平台的两个数据库，需要分成两段查询',
+      code: '平台返回错误 {{code}}',
+      malformed: '平台认为查询参数不合法',
+      tokenRefused: '平台拒绝了访问令牌',
+      http: '平台返回 HTTP {{status}}',
+      noToken: '无法获取平台访问令牌（请检查 WELLCLOUD_APP_ID 等设置）',
+      timeout: '平台没有及时响应，请稍后再试',
+      unreachable: '无法连接平台',
+      noWav: '平台没有这段录音的双轨 WAV（可能已超过 WAV 保存期），请改用 MP3',
+    },
+  },
 }
 
 /** The shape English must fill: a missing key fails typecheck. */

@@ -431,6 +431,39 @@ export const floor = {
     timerLabel: '{{time}}，{{hint}}',
     tileLabel: '{{label}}；状态时长为约数：平台未发送可用的时间',
   },
+  // A platform failure the relay names by code (its words are the fallback for a code not here).
+  upstream: {
+    csta: {
+      serviceAccountRefused: '平台拒绝了服务账号（用户名或密码错误）',
+      agentDisabled: '该坐席已被禁用',
+      extensionNotRegistered: '分机未注册',
+      unknownAgent: '坐席工号不合法',
+      unknownExtension: '分机号不合法',
+      loggedInElsewhere: '坐席已在其他地方登录',
+      deviceState: '设备状态不允许此操作（例如通话已结束）',
+      deviceNotAllowed: '无权使用该设备',
+      alreadyLoggedOut: '坐席已经签出',
+      extensionTaken: '分机正被其他坐席使用',
+      extensionBusy: '分机正在通话中',
+      tooManyAgents: '在线坐席数已达上限',
+      allocationFailed: '平台分配失败',
+      sessionRefused: '平台拒绝了服务账号的会话：重新登录后仍被拒绝（401），操作未执行',
+      sessionGone: '平台的会话失效：重新登录后仍无法获取访问令牌（426），操作未执行',
+      platformFailed: '平台内部错误（{{status}}），请稍后再试',
+      refused: '平台拒绝了请求（{{status}}）{{detail}}',
+      loginNoSession: '平台的登录服务没有返回会话（sessionId），请检查 WELLCLOUD_CSTA_LOGIN_URL',
+      loginFailed: '平台的登录服务出错（{{status}}），请稍后再试',
+      timeout: '平台没有及时响应，操作可能没有执行，请查看坐席状态后再试',
+      unreachable: '无法连接平台的呼叫控制服务',
+      notConfigured: '未配置平台的呼叫控制服务（WELLCLOUD_CSTA_URL 等）',
+      unsafeId: '{{field}} 不能用于平台请求（{{problem}}），未发送',
+    },
+    redirect: {
+      otherOrigin: '平台把请求重定向到另一台主机（{{target}}），已拒绝',
+      tooMany: '平台重定向超过 {{max}} 次，已拒绝',
+      noLocation: '平台返回了没有有效地址的重定向，已拒绝',
+    },
+  },
 }
 
 /** The shape English must fill: a missing key fails typecheck. */

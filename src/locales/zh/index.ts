@@ -28,5 +28,6 @@ export const zh = {
   thresholds: { ...floor.thresholds, ...admin.thresholds },
   callRecords: { ...common.callRecords, ...calls.callRecords },
   profile: { ...common.profile, ...profile.profile },
+  upstream: { ...floor.upstream, ...calls.upstream },
 }
 export type Messages = typeof zh

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { upstreamMessagesSchema } from '@/shared/upstream-messages'
 import {
   ACTION_ERRORS,
   ACTION_OPS,
@@ -21,7 +22,7 @@ const actionRefusedSchema = z.object({
   ok: z.literal(false),
   error: z.enum(ACTION_ERRORS),
   message: z.string(),
-  messages: z.object({ zh: z.string(), en: z.string() }),
+  messages: upstreamMessagesSchema,
   upstreamStatus: z.optional(z.number()),
   field: z.optional(z.enum(['deviceId', 'phoneNumber'])),
   others: z.optional(
