@@ -320,6 +320,7 @@ describe('platform answers', () => {
     const body = (await res.json()) as ActionRefused
     expect(body.upstreamStatus).toBe(456)
     expect(body.messages).toEqual({
+      code: 'csta.deviceState', // worded by the console's own messages
       zh: expect.stringContaining('设备状态') as string,
       en: expect.stringContaining('device is not in a state') as string,
     })

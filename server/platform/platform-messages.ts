@@ -1,4 +1,5 @@
 import type { Bilingual } from '@/shared/actions'
+import type { UpstreamMessage } from '@/shared/upstream-messages'
 import type { PlatformFailure } from './platform.client'
 import { MAX_REDIRECTS, type RedirectProblem } from './upstream-fetch'
 
@@ -7,7 +8,8 @@ export interface FailureAnswer {
   status: number
   error: string
   message: string
-  messages: Bilingual
+  /** With a code and parameters when it is a platform failure the SPA words itself. */
+  messages: Bilingual | UpstreamMessage
   /** The platform's business code, when it gave one. */
   platformCode?: number
   /**
@@ -17,12 +19,14 @@ export interface FailureAnswer {
   platformMessage?: string
 }
 
-const BY_CODE: Record<number, { status: number; error: string; messages: Bilingual }> = {
+const BY_CODE: Record<number, { status: number; error: string; messages: UpstreamMessage }> = {
   14001: {
     status: 400,
     error: 'range_too_large',
     // The seed states no maximum span: say what the code means, not a number.
     messages: {
+      code: 'platform.rangeTooLarge',
+
       zh: '平台认为查询时间跨度过大，请缩小时间范围',
       en: 'the platform finds the time range too large; narrow it',
     },
@@ -31,6 +35,8 @@ const BY_CODE: Record<number, { status: number; error: string; messages: Bilingu
     status: 504,
     error: 'upstream_timeout',
     messages: {
+      code: 'platform.timeoutNarrow',
+
       zh: '平台查询超时，请稍后再试或缩小范围',
       en: 'the platform timed out; try again or narrow the range',
     },
@@ -38,32 +44,54 @@ const BY_CODE: Record<number, { status: number; error: string; messages: Bilingu
   14003: {
     status: 504,
     error: 'upstream_timeout',
-    messages: { zh: '平台查询超时，请稍后再试', en: 'the platform timed out; try again' },
+    messages: {
+      code: 'platform.queryTimeout',
+      zh: '平台查询超时，请稍后再试',
+      en: 'the platform timed out; try again',
+    },
   },
   14004: {
     status: 400,
     error: 'begin_after_end',
-    messages: { zh: '开始时间不能晚于结束时间', en: 'the begin time is after the end time' },
+    messages: {
+      code: 'platform.beginAfterEnd',
+      zh: '开始时间不能晚于结束时间',
+      en: 'the begin time is after the end time',
+    },
   },
   14011: {
     status: 404,
     error: 'no_such_call',
-    messages: { zh: '平台上没有这个通话', en: 'the platform has no such call' },
+    messages: {
+      code: 'platform.noSuchCall',
+      zh: '平台上没有这个通话',
+      en: 'the platform has no such call',
+    },
   },
   14012: {
     status: 404,
     error: 'no_recordings',
-    messages: { zh: '这个通话没有录音', en: 'this call has no recordings' },
+    messages: {
+      code: 'platform.noRecordings',
+      zh: '这个通话没有录音',
+      en: 'this call has no recordings',
+    },
   },
   14013: {
     status: 404,
     error: 'no_recording',
-    messages: { zh: '录音不存在', en: 'there is no recording' },
+    messages: {
+      code: 'platform.noRecording',
+      zh: '录音不存在',
+      en: 'there is no recording',
+    },
   },
   14015: {
     status: 409,
     error: 'split_required',
     messages: {
+      code: 'platform.splitRequired',
+
       zh: '查询跨越了平台的两个数据库，需要分成两段查询',
       en: "the range spans two of the platform's databases; it must be queried in two parts",
     },
@@ -76,7 +104,9 @@ export function failureAnswer(f: PlatformFailure): FailureAnswer {
       const said = f.message ? { platformMessage: f.message } : {}
       const known = BY_CODE[f.code]
       if (known) return { ...known, message: known.messages.en, platformCode: f.code, ...said }
-      const messages = {
+      const messages: UpstreamMessage = {
+        code: 'platform.code',
+        params: { code: f.code },
         zh: `平台返回错误 ${f.code}`,
         en: `the platform answered error ${f.code}`,
       }
@@ -90,33 +120,50 @@ export function failureAnswer(f: PlatformFailure): FailureAnswer {
       }
     }
     case 'http': {
-      const messages =
+      const messages: UpstreamMessage =
         f.httpStatus === 400
-          ? { zh: '平台认为查询参数不合法', en: 'the platform found the query malformed' }
+          ? {
+              code: 'platform.malformed',
+              zh: '平台认为查询参数不合法',
+              en: 'the platform found the query malformed',
+            }
           : f.httpStatus === 401
-            ? { zh: '平台拒绝了访问令牌', en: 'the platform refused the access token' }
+            ? {
+                code: 'platform.tokenRefused',
+                zh: '平台拒绝了访问令牌',
+                en: 'the platform refused the access token',
+              }
             : {
+                code: 'platform.http',
+                params: { status: f.httpStatus },
                 zh: `平台返回 HTTP ${f.httpStatus}`,
                 en: `the platform answered HTTP ${f.httpStatus}`,
               }
       return { status: 502, error: 'upstream', message: messages.en, messages }
     }
     case 'token': {
-      const messages = {
+      const messages: UpstreamMessage = {
+        code: 'platform.noToken',
+        params: { message: f.message },
         zh: '无法获取平台访问令牌（请检查 WELLCLOUD_APP_ID 等设置）',
         en: `no platform access token (${f.message}); check WELLCLOUD_APP_ID and friends`,
       }
       return { status: 502, error: 'upstream_token', message: messages.en, messages }
     }
     case 'timeout': {
-      const messages = {
+      const messages: UpstreamMessage = {
+        code: 'platform.timeout',
         zh: '平台没有及时响应，请稍后再试',
         en: 'the platform did not answer in time; try again',
       }
       return { status: 504, error: 'upstream_timeout', message: messages.en, messages }
     }
     case 'unreachable': {
-      const messages = { zh: '无法连接平台', en: 'the platform cannot be reached' }
+      const messages: UpstreamMessage = {
+        code: 'platform.unreachable',
+        zh: '无法连接平台',
+        en: 'the platform cannot be reached',
+      }
       return { status: 502, error: 'upstream_unreachable', message: messages.en, messages }
     }
     case 'redirect': {
@@ -131,7 +178,8 @@ export function failureAnswer(f: PlatformFailure): FailureAnswer {
  * for the last X days, so the recording may well still play as MP3.
  */
 export function noWavAnswer(f: PlatformFailure): FailureAnswer {
-  const messages = {
+  const messages: UpstreamMessage = {
+    code: 'platform.noWav',
     zh: '平台没有这段录音的双轨 WAV（可能已超过 WAV 保存期），请改用 MP3',
     en: 'the platform has no two-track WAV of this recording (it may be past the WAV window); ask for MP3',
   }
@@ -146,20 +194,25 @@ export function noWavAnswer(f: PlatformFailure): FailureAnswer {
 }
 
 /** What a refused redirect means, for the platform gateway and for CSTA alike. */
-export function redirectMessages(problem: RedirectProblem, target: string | null): Bilingual {
+export function redirectMessages(problem: RedirectProblem, target: string | null): UpstreamMessage {
   switch (problem) {
     case 'other_origin':
       return {
+        code: 'redirect.otherOrigin',
+        params: { target: String(target) },
         zh: `平台把请求重定向到另一台主机（${target}），已拒绝`,
         en: `the platform redirected to another host (${target}): refused`,
       }
     case 'too_many':
       return {
+        code: 'redirect.tooMany',
+        params: { max: MAX_REDIRECTS },
         zh: `平台重定向超过 ${MAX_REDIRECTS} 次，已拒绝`,
         en: `the platform redirected more than ${MAX_REDIRECTS} times: refused`,
       }
     case 'no_location':
       return {
+        code: 'redirect.noLocation',
         zh: '平台返回了没有有效地址的重定向，已拒绝',
         en: 'the platform answered a redirect without a usable Location: refused',
       }

@@ -1,10 +1,19 @@
 import { type ComponentType, type LazyExoticComponent, Suspense, lazy } from 'react'
 import { Navigate, type RouteObject } from 'react-router'
+import { type Namespace, loadNamespaces } from '@/lib/i18n'
 import { FloorRoute } from './routes/floor'
 import { NotFoundRoute } from './routes/not-found'
 import { RootLayout } from './routes/root-layout'
 import { RouteLoading } from './routes/route-loading'
 import { SignedInRoute } from './routes/signed-in'
+
+/**
+ * A page's module and its messages, fetched together when the page is first opened; the page
+ * renders once both are here, so never shows a key.
+ */
+function page<P>(namespaces: readonly Namespace[], load: () => Promise<P>): Promise<P> {
+  return Promise.all([load(), loadNamespaces(namespaces)]).then(([module]) => module)
+}
 
 /** A page loaded when first opened, with a spinner while it arrives. */
 function pageWithSpinner(Page: LazyExoticComponent<ComponentType>) {
@@ -15,38 +24,45 @@ function pageWithSpinner(Page: LazyExoticComponent<ComponentType>) {
   )
 }
 
-const LoginRoute = lazy(async () => ({ default: (await import('./routes/login')).LoginRoute }))
-const WallRoute = lazy(async () => ({ default: (await import('./routes/wall')).WallRoute }))
-const ProfileRoute = lazy(async () => ({
-  default: (await import('./routes/profile')).ProfileRoute,
+const LoginRoute = lazy(async () => ({
+  default: (await page(['login'], () => import('./routes/login'))).LoginRoute,
 }))
-const CallsRoute = lazy(async () => ({ default: (await import('./routes/calls')).CallsRoute }))
+const WallRoute = lazy(async () => ({
+  default: (await page(['wall'], () => import('./routes/wall'))).WallRoute,
+}))
+const ProfileRoute = lazy(async () => ({
+  default: (await page(['profile'], () => import('./routes/profile'))).ProfileRoute,
+}))
+const CallsRoute = lazy(async () => ({
+  default: (await page(['calls'], () => import('./routes/calls'))).CallsRoute,
+}))
 const CallDetailRoute = lazy(async () => ({
-  default: (await import('./routes/call-detail')).CallDetailRoute,
+  default: (await page(['calls'], () => import('./routes/call-detail'))).CallDetailRoute,
 }))
 const AdminLayout = lazy(async () => ({
-  default: (await import('./routes/admin-layout')).AdminLayout,
+  default: (await page(['admin'], () => import('./routes/admin-layout'))).AdminLayout,
 }))
 const AdminUsersRoute = lazy(async () => ({
-  default: (await import('./routes/admin-users')).AdminUsersRoute,
+  default: (await page(['admin'], () => import('./routes/admin-users'))).AdminUsersRoute,
 }))
 const AdminKiosksRoute = lazy(async () => ({
-  default: (await import('./routes/admin-kiosks')).AdminKiosksRoute,
+  default: (await page(['admin'], () => import('./routes/admin-kiosks'))).AdminKiosksRoute,
 }))
 const AdminWebhookTokensRoute = lazy(async () => ({
-  default: (await import('./routes/admin-webhook-tokens')).AdminWebhookTokensRoute,
+  default: (await page(['admin'], () => import('./routes/admin-webhook-tokens')))
+    .AdminWebhookTokensRoute,
 }))
 const AdminThresholdsRoute = lazy(async () => ({
-  default: (await import('./routes/admin-thresholds')).AdminThresholdsRoute,
+  default: (await page(['admin'], () => import('./routes/admin-thresholds'))).AdminThresholdsRoute,
 }))
 const AdminSkillNamesRoute = lazy(async () => ({
-  default: (await import('./routes/admin-skill-names')).AdminSkillNamesRoute,
+  default: (await page(['admin'], () => import('./routes/admin-skill-names'))).AdminSkillNamesRoute,
 }))
 const AdminAuditRoute = lazy(async () => ({
-  default: (await import('./routes/admin-audit')).AdminAuditRoute,
+  default: (await page(['admin'], () => import('./routes/admin-audit'))).AdminAuditRoute,
 }))
 const AdminHealthRoute = lazy(async () => ({
-  default: (await import('./routes/admin-health')).AdminHealthRoute,
+  default: (await page(['admin'], () => import('./routes/admin-health'))).AdminHealthRoute,
 }))
 
 /**

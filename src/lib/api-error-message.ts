@@ -1,15 +1,20 @@
 import type { TFunction } from 'i18next'
 import { isApiError } from './api-client'
+import type { Bilingual } from '@/shared/actions'
+import { upstreamCode } from '@/shared/upstream-messages'
+import { type Language, type Namespace, i18n } from './i18n'
 
 /**
  * One sentence for a failed request, for a dialog or a snackbar. `notFound` words a 404 for
  * what the caller asked about (a saved view, say); otherwise it is the generic one.
  */
-export function apiErrorMessage(
+export function apiErrorMessage<N extends Namespace>(
   error: unknown,
-  t: TFunction,
+  pageT: TFunction<N>,
   options: { notFound?: string } = {},
 ): string {
+  // Any page's `t` falls back to the shell's messages, where these are.
+  const t = pageT as unknown as TFunction<'common'>
   if (!isApiError(error)) return t('errors.generic', { message: String(error) })
   switch (error.error) {
     case 'network':
@@ -28,4 +33,18 @@ export function apiErrorMessage(
     case 'server':
       return t('errors.generic', { message: error.message })
   }
+}
+
+/**
+ * The relay's words for a platform failure in `language`: its code worded with this page's
+ * messages (`upstream.<code>`), or, for a code this page does not know, the relay's own words.
+ */
+export function upstreamText(messages: Bilingual, language: Language): string {
+  const sent = upstreamCode(messages)
+  const key = sent ? `upstream.${sent.code}` : null
+  const ns: Namespace[] = ['floor', 'calls']
+  if (!sent || !key || !i18n.exists(key, { lng: language, ns })) return messages[language]
+  // A key from the relay: checked at run time, above, not by the compiler.
+  const t = i18n.getFixedT(language, ns) as unknown as (k: string, o: object) => string
+  return t(key, sent.params)
 }

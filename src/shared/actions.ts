@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import type { StateConflict } from './state-conflict'
+import { upstreamMessagesSchema } from './upstream-messages'
 
 /**
  * The seven force operations (wellClient forceListen, forceJoin, forceTake, forceDrop,
@@ -107,7 +108,8 @@ export const actionRefusedSchema = z.object({
   error: z.enum(ACTION_ERRORS),
   /** English message (as every error of the API has). */
   message: z.string(),
-  messages: z.object({ zh: z.string(), en: z.string() }),
+  /** The relay's words, and for a platform failure its code and parameters the page words. */
+  messages: upstreamMessagesSchema,
   upstreamStatus: z.optional(z.number()),
   /** For `profile_incomplete`: the profile field to fill in. */
   field: z.optional(z.enum(['deviceId', 'phoneNumber'])),

@@ -21,7 +21,7 @@ const TABS = [
  * thresholds, skill-group names, audit, health as tabs.
  */
 export function AdminLayout() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const allowed = useCan('manageUsers')
   const { pathname } = useLocation()
   if (!allowed) return <ForbiddenRoute />

@@ -18,7 +18,7 @@ const RecordingPlayer = lazy(() =>
 
 /** `/calls/:callId`: the call's record and recordings, with the player composed in. */
 export function CallDetailRoute() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const { callId = '' } = useParams()
   const me = useCurrentUser()
   if (!can(me.role, 'browseCalls')) return <ForbiddenRoute />
@@ -48,7 +48,7 @@ export function CallDetailRoute() {
 }
 
 function PlayerLoadFailed() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   return (
     <Typography role="alert" variant="body2" sx={{ color: 'error.main', py: 2 }}>
       {t('player.moduleFailed')}

@@ -44,7 +44,7 @@ export function WallRoute() {
 
 /** The wall feature lays the screen out; the floor feature gives it the agents and the link. */
 function LiveWall() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('wall')
   const me = useCurrentUser()
   const scope = useScopeLabel(useDeptNames())(me.scope)
   const [params, setParams] = useSearchParams()

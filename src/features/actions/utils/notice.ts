@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next'
 import type { ActionOp } from '@/shared/actions'
 import type { Language } from '@/lib/i18n'
 import { isApiError } from '@/lib/api-client'
+import { upstreamText } from '@/lib/api-error-message'
 import type { ActionResult } from '../api/run-action'
 import type { SupervisorPhone } from './op-availability'
 import { otherOnCallLine } from './others-on-call'
@@ -65,7 +66,7 @@ export function noticeView(notice: ActionNotice, t: TFunction, language: Languag
       ? t('presence.bargeRefused', {
           others: r.others.map((o) => otherOnCallLine(t, o)).join(t('presence.separator')),
         })
-      : r.messages[language]
+      : upstreamText(r.messages, language)
   return {
     // 409: not now, in this state (the call ended first); the rest: refused or broken.
     severity: r.status === 409 ? 'warning' : 'error',

@@ -53,7 +53,7 @@ export function MessageRow({ columns, children }: { columns: number; children: R
 }
 
 export function LoadFailed({ title, onRetry }: { title: string; onRetry: () => void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return (
     <MessageState
       icon={<ErrorOutlineRounded />}

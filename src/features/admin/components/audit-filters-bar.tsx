@@ -25,7 +25,7 @@ interface AuditFiltersBarProps {
 
 /** Date range, user, agent, operation and outcome; each change lands in the URL at once. */
 export function AuditFiltersBar({ filters, onChange }: AuditFiltersBarProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const users = useUsers()
   const usernames = [...new Set((users.data ?? []).map((u) => u.username))].sort()
   if (filters.user && !usernames.includes(filters.user)) usernames.push(filters.user)
@@ -130,7 +130,7 @@ function AgentField({
   value: string | null
   onChange: (agent: string | null) => void
 }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const [text, setText] = useState(value ?? '')
   // Follow the URL when it changes from elsewhere (clear filters, back button).
   const [shown, setShown] = useState(value)

@@ -28,7 +28,7 @@ const TZ = DEFAULT_PLATFORM_TZ
 
 /** `/admin/audit`: every supervisor action, filtered by the URL, paged by the relay. */
 export function AuditPage() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const language = useLanguage()
   // The table is wider than the page: a focus stop, so the keyboard can scroll it sideways.
   const scrollRegion = {

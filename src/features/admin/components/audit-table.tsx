@@ -23,7 +23,7 @@ const AUDIT_TABLE_SX = {
 const OUTCOME_COLOR = { ok: 'success', refused: 'warning', failed: 'error' } as const
 
 export function AuditTableHead() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const columns = [
     t('audit.time'),
     t('audit.user'),
@@ -60,7 +60,7 @@ interface AuditTableProps {
 
 /** Every attempt, refused ones too: who did what to whom, and what the platform said. */
 export function AuditTable({ entries, timeZone }: AuditTableProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return (
     <Table size="small" aria-label={t('audit.tableLabel')} stickyHeader sx={AUDIT_TABLE_SX}>
       <AuditTableHead />
@@ -74,7 +74,7 @@ export function AuditTable({ entries, timeZone }: AuditTableProps) {
 }
 
 function AuditRow({ entry: e, timeZone }: { entry: AuditEntry; timeZone: string }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const none = (
     <Box component="span" sx={{ color: 'text.secondary' }}>
       —

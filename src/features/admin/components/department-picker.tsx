@@ -30,7 +30,7 @@ export function DepartmentPicker({
   helperText,
   autoFocus,
 }: DepartmentPickerProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const departments = useDepartments()
   const options = departments.data ?? []
   const chosen = value ? (options.find((d) => d.treePos === value) ?? unseen(value)) : null

@@ -33,7 +33,7 @@ export function FormDialog({
   onSubmit,
   children,
 }: FormDialogProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const titleId = useId()
   return (
     <Dialog

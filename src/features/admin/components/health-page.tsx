@@ -33,7 +33,7 @@ const LIST_HEADING = 'webhook-quarantine'
  * quarantine's list with a replay for each. The figures refresh every 15 s while open.
  */
 export function HealthPage() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const health = useHealth()
   const queryClient = useQueryClient()
   // One page, one refresh: the figures and the list below them.
@@ -96,7 +96,7 @@ const STATE_COLOR = {
 } as const satisfies Record<CstaLinkState, 'default' | 'success' | 'error'>
 
 function CstaSection({ link }: { link: CstaHealth | null }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const state = cstaLinkState(link)
   return (
     <Section
@@ -150,7 +150,7 @@ function CstaSection({ link }: { link: CstaHealth | null }) {
 }
 
 function LastError({ link }: { link: CstaHealth }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const e = link.lastError
   if (e === null) return <>{t('health.csta.noError')}</>
   const kind =
@@ -188,7 +188,7 @@ function WebhookSection({
   webhooks: HealthDetails['webhooks']
   quarantine: HealthDetails['quarantine']
 }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const ignored = Object.values(webhooks.ignored).reduce((sum, n) => sum + n, 0)
   const waiting = quarantine.pending > 0
   return (
@@ -225,7 +225,7 @@ function WebhookSection({
 }
 
 function RelaySection({ details }: { details: HealthDetails }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return (
     <Section title={t('health.relay.title')}>
       <Fields
@@ -298,7 +298,7 @@ function Fields({ items }: { items: ReadonlyArray<readonly [string, ReactNode, R
 }
 
 function Time({ at }: { at: number | null }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return at === null ? <>{t('health.never')}</> : <RelativeTime at={at} />
 }
 

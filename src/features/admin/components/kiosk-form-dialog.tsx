@@ -26,7 +26,7 @@ export function KioskFormDialog(props: KioskFormDialogProps) {
 }
 
 function KioskForm({ open, knownSkills, onClose, onCreated }: KioskFormDialogProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const skillName = useSkillName()
   const [name, setName] = useState('')
   const [orgPrefix, setOrgPrefix] = useState('')

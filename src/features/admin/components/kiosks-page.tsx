@@ -21,7 +21,7 @@ import { byStatusThenNewest } from './revocable'
 
 /** `/admin/kiosks`: wall-screen links; mint one (its URL shown once), revoke one. */
 export function KiosksPage() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const kiosks = useKiosks()
   const revoke = useRevokeKiosk()
   const [formOpen, setFormOpen] = useState(false)

@@ -17,7 +17,7 @@ import { DepartmentText, SkillChips } from './scope-chips'
 export const KIOSK_COLUMNS = 7
 
 export function KiosksTableHead() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return (
     <TableHead>
       <TableRow>
@@ -40,7 +40,7 @@ interface KiosksTableProps {
 
 /** Wall-screen links, active ones first. */
 export function KiosksTable({ links, onRevoke }: KiosksTableProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const locale = htmlLang(useLanguage())
   return (
     <Table size="small" aria-label={t('kiosks.tableLabel')} stickyHeader sx={TABLE_SX}>

@@ -26,7 +26,7 @@ interface QuarantineEntryCardProps {
  * and a replay through the webhook's own checks with what came of it.
  */
 export function QuarantineEntryCard({ entry, timeZone }: QuarantineEntryCardProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const titleId = useId()
   const timeId = useId()
   const replay = useReplayQuarantined()

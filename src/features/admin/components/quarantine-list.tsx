@@ -28,7 +28,7 @@ const PAGE_SIZES = [10, QUARANTINE_PAGE_SIZE, 50] as const
  * body, and a replay.
  */
 export function QuarantineList({ headingId }: { headingId: string }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const [paging, setPaging] = useState<{ page: number; pageSize: number }>({
     page: 0,
     pageSize: QUARANTINE_PAGE_SIZE,

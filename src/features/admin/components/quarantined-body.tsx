@@ -20,7 +20,7 @@ const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace'
  * body is folded; one longer than the list carries downloads whole.
  */
 export function QuarantinedBody({ entry }: { entry: QuarantineEntry }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const [open, setOpen] = useState(false)
   const id = useId()
   if (!entry.bodyKept) {

@@ -16,7 +16,7 @@ export function byStatusThenNewest(a: Revocable, b: Revocable): number {
 }
 
 export function RevocableStatus({ revoked }: { revoked: boolean }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return revoked ? (
     <Chip size="small" label={t('admin.revoked')} />
   ) : (
@@ -26,7 +26,7 @@ export function RevocableStatus({ revoked }: { revoked: boolean }) {
 
 /** "3 minutes ago", or "Never used". */
 export function LastUsed({ at }: { at: number | null }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return at !== null ? (
     <RelativeTime at={at} />
   ) : (

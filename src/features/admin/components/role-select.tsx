@@ -13,7 +13,7 @@ interface RoleSelectProps {
 
 /** Admin, supervisor or viewer. */
 export function RoleSelect({ value, onChange, disabled, helperText, error }: RoleSelectProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return (
     <TextField
       select

@@ -6,7 +6,7 @@ import { useDepartments } from '../api/get-departments'
 
 /** Skill groups as small chips, or "all skill groups". */
 export function SkillChips({ skills }: { skills: readonly string[] | null }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const skillName = useSkillName()
   if (!skills || skills.length === 0) {
     return (
@@ -26,7 +26,7 @@ export function SkillChips({ skills }: { skills: readonly string[] | null }) {
 
 /** A department by name (its position until the floor has shown it), or "all departments". */
 export function DepartmentText({ prefix }: { prefix: string | null }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const departments = useDepartments()
   const name = departments.data?.find((d) => d.treePos === prefix)?.name
   return prefix ? (

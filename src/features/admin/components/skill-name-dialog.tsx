@@ -25,7 +25,7 @@ export function SkillNameDialog(props: SkillNameDialogProps) {
 }
 
 function SkillNameForm({ open, skill, names, onClose }: SkillNameDialogProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const [name, setName] = useState(skill?.name ?? '')
   const [errors, setErrors] = useState<FormErrors<Field>>(noErrors)
   const save = useSaveSkillNames()

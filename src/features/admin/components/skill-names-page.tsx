@@ -17,7 +17,7 @@ import { SKILL_NAME_COLUMNS, SkillNamesTable, SkillNamesTableHead } from './skil
  * name tiles, filters, figures and thresholds show instead of its id.
  */
 export function SkillNamesPage() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const groups = useSkillGroups()
   const renaming = useDialogTarget<SkillGroup | null>(null)
   const skills = groups.data ?? []

@@ -14,7 +14,7 @@ import { RowAction } from './row-action'
 export const SKILL_NAME_COLUMNS = 4
 
 export function SkillNamesTableHead() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return (
     <TableHead>
       <TableRow>
@@ -34,7 +34,7 @@ interface SkillNamesTableProps {
 
 /** Each skill group by id, with its name (or that it shows as its id) and agents on the floor. */
 export function SkillNamesTable({ skills, onRename }: SkillNamesTableProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return (
     <Table size="small" aria-label={t('skillNames.tableLabel')} stickyHeader sx={TABLE_SX}>
       <SkillNamesTableHead />

@@ -58,7 +58,7 @@ export function UserFormDialog(props: UserFormDialogProps) {
 }
 
 function UserForm({ open, user, isSelf, knownSkills, onClose, onCreated }: UserFormDialogProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const skillName = useSkillName()
   const [draft, setDraft] = useState<Draft>(() => draftOf(user))
   const [errors, setErrors] = useState<FormErrors<Field>>(noErrors)

@@ -28,7 +28,7 @@ type Confirming = { kind: 'toggle' | 'reset'; user: AdminUser } | null
 
 /** `/admin/users`: the tenant's users; add, edit, disable or enable, reset a password. */
 export function UsersPage({ currentUserId }: UsersPageProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const users = useUsers()
   const update = useUpdateUser()
   const reset = useResetPassword()
@@ -166,7 +166,7 @@ export function UsersPage({ currentUserId }: UsersPageProps) {
   )
 }
 
-function confirmTexts(confirming: Confirming, t: TFunction) {
+function confirmTexts(confirming: Confirming, t: TFunction<'admin'>) {
   if (!confirming) return { title: '', body: '', confirm: '' }
   const name = confirming.user.username
   if (confirming.kind === 'reset') {

@@ -34,7 +34,7 @@ export const USER_COLUMNS = 7
 
 /** The header of the users table, shared by the loaded, loading and empty states. */
 export function UsersTableHead() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return (
     <TableHead>
       <TableRow>
@@ -51,7 +51,7 @@ export function UsersTableHead() {
 }
 
 export function UsersTable({ users, currentUserId, ...actions }: UsersTableProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return (
     <Table size="small" aria-label={t('users.tableLabel')} stickyHeader sx={TABLE_SX}>
       <UsersTableHead />
@@ -71,7 +71,7 @@ function UserRow({
   onResetPassword,
   onToggleDisabled,
 }: { user: AdminUser; isSelf: boolean } & UserActions) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const locale = htmlLang(useLanguage())
   const name = user.username
   return (

@@ -22,7 +22,7 @@ export function WebhookTokenFormDialog(props: WebhookTokenFormDialogProps) {
 }
 
 function WebhookTokenForm({ open, onClose, onCreated }: WebhookTokenFormDialogProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const [name, setName] = useState('')
   const [errors, setErrors] = useState<FormErrors<Field>>(noErrors)
   const create = useCreateWebhookToken()

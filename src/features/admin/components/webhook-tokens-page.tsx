@@ -37,7 +37,7 @@ interface WebhookTokensPageProps {
  * mint one (its URL shown once), revoke one.
  */
 export function WebhookTokensPage({ namespace }: WebhookTokensPageProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const list = useWebhookTokens()
   const revoke = useRevokeWebhookToken()
   const form = useDialogTarget(null)

@@ -16,7 +16,7 @@ import { RowAction } from './row-action'
 export const WEBHOOK_TOKEN_COLUMNS = 7
 
 export function WebhookTokensTableHead() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   return (
     <TableHead>
       <TableRow>
@@ -39,7 +39,7 @@ interface WebhookTokensTableProps {
 
 /** A tenant's webhook tokens, active ones first; never their secrets. */
 export function WebhookTokensTable({ tokens, onRevoke }: WebhookTokensTableProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const locale = htmlLang(useLanguage())
   return (
     <Table size="small" aria-label={t('webhookTokens.tableLabel')} stickyHeader sx={TABLE_SX}>

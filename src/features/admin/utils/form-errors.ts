@@ -20,7 +20,7 @@ export function noErrors<F extends string>(): FormErrors<F> {
 export function issuesToErrors<F extends string>(
   issues: readonly z.core.$ZodIssue[],
   fields: readonly F[],
-  t: TFunction,
+  t: TFunction<'admin'>,
 ): FormErrors<F> {
   const errors = noErrors<F>()
   for (const issue of issues) {
@@ -32,7 +32,7 @@ export function issuesToErrors<F extends string>(
   return errors
 }
 
-function issueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
+function issueMessage(issue: z.core.$ZodIssue, t: TFunction<'admin'>): string {
   if (issue.code === 'too_small') {
     return Number(issue.minimum) <= 1
       ? t('validation.required')
@@ -52,7 +52,7 @@ function issueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
 export function apiErrorToErrors<F extends string>(
   error: unknown,
   fields: readonly F[],
-  t: TFunction,
+  t: TFunction<'admin'>,
   conflict?: (message: string) => Partial<FormErrors<F>>,
 ): FormErrors<F> {
   const errors = noErrors<F>()

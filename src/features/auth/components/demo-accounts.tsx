@@ -15,7 +15,7 @@ interface DemoAccountsProps {
 
 /** Demo mode only: the three demo accounts, each filling the form when clicked. */
 export function DemoAccounts({ accounts, onPick }: DemoAccountsProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('login')
   const titleId = useId()
   return (
     <Box

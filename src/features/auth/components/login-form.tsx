@@ -30,7 +30,7 @@ type FieldErrors = Partial<Record<keyof LoginBody, string>>
 const SECONDS_PER_MINUTE = 60
 
 /** What went wrong, in the user's words: wrong password, disabled, throttled, no network. */
-export function loginErrorMessage(error: unknown, t: TFunction): string {
+export function loginErrorMessage(error: unknown, t: TFunction<'login'>): string {
   if (!isApiError(error)) return t('auth.failed', { message: String(error) })
   if (error.error === 'network') return t('auth.network')
   if (error.status === 429) {
@@ -45,7 +45,7 @@ export function loginErrorMessage(error: unknown, t: TFunction): string {
 
 /** User name and password; says plainly why a sign-in failed. */
 export function LoginForm({ value, onChange, onSignedIn }: LoginFormProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('login')
   const login = useLogin()
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({})
   const [showPassword, setShowPassword] = useState(false)

@@ -26,7 +26,7 @@ const REASON_KEYS = {
  * in demo mode; after signing in, back to `?next=` (default the floor).
  */
 export function LoginPage() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('login')
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const queryClient = useQueryClient()

@@ -31,7 +31,7 @@ interface CallDetailPageProps {
 
 /** `/calls/:callId`: one call's record (§4.4) in words, its recordings (§4.2) and the player. */
 export function CallDetailPage({ callId, canHear, roleLabel, renderPlayer }: CallDetailPageProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const language = useLanguage()
   const location = useLocation()
   const call = useCall(callId)

@@ -7,7 +7,7 @@ import { EMPTY, formatDuration, formatPlatformTime, formatValue } from '../utils
 
 /** The call at a glance: when, who to whom, how long, how it went. */
 export function CallSummary({ cdr }: { cdr: CallRecord }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const text = (v: unknown) => formatValue(v, 'text', { yes: '', no: '' })
   const result = text(cdr.result)
   const type = text(cdr.callTypeName)

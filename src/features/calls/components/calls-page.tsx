@@ -13,7 +13,7 @@ import { RecordsTab } from './records-tab'
  * numbers, paged by the relay. The URL holds the whole view.
  */
 export function CallsPage() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const [search, update] = useListSearch()
   // Until today's range is in the URL, nothing to show (a moment, on a bare `/calls`).
   const ready = search.from !== '' || search.to !== ''

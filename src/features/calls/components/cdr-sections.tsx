@@ -18,7 +18,7 @@ const KNOWN: ReadonlySet<string> = new Set<string>([
 
 /** Every §4.4 field of the call, grouped and in words; then its segments and any other field. */
 export function CdrSections({ cdr }: { cdr: CallRecord }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const label = useFieldLabel()
   const words = { yes: t('callDetail.yes'), no: t('callDetail.no') }
   const others = Object.keys(cdr).filter((k) => !KNOWN.has(k))

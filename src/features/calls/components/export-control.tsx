@@ -26,7 +26,7 @@ export function ExportControl({
   onCancel,
   onDismiss,
 }: ExportControlProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const language = useLanguage()
   const problemText = useProblemText()
   if (state.status === 'running') {

@@ -39,7 +39,7 @@ export function FiltersForm({
   onSearch,
   onOrderChange,
 }: FiltersFormProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const label = useFormFieldLabel()
   const hintOf = useFilterHint()
   const [draft, setDraft] = useState<FiltersDraft>(() => ({ ...search }))

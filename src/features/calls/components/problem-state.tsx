@@ -9,7 +9,7 @@ import { type RelayProblem, isRetryable } from '../utils/relay-problem'
  * platform's own words when it sent some.
  */
 export function useProblemText(): (problem: RelayProblem) => string {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const meaning = useMeaning()
   return (problem) => {
     const text = meaning(problem)
@@ -21,7 +21,7 @@ export function useProblemText(): (problem: RelayProblem) => string {
 }
 
 function useMeaning(): (problem: RelayProblem) => string {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   return (problem) => {
     switch (problem.kind) {
       case 'network':
@@ -51,7 +51,7 @@ interface ProblemStateProps {
 
 /** Where the rows would be: what went wrong, and a retry when asking again may help. */
 export function ProblemState({ title, problem, onRetry }: ProblemStateProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const text = useProblemText()
   return (
     <MessageState

@@ -16,7 +16,7 @@ interface RangePickersProps {
 
 /** Begin and end of the range, in platform time (China) whatever the browser's zone. */
 export function RangePickers({ from, to, onChange, fromError, toError }: RangePickersProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const picker = (
     which: 'from' | 'to',
     value: string,

@@ -30,7 +30,7 @@ export function RecordingsPanel({
   roleLabel,
   renderPlayer,
 }: RecordingsPanelProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const language = useLanguage()
   const recordings = useCallRecordings(callId)
   const [params, setParams] = useSearchParams()

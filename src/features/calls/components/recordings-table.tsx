@@ -20,7 +20,7 @@ interface RecordingsTableProps {
 
 /** A call's recordings (§4.2): when, how long, channels, kind, format, quality. */
 export function RecordingsTable({ recordings, selectedId, onSelect }: RecordingsTableProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const channels = (n: unknown) =>
     Number(n) === 2 ? t('callDetail.stereo') : Number(n) === 1 ? t('callDetail.mono') : EMPTY
   const kind = (type: RecordingInfo['recordType']) =>

@@ -53,7 +53,7 @@ function EmptyOverlay() {
 }
 
 function ColumnsToolbar() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   return (
     <Toolbar>
       <Tooltip title={t('callRecords.columns')}>
@@ -98,7 +98,7 @@ export function RecordsGrid({
   empty,
   storageKey,
 }: RecordsGridProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const language = useLanguage()
   const fieldLabel = useFieldLabel()
   const [visibility, setVisibility] = useState(() => storedVisibility(storageKey, columns))

@@ -48,7 +48,7 @@ interface RecordsTabProps {
 
 /** One tab of the call-records page: its query form, its grid, its export. */
 export function RecordsTab({ tab, search, update }: RecordsTabProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const language = useLanguage()
   const navigate = useNavigate()
   const location = useLocation()

@@ -13,7 +13,7 @@ import { formatValue } from '../utils/cdr-values'
  * first, then whatever else the segments carry, under its own name.
  */
 export function SegmentsTable({ segments }: { segments: readonly Record<string, unknown>[] }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const words = { yes: t('callDetail.yes'), no: t('callDetail.no') }
   const known = SEGMENT_COLUMNS.filter((c) => segments.some((s) => c.field in s))
   const knownNames: ReadonlySet<string> = new Set(SEGMENT_COLUMNS.map((c) => c.field))

@@ -26,7 +26,7 @@ interface SplitChoiceProps {
  * and the grid below shows the chosen one (each paged on its own).
  */
 export function SplitChoice({ text, halves, half, totals, onChoose }: SplitChoiceProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   if (half === null) {
     return (
       <Alert

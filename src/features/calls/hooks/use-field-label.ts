@@ -5,13 +5,13 @@ import type { FormField } from '../utils/validate-search'
 
 /** A record field's name in the page's language. */
 export function useFieldLabel(): (field: CdrField) => string {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   return useCallback((field: CdrField) => t(`cdrFields.${field}`), [t])
 }
 
 /** A form field's label: the range ends, the UUI pair, or the record field it filters on. */
 export function useFormFieldLabel(): (field: FormField) => string {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const fieldLabel = useFieldLabel()
   return useCallback(
     (field: FormField) => {

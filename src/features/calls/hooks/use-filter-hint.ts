@@ -14,7 +14,7 @@ export function isPartialNumber(value: string): boolean {
 
 /** What to say under a filter field as it is typed, or null for nothing. */
 export function useFilterHint(): (field: TextFilter, value: string) => string | null {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   return useCallback(
     (field: TextFilter, value: string) => {
       if ((field === 'ani' || field === 'dnis') && isPartialNumber(value))

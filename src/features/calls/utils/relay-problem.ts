@@ -1,5 +1,7 @@
 import * as z from 'zod/mini'
+import { upstreamMessagesSchema } from '@/shared/upstream-messages'
 import { type ApiError, isApiError } from '@/lib/api-client'
+import { upstreamText } from '@/lib/api-error-message'
 import type { Language } from '@/lib/i18n'
 
 /** A range of platform time, `yyyy-MM-dd HH:mm:ss` both ends. */
@@ -11,7 +13,7 @@ export interface TimeRange {
 const bodySchema = z.object({
   error: z.string(),
   message: z.optional(z.string()),
-  messages: z.optional(z.object({ zh: z.string(), en: z.string() })),
+  messages: z.optional(upstreamMessagesSchema),
   platformMessage: z.optional(z.string()),
   halves: z.optional(
     z.tuple([
@@ -61,7 +63,10 @@ function problemOf(
   body: z.output<typeof bodySchema> | null,
   language: Language,
 ): RelayProblemKind {
-  const text = body?.messages?.[language] ?? body?.message ?? (error.message || null)
+  const text =
+    (body?.messages ? upstreamText(body.messages, language) : null) ??
+    body?.message ??
+    (error.message || null)
   const code = body?.error ?? error.error
   if (code === 'split_required' && body?.halves) {
     return { kind: 'split', halves: body.halves, text }

@@ -18,7 +18,7 @@ interface LaneLabelsProps {
 
 /** Who each lane is, in its colour, with its own mute. */
 export function LaneLabels({ names, colors, muted, height, onToggle }: LaneLabelsProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column' }}>
       {names.map((name, lane) => {

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next'
  * (seed 003 §4.3), and older ones have just the one-track MP3.
  */
 export function OneTrackNote() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   return (
     <Alert severity="info" icon={<GraphicEqRounded />} role="status">
       <AlertTitle>{t('player.mp3Only')}</AlertTitle>

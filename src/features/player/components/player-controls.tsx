@@ -49,7 +49,7 @@ const SEEK_STEP = 5 // s, as the buttons' icons say
 
 /** The player's buttons: transport, time, speed, zoom, volume, link and downloads. */
 export function PlayerControls(props: PlayerControlsProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const { playing, ready, time, clock } = props
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 2, rowGap: 1 }}>

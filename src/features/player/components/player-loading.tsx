@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 
 /** The player's place while its code or the recording's waveform is on the way. */
 export function PlayerLoading() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   return (
     <Box>
       <Typography role="status" variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>

@@ -15,7 +15,7 @@ interface PlayerMessageProps {
 
 /** Where the waveform would be: why there is none, and a retry when asking again may help. */
 export function PlayerMessage({ icon, title, body, onRetry, role = 'alert' }: PlayerMessageProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   return (
     <Box
       role={role}

@@ -36,7 +36,7 @@ interface PlayerViewProps {
 /** The waveform (a lane per channel, each with its mute) and the player's controls. */
 export function PlayerView(props: PlayerViewProps) {
   const { audio, peaks, recordingId, callId, startAt, canDownload } = props
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const laneCount = peaks.channels.length
   // Past the platform's WAV window only the one-track MP3 is left: one lane, and a note why.
   const oneTrack = peaks.source === 'mp3'

@@ -50,7 +50,7 @@ function PlayerAttempt({
   loadTimeoutMs = LOAD_TIMEOUT_MS,
   onRetry,
 }: RecordingPlayerProps & { onRetry: () => void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('calls')
   const language = useLanguage()
   const queryClient = useQueryClient()
   const peaks = usePeaks(recordingId)

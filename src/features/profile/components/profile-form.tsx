@@ -24,7 +24,7 @@ interface ProfileFormProps {
 
 /** The supervisor's extension and number, checked here first and by the relay again. */
 export function ProfileForm({ me, onSaved }: ProfileFormProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('profile')
   const [draft, setDraft] = useState<ProfileDraft>({
     deviceId: me.deviceId ?? '',
     phoneNumber: me.phoneNumber ?? '',

@@ -19,7 +19,7 @@ interface ProfilePageProps {
 
 /** `/profile`: who is signed in, and the phone their listen, join and take actions use. */
 export function ProfilePage({ me, canAct, onSaved }: ProfilePageProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('profile')
   const role = t(`roles.${me.role}`)
   // Opened from an action's "set your phone" link: the way back to the floor as it was.
   const back = returnPath(useLocation().state)

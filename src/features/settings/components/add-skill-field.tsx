@@ -17,7 +17,7 @@ interface AddSkillFieldProps {
 
 /** Picks a skill group (or queue) to give its own rules. */
 export function AddSkillField({ options, taken, label, onAdd }: AddSkillFieldProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const [value, setValue] = useState('')
   const skill = value.trim()
   const exists = taken.includes(skill)

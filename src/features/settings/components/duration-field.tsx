@@ -17,7 +17,7 @@ interface DurationFieldProps {
 
 /** A duration typed in seconds or minutes, with what it means in plain words below. */
 export function DurationField({ label, value, onChange, error, inherited }: DurationFieldProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const seconds = durationSeconds(value)
   const blank = value.text.trim() === ''
   // Plain words only where they add something: "90 秒" reads "1 分 30 秒", "30 秒" reads itself.

@@ -31,7 +31,7 @@ interface FamilyRulesTableProps {
 /** Amber and red seconds for each state family that has a threshold. */
 export function FamilyRulesTable(props: FamilyRulesTableProps) {
   const { path, rules, onChange, errors, inherited, label } = props
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const column = (field: 'amberSec' | 'redSec') => (
     <TableCell>
       <Box sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}>

@@ -39,7 +39,7 @@ export function QueueRulesTable({
   onRemove,
   errors,
 }: QueueRowsProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const skillName = useSkillName()
   const row = (skill: string | null, rule: QueueDraft) => {
     const path: FieldPath = skill === null ? ['defaultQueue'] : ['queues', skill]

@@ -30,7 +30,7 @@ export function SkillOverrides({
   onRemove,
   errors,
 }: SkillOverridesProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const skillName = useSkillName()
   if (overrides.length === 0)
     return (

@@ -35,7 +35,7 @@ interface ThresholdsPageProps {
 
 /** `/admin/thresholds`: how long is too long per state, and each queue's service-level target. */
 export function ThresholdsPage({ knownSkills }: ThresholdsPageProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const settings = useSettings()
   if (settings.isPending)
     return (
@@ -89,7 +89,7 @@ function ThresholdsForm({
   initial: FloorSettings
   knownSkills: readonly string[]
 }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('admin')
   const update = useUpdateSettings()
   // What is saved, to tell unsaved changes; the form keeps its own draft if another admin saves.
   const [baseline, setBaseline] = useState(() => JSON.stringify(draftOf(initial)))

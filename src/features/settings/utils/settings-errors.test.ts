@@ -15,8 +15,8 @@ import {
 
 await loadLanguage('en') // English is fetched when wanted, as in the page
 
-const zh = i18n.getFixedT('zh')
-const en = i18n.getFixedT('en')
+const zh = i18n.getFixedT('zh', 'admin')
+const en = i18n.getFixedT('en', 'admin')
 const SAVED: FloorSettings = {
   ...defaultSettings({ slThresholdSec: 20, shortAbandonSec: 5 }),
   bySkill: { '7002@test.cc': { ringing: { amberSec: 10, redSec: 20 } } },

@@ -16,7 +16,7 @@ export const NO_ERRORS: SettingsErrors = { fields: {}, form: null }
 const SECONDS_FIELDS = new Set(['amberSec', 'redSec', 'slThresholdSec', 'shortAbandonSec'])
 
 /** A limit in the words of its field: "1 秒" for durations, "100%" for the target. */
-function limitText(t: TFunction, path: FieldPath, limit: number): string {
+function limitText(t: TFunction<'admin'>, path: FieldPath, limit: number): string {
   const field = String(path[path.length - 1])
   if (SECONDS_FIELDS.has(field)) return humanDuration(t, limit)
   if (field === 'slTargetPct') return `${limit}%`
@@ -28,7 +28,7 @@ function isFieldPath(path: readonly PropertyKey[]): path is FieldPath {
 }
 
 /** One of the contract's checks in the user's language. */
-export function issueText(t: TFunction, issue: z.core.$ZodIssue, path: FieldPath): string {
+export function issueText(t: TFunction<'admin'>, issue: z.core.$ZodIssue, path: FieldPath): string {
   if (issue.code === 'invalid_type')
     return issue.expected === 'int' ? t('thresholds.errors.integer') : t('thresholds.errors.number')
   if (issue.code === 'too_small')
@@ -48,7 +48,7 @@ export function issueText(t: TFunction, issue: z.core.$ZodIssue, path: FieldPath
  */
 export function checkDraft(
   draft: SettingsDraft,
-  t: TFunction,
+  t: TFunction<'admin'>,
 ): { settings: FloorSettings; errors: null } | { settings: null; errors: SettingsErrors } {
   const { value, halfFilled } = candidateOf(draft)
   const parsed = floorSettingsSchema.safeParse(value)
@@ -82,7 +82,7 @@ const SERVER_PATHS: [RegExp, (m: RegExpExecArray) => FieldPath][] = [
 ]
 
 /** The relay's English words for its checks, in the user's language where they are known. */
-function serverText(t: TFunction, message: string, path: FieldPath): string {
+function serverText(t: TFunction<'admin'>, message: string, path: FieldPath): string {
   if (/later than amberSec/.test(message)) return t('thresholds.errors.redAfterAmber')
   if (/expected int/.test(message)) return t('thresholds.errors.integer')
   const small = />=\s*(-?\d+(?:\.\d+)?)/.exec(message)
@@ -100,7 +100,7 @@ function serverText(t: TFunction, message: string, path: FieldPath): string {
  */
 export function saveErrors(
   error: unknown,
-  t: TFunction,
+  t: TFunction<'admin'>,
   fallback: (error: unknown) => string,
 ): SettingsErrors {
   const errors: SettingsErrors = { fields: {}, form: null }

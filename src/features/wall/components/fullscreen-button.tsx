@@ -6,7 +6,7 @@ import { useFullscreen } from '../hooks/use-fullscreen'
 
 /** Full screen on and off, where the browser allows it; nothing otherwise. */
 export function FullscreenButton() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('wall')
   const { supported, active, toggle } = useFullscreen()
   if (!supported) return null
   const label = active ? t('wall.exitFullscreen') : t('wall.fullscreen')

@@ -11,7 +11,7 @@ const DOT = {
 
 /** The link's state in words beside a dot: no tooltip to hover on a wall. */
 export function LinkPill({ status }: { status: LinkFacts['status'] }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('wall')
   return (
     <Box
       data-status={status}

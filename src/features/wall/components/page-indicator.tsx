@@ -5,7 +5,7 @@ const MAX_DOTS = 12 // more dots than this run off a narrow screen and say no mo
 
 /** "第 2 / 5 页" with a dot per page, the current one filled: which part of the floor is up. */
 export function PageIndicator({ page, pages }: { page: number; pages: number }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('wall')
   if (pages <= 1) return null
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: '1vh', whiteSpace: 'nowrap' }}>

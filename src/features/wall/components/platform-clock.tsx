@@ -42,7 +42,7 @@ interface PlatformClockProps {
  * to, on the server's clock; ticking with every other timer on the page.
  */
 export function PlatformClock({ offsetMs, timeZone = DEFAULT_PLATFORM_TZ }: PlatformClockProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('wall')
   const now = useTick() + offsetMs
   const f = formatsFor(htmlLang(useLanguage()), timeZone)
   const time = f.time.format(now)

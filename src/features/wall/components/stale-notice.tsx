@@ -12,7 +12,7 @@ import { staleText } from '../utils/stale-text'
  * when only the platform has gone quiet. Nothing while the data is fresh.
  */
 export function StaleNotice({ facts }: { facts: LinkFacts }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('wall')
   const now = useTick()
   const s = staleness(facts, now)
   const text = staleText(t, s)

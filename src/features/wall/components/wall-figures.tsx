@@ -140,7 +140,7 @@ interface WallFiguresProps {
 
 /** Today's figures against their targets, and how many agents are over their time, in large type. */
 export function WallFigures({ figures: f, breaches }: WallFiguresProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('wall')
   const locale = htmlLang(useLanguage())
   const sl = f ? serviceLevelTone(f) : 'none'
   const asa = f ? asaTone(f) : 'none'

@@ -46,7 +46,7 @@ const lineSx = {
  */
 export function WallHeatmap(props: WallHeatmapProps) {
   const { exceptions, rest, width, height, minUnit, Tile, Cell, Legend } = props
-  const { t } = useTranslation()
+  const { t } = useTranslation('wall')
   const tiles = useMemo(
     () =>
       wallLayout({

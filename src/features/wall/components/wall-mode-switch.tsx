@@ -13,7 +13,7 @@ export function WallModeSwitch({
   mode: WallMode
   onChange: (mode: WallMode) => void
 }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('wall')
   return (
     <ToggleButtonGroup
       exclusive

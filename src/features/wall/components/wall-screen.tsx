@@ -66,7 +66,7 @@ export function WallScreen(props: WallScreenProps) {
   const { title, subtitle, backTo, ids, Tile, clock, status, figures, counts, notice, rotateMs } =
     props
   const heatmap = props.heatmap
-  const { t } = useTranslation()
+  const { t } = useTranslation('wall')
   const gridRef = useRef<HTMLDivElement>(null)
   const box = useElementSize(gridRef)
   const viewportHeight = useViewportHeight()

@@ -2,13 +2,16 @@ import type { TFunction } from 'i18next'
 import { type Staleness, durationWords } from './staleness'
 
 /** "3 分钟" / "3 minutes". */
-export function durationText(t: TFunction, ms: number): string {
+export function durationText(t: TFunction<'wall'>, ms: number): string {
   const { unit, count } = durationWords(ms)
   return t(`wall.units.${unit}`, { count })
 }
 
 /** What the wall says about stale data, in plain words: a headline and a line below; null when fresh. */
-export function staleText(t: TFunction, s: Staleness): { title: string; detail: string } | null {
+export function staleText(
+  t: TFunction<'wall'>,
+  s: Staleness,
+): { title: string; detail: string } | null {
   switch (s.kind) {
     case 'fresh':
       return null

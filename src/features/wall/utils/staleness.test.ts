@@ -28,7 +28,7 @@ const dropped: LinkFacts = {
 }
 
 function words(facts: LinkFacts, now: number, lng: 'zh' | 'en' = 'zh') {
-  return staleText(i18n.getFixedT(lng), staleness(facts, now))
+  return staleText(i18n.getFixedT(lng, 'wall'), staleness(facts, now))
 }
 
 describe('how stale the wall says it is', () => {

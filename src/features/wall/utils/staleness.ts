@@ -46,18 +46,13 @@ export function staleness(f: LinkFacts, now: number): Staleness {
   return { kind: 'fresh' }
 }
 
-export type DurationUnit =
-  'second' | 'seconds' | 'minute' | 'minutes' | 'hour' | 'hours' | 'day' | 'days'
+export type DurationUnit = 'second' | 'minute' | 'hour' | 'day'
 
 /** A duration in its largest whole unit, as a user would say it: 3 minutes, 1 hour. */
 export function durationWords(ms: number): { unit: DurationUnit; count: number } {
   const sec = Math.max(0, Math.floor(ms / 1000))
-  const pick = (count: number, one: DurationUnit, many: DurationUnit) => ({
-    unit: count === 1 ? one : many,
-    count,
-  })
-  if (sec < 60) return pick(sec, 'second', 'seconds')
-  if (sec < 3600) return pick(Math.floor(sec / 60), 'minute', 'minutes')
-  if (sec < 86_400) return pick(Math.floor(sec / 3600), 'hour', 'hours')
-  return pick(Math.floor(sec / 86_400), 'day', 'days')
+  if (sec < 60) return { unit: 'second', count: sec }
+  if (sec < 3600) return { unit: 'minute', count: Math.floor(sec / 60) }
+  if (sec < 86_400) return { unit: 'hour', count: Math.floor(sec / 3600) }
+  return { unit: 'day', count: Math.floor(sec / 86_400) }
 }

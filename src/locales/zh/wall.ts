@@ -1,0 +1,71 @@
+/**
+ * Chinese, the default language: the wall screen.
+ */
+export const wall = {
+  wall: {
+    title: '实时大屏',
+    back: '返回实时监控',
+    agents_other: '{{count}} 名坐席',
+    gridLabel: '坐席状态',
+    platformTime: '平台时间',
+    fullscreen: '全屏显示',
+    exitFullscreen: '退出全屏',
+    page: '第 {{page}} / {{pages}} 页',
+    live: '实时',
+    reconnecting: '重连中',
+    stale: '数据过时',
+    connecting: '连接中',
+    staleTitle: '数据已 {{duration}}未更新',
+    staleReconnecting: '与服务器的连接已断开，正在自动重新连接……',
+    staleSilent: '服务器没有回应，正在等待……',
+    waitingTitle: '尚未收到数据',
+    waitingBody: '正在连接服务器……',
+    quietTitle: '平台已 {{duration}}没有发来事件',
+    quietBody: '坐席状态可能不是最新的。',
+    units: {
+      second_other: '{{count}} 秒',
+      minute_other: '{{count}} 分钟',
+      hour_other: '{{count}} 小时',
+      day_other: '{{count}} 天',
+    },
+    figuresLabel: '今日数据',
+    serviceLevel: '服务水平',
+    slTarget: '目标 {{pct}}% · {{sec}} 秒内接通',
+    abandoned: '放弃',
+    abandonRate: '放弃率 {{rate}}',
+    longestQueue: '最长排队',
+    asa: '平均应答',
+    asaTarget: '目标 ≤ {{sec}} 秒',
+    offeredAnswered: '呼入 {{offered}} · 接通 {{answered}}',
+    tone: {
+      ok: '达标',
+      amber: '略低于目标',
+      red: '低于目标',
+      none: '暂无通话',
+    },
+    asaTone: {
+      ok: '达标',
+      amber: '偏慢',
+      red: '偏慢',
+      none: '暂无通话',
+    },
+    breachLabel: '超时坐席',
+    breachRed: '严重超时',
+    breachAmber: '超时警告',
+    noAgents: '当前范围内没有坐席',
+    mode: {
+      label: '显示方式',
+      pages: '分页轮播',
+      heatmap: '超时 + 热力图',
+    },
+    exceptions_other: '{{count}} 名坐席超时',
+    exceptionsLabel: '超时坐席',
+    noExceptions: '无人超时',
+    exceptionsMore_other: '另有 {{count}} 名超时坐席在热力图中以边框标出',
+    heatTitle_other: '其余 {{count}} 名坐席',
+    heatLabel: '其余坐席，按状态着色',
+  },
+}
+
+/** The shape English must fill: a missing key fails typecheck. */
+export type WallMessages = typeof wall
