@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ActionRefused, AuditPage } from '@/shared/actions'
+import type { ActionRefused } from '@/shared/actions'
+import type { AuditPage } from '@/shared/audit'
 import type { FloorSnapshot } from '@/shared/floor'
 import { FakePlatform, type Recorded } from '../testing/fake-platform'
 import { OTHER_TOKEN, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'

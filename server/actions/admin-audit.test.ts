@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AuditPage } from '@/shared/actions'
+import type { AuditPage } from '@/shared/audit'
 import type { CreatedUser, CreatedKiosk } from '@/shared/admin'
 import type { FloorSettings } from '@/shared/settings'
 import type { CreatedWebhookToken } from '@/shared/webhook-tokens'

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@/shared/actions'
+import type { AuditEntry } from '@/shared/audit'
 import { formatQueryTime } from '@/shared/platform-time'
 import { en } from '@/locales/en'
 import { zh } from '@/locales/zh'

@@ -1,4 +1,5 @@
-import type { AuditEntry, AuditPage, auditQuerySchema } from '@/shared/actions'
+import type { auditQuerySchema } from '@/shared/actions'
+import type { AuditEntry, AuditPage } from '@/shared/audit'
 import type { z } from 'zod'
 import type { Db } from '../db/database'
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AuditPage } from '@/shared/actions'
+import type { AuditPage } from '@/shared/audit'
 import type { Department, SkillGroup } from '@/shared/directory'
 import { type Session, startRelayWithAdmin, type TestRelay } from '../testing/test-relay'
 import { agentEvent } from '../testing/agent-event'

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ActionRefused, AuditPage } from '@/shared/actions'
+import type { ActionRefused } from '@/shared/actions'
+import type { AuditPage } from '@/shared/audit'
 import type { AgentPresence, PresenceAnswer } from '@/shared/presence'
 import { EVENT_BURST } from '../realtime/socket-limits'
 import { FakePlatform } from '../testing/fake-platform'

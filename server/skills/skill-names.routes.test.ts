@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AuditPage } from '@/shared/actions'
+import type { AuditPage } from '@/shared/audit'
 import { type Session, startRelayWithAdmin, type TestRelay } from '../testing/test-relay'
 
 // The names admins give skill groups: checked, kept for the tenant, shown to every screen, audited.

@@ -158,27 +158,9 @@ export type PresenceOp = (typeof PRESENCE_OPS)[number]
 export const AUDIT_OPS = [...ACTION_OPS, ...ADMIN_OPS, ...PRESENCE_OPS] as const
 export type AuditOp = (typeof AUDIT_OPS)[number]
 
-/** One line of the audit log. */
-export interface AuditEntry {
-  id: number
-  at: number
-  username: string
-  /** The agent acted on; for an admin change, what was changed. */
-  agentId: string
-  /** The agent's extension at the time. */
-  deviceId: string | null
-  callId: string | null
-  op: AuditOp
-  reason: string | null
-  /** The supervisor's own extension or number the action used. */
-  supervisorDevice: string | null
-  outcome: 'ok' | 'refused' | 'failed'
-  /** Status the console answered. */
-  status: number
-  upstreamStatus: number | null
-  message: string | null
-  latencyMs: number | null
-}
+/** How an audited attempt ended: done, refused by the console, or failed upstream. */
+export const AUDIT_OUTCOMES = ['ok', 'refused', 'failed'] as const
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]
 
 export const auditQuerySchema = z.object({
   from: z.optional(z.coerce.number().check(z.int(), z.nonnegative())),
@@ -186,15 +168,10 @@ export const auditQuerySchema = z.object({
   username: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   agentId: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   op: z.optional(z.enum(AUDIT_OPS)),
-  outcome: z.optional(z.enum(['ok', 'refused', 'failed'])),
+  outcome: z.optional(z.enum(AUDIT_OUTCOMES)),
   /** Language of the CSV's headers and labels (the screen's); Chinese by default. */
   lang: z.optional(z.enum(['zh', 'en'])),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 100),
   offset: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
 })
 export type AuditQuery = z.input<typeof auditQuerySchema>
-
-export interface AuditPage {
-  total: number
-  entries: AuditEntry[]
-}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import type { authConfigSchema } from './auth-config'
 import type { meSchema, scopeSchema } from './people'
 
 /** Who may do what. Each role has every power of the roles after it. */
@@ -73,11 +74,7 @@ export const loginBodySchema = z.object({
 export type LoginBody = z.infer<typeof loginBodySchema>
 
 /** What the sign-in page may know before anyone signs in. */
-export interface AuthConfig {
-  /** Demo mode: the simulator plays the platform and the demo accounts exist. */
-  demo: boolean
-  demoAccounts: { username: string; password: string; role: Role }[]
-}
+export type AuthConfig = z.output<typeof authConfigSchema>
 
 /** Header and cookie names of the double-submit CSRF check. */
 export const CSRF_HEADER = 'x-csrf-token'

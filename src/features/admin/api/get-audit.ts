@@ -1,30 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
-import { AUDIT_OPS, type AuditEntry, type AuditPage } from '@/shared/actions'
+import { type AuditPage, auditPageSchema } from '@/shared/audit'
 import { apiRequest } from '@/lib/api-client'
-import { AUDIT_OUTCOMES, type AuditRequest, auditSearch } from '../utils/audit-filters'
-
-const auditEntrySchema = z.object({
-  id: z.number(),
-  at: z.number(),
-  username: z.string(),
-  agentId: z.string(),
-  deviceId: z.string().nullable(),
-  callId: z.string().nullable(),
-  op: z.enum(AUDIT_OPS),
-  reason: z.string().nullable(),
-  supervisorDevice: z.string().nullable(),
-  outcome: z.enum(AUDIT_OUTCOMES),
-  status: z.number(),
-  upstreamStatus: z.number().nullable(),
-  message: z.string().nullable(),
-  latencyMs: z.number().nullable(),
-}) satisfies z.ZodType<AuditEntry>
-
-const auditPageSchema = z.object({
-  total: z.number(),
-  entries: z.array(auditEntrySchema),
-}) satisfies z.ZodType<AuditPage>
+import { type AuditRequest, auditSearch } from '../utils/audit-filters'
 
 /** One page of the tenant's audit log, newest first, with the number of matching entries. */
 export function getAudit(query: AuditRequest, signal?: AbortSignal): Promise<AuditPage> {

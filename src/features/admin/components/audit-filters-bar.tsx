@@ -7,14 +7,16 @@ import MenuItem from '@mui/material/MenuItem'
 import TextField from '@mui/material/TextField'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ACTION_OPS, ADMIN_OPS, type AuditOp, PRESENCE_OPS } from '@/shared/actions'
-import { useUsers } from '../api/get-users'
 import {
+  ACTION_OPS,
+  ADMIN_OPS,
   AUDIT_OUTCOMES,
-  type AuditFilters,
+  type AuditOp,
   type AuditOutcome,
-  hasAuditFilters,
-} from '../utils/audit-filters'
+  PRESENCE_OPS,
+} from '@/shared/actions'
+import { useUsers } from '../api/get-users'
+import { type AuditFilters, hasAuditFilters } from '../utils/audit-filters'
 
 const TYPING_PAUSE_MS = 400 // the agent filter applies once typing pauses
 

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { AuditEntry } from '@/shared/actions'
+import type { AuditEntry } from '@/shared/audit'
 import { json } from '@/testing/fake-fetch'
 import { renderRoutes } from '@/testing/render-app'
 import { AuditPage } from './audit-page'

@@ -7,7 +7,7 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AuditEntry } from '@/shared/actions'
+import type { AuditEntry } from '@/shared/audit'
 import { formatQueryTime } from '@/shared/platform-time'
 import { shortCallId } from '@/lib/format'
 

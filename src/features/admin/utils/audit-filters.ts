@@ -1,13 +1,12 @@
 import type { z } from 'zod'
-import { AUDIT_OPS, type AuditOp, type AuditEntry, type auditQuerySchema } from '@/shared/actions'
+import {
+  AUDIT_OPS,
+  AUDIT_OUTCOMES,
+  type AuditOp,
+  type AuditOutcome,
+  type auditQuerySchema,
+} from '@/shared/actions'
 import { parsePlatformTime, startOfPlatformDay } from '@/shared/platform-time'
-
-export const AUDIT_OUTCOMES = [
-  'ok',
-  'refused',
-  'failed',
-] as const satisfies readonly AuditEntry['outcome'][]
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]
 
 export const PAGE_SIZES = [25, 50, 100] as const
 const DEFAULT_PAGE_SIZE = 50

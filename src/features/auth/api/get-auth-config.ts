@@ -1,13 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
 import type { AuthConfig } from '@/shared/auth'
-import { roleSchema } from '@/shared/people'
+import { authConfigSchema } from '@/shared/auth-config'
 import { apiRequest } from '@/lib/api-client'
-
-const authConfigSchema = z.object({
-  demo: z.boolean(),
-  demoAccounts: z.array(z.object({ username: z.string(), password: z.string(), role: roleSchema })),
-}) satisfies z.ZodType<AuthConfig>
 
 export function getAuthConfig(signal?: AbortSignal): Promise<AuthConfig> {
   return apiRequest('/api/auth/config', {
