@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ROLES } from './auth'
 import { roleSchema, scopeSchema } from './people'
 
@@ -8,8 +8,8 @@ export const adminUserSchema = z.object({
   role: roleSchema,
   scope: scopeSchema,
   disabled: z.boolean(),
-  deviceId: z.string().nullable(),
-  phoneNumber: z.string().nullable(),
+  deviceId: z.nullable(z.string()),
+  phoneNumber: z.nullable(z.string()),
   createdAt: z.number(),
   updatedAt: z.number(),
 })
@@ -21,38 +21,39 @@ export const kioskLinkSchema = z.object({
   name: z.string(),
   scope: scopeSchema,
   createdAt: z.number(),
-  revokedAt: z.number().nullable(),
-  lastUsedAt: z.number().nullable(),
+  revokedAt: z.nullable(z.number()),
+  lastUsedAt: z.nullable(z.number()),
 })
 /** A wall-screen link as the admin pages show it (its token is shown once, at creation). */
 export type KioskLinkView = z.output<typeof kioskLinkSchema>
 
 const username = z
   .string()
-  .trim()
-  .min(2, 'at least 2 characters')
-  .max(64, 'at most 64 characters')
-  .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only')
+  .check(
+    z.trim(),
+    z.minLength(2, 'at least 2 characters'),
+    z.maxLength(64, 'at most 64 characters'),
+    z.regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only'),
+  )
 
-const orgPrefix = z
-  .string()
-  .trim()
-  .max(200)
-  .nullish()
-  .transform((v) => (v ? v : null))
+const orgPrefix = z.pipe(
+  z.nullish(z.string().check(z.trim(), z.maxLength(200))),
+  z.transform((v: string | null | undefined) => (v ? v : null)),
+)
 
-const skills = z
-  .array(z.string().trim().min(1).max(100))
-  .max(200)
-  .nullish()
-  .transform((v) => (v && v.length > 0 ? [...new Set(v)] : null))
+const skills = z.pipe(
+  z.nullish(
+    z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))).check(z.maxLength(200)),
+  ),
+  z.transform((v: string[] | null | undefined) => (v && v.length > 0 ? [...new Set(v)] : null)),
+)
 
 // Strict: a misnamed field (`scope: {…}` instead of `orgPrefix`) is refused by name, never
 // dropped, since a dropped scope would give the new user the whole tenant.
 export const createUserBodySchema = z.strictObject({
   username,
   /** Omitted: the relay makes a temporary one and answers it once. */
-  password: z.string().min(8, 'at least 8 characters').max(200).optional(),
+  password: z.optional(z.string().check(z.minLength(8, 'at least 8 characters'), z.maxLength(200))),
   role: z.enum(ROLES),
   orgPrefix,
   skills,
@@ -61,21 +62,21 @@ export type CreateUserBody = z.input<typeof createUserBodySchema>
 
 export const updateUserBodySchema = z
   .strictObject({
-    role: z.enum(ROLES).optional(),
-    orgPrefix: orgPrefix.optional(),
-    skills: skills.optional(),
-    disabled: z.boolean().optional(),
+    role: z.optional(z.enum(ROLES)),
+    orgPrefix: z.optional(orgPrefix),
+    skills: z.optional(skills),
+    disabled: z.optional(z.boolean()),
   })
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .check(z.refine((b) => Object.keys(b).length > 0, 'nothing to change'))
 export type UpdateUserBody = z.input<typeof updateUserBodySchema>
 
 export const resetPasswordBodySchema = z.object({
-  password: z.string().min(8, 'at least 8 characters').max(200).optional(),
+  password: z.optional(z.string().check(z.minLength(8, 'at least 8 characters'), z.maxLength(200))),
 })
 
 // Strict for the same reason as a user's: a wall screen's scope is never dropped silently.
 export const createKioskBodySchema = z.strictObject({
-  name: z.string().trim().min(1, 'give the screen a name').max(100),
+  name: z.string().check(z.trim(), z.minLength(1, 'give the screen a name'), z.maxLength(100)),
   orgPrefix,
   skills,
 })
@@ -83,18 +84,18 @@ export type CreateKioskBody = z.input<typeof createKioskBodySchema>
 
 export const createdUserSchema = z.object({
   user: adminUserSchema,
-  password: z.string().optional(),
+  password: z.optional(z.string()),
 })
 /** Answer to creating a user: the temporary password only when the relay made one. */
 export type CreatedUser = z.output<typeof createdUserSchema>
 
 export const createdKioskSchema = z.object({
   link: kioskLinkSchema,
-  path: z.string().startsWith('/'),
+  path: z.string().check(z.startsWith('/')),
 })
 /** Answer to minting a wall-screen link: the path with its token, shown this once. */
 export type CreatedKiosk = z.output<typeof createdKioskSchema>
 
 export const idParamSchema = z.object({
-  id: z.coerce.number().int().positive('expected a numeric id'),
+  id: z.pipe(z.coerce.number(), z.int().check(z.positive('expected a numeric id'))),
 })

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { type AdminUser, adminUserSchema } from '@/shared/admin'
 import { apiRequest } from '@/lib/api-client'
 
