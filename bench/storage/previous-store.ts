@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { platformDay } from '@/shared/platform-time'
 import { agentStateEventSchema, callEndEventSchema } from '@/shared/webhooks'
 import { viewOf } from '../../server/agents/agents.store'
-import { summaryOf } from '../../server/calls/calls.store'
+import { summaryOf } from '../../server/day-calls/calls.store'
 import { compactStore } from '../../server/db/compact-store.migration'
 import { MIGRATIONS } from '../../server/db/migrations'
 

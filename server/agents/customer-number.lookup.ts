@@ -1,6 +1,6 @@
 import type { PlatformClient } from '../platform/platform.client'
 import { idProblem } from '../platform/upstream-id'
-import { PATHS } from '../records/records.service'
+import { PATHS } from '../call-records/records.service'
 import type { NumberLookup } from './customer-numbers'
 
 /** Longest number taken from a CDR, characters (a phone number with prefixes fits easily). */

@@ -1,6 +1,6 @@
 import http from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { RecordingsRepo } from '../recordings/recordings.repo'
+import { RecordingsRepo } from '../call-records/recordings.repo'
 import { FakePlatform } from '../testing/fake-platform'
 import { type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
 import { agentEvent } from '../testing/agent-event'

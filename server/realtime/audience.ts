@@ -1,6 +1,6 @@
 import { orgInScope, type Scope, skillsInScope } from '@/shared/auth'
 import type { AgentView, CallSummary } from '@/shared/floor'
-import type { BucketFilter } from '../calls/figures'
+import type { BucketFilter } from '../day-calls/figures'
 
 /**
  * The part of the floor one group of clients may see. Clients with the same audience share

@@ -5,7 +5,7 @@ import type { AgentPatch, AgentView, CallSummary, FloorSnapshot } from '@/shared
 import type { FloorSettings } from '@/shared/settings'
 import type { AgentsStore } from '../agents/agents.store'
 import type { Principal } from '../auth/auth.service'
-import type { CallsStore } from '../calls/calls.store'
+import type { CallsStore } from '../day-calls/calls.store'
 import { patchOf } from './agent-patch'
 import type { Audience } from './audience'
 import {

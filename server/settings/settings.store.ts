@@ -4,7 +4,7 @@ import {
   floorSettingsSchema,
   queueRuleFor,
 } from '@/shared/settings'
-import type { FiguresRules } from '../calls/figures'
+import type { FiguresRules } from '../day-calls/figures'
 import type { Db } from '../db/database'
 
 /**

@@ -6,7 +6,7 @@ import type { AgentsStore } from '../agents/agents.store'
 import { principalOf } from '../auth/auth.hooks'
 import { badRequest, notFound } from '../lib/http-error'
 import { parseWith } from '../lib/validate'
-import type { CallsRepo } from '../calls/calls.repo'
+import type { CallsRepo } from '../day-calls/calls.repo'
 import { audienceOf } from '../realtime/audience'
 import { buildTimeline } from './timeline'
 

@@ -9,7 +9,7 @@ import {
   webhookEnvelopeSchema,
 } from '@/shared/webhooks'
 import type { AgentsStore } from '../agents/agents.store'
-import type { CallsStore } from '../calls/calls.store'
+import type { CallsStore } from '../day-calls/calls.store'
 import { countIgnored, MAX_EVENT_NAME_CHARS, type WebhookStats } from './webhook-stats'
 
 /** Reads a body as JSON: the value, or why it is not JSON. */

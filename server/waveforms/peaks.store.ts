@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib'
 import type { RecordingPeaks } from '@/shared/cdr'
 import { type FailureAnswer, failureAnswer } from '../platform/platform-messages'
 import type { PlatformClient } from '../platform/platform.client'
-import { PATHS } from '../records/records.service'
+import { PATHS } from '../call-records/records.service'
 import { AudioFormatError, mp3Peaks, WavPeaks } from './peaks'
 
 // An MP3 larger than this is not decoded for peaks (a day-long recording would be ~170 MB).

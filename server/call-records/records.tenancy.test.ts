@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CallsPage, RecordingInfo } from '@/shared/cdr'
-import { RecordingsRepo } from '../recordings/recordings.repo'
+import { RecordingsRepo } from './recordings.repo'
 import { FakePlatform, type Recorded } from '../testing/fake-platform'
 import { type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
 

@@ -20,7 +20,7 @@ import { failureAnswer, noWavAnswer } from '../platform/platform-messages'
 import type { PlatformClient } from '../platform/platform.client'
 import { upstreamId } from '../platform/upstream-id'
 import { audienceOf } from '../realtime/audience'
-import type { PeaksStore } from '../recordings/peaks.store'
+import type { PeaksStore } from '../waveforms/peaks.store'
 import { PATHS, type RecordsService, type SplitAnswer } from './records.service'
 import { WavWindow } from './wav-window'
 

@@ -1,6 +1,6 @@
 import type { CallSummary } from '@/shared/floor'
 import { audienceOf } from '../realtime/audience'
-import type { RecordsService } from '../records/records.service'
+import type { RecordsService } from '../call-records/records.service'
 import type { PeaksStore } from './peaks.store'
 
 export interface PrefetchOptions {
