@@ -14,7 +14,12 @@ export const DEMO_ACCOUNTS: { username: string; password: string; role: Role }[]
  * Demo mode: makes sure the demo accounts exist (a changed password is kept).
  * Otherwise: there are no default accounts, and the relay refuses to start without an admin.
  */
-export async function prepareAccounts(opts: { demo: boolean; namespace: string; users: UsersRepo; now: number }): Promise<AuthConfig> {
+export async function prepareAccounts(opts: {
+  demo: boolean
+  namespace: string
+  users: UsersRepo
+  now: number
+}): Promise<AuthConfig> {
   if (opts.demo) {
     for (const a of DEMO_ACCOUNTS) {
       if (opts.users.credentials(a.username)) continue

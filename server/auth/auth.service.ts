@@ -51,12 +51,18 @@ export class AuthService {
    * parallel guesses are refused as soon as the free ones are taken, and from an address the
    * user signed in from before it is counted on its own (see `LoginThrottle`).
    */
-  async login(username: string, password: string, ip: string, userAgent: string | null): Promise<LoginResult> {
+  async login(
+    username: string,
+    password: string,
+    ip: string,
+    userAgent: string | null,
+  ): Promise<LoginResult> {
     const found = this.users.credentials(username)
     const address = addressKey(ip)
     const known = found !== null && this.knownAddresses.isKnown(found.user.id, address, this.now())
     const admission = this.throttle.admit(username, address, known)
-    if (!admission.ok) return { ok: false, reason: 'throttled', retryAfterSec: admission.retryAfterSec }
+    if (!admission.ok)
+      return { ok: false, reason: 'throttled', retryAfterSec: admission.retryAfterSec }
     const { attempt } = admission
     let matches = false
     try {
@@ -72,19 +78,41 @@ export class AuthService {
     const token = randomSecret(32)
     const csrf = randomSecret(24)
     const expiresAt = now + this.policy.absoluteMs
-    this.sessions.create({ token, userId: found.user.id, kioskId: null, csrf, now, expiresAt, ip, userAgent })
+    this.sessions.create({
+      token,
+      userId: found.user.id,
+      kioskId: null,
+      csrf,
+      now,
+      expiresAt,
+      ip,
+      userAgent,
+    })
     return { ok: true, token, csrf, user: found.user, expiresAt }
   }
 
   /** Opens a wall-screen link: a read-only session scoped to the link's view. */
-  openKiosk(linkToken: string, address: string, userAgent: string | null): { token: string; csrf: string; link: KioskLink; expiresAt: number } | null {
+  openKiosk(
+    linkToken: string,
+    address: string,
+    userAgent: string | null,
+  ): { token: string; csrf: string; link: KioskLink; expiresAt: number } | null {
     const link = this.kiosks.byToken(linkToken)
     if (!link || link.revokedAt !== null) return null
     const now = this.now()
     const token = randomSecret(32)
     const csrf = randomSecret(24)
     const expiresAt = now + this.policy.kioskMs
-    this.sessions.create({ token, userId: null, kioskId: link.id, csrf, now, expiresAt, ip: address, userAgent })
+    this.sessions.create({
+      token,
+      userId: null,
+      kioskId: link.id,
+      csrf,
+      now,
+      expiresAt,
+      ip: address,
+      userAgent,
+    })
     this.kiosks.markUsed(link.id, now)
     return { token, csrf, link, expiresAt }
   }
@@ -144,12 +172,30 @@ export function userPrincipal(user: User, sessionId: string, csrf: string): Prin
 function kioskPrincipal(link: KioskLink, sessionId: string, csrf: string): Principal {
   const role: Role = 'viewer'
   const scope: Scope = link.scope
-  return { kind: 'kiosk', id: link.id, username: link.name, role, scope, deviceId: null, phoneNumber: null, sessionId, csrf }
+  return {
+    kind: 'kiosk',
+    id: link.id,
+    username: link.name,
+    role,
+    scope,
+    deviceId: null,
+    phoneNumber: null,
+    sessionId,
+    csrf,
+  }
 }
 
 /** What `GET /api/me` shows of a principal: never the session id or the CSRF token. */
 export function meOf(p: Principal): Me {
-  return { kind: p.kind, id: p.id, username: p.username, role: p.role, scope: p.scope, deviceId: p.deviceId, phoneNumber: p.phoneNumber }
+  return {
+    kind: p.kind,
+    id: p.id,
+    username: p.username,
+    role: p.role,
+    scope: p.scope,
+    deviceId: p.deviceId,
+    phoneNumber: p.phoneNumber,
+  }
 }
 
 export const AUTH_FAILURE_MESSAGES: Record<AuthFailure, string> = {

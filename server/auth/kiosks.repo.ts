@@ -28,7 +28,13 @@ interface KioskRow {
 export class KiosksRepo {
   constructor(private readonly db: Db) {}
 
-  create(k: { token: string; name: string; scope: Scope; createdBy: number | null; now: number }): KioskLink {
+  create(k: {
+    token: string
+    name: string
+    scope: Scope
+    createdBy: number | null
+    now: number
+  }): KioskLink {
     const info = this.db
       .prepare(
         `INSERT INTO kiosk_links (token_hash, name, namespace, org_prefix, skills, created_by, created_at)
@@ -47,25 +53,30 @@ export class KiosksRepo {
   }
 
   byId(id: number): KioskLink | null {
-    const row = this.db.prepare('SELECT * FROM kiosk_links WHERE id = ?').get(id) as KioskRow | undefined
+    const row = this.db.prepare('SELECT * FROM kiosk_links WHERE id = ?').get(id) as
+      KioskRow | undefined
     return row ? toKiosk(row) : null
   }
 
   byToken(token: string): KioskLink | null {
-    const row = this.db.prepare('SELECT * FROM kiosk_links WHERE token_hash = ?').get(hashToken(token)) as
-      | KioskRow
-      | undefined
+    const row = this.db
+      .prepare('SELECT * FROM kiosk_links WHERE token_hash = ?')
+      .get(hashToken(token)) as KioskRow | undefined
     return row ? toKiosk(row) : null
   }
 
   list(namespace: string): KioskLink[] {
     return (
-      this.db.prepare('SELECT * FROM kiosk_links WHERE namespace = ? ORDER BY created_at DESC').all(namespace) as KioskRow[]
+      this.db
+        .prepare('SELECT * FROM kiosk_links WHERE namespace = ? ORDER BY created_at DESC')
+        .all(namespace) as KioskRow[]
     ).map(toKiosk)
   }
 
   revoke(id: number, now: number): void {
-    this.db.prepare('UPDATE kiosk_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id)
+    this.db
+      .prepare('UPDATE kiosk_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+      .run(now, id)
   }
 
   markUsed(id: number, now: number): void {

@@ -34,11 +34,24 @@ export class SessionsRepo {
         `INSERT INTO sessions (id, user_id, kiosk_id, csrf, created_at, last_seen_at, expires_at, ip, user_agent)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(hashToken(s.token), s.userId, s.kioskId, s.csrf, s.now, s.now, s.expiresAt, s.ip, s.userAgent?.slice(0, 300) ?? null)
+      .run(
+        hashToken(s.token),
+        s.userId,
+        s.kioskId,
+        s.csrf,
+        s.now,
+        s.now,
+        s.expiresAt,
+        s.ip,
+        s.userAgent?.slice(0, 300) ?? null,
+      )
   }
 
   find(token: string): SessionRow | null {
-    return (this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(hashToken(token)) as SessionRow | undefined) ?? null
+    return (
+      (this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(hashToken(token)) as
+        SessionRow | undefined) ?? null
+    )
   }
 
   touch(id: string, now: number): void {
@@ -60,7 +73,9 @@ export class SessionsRepo {
   /** Removes sessions past their absolute expiry or idle since `idleBefore` (kiosk sessions never idle out). */
   prune(now: number, idleBefore: number): number {
     return this.db
-      .prepare('DELETE FROM sessions WHERE expires_at < ? OR (kiosk_id IS NULL AND last_seen_at < ?)')
+      .prepare(
+        'DELETE FROM sessions WHERE expires_at < ? OR (kiosk_id IS NULL AND last_seen_at < ?)',
+      )
       .run(now, idleBefore).changes
   }
 }

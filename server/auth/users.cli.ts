@@ -21,9 +21,15 @@ const USAGE = `Manage the console's users (in DATA_DIR, default ./data).
 Without --password the command asks for it (at least 8 characters).`
 
 const addSchema = z.object({
-  username: z.string().min(2).max(64).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only'),
+  username: z
+    .string()
+    .min(2)
+    .max(64)
+    .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only'),
   role: z.enum(ROLES, { error: `--role must be one of ${ROLES.join(', ')}` }),
-  namespace: z.string({ error: '--namespace is required (the tenant domain, e.g. test.cc)' }).min(1),
+  namespace: z
+    .string({ error: '--namespace is required (the tenant domain, e.g. test.cc)' })
+    .min(1),
   org: z.string().min(1).optional(),
   skills: z.string().optional(),
 })
@@ -31,7 +37,8 @@ const addSchema = z.object({
 class UsageError extends Error {}
 
 async function askPassword(): Promise<string> {
-  const ask = (prompt: string) => read({ prompt, silent: true, replace: '*', output: process.stderr })
+  const ask = (prompt: string) =>
+    read({ prompt, silent: true, replace: '*', output: process.stderr })
   const first = await ask('Password: ')
   if (!process.stdin.isTTY) return first
   if ((await ask('Again: ')) !== first) throw new UsageError('the two passwords differ')
@@ -73,7 +80,12 @@ async function main(argv: string[]): Promise<void> {
         if (!parsed.success) throw new UsageError(describeIssues(parsed.error))
         const a = parsed.data
         const password = await passwordFrom(values.password)
-        const skills = a.skills ? a.skills.split(',').map((s) => s.trim()).filter(Boolean) : null
+        const skills = a.skills
+          ? a.skills
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : null
         const user = users.create(
           {
             username: a.username,
@@ -88,8 +100,14 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'list':
         for (const u of users.list(null)) {
-          const scope = [u.scope.namespace, u.scope.orgPrefix && `org ${u.scope.orgPrefix}`, u.scope.skills && `skills ${u.scope.skills.join(',')}`]
-          console.log(`${u.username}\t${u.role}\t${scope.filter(Boolean).join(' · ')}${u.disabled ? '\tdisabled' : ''}`)
+          const scope = [
+            u.scope.namespace,
+            u.scope.orgPrefix && `org ${u.scope.orgPrefix}`,
+            u.scope.skills && `skills ${u.scope.skills.join(',')}`,
+          ]
+          console.log(
+            `${u.username}\t${u.role}\t${scope.filter(Boolean).join(' · ')}${u.disabled ? '\tdisabled' : ''}`,
+          )
         }
         return
       case 'passwd':
@@ -98,7 +116,12 @@ async function main(argv: string[]): Promise<void> {
         if (!username) throw new UsageError(`${command} needs a username`)
         const found = users.credentials(username)
         if (!found) throw new UsageError(`no user ${username}`)
-        if (command === 'passwd') users.setPassword(found.user.id, await hashPassword(await passwordFrom(values.password)), now)
+        if (command === 'passwd')
+          users.setPassword(
+            found.user.id,
+            await hashPassword(await passwordFrom(values.password)),
+            now,
+          )
         else users.update(found.user.id, { disabled: command === 'disable' }, now)
         if (command !== 'enable') new SessionsRepo(db).deleteForUser(found.user.id)
         console.log(`${command === 'passwd' ? 'password changed for' : `${command}d`} ${username}`)
@@ -114,7 +137,9 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError || err instanceof DuplicateUsernameError) {
-    console.error(err instanceof DuplicateUsernameError ? `username ${err.message} is taken` : err.message)
+    console.error(
+      err instanceof DuplicateUsernameError ? `username ${err.message} is taken` : err.message,
+    )
     process.exit(2)
   }
   console.error(err)
