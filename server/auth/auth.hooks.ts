@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type {} from '@fastify/cookie'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { can, CSRF_COOKIE, CSRF_HEADER, type Permission, SESSION_COOKIE } from '@/shared/auth'
-import type { AuthRefusal } from '@/shared/errors'
+import type { AuthRefusal } from '@/shared/session'
 import { forbidden, HttpError } from '../lib/http-error'
 import { AUTH_FAILURE_MESSAGES, type AuthService, type Principal } from './auth.service'
 

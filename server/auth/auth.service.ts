@@ -1,5 +1,5 @@
 import type { Me, Role, Scope } from '@/shared/auth'
-import type { AuthRefusal } from '@/shared/errors'
+import type { AuthRefusal } from '@/shared/session'
 import { randomSecret } from '../lib/secrets'
 import type { KnownAddressesRepo } from './known-addresses.repo'
 import type { KioskLink, KiosksRepo } from './kiosks.repo'
@@ -28,9 +28,6 @@ export type LoginResult =
   | { ok: true; token: string; csrf: string; user: User; expiresAt: number }
   | { ok: false; reason: 'bad_credentials' | 'disabled' }
   | { ok: false; reason: 'throttled'; retryAfterSec: number }
-
-/** Why a session is refused (the list the page reads too). */
-export type AuthFailure = AuthRefusal
 
 // A session's last-seen time is written at most this often, ms.
 const TOUCH_EVERY_MS = 60_000
@@ -118,7 +115,7 @@ export class AuthService {
   }
 
   /** The principal behind a session token, or why there is none. Keeps the session alive. */
-  authenticate(token: string | undefined): Principal | AuthFailure {
+  authenticate(token: string | undefined): Principal | AuthRefusal {
     if (!token) return 'no_session'
     const s = this.sessions.find(token)
     if (!s) return 'no_session'
@@ -198,7 +195,7 @@ export function meOf(p: Principal): Me {
   }
 }
 
-export const AUTH_FAILURE_MESSAGES: Record<AuthFailure, string> = {
+export const AUTH_FAILURE_MESSAGES: Record<AuthRefusal, string> = {
   no_session: 'sign in first',
   expired: 'your session has expired: sign in again',
   disabled: 'this account has been disabled',

@@ -1,15 +1,10 @@
 import fastifyCookie from '@fastify/cookie'
 import { SESSION_COOKIE } from '@/shared/auth'
 import type { ConnectRefusal } from '@/shared/events'
-import type { SessionEnded } from '@/shared/session'
+import type { AuthRefusal, SessionEnded } from '@/shared/session'
 import { audienceOf } from '../realtime/audience'
 import type { FloorServer, FloorSocket, SocketData } from '../realtime/floor.gateway'
-import {
-  AUTH_FAILURE_MESSAGES,
-  type AuthFailure,
-  type AuthService,
-  type Principal,
-} from './auth.service'
+import { AUTH_FAILURE_MESSAGES, type AuthService, type Principal } from './auth.service'
 
 /** Whose sessions an admin changed: a user's, or a wall-screen link's. */
 export type SessionOwner = { userId: number } | { kioskId: number }
@@ -36,7 +31,7 @@ export function installSocketAuth(io: FloorServer, auth: AuthService): SocketSes
   // Checking a recovered session authenticates it, which ends a revoked or disabled one; the
   // handshake's own check runs right after (socket.io creates the socket, then runs the
   // middleware) and must still say why, not "no session".
-  let refusedOnRestore: { token: string; failure: AuthFailure } | null = null
+  let refusedOnRestore: { token: string; failure: AuthRefusal } | null = null
   // What a recovered session saw must be what its session may see now (see restoreOnlyIf).
   restoreOnlyIf(io, (data) => {
     const p = auth.authenticate(data.token)

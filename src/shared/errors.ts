@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import type { AuthRefusal } from './session'
 
 /**
  * The error codes every route of the API may answer, which the page tells apart whatever it
@@ -49,10 +50,6 @@ export const ERROR_CODES = [
   'invalid_event',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
-
-/** Why a request's session is refused (401 `reason`; a refused socket handshake says the same). */
-export const AUTH_REFUSALS = ['no_session', 'expired', 'disabled', 'revoked'] as const
-export type AuthRefusal = (typeof AUTH_REFUSALS)[number]
 
 /** Why a sign-in is refused (401 or 429 `reason` of `POST /api/auth/login`). */
 export const LOGIN_REFUSALS = ['bad_credentials', 'disabled', 'throttled'] as const
