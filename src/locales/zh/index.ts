@@ -5,29 +5,11 @@ import { floor } from './floor'
 import { login } from './login'
 import { profile } from './profile'
 import { wall } from './wall'
+import { wholeMessages } from '../whole'
 
 /** The messages by i18next namespace, as the app loads them. */
 export const zhByNamespace = { common, floor, wall, calls, admin, login, profile }
 
-/**
- * Every Chinese message in one object, for tests, the e2e specs and the relay's CSV export.
- * The app never imports this: it loads each namespace with the page that needs it.
- * A section split between namespaces (the few keys the shell or the floor needs early) is
- * whole again here.
- */
-export const zh = {
-  ...common,
-  ...floor,
-  ...wall,
-  ...calls,
-  ...admin,
-  ...login,
-  ...profile,
-  auth: { ...common.auth, ...login.auth },
-  wall: { ...floor.wall, ...wall.wall },
-  thresholds: { ...floor.thresholds, ...admin.thresholds },
-  callRecords: { ...common.callRecords, ...calls.callRecords },
-  profile: { ...common.profile, ...profile.profile },
-  upstream: { ...floor.upstream, ...calls.upstream },
-}
+/** Every Chinese message in one object (see `wholeMessages`). */
+export const zh = wholeMessages(zhByNamespace)
 export type Messages = typeof zh
