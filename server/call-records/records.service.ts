@@ -15,6 +15,14 @@ import type { RecordingsRepo } from './recordings.repo'
 import { type FailureAnswer, failureAnswer } from '../platform/platform-messages'
 import type { PlatformClient, PlatformFailure } from '../platform/platform.client'
 import { checkedId, idProblem } from '../platform/upstream-id'
+import type { Bilingual } from '@/shared/actions'
+import type { UpstreamMessage } from '@/shared/upstream-messages'
+import {
+  SPLIT_UNKNOWN_MESSAGE,
+  noCallMessage,
+  unfitIdMessage,
+  unknownRecordingMessage,
+} from './records-messages'
 
 // Routes check ids first and answer 400; this is the last guard before an id joins a URL.
 const seg = (id: string, field: string) => encodeURIComponent(checkedId(id, field))
@@ -34,7 +42,7 @@ export type Result<T> = { ok: true; data: T } | { ok: false; answer: FailureAnsw
 export type SplitAnswer = SplitHint &
   Pick<FailureAnswer, 'platformCode' | 'platformMessage'> & {
     status: 409
-    messages: { zh: string; en: string }
+    messages: Bilingual | UpstreamMessage
   }
 
 // `total` of a query is remembered this long, and for this many queries at most.
@@ -279,10 +287,7 @@ export class RecordsService {
     const end = parsePlatformTime(q.endTime, this.timeZone)
     const cut = f.kind === 'code' ? splitPointOf(f.message, this.timeZone) : null
     if (cut === null || begin === null || end === null || cut <= begin || cut > end) {
-      const messages = {
-        zh: '查询跨越了平台的两个数据库，平台没有说明在哪里分开：请缩小时间范围',
-        en: "the range spans two of the platform's databases and the platform did not say where they part: narrow the range",
-      }
+      const messages = SPLIT_UNKNOWN_MESSAGE
       return { ...base, status: 409, error: 'split_required', message: messages.en, messages }
     }
     return {
@@ -322,23 +327,17 @@ export class RecordsService {
 }
 
 function notFound(callId: string): FailureAnswer {
-  const messages = { zh: `没有找到通话 ${callId}`, en: `no call ${callId}` }
+  const messages = noCallMessage(callId)
   return { status: 404, error: 'not_found', message: messages.en, messages }
 }
 
 function unfitId(field: string, problem: string): FailureAnswer {
-  const messages = {
-    zh: `${field} 不能用于平台请求（${problem}）`,
-    en: `${field}: ${problem}`,
-  }
+  const messages = unfitIdMessage(field, problem)
   return { status: 400, error: 'invalid_request', message: messages.en, messages }
 }
 
 function unknownRecording(id: string): FailureAnswer {
-  const messages = {
-    zh: `没有找到录音 ${id}（请从它所属的通话打开）`,
-    en: `no recording ${id} (open it from its call)`,
-  }
+  const messages = unknownRecordingMessage(id)
   return { status: 404, error: 'not_found', message: messages.en, messages }
 }
 

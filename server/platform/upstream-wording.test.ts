@@ -12,6 +12,13 @@ import {
   upstreamMessage,
 } from '../csta/csta-messages'
 import { UnsafeIdError } from './upstream-id'
+import {
+  SPLIT_UNKNOWN_MESSAGE,
+  badAudioMessage,
+  noCallMessage,
+  unfitIdMessage,
+  unknownRecordingMessage,
+} from '../call-records/records-messages'
 import { failureAnswer, noWavAnswer, redirectMessages } from './platform-messages'
 
 const i18n = createInstance()
@@ -48,6 +55,11 @@ const PLATFORM: UpstreamMessage[] = [
   noWavAnswer({ kind: 'code', code: 14013, message: null, httpStatus: 200 }).messages,
   redirectMessages('other_origin', 'evil.example'),
   redirectMessages('too_many', null),
+  SPLIT_UNKNOWN_MESSAGE,
+  noCallMessage('call-1'),
+  unfitIdMessage('callId', 'has a slash'),
+  unknownRecordingMessage('rec-1'),
+  badAudioMessage('not a WAV'),
   redirectMessages('no_location', null),
 ].map((m) => m as UpstreamMessage)
 
@@ -57,7 +69,7 @@ const t = i18n.t.bind(i18n) as unknown as (key: string, options: object) => stri
 describe('platform failures the relay words', () => {
   it('name each failure by a code the console words, the same as the relay in both languages', () => {
     for (const m of [...CSTA, ...PLATFORM]) {
-      expect(m.code, m.en).toMatch(/^(csta|platform|redirect)\.\w+$/)
+      expect(m.code, m.en).toMatch(/^(csta|platform|redirect|records)\.\w+$/)
       for (const lng of ['zh', 'en'] as const) {
         const key = `upstream.${m.code}`
         expect(i18n.exists(key, { lng }), `${lng}:${key}`).toBe(true)

@@ -9,6 +9,7 @@ import { type FailureAnswer, failureAnswer } from '../platform/platform-messages
 import type { PlatformClient } from '../platform/platform.client'
 import { PATHS } from '../call-records/records.service'
 import { AudioFormatError, mp3Peaks, WavPeaks } from './peaks'
+import { badAudioMessage } from '../call-records/records-messages'
 
 // An MP3 larger than this is not decoded for peaks (a day-long recording would be ~170 MB).
 const MP3_MAX_BYTES = 200 * 1024 * 1024
@@ -143,9 +144,6 @@ function touch(file: string): void {
 
 function audioProblem(err: unknown): FailureAnswer {
   const detail = err instanceof Error ? err.message : String(err)
-  const messages = {
-    zh: `无法读取录音音频（${detail}）`,
-    en: `the recording's audio could not be read (${detail})`,
-  }
+  const messages = badAudioMessage(detail)
   return { status: 502, error: 'bad_audio', message: messages.en, messages }
 }

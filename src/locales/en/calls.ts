@@ -235,6 +235,14 @@ export const calls: English<CallsMessages> = {
     moduleFailed: 'The player could not be loaded; reload the page and try again.',
   },
   upstream: {
+    records: {
+      splitUnknown:
+        "the range spans two of the platform's databases and the platform did not say where they part: narrow the range",
+      noCall: 'no call {{callId}}',
+      unfitId: '{{field}}: {{problem}}',
+      unknownRecording: 'no recording {{id}} (open it from its call)',
+      badAudio: "the recording's audio could not be read ({{detail}})",
+    },
     platform: {
       rangeTooLarge: 'the platform finds the time range too large; narrow it',
       timeoutNarrow: 'the platform timed out; try again or narrow the range',

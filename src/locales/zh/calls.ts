@@ -230,6 +230,13 @@ export const calls = {
   },
   // A failed query the relay names by code (its words are the fallback for a code not here).
   upstream: {
+    records: {
+      splitUnknown: '查询跨越了平台的两个数据库，平台没有说明在哪里分开：请缩小时间范围',
+      noCall: '没有找到通话 {{callId}}',
+      unfitId: '{{field}} 不能用于平台请求（{{problem}}）',
+      unknownRecording: '没有找到录音 {{id}}（请从它所属的通话打开）',
+      badAudio: '无法读取录音音频（{{detail}}）',
+    },
     platform: {
       rangeTooLarge: '平台认为查询时间跨度过大，请缩小时间范围',
       timeoutNarrow: '平台查询超时，请稍后再试或缩小范围',
