@@ -48,8 +48,10 @@ const WallTileRoot = styled('div')(({ theme }) => ({
     minWidth: 0,
     whiteSpace: 'nowrap',
   },
+  // A four-character name beside an over-time `3h06` fits the narrowest tile (8 em).
+  '&[data-breach] .wall-timer': { padding: '0 0.12em' },
   '& .wall-name': {
-    fontSize: '1em',
+    fontSize: '0.92em',
     fontWeight: 700,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
