@@ -42,9 +42,10 @@ const BREACH_DARK = {
 
 /**
  * The breach look of a tile marked `data-breach`, for edges `edge` thick (amber dashed, red
- * solid and half as thick again) and its `timer` selector drawn as a pill.
+ * solid and half as thick again) and its `timer` selector drawn as a pill with `badge` of
+ * padding each side (the wall's narrow tiles take less).
  */
-export function breachStyles(theme: Theme, edge: string, timer: string) {
+export function breachStyles(theme: Theme, edge: string, timer: string, badge = '0.25em') {
   return {
     ...BREACH_LIGHT,
     ...theme.applyStyles('dark', BREACH_DARK),
@@ -58,7 +59,7 @@ export function breachStyles(theme: Theme, edge: string, timer: string) {
     },
     '&[data-breach="amber"]::after': { border: `${edge} dashed var(--breach-amber)` },
     '&[data-breach="red"]::after': { border: `calc(${edge} * 1.5) solid var(--breach-red)` },
-    [`&[data-breach] ${timer}`]: { borderRadius: 4, padding: '0 0.25em' },
+    [`&[data-breach] ${timer}`]: { borderRadius: 4, padding: `0 ${badge}` },
     [`&[data-breach="amber"] ${timer}`]: {
       color: 'var(--breach-amber-text)',
       background:

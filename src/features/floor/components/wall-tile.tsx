@@ -18,7 +18,7 @@ import { breachStyles, familyVars } from './tile-styles'
  */
 const WallTileRoot = styled('div')(({ theme }) => ({
   ...familyVars(theme),
-  ...breachStyles(theme, '0.14em', '.wall-timer'),
+  ...breachStyles(theme, '0.14em', '.wall-timer', '0.12em'),
   position: 'relative',
   boxSizing: 'border-box',
   width: '100%',
@@ -49,7 +49,6 @@ const WallTileRoot = styled('div')(({ theme }) => ({
     whiteSpace: 'nowrap',
   },
   // A four-character name beside an over-time `3h06` fits the narrowest tile (8 em).
-  '&[data-breach] .wall-timer': { padding: '0 0.12em' },
   '& .wall-name': {
     fontSize: '0.92em',
     fontWeight: 700,
