@@ -308,6 +308,8 @@ export const abandonedCallerSchema = z.object({
   /** Queue of the latest one. */
   skillId: z.nullable(z.string()),
   lastCallId: z.string(),
+  /** A call back under way (asked through the console, not ended yet), if any. */
+  callingBack: z.nullable(z.object({ by: z.string(), since: z.number(), callId: z.string() })),
 })
 export type AbandonedCaller = z.output<typeof abandonedCallerSchema>
 
