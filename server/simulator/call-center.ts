@@ -2,6 +2,7 @@ import type { AcState } from '../../src/shared/ac-state'
 import { type Agent, createRoster, skillId } from './agent-model'
 import {
   type Call,
+  type CallOrigin,
   type CallRecord,
   type CallType,
   type EndReason,
@@ -13,6 +14,7 @@ import type { Clock } from './clock'
 import { isFlat, LOAD_PROFILES, type LoadProfile, type LoadStep } from './load-profile'
 import { customerArea, mobileNumber } from './names'
 import type { Random } from './random'
+import { ROBOT_LINE } from './robot-calls'
 import { insertByWait, longestIdleAgent, longestWaitingCall } from './routing'
 import { DEFAULT_TIMING, type SimTiming, type Span } from './sim-timing'
 import type { Timer } from './timer-queue'
@@ -57,6 +59,25 @@ export type ForcedState = 'Available' | 'Aux' | 'LogOut'
 const HOTLINE = '33255500' // dnis of inbound calls
 const DISPLAY_NUMBER = '33255540' // shown to customers on outbound calls
 const TRUNK = 'SCM_021'
+
+/** A double call (seed 003 §6) the API took: checked already, the extension with its domain. */
+export interface DoubleCallRequest {
+  device: string
+  prefix: string
+  customerPhone: string
+  userData: Record<string, string>
+  /** Number shown to the customer (`options.displayOrigin`); null: the tenant's usual one. */
+  displayOrigin: string | null
+}
+
+/** An instant auto-outbound call (seed 003 §5.1) the API took, checked already. */
+export interface InstantOutboundRequest {
+  callee: string
+  /** Where the answered call goes: an extension with its domain, or an outside number. */
+  caller: string
+  data: Record<string, string>
+  campaignInfo: Record<string, string>
+}
 
 /**
  * The simulated call center: agents, calls, skill-group queues and the clock-driven
@@ -296,19 +317,29 @@ export class CallCenter {
     this.enqueue(call)
   }
 
+  /**
+   * The call connects: the agent (if any) talks. `answerTime` is the customer's answer, so an
+   * instant outbound call handed to an agent keeps the time its customer picked up.
+   */
   private answer(call: Call, talkMeanMs: number): void {
     const agent = call.agent
-    if (!agent) return
-    const t = this.timing
+    // A call with nobody on our side has only its `device` (a desk phone, an outside number).
+    if (!agent && call.device === null) return
     const now = this.clock.now()
     this.stopRinging(call)
-    call.answerTime = now
+    call.answerTime ??= now
     call.phase = 'talking'
     const station = call.segments.at(-1)
     if (station && station.answerTime === null) station.answerTime = now
-    this.setState(agent, talkingState(call.type), null, call)
+    if (agent) this.setState(agent, talkingState(call), null, call)
+    this.planTalk(call, talkMeanMs)
+  }
+
+  /** The talk time, with a hold somewhere in it now and then (only an agent holds). */
+  private planTalk(call: Call, talkMeanMs: number): void {
+    const t = this.timing
     const talk = t.talkMinMs + this.rng.exponential(Math.max(0, talkMeanMs - t.talkMinMs))
-    if (this.rng.chance(t.holdShare)) {
+    if (call.agent && this.rng.chance(t.holdShare)) {
       const holdAt = talk * this.rng.uniform(0.2, 0.8)
       call.talkAfterHoldMs = talk - holdAt
       call.timer = this.clock.schedule(holdAt, () => this.hold(call))
@@ -324,7 +355,7 @@ export class CallCenter {
     this.setState(agent, 'Hold', AGENT_OPERATION, call)
     call.timer = this.clock.schedule(this.span(this.timing.hold), () => {
       call.phase = 'talking'
-      this.setState(agent, talkingState(call.type), AGENT_OPERATION, call)
+      this.setState(agent, talkingState(call), AGENT_OPERATION, call)
       call.timer = this.clock.schedule(call.talkAfterHoldMs, () => this.hangUp(call))
       call.talkAfterHoldMs = 0
     })
@@ -333,7 +364,7 @@ export class CallCenter {
   private hangUp(call: Call): void {
     const byCustomer = this.rng.chance(this.timing.customerHangupShare)
     // Our end of the line: the agent, or the supervisor who took the call over.
-    const ours = call.agent?.extension ?? call.takenBy ?? call.customerPhone
+    const ours = call.agent?.extension ?? call.takenBy ?? call.device ?? call.customerPhone
     const device = byCustomer ? call.customerPhone : ours
     this.finish(call, byCustomer ? 'CustomerHangup' : 'AgentHangup', device)
   }
@@ -446,6 +477,108 @@ export class CallCenter {
         )
   }
 
+  // ---- double call (seed 003 §6): our extension first, then the customer ----
+
+  /** The agent logged in on `extension` (with its domain), if the extension is an agent's. */
+  agentOnExtension(extension: string): Agent | undefined {
+    return this.agents.find((a) => a.extension === extension)
+  }
+
+  /**
+   * Places a double call. The extension rings first: an agent's goes ManualRinging (reason
+   * null: the platform rings it, the agent dialled nothing) and picks up after a few seconds;
+   * an extension that is nobody's (a supervisor's desk phone) rings and picks up with no agent
+   * state. Then the customer's phone rings; once they answer the agent is ManualTalking, and
+   * the call ends as a manual outbound call does. A busy or logged-out agent's extension
+   * cannot take it: the call fails within seconds (NoAnswer) and the agent is left alone.
+   */
+  doubleCall(req: DoubleCallRequest): Call {
+    const t = this.timing
+    const agent = this.agentOnExtension(req.device)
+    const dnis = `${req.prefix}${req.customerPhone}`
+    const call = this.newCall('Outbound', req.customerPhone, req.device, dnis, null, 'DoubleCall')
+    const now = this.clock.now()
+    call.device = req.device
+    call.userData = req.userData
+    call.displayNumber = req.displayOrigin
+    call.phase = 'ringing'
+    if (agent && agent.state !== 'Available') {
+      call.timer = this.clock.schedule(this.span(t.deviceBusy), () =>
+        this.finish(call, 'NoAnswer', req.device),
+      )
+      return call
+    }
+    call.ringStartedAt = now
+    call.ringingOurSide = true
+    call.segments.push(this.segment('Station', req.device, null, now, null, agent?.id ?? null))
+    if (agent) {
+      call.agent = call.firstAgent = agent
+      this.setState(agent, 'ManualRinging', null, call)
+    }
+    call.timer = this.clock.schedule(this.span(t.ring), () => this.dialCustomer(call))
+    return call
+  }
+
+  /** Our extension picked up: the customer's phone rings, while the agent hears it ring. */
+  private dialCustomer(call: Call): void {
+    const t = this.timing
+    const now = this.clock.now()
+    this.stopRinging(call)
+    const station = call.segments.at(-1)
+    if (station) station.answerTime = now
+    call.ringStartedAt = now
+    const ring = this.span(t.outboundRing)
+    call.timer = this.rng.chance(t.outboundAnswerShare)
+      ? this.clock.schedule(ring, () => this.answer(call, t.outboundTalkMeanMs))
+      : this.clock.schedule(ring, () => this.finish(call, 'NoAnswer', call.device ?? ''))
+  }
+
+  // ---- instant auto-outbound (seed 003 §5.1): the customer first, then the caller ----
+
+  /**
+   * Places an instant auto-outbound call: the customer's phone rings; when they answer the
+   * call goes to `caller`. An agent's extension, the agent free: AgentAutoRinging, then
+   * AgentAutoTalking. An agent busy or logged out: the customer is dropped (TransferFailed).
+   * Anything else (an outside number, an extension that is nobody's) picks up with no agent.
+   */
+  instantOutbound(req: InstantOutboundRequest): Call {
+    const t = this.timing
+    // Out on the robots' line: the platform, not an agent, dials.
+    const line = `${ROBOT_LINE}@${this.opts.namespace}`
+    const call = this.newCall('Outbound', req.callee, line, req.callee, null, 'InstantOutbound')
+    call.userData = req.data
+    call.campaignInfo = req.campaignInfo
+    call.phase = 'ringing'
+    call.ringStartedAt = this.clock.now()
+    const ring = this.span(t.outboundRing)
+    call.timer = this.rng.chance(t.outboundAnswerShare)
+      ? this.clock.schedule(ring, () => this.handOver(call, req.caller))
+      : this.clock.schedule(ring, () => this.finish(call, 'NoAnswer', line))
+    return call
+  }
+
+  private handOver(call: Call, to: string): void {
+    const now = this.clock.now()
+    this.stopRinging(call)
+    call.answerTime = now
+    const agent = this.agentOnExtension(to)
+    if (agent && agent.state !== 'Available') {
+      this.finish(call, 'TransferFailed', call.ani)
+      return
+    }
+    call.device = to
+    call.ringStartedAt = now
+    call.ringingOurSide = true
+    call.segments.push(this.segment('Station', to, null, now, null, agent?.id ?? null))
+    if (agent) {
+      call.agent = call.firstAgent = agent
+      this.setState(agent, 'AgentAutoRinging', null, call)
+    }
+    call.timer = this.clock.schedule(this.span(this.timing.ring), () =>
+      this.answer(call, this.timing.outboundTalkMeanMs),
+    )
+  }
+
   // ---- ending a call, from any phase ----
 
   private finish(call: Call, reason: EndReason, hangupDevice: string): void {
@@ -486,11 +619,11 @@ export class CallCenter {
       customerPhone: call.customerPhone,
       customerAreaCode: call.area.areaCode,
       customerCityCode: call.area.cityCode,
-      displayNumber: call.type === 'Outbound' ? DISPLAY_NUMBER : null,
+      displayNumber: call.displayNumber ?? (call.type === 'Outbound' ? DISPLAY_NUMBER : null),
       trunkName: TRUNK,
       agentId: first?.id ?? null,
       agentName: first?.name ?? null,
-      deviceId: first?.extension ?? null,
+      deviceId: first?.extension ?? call.device,
       orgTreePos: first?.org.treePos ?? null,
       skillId: call.skillId,
       startTime: call.startTime,
@@ -508,7 +641,9 @@ export class CallCenter {
       transferred: call.takenBy !== null,
       listeners: call.listeners,
       segments: call.segments,
-      userData: call.skillId ? { serviceId: call.skillId.split('@')[0] ?? '' } : {},
+      userData:
+        call.userData ?? (call.skillId ? { serviceId: call.skillId.split('@')[0] ?? '' } : {}),
+      ...(call.campaignInfo ? { campaignInfo: call.campaignInfo } : {}),
     }
   }
 
@@ -589,10 +724,15 @@ export class CallCenter {
   private stopRinging(call: Call): void {
     if (call.ringStartedAt === null) return
     const ms = this.clock.now() - call.ringStartedAt
-    // Inbound: the caller hears ringback while agents' phones ring. Outbound: the customer's phone rings.
-    if (call.type === 'Inbound') call.deviceRingMs = ms
-    call.customerRingMs += ms
+    if (call.ringingOurSide) {
+      call.deviceRingMs += ms
+    } else {
+      // Inbound: the caller hears ringback while agents' phones ring. Outbound: the customer's phone rings.
+      if (call.type === 'Inbound') call.deviceRingMs = ms
+      call.customerRingMs += ms
+    }
     call.ringStartedAt = null
+    call.ringingOurSide = false
   }
 
   private newCall(
@@ -601,10 +741,12 @@ export class CallCenter {
     ani: string,
     dnis: string,
     skill: string | null,
+    origin: CallOrigin = type === 'Inbound' ? 'Inbound' : 'Manual',
   ): Call {
     const call: Call = {
       id: this.rng.uuid(),
       type,
+      origin,
       customerPhone: phone,
       area: customerArea(this.rng),
       ani,
@@ -619,6 +761,7 @@ export class CallCenter {
       firstQueuedAt: null,
       queuedAt: null,
       ringStartedAt: null,
+      ringingOurSide: false,
       deviceRingMs: 0,
       customerRingMs: 0,
       talkAfterHoldMs: 0,
@@ -626,6 +769,10 @@ export class CallCenter {
       listeners: [],
       conferees: [],
       takenBy: null,
+      device: null,
+      userData: null,
+      campaignInfo: null,
+      displayNumber: null,
       timer: null,
       patience: null,
       patienceLeftMs: null,
@@ -674,6 +821,14 @@ export class CallCenter {
   }
 }
 
-function talkingState(type: CallType): AcState {
-  return type === 'Inbound' ? 'InboundTalking' : 'ManualTalking'
+function talkingState(call: Call): AcState {
+  switch (call.origin) {
+    case 'Inbound':
+      return 'InboundTalking'
+    case 'InstantOutbound':
+      return 'AgentAutoTalking'
+    case 'Manual':
+    case 'DoubleCall':
+      return 'ManualTalking'
+  }
 }

@@ -9,11 +9,26 @@ import type { Timer } from './timer-queue'
 export type CallType = 'Inbound' | 'Outbound'
 
 /**
+ * How a call came about, which decides the agent's states on it: an inbound call (Inbound*),
+ * an agent dialling by hand (Manual*), a double call the platform places for an API request
+ * (seed 003 §6: our extension first, Manual*), and an instant auto-outbound call handed to an
+ * agent once the customer answers (§5.1: AgentAuto*).
+ */
+export type CallOrigin = 'Inbound' | 'Manual' | 'DoubleCall' | 'InstantOutbound'
+
+/**
  * `endReason` of a callEnd. The seed names only QueueAbandon; the rest are our plausible
  * vocabulary: who hung up on an answered call, an outbound call nobody answered, and a call
  * a supervisor cut off (forceDrop).
  */
-export type EndReason = 'QueueAbandon' | 'CustomerHangup' | 'AgentHangup' | 'NoAnswer' | 'ForceDrop'
+export type EndReason =
+  | 'QueueAbandon'
+  | 'CustomerHangup'
+  | 'AgentHangup'
+  | 'NoAnswer'
+  | 'ForceDrop'
+  /** An instant auto-outbound call answered while the agent it was for could not take it. */
+  | 'TransferFailed'
 
 export type SegmentType = 'RoutePoint' | 'IVR' | 'Queue' | 'Station'
 
@@ -47,6 +62,7 @@ export const CONNECTED_PHASES: ReadonlySet<CallPhase> = new Set<CallPhase>([
 export interface Call {
   readonly id: string
   readonly type: CallType
+  readonly origin: CallOrigin
   readonly customerPhone: string
   readonly area: CustomerArea
   readonly ani: string
@@ -67,6 +83,11 @@ export interface Call {
   /** When the current queue wait began. */
   queuedAt: number | null
   ringStartedAt: number | null
+  /**
+   * Our side's phone is what rings (a double call's extension, the agent an instant outbound
+   * call is handed to), not the customer's: the ring counts as deviceRingLength.
+   */
+  ringingOurSide: boolean
   /** Ring time of the agent who answered (or the last who rang), ms. */
   deviceRingMs: number
   customerRingMs: number
@@ -79,6 +100,17 @@ export interface Call {
   conferees: string[]
   /** The number a supervisor took the call to (forceTake); the call goes on there. */
   takenBy: string | null
+  /**
+   * Our end of the line when no agent is on it: the extension a double call rings (a
+   * supervisor's desk phone), or the number an instant outbound call is handed to.
+   */
+  device: string | null
+  /** Data that came with the request (double call `userData`, instant outbound `data`). */
+  userData: Record<string, string> | null
+  /** The campaign an instant outbound call belongs to (callEnd `campaignInfo`). */
+  campaignInfo: Record<string, string> | null
+  /** Number shown to the customer, when the request chose one (`displayOrigin`). */
+  displayNumber: string | null
   /** Next step of the call (end of IVR, answer, hold, hang-up). */
   timer: Timer | null
   /** The caller giving up while queued. */
@@ -128,6 +160,8 @@ export interface CallRecord {
   listeners: string[]
   segments: Segment[]
   userData: Record<string, string>
+  /** The campaign of an instant outbound call; absent (an empty map on the wire) otherwise. */
+  campaignInfo?: Record<string, string>
 }
 
 /** Closes the open segments at `time`. */

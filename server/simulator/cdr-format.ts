@@ -18,6 +18,7 @@ const END_TYPES: Record<EndReason, { code: number; name: string }> = {
   QueueAbandon: { code: 3, name: '排队放弃' },
   NoAnswer: { code: 5, name: '无人接听' },
   ForceDrop: { code: 6, name: '强拆' },
+  TransferFailed: { code: 7, name: '转接失败' },
 }
 const TRANSFERRED = { code: 4, name: '呼叫流转' } // the seed's sample: the call moved on
 

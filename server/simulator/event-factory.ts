@@ -200,7 +200,7 @@ export class EventFactory {
           }
         : {
             resultCode: call.resultCode,
-            campaignInfo: {},
+            campaignInfo: call.campaignInfo ?? {},
             userData: call.userData,
             systemData: { _mobilePhone: 'true' },
             conferenced: call.conferenced,

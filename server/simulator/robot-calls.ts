@@ -3,7 +3,7 @@ import { formatQueryTime } from '../../src/shared/platform-time'
 import { mobileNumber } from './names'
 import { type Random, createRandom, hashString } from './random'
 
-interface Campaign {
+export interface Campaign {
   name: string
   groupCampaignId: string
   chatBotTemplate: string
@@ -55,7 +55,10 @@ const RESULTS: ReadonlyArray<readonly [code: number, name: string, share: number
   [3, '关机', 0.06],
   [4, '空号', 0.04],
 ]
-const CALL_LEVELS = ['A', 'B', 'C', 'D', 'E', 'F'] // uui currentCallLevel, as in the seed
+export const CALL_LEVELS = ['A', 'B', 'C', 'D', 'E', 'F'] // uui currentCallLevel, as in the seed
+/** The robots' line (the seed's example ani) and the outside-line prefix (its example dnis). */
+export const ROBOT_LINE = '6001'
+export const OUTSIDE_PREFIX = '9'
 const HOUR_MS = 3_600_000
 const DIALLING_FROM_H = 9 // the robots dial from 09:00 to 19:00, platform time
 const DIALLING_HOURS = 10
@@ -141,8 +144,8 @@ function dayOfCalls(
       batchName: `${c.name}-${day}`,
       round: rng.chance(0.15) ? '2' : '1',
       rosterId: String(i + 1),
-      ani: `6001@${namespace}`, // the robot's line, as the seed's example ani
-      dnis: `9${mobileNumber(rng)}@${namespace}`, // outside line prefix 9, as the seed's dnis
+      ani: `${ROBOT_LINE}@${namespace}`,
+      dnis: `${OUTSIDE_PREFIX}${mobileNumber(rng)}@${namespace}`,
       resultCode,
       result,
       conclusion,
@@ -160,7 +163,8 @@ function dayOfCalls(
   })
 }
 
-function pickResult(rng: Random): readonly [number, string] {
+/** A dial result (resultCode, result), drawn at the shares robots get. */
+export function pickResult(rng: Random): readonly [number, string] {
   let x = rng.next()
   for (const [code, name, share] of RESULTS) {
     if (x < share) return [code, name]

@@ -42,6 +42,8 @@ export interface SimTiming {
   outboundRing: Span
   outboundAnswerShare: number
   outboundTalkMeanMs: number
+  /** A double call to the extension of a busy or logged-out agent fails after this long. */
+  deviceBusy: Span
   /** Mean time between an agent's breaks, and mean break length (exponential, floored). */
   breakEveryMeanMs: number
   breakMeanMs: number
@@ -76,6 +78,7 @@ export const DEFAULT_TIMING: SimTiming = {
   outboundRing: { minMs: 5 * SECOND, maxMs: 25 * SECOND },
   outboundAnswerShare: 0.65,
   outboundTalkMeanMs: 90 * SECOND,
+  deviceBusy: { minMs: 1 * SECOND, maxMs: 3 * SECOND },
   breakEveryMeanMs: 45 * MINUTE,
   breakMeanMs: 5 * MINUTE,
   breakMinMs: 1 * MINUTE,
