@@ -11,6 +11,7 @@ import {
 } from './cdr-query'
 import type { ExpiringKeys } from './expiring-keys'
 import { badRequest, sendError } from './platform-http'
+import type { RobotBatches } from './robot-batches'
 import { type RobotCall, robotCallJson, robotCalls } from './robot-calls'
 import { TOKEN_REJECTED, hasLiveToken } from './token-routes'
 
@@ -22,6 +23,8 @@ export interface RobotDeps {
   limits: CdrLimits
   /** Simulated now: robot calls still under way are not in the CDRs yet. */
   now: () => number
+  /** Uploaded call lists, dialled beside the campaigns' own calls. */
+  batches: RobotBatches
 }
 
 const text = z.string().min(1).optional()
@@ -74,8 +77,13 @@ export function registerRobotRoutes(app: FastifyInstance, deps: RobotDeps): void
     const refused = checkQueryScope(q, namespace, timeZone, deps.limits)
     if (refused) return sendError(reply, refused, CDR_INSTANCE_ID)
     const end = rangeEndExclusive(q.endTime)
-    const calls = robotCalls(q.campaignId, q.beginTime, end, deps.now(), namespace, timeZone)
+    const now = deps.now()
+    const calls = [
+      ...robotCalls(q.campaignId, q.beginTime, end, now, namespace, timeZone),
+      ...deps.batches.calls(q.campaignId, q.beginTime, end, now),
+    ]
       .filter((c) => matches(c, q))
+      .sort(byBeginTime)
       .map((c) => robotCallJson(c, timeZone))
     if (!q.isOrder) calls.reverse()
     if (q.isDownload === '1') {
@@ -86,6 +94,11 @@ export function registerRobotRoutes(app: FastifyInstance, deps: RobotDeps): void
     }
     return page(calls, q.p, q.s, q.isCount === 'true')
   })
+}
+
+/** Oldest first; the callId breaks ties, so pages never overlap. */
+function byBeginTime(a: RobotCall, b: RobotCall): number {
+  return a.beginTime - b.beginTime || (a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0)
 }
 
 /** uuiValue matches fuzzily (a substring), under uuiKey or, without one, under any key. */

@@ -31,6 +31,8 @@ describe('parseSimConfig', () => {
         apiKey: 'demo-key',
         tokenTtlSec: 86_400,
         audioCacheBytes: 200 * 1_048_576,
+        tenantId: 'demo-tenant',
+        cmsDown: false,
         variants: {
           sessionExpiryCode: 401,
           bareDevices: false,

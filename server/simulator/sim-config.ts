@@ -227,6 +227,12 @@ const flagsSchema = z.object({
   'api-key': z.string().min(1).default('demo-key'),
   'token-ttl-sec': int(1, 31 * 86_400).default(86_400),
   'audio-cache-mb': int(0, 100_000).default(200),
+  // The tenant id (租户id) instant auto-outbound requests must name (seed 003 §5.1).
+  'tenant-id': z
+    .string()
+    .regex(/^[\w.-]{1,64}$/, 'expected letters, digits, _ . or -, at most 64')
+    .default('demo-tenant'),
+  'cms-down': z.boolean().default(false),
   ...variantFlags,
 })
 
@@ -264,6 +270,10 @@ export interface SimConfig {
   tokenTtlSec: number
   /** Memory for generated recordings (WAV and MP3), bytes. */
   audioCacheBytes: number
+  /** The tenant id instant auto-outbound requests must name. */
+  tenantId: string
+  /** The double-call service starts with no cms instance: every double call is 12008. */
+  cmsDown: boolean
   /** Ways the real platform may differ, played on request (all off by default). */
   variants: SimVariants
 }
@@ -290,7 +300,10 @@ export const USAGE = `Usage: node --import tsx server/simulator/main.ts --webhoo
   --app-secret <secret>   default demo-secret
   --api-key <key>         default demo-key
   --token-ttl-sec <s>     access token lifetime (wall time), default 86400
-  --audio-cache-mb <MB>   memory for generated recordings, default 200${VARIANT_USAGE}`
+  --audio-cache-mb <MB>   memory for generated recordings, default 200
+  --tenant-id <id>        tenant id instant outbound calls must name, default demo-tenant
+  --cms-down              double calls answer 12008 (no cms instance) until POST /sim/cms
+                          {"up": true}${VARIANT_USAGE}`
 
 export type ConfigResult =
   { ok: true; config: SimConfig } | { ok: false; help: boolean; error: string }
@@ -317,9 +330,10 @@ const STRING_FLAGS = [
   'api-key',
   'token-ttl-sec',
   'audio-cache-mb',
+  'tenant-id',
   ...VARIANT_STRING_FLAGS,
 ] as const
-const BOOLEAN_FLAGS = [...VARIANT_BOOLEAN_FLAGS] as const
+const BOOLEAN_FLAGS = ['cms-down', ...VARIANT_BOOLEAN_FLAGS] as const
 
 /** Reads flags (and the env fallbacks), validating each; never throws. */
 export function parseSimConfig(argv: string[], env: NodeJS.ProcessEnv): ConfigResult {
@@ -372,6 +386,8 @@ export function parseSimConfig(argv: string[], env: NodeJS.ProcessEnv): ConfigRe
       apiKey: f['api-key'],
       tokenTtlSec: f['token-ttl-sec'],
       audioCacheBytes: f['audio-cache-mb'] * 1_048_576,
+      tenantId: f['tenant-id'],
+      cmsDown: f['cms-down'],
       variants: variantsOf(f),
     },
   }

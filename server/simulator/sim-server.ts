@@ -2,13 +2,16 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { registerCdrRoutes } from './cdr-routes'
 import { CstaLog } from './csta-log'
 import { cstaRoutes } from './csta-routes'
+import { registerDoubleCallRoutes } from './double-call-routes'
 import { ExpiringKeys } from './expiring-keys'
 import { registerExpiryRoutes } from './expiry-routes'
 import { ForceOperations } from './force-operations'
+import { registerInstantOutboundRoutes } from './instant-outbound-routes'
 import { installPlatformParsers } from './platform-http'
 import { RecordingAudio } from './recording-audio'
 import { registerRecordingRoutes } from './recording-routes'
 import { registerRobotRoutes } from './robot-routes'
+import { registerRosterRoutes } from './roster-routes'
 import type { SimConfig } from './sim-config'
 import { registerSimRoutes } from './sim-routes'
 import type { Simulator } from './simulator'
@@ -28,7 +31,8 @@ export interface SimServerDeps {
 
 /**
  * The platform's HTTP face: the REST APIs the relay calls (access token, CDRs, robot CDRs,
- * recordings and their audio; the TPI login and the CSTA force operations), served as
+ * recordings and their audio; the TPI login and the CSTA force operations; double calls,
+ * instant auto-outbound calls and call lists), served as
  * the platform serves them, and the simulator's own `/sim/*` API beside them.
  */
 export function createSimServer(
@@ -57,7 +61,19 @@ export function createSimServer(
     splitMessage: config.variants.cdrSplitMessage,
   }
   registerCdrRoutes(app, { callLog: sim.callLog, tokens, namespace, timeZone, limits })
-  registerRobotRoutes(app, { tokens, namespace, timeZone, limits, now: () => sim.now() })
+  const now = () => sim.now()
+  const batches = sim.robotBatches
+  registerRobotRoutes(app, { tokens, namespace, timeZone, limits, now, batches })
+  // Outbound (seed 003 §5, §6): double calls, instant auto-outbound calls, call lists.
+  const cms = { up: !config.cmsDown }
+  registerDoubleCallRoutes(app, { tokens, center: sim.center, namespace, cms })
+  registerInstantOutboundRoutes(app, {
+    tokens,
+    center: sim.center,
+    namespace,
+    tenantId: config.tenantId,
+  })
+  registerRosterRoutes(app, { tokens, batches, now })
   registerRecordingRoutes(app, {
     callLog: sim.callLog,
     tokens,

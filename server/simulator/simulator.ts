@@ -5,6 +5,7 @@ import { CallLog } from './call-log'
 import type { Clock } from './clock'
 import { EventFactory } from './event-factory'
 import { createRandom } from './random'
+import { RobotBatches } from './robot-batches'
 import type { SimConfig } from './sim-config'
 import type { SimTiming } from './sim-timing'
 import { type PostFn, type SenderStats, WebhookSender } from './webhook-sender'
@@ -41,6 +42,8 @@ export class Simulator {
   readonly center: CallCenter
   readonly sender: WebhookSender
   readonly callLog = new CallLog()
+  /** Call lists uploaded to the robot campaigns, dialled as robot calls. */
+  readonly robotBatches: RobotBatches
   private readonly factory: EventFactory
 
   constructor(
@@ -48,6 +51,7 @@ export class Simulator {
     private readonly deps: SimulatorDeps,
   ) {
     const { clock } = deps
+    this.robotBatches = new RobotBatches(config.namespace, config.timeZone, deps.seed)
     this.factory = new EventFactory(
       config.namespace,
       config.timeZone,
