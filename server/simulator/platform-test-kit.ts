@@ -6,6 +6,7 @@ import type { Agent } from './agent-model'
 import { ManualClock } from './clock'
 import { parseSimConfig } from './sim-config'
 import { createSimServer } from './sim-server'
+import type { SimTiming } from './sim-timing'
 import { Simulator } from './simulator'
 
 /*
@@ -40,7 +41,13 @@ export interface Platform {
 const agentSchema = agentStateEventSchema(TZ)
 const callSchema = callEndEventSchema(TZ)
 
-export function startPlatform(args: string[] = [], seed = 5, start = START): Platform {
+export function startPlatform(
+  args: string[] = [],
+  seed = 5,
+  start = START,
+  /** Durations and shares to play instead of the defaults (e.g. every customer answers). */
+  timing?: Partial<SimTiming>,
+): Platform {
   const parsed = parseSimConfig(
     // Tests count calls at the base rate: a flat load unless they ask for another.
     ['--webhook', 'http://127.0.0.1:1/hook?token=t', '--agents', '12', '--load', 'flat', ...args],
@@ -54,6 +61,7 @@ export function startPlatform(args: string[] = [], seed = 5, start = START): Pla
     clock,
     seed,
     log: () => {},
+    timing,
     wallNow: () => wall,
     post: (_url, body) => {
       // As the relay reads it: a serial past 2^53 keeps its digits (as a string).
@@ -137,4 +145,22 @@ export async function runUntilCallsEnded(p: Platform, count: number): Promise<vo
   for (let i = 0; i < 24 * 60 && p.sim.callLog.size < count; i++) p.clock.advance(MINUTE)
   await p.flush()
   expect(p.sim.callLog.size).toBeGreaterThanOrEqual(count)
+}
+
+/** Runs the floor, 1 s at a time, until call `callId` has ended; answers its callEnd. */
+export async function runUntilCallEnded(
+  p: Platform,
+  callId: string,
+  withinMs = 60 * MINUTE,
+): Promise<Posted> {
+  for (let t = 0; t < withinMs && !p.sim.callLog.get(callId); t += SECOND) p.clock.advance(SECOND)
+  await p.flush()
+  const end = p.events.find((e) => e.eventName === 'callEnd' && e.callId === callId)
+  if (!end) throw new Error(`call ${callId} did not end`)
+  return end
+}
+
+/** The agentStateEvents posted since `from` that name call `callId`, each schema-checked. */
+export function agentEventsOfCall(p: Platform, from: number, callId: string): Posted[] {
+  return newEvents(p, from).filter((e) => e.eventName === 'agentStateEvent' && e.callId === callId)
 }

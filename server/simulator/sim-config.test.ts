@@ -175,6 +175,14 @@ describe('parseSimConfig', () => {
     expect(negative.ok ? '' : negative.error).toMatch(/^--wav-days: /)
   })
 
+  it('reads the tenant id and the cms switch of the outbound APIs', () => {
+    const r = parseSimConfig(['--webhook', HOOK, '--tenant-id', 'acme-01', '--cms-down'], {})
+    expect(r.ok && r.config).toMatchObject({ tenantId: 'acme-01', cmsDown: true })
+    // The cms is no variant of the platform: --variants all leaves it up.
+    const all = parseSimConfig(['--webhook', HOOK, '--variants', 'all'], {})
+    expect(all.ok && all.config.cmsDown).toBe(false)
+  })
+
   it('reads the webhook and zone from the environment, flags winning', () => {
     const env = { SIM_WEBHOOK_URL: HOOK, PLATFORM_TZ: 'Asia/Tokyo' }
     const r = parseSimConfig(
@@ -207,6 +215,7 @@ describe('parseSimConfig', () => {
     [['--webhook', HOOK, '--port', '70000'], /--port/],
     [['--webhook', HOOK, '--token-ttl-sec', '0'], /--token-ttl-sec/],
     [['--webhook', HOOK, '--csta-password', ''], /--csta-password/],
+    [['--webhook', HOOK, '--tenant-id', 'a b'], /--tenant-id/],
     [['--webhook', HOOK, '--bogus', '1'], /bogus/],
   ])('rejects %j, naming the flag', (argv, message) => {
     const r = parseSimConfig(argv, {})
