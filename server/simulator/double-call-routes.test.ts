@@ -176,6 +176,26 @@ describe('double call (seed 003 §6)', () => {
     expect(p.sim.callLog.get(callId)?.talkLength).toBeGreaterThan(0)
   })
 
+  it('lets a supervisor drop a double call from their desk phone once it is connected (forceDrop)', async () => {
+    const { p, token } = await setup()
+    const desk = '8990@test.cc'
+    const res = await doubleCall(p, token, { deviceId: desk, prefix: '9', customerPhone: CUSTOMER })
+    const { callId } = res.json<{ callId: string }>()
+    for (let i = 0; i < 60 && p.sim.center.call(callId)?.phase !== 'talking'; i++) {
+      await p.advance(SECOND)
+    }
+    const sessionId = await p.session()
+    const connection = encodeURIComponent(`${desk}|${callId}`)
+    const drop = await p.app.inject({
+      method: 'DELETE',
+      url: `/api/csta/callControl/calls/${callId}/connections/${connection}`,
+      headers: { sessionId },
+    })
+    expect(drop.statusCode).toBe(204)
+    const end = await runUntilCallEnded(p, callId, SECOND)
+    expect(end).toMatchObject({ endReason: 'ForceDrop', hangupDevice: desk, deviceId: desk })
+  })
+
   it("fails within seconds on a busy agent's extension, leaving the agent as it was", async () => {
     const { p, token } = await setup()
     const agent = await waitForAgent(p, (a) => a.state === 'Available')

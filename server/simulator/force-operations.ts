@@ -117,7 +117,8 @@ export class ForceOperations {
     if (device === null) return this.foreignDevice(deviceId)
     const call = this.center.call(callId)
     if (!call || !CONNECTED_PHASES.has(call.phase)) return notConnected(callId)
-    const onCall = call.agent?.extension ?? call.takenBy
+    // The agent's extension, who took the call over, or the desk phone a double call rang.
+    const onCall = call.agent?.extension ?? call.takenBy ?? call.device
     if (onCall === null || (this.device(onCall) ?? onCall) !== device) {
       return error(ILLEGAL_DEVICE_STATE, `illegal device state: ${device} is not in call ${callId}`)
     }
