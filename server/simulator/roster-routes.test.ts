@@ -212,7 +212,7 @@ describe('roster upload (seed 003 §5.2)', () => {
     const big = line.repeat(Math.floor(ROSTER_MAX_BYTES / line.length))
     const taken = await upload(p, token, [file(big, 'big.csv')])
     expect(taken.statusCode).toBe(201)
-    expect(p.sim.robotBatches.size.calls).toBe(BATCH_DIAL_MAX)
+    expect(p.sim.robotBatches.size.planned).toBe(BATCH_DIAL_MAX)
   })
 
   it('refuses 404 for a templateId that is neither a campaign nor a group, 401 without a token', async () => {

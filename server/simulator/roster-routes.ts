@@ -10,8 +10,6 @@ import { TOKEN_REJECTED, hasLiveToken } from './token-routes'
 export interface RosterDeps {
   tokens: ExpiringKeys
   batches: RobotBatches
-  /** Simulated now: the batch name's timestamp, and when its dialling starts. */
-  now: () => number
 }
 
 // Limits besides the file's 10 MB: a form of a few fields, nothing to exhaust memory with.
@@ -128,13 +126,7 @@ export function registerRosterRoutes(app: FastifyInstance, deps: RosterDeps): vo
           ),
         )
       }
-      const batch = deps.batches.add(
-        campaignId,
-        templateId ?? campaignId,
-        alias ?? null,
-        entries,
-        deps.now(),
-      )
+      const batch = deps.batches.add(campaignId, templateId ?? campaignId, alias ?? null, entries)
       return reply.code(201).send({
         data: { alias: batch.alias, batchId: batch.batchId, batchName: batch.batchName },
         hasData: false,

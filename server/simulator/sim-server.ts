@@ -73,7 +73,7 @@ export function createSimServer(
     namespace,
     tenantId: config.tenantId,
   })
-  registerRosterRoutes(app, { tokens, batches, now })
+  registerRosterRoutes(app, { tokens, batches })
   registerRecordingRoutes(app, {
     callLog: sim.callLog,
     tokens,

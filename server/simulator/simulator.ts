@@ -51,7 +51,7 @@ export class Simulator {
     private readonly deps: SimulatorDeps,
   ) {
     const { clock } = deps
-    this.robotBatches = new RobotBatches(config.namespace, config.timeZone, deps.seed)
+    this.robotBatches = new RobotBatches(clock, config.namespace, config.timeZone, deps.seed)
     this.factory = new EventFactory(
       config.namespace,
       config.timeZone,
@@ -96,6 +96,7 @@ export class Simulator {
 
   stop(): void {
     this.center.stop()
+    this.robotBatches.stop()
     this.sender.stop()
   }
 
