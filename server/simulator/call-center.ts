@@ -363,7 +363,8 @@ export class CallCenter {
 
   private hangUp(call: Call): void {
     const byCustomer = this.rng.chance(this.timing.customerHangupShare)
-    // Our end of the line: the agent, or the supervisor who took the call over.
+    // Our end of the line: the agent, the supervisor who took the call over, or the desk phone
+    // or outside number an outbound call connected with no agent.
     const ours = call.agent?.extension ?? call.takenBy ?? call.device ?? call.customerPhone
     const device = byCustomer ? call.customerPhone : ours
     this.finish(call, byCustomer ? 'CustomerHangup' : 'AgentHangup', device)
@@ -479,7 +480,7 @@ export class CallCenter {
 
   // ---- double call (seed 003 §6): our extension first, then the customer ----
 
-  /** The agent logged in on `extension` (with its domain), if the extension is an agent's. */
+  /** The agent whose extension (with its domain) this is, logged in or not. */
   agentOnExtension(extension: string): Agent | undefined {
     return this.agents.find((a) => a.extension === extension)
   }
