@@ -77,6 +77,8 @@ export function outboundRoutes(deps: OutboundRoutesDeps) {
     // Multipart is read by this route only: the other routes take JSON.
     await app.register(async (uploads) => {
       await uploads.register(fastifyMultipart, {
+        // A file cut at the limit is answered 413 by the route (`truncated`).
+        throwFileSizeLimit: false,
         limits: {
           files: 1,
           fileSize: ROSTER_MAX_BYTES,
@@ -101,6 +103,13 @@ export function outboundRoutes(deps: OutboundRoutesDeps) {
   }
 }
 
+function tooLarge(): HttpError {
+  const mb = ROSTER_MAX_BYTES / 1024 / 1024
+  return new HttpError(413, 'too_large', `the call list is over ${mb} MB`, {
+    messages: { zh: `名单文件超过 ${mb} MB`, en: `the call list is over ${mb} MB` },
+  })
+}
+
 /** The upload's one file, whole; 415 when the request is not multipart, 413 when too large. */
 async function readRoster(req: FastifyRequest): Promise<RosterFile> {
   if (!req.isMultipart()) {
@@ -123,18 +132,15 @@ async function readRoster(req: FastifyRequest): Promise<RosterFile> {
     const part = await req.file()
     if (!part || part.fieldname !== 'file') throw noFile
     const bytes = await part.toBuffer()
+    // Checked here rather than thrown by the plugin, whose check can miss the end of the file.
+    if (part.file.truncated) throw tooLarge()
     const fileName = part.filename.trim()
     if (fileName === '') throw noFile
     return { fileName: fileName.slice(0, 255), bytes }
   } catch (err) {
     if (err instanceof HttpError) throw err
     const code = (err as { code?: unknown } | null)?.code
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      const mb = ROSTER_MAX_BYTES / 1024 / 1024
-      throw new HttpError(413, 'too_large', `the call list is over ${mb} MB`, {
-        messages: { zh: `名单文件超过 ${mb} MB`, en: `the call list is over ${mb} MB` },
-      })
-    }
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge()
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || code === 'FST_NO_FORM_DATA') throw noFile
     if (typeof code === 'string' && code.startsWith('FST_')) {
       // Too many parts, fields or files, or a form cut short.
