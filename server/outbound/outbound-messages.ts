@@ -89,7 +89,7 @@ const ROSTER_STATUSES: Record<number, Known> = {
 /** A failed double call (§6) as the console answers it. */
 export function doubleCallFailure(f: PlatformFailure): FailureAnswer {
   const known = f.kind === 'code' ? DOUBLE_CALL_CODES[f.code] : undefined
-  if (!known || f.kind !== 'code') return failureAnswer(f)
+  if (!known || f.kind !== 'code') return otherFailure(f)
   return answer(known, f.code, f.message)
 }
 
@@ -100,7 +100,7 @@ export function doubleCallFailure(f: PlatformFailure): FailureAnswer {
 export function rosterFailure(f: PlatformFailure): FailureAnswer {
   const status = f.kind === 'http' || f.kind === 'code' ? f.httpStatus : null
   const known = status === null ? undefined : ROSTER_STATUSES[status]
-  if (!known) return failureAnswer(f)
+  if (!known) return otherFailure(f)
   const code = f.kind === 'code' ? f.code : undefined
   const said = f.kind === 'code' ? f.message : f.kind === 'http' ? platformText(f.text) : null
   return answer(known, code, said)
@@ -108,7 +108,30 @@ export function rosterFailure(f: PlatformFailure): FailureAnswer {
 
 /** A failed instant outbound call (§5.1): no table of its own in the seed. */
 export function instantFailure(f: PlatformFailure): FailureAnswer {
-  return failureAnswer(f)
+  return otherFailure(f)
+}
+
+/**
+ * A failure no table of the service names: a business code is told as a bare code (the call
+ * records' table would word it as something else), the rest (token, timeout, redirect, an
+ * unreachable platform, an HTTP error) as for every platform call.
+ */
+function otherFailure(f: PlatformFailure): FailureAnswer {
+  if (f.kind !== 'code') return failureAnswer(f)
+  const messages: UpstreamMessage = {
+    code: 'platform.code',
+    params: { code: f.code },
+    zh: `平台返回错误 ${f.code}`,
+    en: `the platform answered error ${f.code}`,
+  }
+  return {
+    status: 502,
+    error: 'upstream',
+    message: messages.en,
+    messages,
+    platformCode: f.code,
+    ...(f.message ? { platformMessage: f.message } : {}),
+  }
 }
 
 /** The platform answered an instant outbound call with a result other than success. */

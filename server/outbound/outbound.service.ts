@@ -146,7 +146,11 @@ export class OutboundService {
       if (!answer.success) throw malformed(DOUBLE_CALL_MALFORMED)
       const callId = 'callId' in answer.data ? answer.data.callId : answer.data.data.callId
       draft.callId = callId
-      this.d.onCallBack?.(namespace, body.customerPhone, callId, p.username)
+      try {
+        this.d.onCallBack?.(namespace, body.customerPhone, callId, p.username)
+      } catch {
+        // The call is placed whatever the list makes of it: the answer and the audit say so.
+      }
       return { callId, deviceId, prefix }
     })
   }

@@ -290,6 +290,22 @@ describe('call back (double call)', () => {
     expect(entry).toMatchObject({ outcome: 'failed', status, upstreamStatus: 200 })
   })
 
+  it('tells a code the seed does not list for call backs as a bare code, not in the call records’ words', async () => {
+    platform.on((r) =>
+      r.url === '/api/ext/v2/calls/uc'
+        ? { status: 200, body: { errorCode: 14003, errorMessage: '未知' } }
+        : undefined,
+    )
+    const res = await post(lead, '/api/double-calls', { customerPhone: '13912345678' })
+    expect(res.status).toBe(502)
+    expect(await res.json()).toMatchObject({
+      error: 'upstream',
+      platformCode: 14003,
+      platformMessage: '未知',
+      messages: { code: 'platform.code', params: { code: 14003 } },
+    })
+  })
+
   it('gets a new token once when the platform refuses it, and sends the same body again', async () => {
     platform.on((r) =>
       r.url === '/api/ext/v2/calls/uc' && r.headers.wellcloud_token === 'tok-1'
