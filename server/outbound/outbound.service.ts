@@ -322,10 +322,15 @@ export class OutboundService {
     const device = withDomain(asked, namespace)
     if (p.deviceId && withDomain(p.deviceId, namespace) === device) return device
     const audience = audienceOf(p.scope)
-    const agent = this.d.agents
+    const anAgentOfTheScope = this.d.agents
       .list(namespace)
-      .find((a) => a.channelAddr && withDomain(a.channelAddr, namespace) === device)
-    if (agent && audience.includesAgent(agent)) return device
+      .some(
+        (a) =>
+          a.channelAddr !== null &&
+          withDomain(a.channelAddr, namespace) === device &&
+          audience.includesAgent(a),
+      )
+    if (anAgentOfTheScope) return device
     throw refuse(403, 'forbidden', {
       zh: `分机 ${device} 不是你的分机，也不是你范围内坐席的分机`,
       en: `extension ${device} is neither yours nor that of an agent in your scope`,
