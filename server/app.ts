@@ -32,6 +32,9 @@ import { CallsStore } from './day-calls/calls.store'
 import { figuresRoutes } from './day-calls/figures.routes'
 import { type RelayConfig, trustProxyOption } from './config'
 import { CstaClient } from './csta/csta.client'
+import { outboundRoutes } from './outbound/outbound.routes'
+import { OutboundRepo } from './outbound/outbound.repo'
+import { type OutboundDeps, OutboundService } from './outbound/outbound.service'
 import { PlatformClient } from './platform/platform.client'
 import { TokenManager } from './platform/token-manager'
 import { recordsRoutes } from './call-records/records.routes'
@@ -94,6 +97,8 @@ export interface AppDeps {
   authConfig?: AuthConfig
   /** Where who-is-on-which-agent is kept; in this process's memory unless given. */
   presenceStore?: PresenceStore
+  /** Told of every call back the platform placed (the abandoned callers list follows them). */
+  onCallBack?: OutboundDeps['onCallBack']
 }
 
 export interface App {
@@ -294,6 +299,17 @@ export function createApp(deps: AppDeps): App {
     agents.get(namespace, agentId),
   )
   const actions = new ActionsService({ agents, csta, audit, now, presence })
+  const outboundRepo = new OutboundRepo(db)
+  const outbound = new OutboundService({
+    platform,
+    agents,
+    audit,
+    repo: outboundRepo,
+    now,
+    defaultPrefix: config.platform.outboundPrefix,
+    tenantId: config.platform.tenantId,
+    ...(deps.onCallBack ? { onCallBack: deps.onCallBack } : {}),
+  })
 
   const stats = emptyWebhookStats()
   // WEBHOOK_TOKEN admits the relay's own tenant; WEBHOOK_TOKENS and minted tokens, theirs.
@@ -357,6 +373,7 @@ export function createApp(deps: AppDeps): App {
     webhookTokensRoutes({ tokens: webhookTokens, now, audit: auditAdmin }),
     floorRoutes(floor, (req) => audienceOf(principalOf(req).scope)),
     actionsRoutes({ actions, audit, users, now, timeZone: config.timeZone }),
+    outboundRoutes({ outbound, repo: outboundRepo, now, audit: auditAdmin }),
     recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),
     settingsRoutes({ settings, calls, gateway: floor, now, audit: auditAdmin }),
     viewsRoutes(new ViewsRepo(db), now),

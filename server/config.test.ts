@@ -16,6 +16,22 @@ describe('the relay settings', () => {
     }
   })
 
+  it('reads the outbound prefix and tenant id, refusing ones the platform could not take', () => {
+    expect(loadConfig(BASE).platform).toMatchObject({ outboundPrefix: '', tenantId: null })
+    const set = loadConfig({ ...BASE, WELLCLOUD_OUTBOUND_PREFIX: '9', WELLCLOUD_TENANT_ID: 't-1' })
+    expect(set.platform).toMatchObject({ outboundPrefix: '9', tenantId: 't-1' })
+    for (const bad of ['9a', '12345678901', '+9']) {
+      expect(() => loadConfig({ ...BASE, WELLCLOUD_OUTBOUND_PREFIX: bad }), bad).toThrow(
+        /WELLCLOUD_OUTBOUND_PREFIX/,
+      )
+    }
+    for (const bad of ['a b', 't/1', 'x'.repeat(65)]) {
+      expect(() => loadConfig({ ...BASE, WELLCLOUD_TENANT_ID: bad }), bad).toThrow(
+        /WELLCLOUD_TENANT_ID/,
+      )
+    }
+  })
+
   it('believes no proxy unless TRUST_PROXY names them or a hop count', () => {
     expect(loadConfig(BASE).trustProxy).toBe(false)
     expect(loadConfig({ ...BASE, TRUST_PROXY: 'off' }).trustProxy).toBe(false)

@@ -1,6 +1,7 @@
 import net from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
+import { PREFIX_PATTERN } from '@/shared/outbound'
 import { DEFAULT_PLATFORM_TZ } from '@/shared/platform-time'
 import { FLUSH_MS } from '@/shared/events'
 
@@ -103,6 +104,23 @@ const envSchema = z.object({
   WELLCLOUD_NAMESPACE: z.string().min(1).optional(),
   /** How the app credentials are posted to /accesstoken/apply. */
   WELLCLOUD_TOKEN_ENCODING: z.enum(['json', 'form']).default('json'),
+  /**
+   * Outbound prefix (外呼前缀) of call backs until an admin sets the tenant's own: digits, `*`
+   * or `#`, at most 10; empty: none.
+   */
+  WELLCLOUD_OUTBOUND_PREFIX: z
+    .string()
+    .trim()
+    .regex(PREFIX_PATTERN, 'expected digits, * or # (at most 10), e.g. 9')
+    .default(''),
+  /** The tenant id (租户id) instant outbound calls are placed for, unless the request names one. */
+  WELLCLOUD_TENANT_ID: z
+    .string()
+    .trim()
+    .max(64, 'at most 64 characters')
+    .regex(/^[\w.-]*$/, 'expected letters, digits, ".", "-" or "_"')
+    .optional()
+    .transform((v) => v || undefined),
   /** A request to the platform gives up after this long. */
   WELLCLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
   PLATFORM_TZ: z
@@ -230,6 +248,10 @@ export interface RelayConfig {
     cstaSessionMaxAgeMs: number
     tokenEncoding: 'json' | 'form'
     timeoutMs: number
+    /** Prefix of call backs until an admin sets the tenant's own (empty: none). */
+    outboundPrefix: string
+    /** Tenant id of instant outbound calls that name none; null: they must name it. */
+    tenantId: string | null
   }
   /** The tenant's domain, e.g. `test.cc`. */
   namespace: string
@@ -305,6 +327,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
       cstaSessionMaxAgeMs: e.WELLCLOUD_CSTA_SESSION_MAX_SEC * 1000,
       tokenEncoding: e.WELLCLOUD_TOKEN_ENCODING,
       timeoutMs: e.WELLCLOUD_TIMEOUT_MS,
+      outboundPrefix: e.WELLCLOUD_OUTBOUND_PREFIX,
+      tenantId: e.WELLCLOUD_TENANT_ID ?? null,
     },
     namespace,
     timeZone: e.PLATFORM_TZ,

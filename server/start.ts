@@ -61,6 +61,9 @@ async function start(): Promise<() => Promise<void>> {
   env.WELLCLOUD_API_KEY ??= 'demo-key'
   env.WELLCLOUD_CSTA_USERNAME ??= 'supervisor-service'
   env.WELLCLOUD_CSTA_PASSWORD ??= 'demo-password'
+  // The simulator's outbound prefix and tenant (it accepts `demo-tenant` only).
+  env.WELLCLOUD_OUTBOUND_PREFIX ??= '9'
+  env.WELLCLOUD_TENANT_ID ??= 'demo-tenant'
 
   let stopRelay: () => Promise<void>
   try {

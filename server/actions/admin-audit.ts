@@ -1,10 +1,10 @@
-import type { AdminOp } from '@/shared/actions'
+import type { AdminOp, OutboundOp } from '@/shared/actions'
 import type { Me } from '@/shared/auth'
 import type { AuditRepo } from './audit.repo'
 
 /** One change an admin made, as the audit log keeps it. */
 export interface AdminChange {
-  op: AdminOp
+  op: AdminOp | OutboundOp
   /** What was changed: a user name, a wall screen's or token's name, "thresholds"… */
   target: string
   /** What changed, e.g. `role: viewer → supervisor; disabled: true`; null when the op says it all. */

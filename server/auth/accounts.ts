@@ -3,10 +3,31 @@ import { ConfigError } from '../config'
 import { hashPassword } from './passwords'
 import type { UsersRepo } from './users.repo'
 
-/** The demo's accounts: on the simulator's tenant, password equal to the name. */
-export const DEMO_ACCOUNTS: { username: string; password: string; role: Role }[] = [
-  { username: 'admin', password: 'admin', role: 'admin' },
-  { username: 'lead', password: 'lead', role: 'supervisor' },
+/**
+ * The demo's accounts: on the simulator's tenant, password equal to the name. The lead and the
+ * admin have their own extension (and number), so a call back rings their phone first.
+ */
+export const DEMO_ACCOUNTS: {
+  username: string
+  password: string
+  role: Role
+  deviceId?: string
+  phoneNumber?: string
+}[] = [
+  {
+    username: 'admin',
+    password: 'admin',
+    role: 'admin',
+    deviceId: '8991@test.cc',
+    phoneNumber: '8991',
+  },
+  {
+    username: 'lead',
+    password: 'lead',
+    role: 'supervisor',
+    deviceId: '8990@test.cc',
+    phoneNumber: '8990',
+  },
   { username: 'viewer', password: 'viewer', role: 'viewer' },
 ]
 
@@ -23,7 +44,7 @@ export async function prepareAccounts(opts: {
   if (opts.demo) {
     for (const a of DEMO_ACCOUNTS) {
       if (opts.users.credentials(a.username)) continue
-      opts.users.create(
+      const user = opts.users.create(
         {
           username: a.username,
           passwordHash: await hashPassword(a.password),
@@ -32,8 +53,19 @@ export async function prepareAccounts(opts: {
         },
         opts.now,
       )
+      if (a.deviceId || a.phoneNumber) {
+        const phone = { deviceId: a.deviceId ?? null, phoneNumber: a.phoneNumber ?? null }
+        opts.users.update(user.id, phone, opts.now)
+      }
     }
-    return { demo: true, demoAccounts: DEMO_ACCOUNTS }
+    return {
+      demo: true,
+      demoAccounts: DEMO_ACCOUNTS.map(({ username, password, role }) => ({
+        username,
+        password,
+        role,
+      })),
+    }
   }
   if (!opts.users.hasActiveAdmin()) {
     throw new ConfigError(

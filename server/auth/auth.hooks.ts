@@ -39,6 +39,7 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   manageUsers: 'manage users and wall-screen links',
   viewAudit: 'read the audit log',
   configure: 'change thresholds and targets',
+  callOut: 'call customers, launch outbound calls or upload call lists',
 }
 
 /**

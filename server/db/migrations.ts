@@ -270,4 +270,36 @@ export const MIGRATIONS: readonly Migration[] = [
     updated_at   BIGINT  NOT NULL
   );
   `,
+  // Outbound: each tenant's outbound settings, the campaigns each user launched instant calls
+  // with (for the form's suggestions), and the call lists uploaded.
+  `
+  CREATE TABLE outbound_settings (
+    namespace    TEXT    PRIMARY KEY,
+    value        TEXT    NOT NULL,
+    updated_at   BIGINT  NOT NULL,
+    updated_by   TEXT
+  );
+
+  CREATE TABLE outbound_recent_activities (
+    user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    activity_id  TEXT    NOT NULL,
+    used_at      BIGINT  NOT NULL,
+    PRIMARY KEY (user_id, activity_id)
+  );
+
+  CREATE TABLE roster_uploads (
+    id                  INTEGER PRIMARY KEY,
+    namespace           TEXT    NOT NULL,
+    batch_id            TEXT    NOT NULL,
+    batch_name          TEXT    NOT NULL,
+    alias               TEXT,
+    template_id         TEXT,
+    file_name           TEXT    NOT NULL,
+    entries             INTEGER NOT NULL,
+    duplicates_dropped  INTEGER NOT NULL,
+    uploaded_at         BIGINT  NOT NULL,
+    username            TEXT    NOT NULL
+  );
+  CREATE INDEX roster_uploads_by_time ON roster_uploads (namespace, uploaded_at);
+  `,
 ]

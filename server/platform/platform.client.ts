@@ -26,9 +26,20 @@ export interface PlatformClientOptions {
 
 type Query = Record<string, string | number | undefined>
 
+/** One file sent as a multipart form's only part. */
+export interface MultipartFile {
+  fieldName: string
+  fileName: string
+  bytes: Uint8Array
+  contentType: string
+}
+
+/** The method and body of a request other than a GET, built once per attempt. */
+type RequestBody = () => { method: string; body: BodyInit; headers: Record<string, string> }
+
 /**
- * GETs against the platform's API gateway with the `wellcloud_token` header; when the token is
- * refused (HTTP 401, or `{"errorCode": 401}` in the body, even of an HTTP 200: the seed lists
+ * Requests to the platform's API gateway (GETs, and the outbound JSON and multipart POSTs) with
+ * the `wellcloud_token` header; when the token is refused (HTTP 401, or `{"errorCode": 401}` in the body, even of an HTTP 200: the seed lists
  * 401 among its business codes) it gets a fresh token and tries once more. Requests refused at
  * the same time share one new token (TokenManager). Business errors come back as `kind: 'code'`
  * whether the platform sent them with HTTP 200 or 4xx. Redirects are followed only within the
@@ -43,20 +54,34 @@ export class PlatformClient {
 
   async getJson(path: string, query: Query = {}): Promise<PlatformJson> {
     const res = await this.send(path, query, {})
-    if (!res.ok) return res
-    const text = await res.response.text()
-    let body: unknown
-    try {
-      body = text === '' ? null : JSON.parse(text)
-    } catch {
-      return res.response.ok
-        ? { ok: false, kind: 'http', httpStatus: 502, text: 'not JSON' }
-        : httpFailure(res.response.status, text)
-    }
-    const code = businessCode(body)
-    if (code) return { ok: false, ...code, httpStatus: res.response.status }
-    if (!res.response.ok) return httpFailure(res.response.status, text)
-    return { ok: true, data: body }
+    return res.ok ? readJson(res.response) : res
+  }
+
+  /** A JSON POST (`application/json; charset=UTF-8`), answered and retried as `getJson`. */
+  async postJson(path: string, body: unknown, query: Query = {}): Promise<PlatformJson> {
+    const text = JSON.stringify(body)
+    const res = await this.send(path, query, {}, false, () => ({
+      method: 'POST',
+      body: text,
+      headers: { 'content-type': 'application/json; charset=UTF-8' },
+    }))
+    return res.ok ? readJson(res.response) : res
+  }
+
+  /**
+   * A multipart/form-data POST of one file, answered and retried as `getJson`. The form is
+   * built afresh for each attempt: a body is read once, and the retry after a refused token
+   * must send the same bytes again.
+   */
+  async postMultipart(path: string, query: Query, file: MultipartFile): Promise<PlatformJson> {
+    const res = await this.send(path, query, {}, false, () => {
+      const form = new FormData()
+      const blob = new Blob([new Uint8Array(file.bytes)], { type: file.contentType })
+      form.append(file.fieldName, blob, file.fileName)
+      // fetch writes the content type with its boundary itself.
+      return { method: 'POST', body: form, headers: {} }
+    })
+    return res.ok ? readJson(res.response) : res
   }
 
   /** A recording stream: the platform's response as is (status, headers, body) unless it failed. */
@@ -90,18 +115,19 @@ export class PlatformClient {
     query: Query,
     headers: Record<string, string>,
     stream = false,
+    body?: RequestBody,
   ): Promise<{ ok: true; response: Response } | ({ ok: false } & PlatformFailure)> {
     try {
       let token = await this.o.tokens.get()
       const url = new URL(`${this.o.baseUrl.replace(/\/+$/, '')}${path}`)
       for (const [k, v] of Object.entries(query))
         if (v !== undefined && v !== '') url.searchParams.set(k, String(v))
-      let response = await this.request(url, token, headers, stream)
+      let response = await this.request(url, token, headers, stream, body)
       if (await tokenRefused(response, stream)) {
         await response.body?.cancel()
         this.o.tokens.invalidate(token)
         token = await this.o.tokens.get()
-        response = await this.request(url, token, headers, stream)
+        response = await this.request(url, token, headers, stream, body)
       }
       return { ok: true, response }
     } catch (err) {
@@ -123,9 +149,17 @@ export class PlatformClient {
     token: string,
     headers: Record<string, string>,
     stream: boolean,
+    body?: RequestBody,
   ): Promise<Response> {
+    const sent = body?.()
     const init = {
-      headers: { wellcloud_token: token, accept: stream ? '*/*' : 'application/json', ...headers },
+      ...(sent ? { method: sent.method, body: sent.body } : {}),
+      headers: {
+        wellcloud_token: token,
+        accept: stream ? '*/*' : 'application/json',
+        ...sent?.headers,
+        ...headers,
+      },
     }
     if (!stream)
       return fetchWithinOrigin(this.fetch, url, {
@@ -144,6 +178,23 @@ export class PlatformClient {
       clearTimeout(timer)
     }
   }
+}
+
+/** The platform's JSON answer, or why it is not one (a business code, an HTTP error). */
+async function readJson(response: Response): Promise<PlatformJson> {
+  const text = await response.text()
+  let body: unknown
+  try {
+    body = text === '' ? null : JSON.parse(text)
+  } catch {
+    return response.ok
+      ? { ok: false, kind: 'http', httpStatus: 502, text: 'not JSON' }
+      : httpFailure(response.status, text)
+  }
+  const code = businessCode(body)
+  if (code) return { ok: false, ...code, httpStatus: response.status }
+  if (!response.ok) return httpFailure(response.status, text)
+  return { ok: true, data: body }
 }
 
 function businessCode(

@@ -8,6 +8,8 @@ export interface Recorded {
   url: string
   headers: http.IncomingHttpHeaders
   body: string
+  /** The body's bytes as sent (a multipart upload's file is checked byte for byte). */
+  bytes: Buffer
 }
 
 export type Responder = (req: Recorded) =>
@@ -48,6 +50,7 @@ export class FakePlatform {
           url: req.url ?? '',
           headers: req.headers,
           body: Buffer.concat(chunks).toString(),
+          bytes: Buffer.concat(chunks),
         }
         this.requests.push(rec)
         const answer = this.responders.map((r) => r(rec)).find((a) => a !== undefined) ?? {

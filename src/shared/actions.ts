@@ -154,8 +154,20 @@ export type AdminOp = (typeof ADMIN_OPS)[number]
 export const PRESENCE_OPS = ['claim', 'release', 'snooze', 'unsnooze'] as const
 export type PresenceOp = (typeof PRESENCE_OPS)[number]
 
+/**
+ * Outbound calls and call lists from the console, and the admin's outbound settings (their
+ * `agentId` holds the customer's number, the number dialled, or the call list's file name).
+ */
+export const OUTBOUND_OPS = [
+  'call-back',
+  'instant-outbound',
+  'roster-upload',
+  'outbound-settings',
+] as const
+export type OutboundOp = (typeof OUTBOUND_OPS)[number]
+
 /** Everything the audit log records. */
-export const AUDIT_OPS = [...ACTION_OPS, ...ADMIN_OPS, ...PRESENCE_OPS] as const
+export const AUDIT_OPS = [...ACTION_OPS, ...ADMIN_OPS, ...PRESENCE_OPS, ...OUTBOUND_OPS] as const
 export type AuditOp = (typeof AUDIT_OPS)[number]
 
 /** How an audited attempt ended: done, refused by the console, or failed upstream. */

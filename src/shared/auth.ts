@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   viewAudit: ['admin'],
   /** Change thresholds and service-level targets. */
   configure: ['admin'],
+  /** Call customers back, launch instant outbound calls, upload call lists. */
+  callOut: ['admin', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -45,6 +45,27 @@ export const ERROR_CODES = [
   'upstream_timeout',
   'upstream_unreachable',
   'upstream_redirect',
+  // Outbound: call backs, instant outbound calls and call lists (with bilingual `messages`).
+  /** A setting the request needs is not set (`WELLCLOUD_TENANT_ID`), 409; `setting` names it. */
+  'not_configured',
+  /** The platform found no extension in the call back (14001). */
+  'outbound_no_device',
+  /** The platform found no customer number in the call back (14002). */
+  'outbound_no_customer_phone',
+  /** The platform refused the extension for lacking the tenant's domain (14005). */
+  'outbound_device_without_domain',
+  /** The platform has no call service (cms) running to place the call (12008), 503. */
+  'outbound_no_cms',
+  /** The platform answered an instant outbound call with a result other than success, 409. */
+  'outbound_refused',
+  /** A call list with bad lines, refused before anything went upstream (`RosterRefusal`). */
+  'roster_invalid',
+  /** The platform refused the call list's request as malformed (its HTTP 400). */
+  'roster_bad_request',
+  /** The platform found no such service or campaign for the call list (its HTTP 404). */
+  'roster_not_found',
+  /** The platform failed on the call list (its HTTP 500), answered 502. */
+  'roster_server_error',
   // The webhook's answers to the platform.
   'unauthorized',
   'invalid_event',
