@@ -61,12 +61,10 @@ describe('CallBackButtonImpl', () => {
     })
     render()
     const dialog = await openDialog()
-    expect((within(dialog).getByLabelText('客户号码') as HTMLInputElement).value).toBe(
-      '139 1234 5678',
-    )
-    expect((within(dialog).getByLabelText('我的分机 8002') as HTMLInputElement).checked).toBe(true)
+    expect(within(dialog).getByLabelText<HTMLInputElement>('客户号码').value).toBe('139 1234 5678')
+    expect(within(dialog).getByLabelText<HTMLInputElement>('我的分机 8002').checked).toBe(true)
     await vi.waitFor(() =>
-      expect((within(dialog).getByLabelText('外呼前缀') as HTMLInputElement).value).toBe('9'),
+      expect(within(dialog).getByLabelText<HTMLInputElement>('外呼前缀').value).toBe('9'),
     )
     await userEvent.click(within(dialog).getByRole('button', { name: '发起回拨' }))
     expect(
@@ -155,7 +153,7 @@ describe('CallBackButtonImpl', () => {
     })
     render(null)
     const dialog = await openDialog()
-    expect((within(dialog).getByLabelText('我的分机（未设置）') as HTMLInputElement).disabled).toBe(
+    expect(within(dialog).getByLabelText<HTMLInputElement>('我的分机（未设置）').disabled).toBe(
       true,
     )
     expect(within(dialog).getByRole('link', { name: '去个人资料设置分机' })).toBeTruthy()

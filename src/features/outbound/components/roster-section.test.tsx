@@ -46,7 +46,7 @@ describe('RosterSection', () => {
       '号码不正确：应为 3–20 位数字，可带开头的 +',
     )
     expect(screen.getByText('第 4 行：号码不正确：应为 3–20 位数字，可带开头的 +')).toBeTruthy()
-    expect((screen.getByRole('button', { name: '上传' }) as HTMLButtonElement).disabled).toBe(true)
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: '上传' }).disabled).toBe(true)
     expect(screen.getByText('请先改正有误的行')).toBeTruthy()
     expect(fetch.calls.some((c) => c.method === 'POST')).toBe(false)
   })
@@ -95,8 +95,8 @@ describe('RosterSection', () => {
     expect(post.path).toBe('/api/outbound/rosters')
     const [input, init] = vi
       .mocked(globalThis.fetch)
-      .mock.calls.find(([, i]) => (i as RequestInit | undefined)?.method === 'POST')!
-    const url = new URL(String(input), 'http://x')
+      .mock.calls.find(([, i]) => i?.method === 'POST')!
+    const url = new URL(input as string, 'http://x')
     // The file as chosen, in the multipart field the relay reads.
     const sent = (init as RequestInit).body as FormData
     expect((sent.get('file') as File).name).toBe('list.csv')
