@@ -117,6 +117,25 @@ describe('roles in the UI', () => {
     expect(within(nav()).getByRole('link', { name: '管理' })).toBeTruthy()
   })
 
+  it('gives outbound to those who may call out: 外呼 for an admin, the 403 page for a viewer', async () => {
+    fakeFetch({
+      'GET /api/me': json(200, ME.viewer),
+    })
+    render('/outbound')
+    expect(await screen.findByText('没有权限访问此页面')).toBeTruthy()
+    expect(within(nav()).queryByRole('link', { name: '外呼' })).toBeNull()
+    cleanup()
+    queryClient.clear()
+    fakeFetch({
+      'GET /api/me': json(200, ME.admin),
+      'GET /api/outbound/rosters': json(200, { uploads: [] }),
+      'GET /api/outbound/recent-activities': json(200, { activityIds: [] }),
+    })
+    render('/outbound')
+    expect(await screen.findByRole('heading', { name: '外呼名单' })).toBeTruthy()
+    expect(within(nav()).getByRole('link', { name: '外呼' })).toBeTruthy()
+  })
+
   it('shows a wall screen only the wall: no navigation, no user menu, its name', async () => {
     fakeFetch({ 'GET /api/me': json(200, ME.kiosk) })
     const { router } = render('/admin/users')
