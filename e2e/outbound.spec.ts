@@ -86,9 +86,9 @@ test.describe('outbound', () => {
     const extension = agent.channelAddr.split('@')[0]!
     await dialog.getByLabel(zh.callBack.agent).check()
     await dialog.getByRole('combobox', { name: zh.callBack.agentLabel }).fill(extension)
-    // Options read "name（id）· 分机 8001".
+    // Options read "name（id）· 分机 8001 · state".
     await page
-      .getByRole('option', { name: new RegExp(`分机 ${escape(extension)}$`) })
+      .getByRole('option', { name: new RegExp(`· 分机 ${escape(extension)} ·`) })
       .first()
       .click()
     await dialog.getByRole('button', { name: zh.callBack.submit }).click()

@@ -19,7 +19,7 @@ export const outbound: English<OutboundMessages> = {
     agent: "An agent's extension",
     agentLabel: 'Agent',
     agentHelp: 'Logged-in agents; search by name, id or extension',
-    agentOption: '{{name}} ({{id}}) · extension {{device}}',
+    agentOption: '{{name}} ({{id}}) · extension {{device}} · {{state}}',
     agentRequired: 'Choose an agent',
     agentsLoading: 'Loading agents…',
     agentsFailed: 'The agents could not be loaded',

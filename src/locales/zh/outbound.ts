@@ -19,7 +19,7 @@ export const outbound = {
     agent: '坐席的分机',
     agentLabel: '坐席',
     agentHelp: '已登录的坐席，可按姓名、工号或分机号查找',
-    agentOption: '{{name}}（{{id}}）· 分机 {{device}}',
+    agentOption: '{{name}}（{{id}}）· 分机 {{device}} · {{state}}',
     agentRequired: '请选择一位坐席',
     agentsLoading: '正在加载坐席…',
     agentsFailed: '坐席列表无法加载',

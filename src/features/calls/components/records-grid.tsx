@@ -42,7 +42,7 @@ interface RecordsGridProps {
   /** Where the shown columns are remembered (per tab). */
   storageKey: string
   /** A control drawn at the end of each row (call back), with its column's header. */
-  rowAction?: { header: string; render: (row: RecordRow) => ReactNode } | undefined
+  rowAction?: { header: string; after: string; render: (row: RecordRow) => ReactNode } | undefined
 }
 
 type KeyedRow = RecordRow & { __key: string }
@@ -110,52 +110,49 @@ export function RecordsGrid({
   const [visibility, setVisibility] = useState(() => storedVisibility(storageKey, columns))
   const words = useMemo(() => ({ yes: t('callDetail.yes'), no: t('callDetail.no') }), [t])
 
-  const colDefs = useMemo<GridColDef<KeyedRow>[]>(
-    () => [
-      ...columns.map((c, index): GridColDef<KeyedRow> => ({
-        field: c.field,
-        headerName: fieldLabel(c.field),
-        width: c.width,
-        sortable: false,
-        ...(c.kind === 'duration' ? { align: 'right', headerAlign: 'right' } : {}),
-        valueGetter: (_value: never, row: KeyedRow) =>
-          c.field === 'agentId'
-            ? agentCell(row, (name, id) => t('callRecords.agentColumn', { name, id }))
-            : c.field === 'skillId'
-              ? skillCell(row)
-              : formatValue(row[c.field], c.kind, words),
-        cellClassName: c.kind === 'time' || c.kind === 'duration' ? 'numeric' : '',
-        ...(index === 0
-          ? {
-              renderCell: ({ row, value }: { row: KeyedRow; value?: string }) => {
-                const to = linkOf(row)
-                return to ? (
-                  <Link component={RouterLink} to={to} tabIndex={-1} underline="hover">
-                    {value}
-                  </Link>
-                ) : (
-                  value
-                )
-              },
-            }
-          : {}),
-      })),
-      ...(rowAction
-        ? [
-            {
-              field: ROW_ACTION_FIELD,
-              headerName: rowAction.header,
-              width: 72,
-              sortable: false,
-              hideable: false,
-              disableColumnMenu: true,
-              renderCell: ({ row }: { row: KeyedRow }) => rowAction.render(row),
-            } satisfies GridColDef<KeyedRow>,
-          ]
-        : []),
-    ],
-    [columns, fieldLabel, words, linkOf, t, rowAction],
-  )
+  const colDefs = useMemo<GridColDef<KeyedRow>[]>(() => {
+    const defs = columns.map((c, index): GridColDef<KeyedRow> => ({
+      field: c.field,
+      headerName: fieldLabel(c.field),
+      width: c.width,
+      sortable: false,
+      ...(c.kind === 'duration' ? { align: 'right', headerAlign: 'right' } : {}),
+      valueGetter: (_value: never, row: KeyedRow) =>
+        c.field === 'agentId'
+          ? agentCell(row, (name, id) => t('callRecords.agentColumn', { name, id }))
+          : c.field === 'skillId'
+            ? skillCell(row)
+            : formatValue(row[c.field], c.kind, words),
+      cellClassName: c.kind === 'time' || c.kind === 'duration' ? 'numeric' : '',
+      ...(index === 0
+        ? {
+            renderCell: ({ row, value }: { row: KeyedRow; value?: string }) => {
+              const to = linkOf(row)
+              return to ? (
+                <Link component={RouterLink} to={to} tabIndex={-1} underline="hover">
+                  {value}
+                </Link>
+              ) : (
+                value
+              )
+            },
+          }
+        : {}),
+    }))
+    if (!rowAction) return defs
+    const action: GridColDef<KeyedRow> = {
+      field: ROW_ACTION_FIELD,
+      headerName: rowAction.header,
+      width: 72,
+      sortable: false,
+      hideable: false,
+      disableColumnMenu: true,
+      renderCell: ({ row }: { row: KeyedRow }) => rowAction.render(row),
+    }
+    // Beside the number it calls, else last.
+    const at = defs.findIndex((d) => d.field === rowAction.after)
+    return at < 0 ? [...defs, action] : [...defs.slice(0, at + 1), action, ...defs.slice(at + 1)]
+  }, [columns, fieldLabel, words, linkOf, t, rowAction])
 
   const keyed = useMemo<KeyedRow[]>(
     () =>

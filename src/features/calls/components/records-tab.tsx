@@ -122,6 +122,8 @@ export function RecordsTab({ tab, search, update }: RecordsTabProps) {
       canCallBack
         ? {
             header: t('callRecords.callBackColumn'),
+            // The customer's number: the caller on the calls tab, the number dialled on robots'.
+            after: tab === 'robot' ? 'dnis' : 'ani',
             render: (row: RecordRow) => {
               const phone = customerNumberOf(row)
               return phone ? (
@@ -133,7 +135,7 @@ export function RecordsTab({ tab, search, update }: RecordsTabProps) {
             },
           }
         : undefined,
-    [canCallBack, t],
+    [canCallBack, t, tab],
   )
 
   const exporter = useCsvExport<RecordRow>()

@@ -19,6 +19,8 @@ export function AgentPicker({ value, onChange, error }: AgentPickerProps) {
       name: a.name ?? localPart(a.id),
       id: localPart(a.id),
       device: localPart(a.extension),
+      // The shell's words for the state (its messages are always loaded).
+      state: t(`states.${a.acState}` as never),
     })
   return (
     <Autocomplete

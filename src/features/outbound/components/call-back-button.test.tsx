@@ -94,7 +94,7 @@ describe('CallBackButtonImpl', () => {
     const picker = within(dialog).getByRole('combobox', { name: '坐席' })
     await userEvent.type(picker, '8990')
     const options = await screen.findAllByRole('option')
-    expect(options.map((o) => o.textContent)).toEqual(['李四（5002）· 分机 8990'])
+    expect(options.map((o) => o.textContent)).toEqual(['李四（5002）· 分机 8990 · 就绪'])
     await userEvent.click(options[0]!)
     // A prefix cleared means none.
     await userEvent.clear(within(dialog).getByLabelText('外呼前缀'))
@@ -117,8 +117,8 @@ describe('CallBackButtonImpl', () => {
     const options = await screen.findAllByRole('option')
     // By name, as Chinese sorts it (Li before Zhang).
     expect(options.map((o) => o.textContent)).toEqual([
-      '李四（5002）· 分机 8990',
-      '张三（5001）· 分机 8001',
+      '李四（5002）· 分机 8990 · 就绪',
+      '张三（5001）· 分机 8001 · 就绪',
     ])
   })
 
