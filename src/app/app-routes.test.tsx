@@ -136,6 +136,30 @@ describe('roles in the UI', () => {
     expect(within(nav()).getByRole('link', { name: '外呼' })).toBeTruthy()
   })
 
+  it('offers a call back on the call page to those who may call out, and not to a viewer', async () => {
+    const call = {
+      callId: 'call-1',
+      callType: '1',
+      callTypeName: '呼入',
+      ani: '13912345678',
+      dnis: '4001',
+      beginTime: '2025-01-06 10:00:00',
+    }
+    const routes = {
+      'GET /api/calls/call-1': json(200, call),
+      'GET /api/calls/call-1/recordings': json(200, []),
+    }
+    fakeFetch({ 'GET /api/me': json(200, ME.admin), ...routes })
+    render('/calls/call-1')
+    expect(await screen.findByRole('button', { name: '回拨 13912345678' })).toBeTruthy()
+    cleanup()
+    queryClient.clear()
+    fakeFetch({ 'GET /api/me': json(200, ME.viewer), ...routes })
+    render('/calls/call-1')
+    expect((await screen.findAllByText('13912345678')).length).toBeGreaterThan(0)
+    expect(screen.queryByRole('button', { name: /回拨/ })).toBeNull()
+  })
+
   it('shows a wall screen only the wall: no navigation, no user menu, its name', async () => {
     fakeFetch({ 'GET /api/me': json(200, ME.kiosk) })
     const { router } = render('/admin/users')
