@@ -117,6 +117,49 @@ describe('roles in the UI', () => {
     expect(within(nav()).getByRole('link', { name: '管理' })).toBeTruthy()
   })
 
+  it('gives outbound to those who may call out: 外呼 for an admin, the 403 page for a viewer', async () => {
+    fakeFetch({
+      'GET /api/me': json(200, ME.viewer),
+    })
+    render('/outbound')
+    expect(await screen.findByText('没有权限访问此页面')).toBeTruthy()
+    expect(within(nav()).queryByRole('link', { name: '外呼' })).toBeNull()
+    cleanup()
+    queryClient.clear()
+    fakeFetch({
+      'GET /api/me': json(200, ME.admin),
+      'GET /api/outbound/rosters': json(200, { uploads: [] }),
+      'GET /api/outbound/recent-activities': json(200, { activityIds: [] }),
+    })
+    render('/outbound')
+    expect(await screen.findByRole('heading', { name: '外呼名单' })).toBeTruthy()
+    expect(within(nav()).getByRole('link', { name: '外呼' })).toBeTruthy()
+  })
+
+  it('offers a call back on the call page to those who may call out, and not to a viewer', async () => {
+    const call = {
+      callId: 'call-1',
+      callType: '1',
+      callTypeName: '呼入',
+      ani: '13912345678',
+      dnis: '4001',
+      beginTime: '2025-01-06 10:00:00',
+    }
+    const routes = {
+      'GET /api/calls/call-1': json(200, call),
+      'GET /api/calls/call-1/recordings': json(200, []),
+    }
+    fakeFetch({ 'GET /api/me': json(200, ME.admin), ...routes })
+    render('/calls/call-1')
+    expect(await screen.findByRole('button', { name: '回拨 13912345678' })).toBeTruthy()
+    cleanup()
+    queryClient.clear()
+    fakeFetch({ 'GET /api/me': json(200, ME.viewer), ...routes })
+    render('/calls/call-1')
+    expect((await screen.findAllByText('13912345678')).length).toBeGreaterThan(0)
+    expect(screen.queryByRole('button', { name: /回拨/ })).toBeNull()
+  })
+
   it('shows a wall screen only the wall: no navigation, no user menu, its name', async () => {
     fakeFetch({ 'GET /api/me': json(200, ME.kiosk) })
     const { router } = render('/admin/users')

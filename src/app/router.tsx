@@ -39,6 +39,9 @@ const CallsRoute = lazy(async () => ({
 const CallDetailRoute = lazy(async () => ({
   default: (await page(['calls'], () => import('./routes/call-detail'))).CallDetailRoute,
 }))
+const OutboundRoute = lazy(async () => ({
+  default: (await page(['outbound'], () => import('./routes/outbound'))).OutboundRoute,
+}))
 const AdminLayout = lazy(async () => ({
   default: (await page(['admin'], () => import('./routes/admin-layout'))).AdminLayout,
 }))
@@ -57,6 +60,9 @@ const AdminThresholdsRoute = lazy(async () => ({
 }))
 const AdminSkillNamesRoute = lazy(async () => ({
   default: (await page(['admin'], () => import('./routes/admin-skill-names'))).AdminSkillNamesRoute,
+}))
+const AdminOutboundRoute = lazy(async () => ({
+  default: (await page(['outbound'], () => import('./routes/admin-outbound'))).AdminOutboundRoute,
 }))
 const AdminAuditRoute = lazy(async () => ({
   default: (await page(['admin'], () => import('./routes/admin-audit'))).AdminAuditRoute,
@@ -86,6 +92,7 @@ export const routes: RouteObject[] = [
           { path: 'profile', element: pageWithSpinner(ProfileRoute) },
           { path: 'calls', element: pageWithSpinner(CallsRoute) },
           { path: 'calls/:callId', element: pageWithSpinner(CallDetailRoute) },
+          { path: 'outbound', element: pageWithSpinner(OutboundRoute) },
           {
             path: 'admin',
             element: pageWithSpinner(AdminLayout),
@@ -96,6 +103,7 @@ export const routes: RouteObject[] = [
               { path: 'webhook-tokens', element: pageWithSpinner(AdminWebhookTokensRoute) },
               { path: 'thresholds', element: pageWithSpinner(AdminThresholdsRoute) },
               { path: 'skill-names', element: pageWithSpinner(AdminSkillNamesRoute) },
+              { path: 'outbound', element: pageWithSpinner(AdminOutboundRoute) },
               { path: 'audit', element: pageWithSpinner(AdminAuditRoute) },
               { path: 'health', element: pageWithSpinner(AdminHealthRoute) },
             ],

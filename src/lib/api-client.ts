@@ -104,6 +104,8 @@ export interface ApiRequest<T> {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   /** Sent as JSON. */
   body?: unknown
+  /** Sent as multipart form data (a file upload), instead of `body`. */
+  form?: FormData
   /** Checks the answer's shape; without it the answer is trusted as `T`. */
   schema?: z.core.$ZodType<T>
   /**
@@ -122,7 +124,8 @@ export interface ApiRequest<T> {
 export async function apiRequest<T = void>(path: string, request: ApiRequest<T> = {}): Promise<T> {
   const method = request.method ?? 'GET'
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (request.body !== undefined) headers['content-type'] = 'application/json'
+  // A form sets its own content type, with the multipart boundary.
+  if (request.body !== undefined && !request.form) headers['content-type'] = 'application/json'
   if (!SAFE_METHODS.has(method)) {
     const csrf = readCookie(CSRF_COOKIE)
     if (csrf !== null) headers[CSRF_HEADER] = csrf
@@ -134,7 +137,7 @@ export async function apiRequest<T = void>(path: string, request: ApiRequest<T> 
       method,
       headers,
       credentials: 'include',
-      body: request.body === undefined ? null : JSON.stringify(request.body),
+      body: request.form ?? (request.body === undefined ? null : JSON.stringify(request.body)),
       signal: request.signal ?? null,
     })
   } catch (cause) {

@@ -42,7 +42,7 @@ export function apiErrorMessage<N extends Namespace>(
 export function upstreamText(messages: Bilingual, language: Language): string {
   const sent = upstreamCode(messages)
   const key = sent ? `upstream.${sent.code}` : null
-  const ns: Namespace[] = ['floor', 'calls']
+  const ns: Namespace[] = ['floor', 'calls', 'outbound']
   if (!sent || !key || !i18n.exists(key, { lng: language, ns })) return messages[language]
   // A key from the relay: checked at run time, above, not by the compiler.
   const t = i18n.getFixedT(language, ns) as unknown as (k: string, o: object) => string

@@ -11,7 +11,16 @@ export type Language = (typeof LANGUAGES)[number]
  * page, and what the wall shares with it) are in the first bundle in Chinese; the others come
  * with the page that needs them (see `loadNamespaces` in the router).
  */
-export const NAMESPACES = ['common', 'floor', 'wall', 'calls', 'admin', 'login', 'profile'] as const
+export const NAMESPACES = [
+  'common',
+  'floor',
+  'wall',
+  'calls',
+  'admin',
+  'login',
+  'profile',
+  'outbound',
+] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
 /** Namespaces every page can use without loading anything. */
@@ -27,6 +36,7 @@ const LOADERS: Record<Language, Partial<Record<Namespace, Loader>>> = {
     admin: async () => (await import('@/locales/zh/admin')).admin,
     login: async () => (await import('@/locales/zh/login')).login,
     profile: async () => (await import('@/locales/zh/profile')).profile,
+    outbound: async () => (await import('@/locales/zh/outbound')).outbound,
   },
   en: {
     common: async () => (await import('@/locales/en/common')).common,
@@ -36,6 +46,7 @@ const LOADERS: Record<Language, Partial<Record<Namespace, Loader>>> = {
     admin: async () => (await import('@/locales/en/admin')).admin,
     login: async () => (await import('@/locales/en/login')).login,
     profile: async () => (await import('@/locales/en/profile')).profile,
+    outbound: async () => (await import('@/locales/en/outbound')).outbound,
   },
 }
 

@@ -4,6 +4,7 @@ import type { CallsMessages } from '@/locales/zh/calls'
 import type { CommonMessages } from '@/locales/zh/common'
 import type { FloorMessages } from '@/locales/zh/floor'
 import type { LoginMessages } from '@/locales/zh/login'
+import type { OutboundMessages } from '@/locales/zh/outbound'
 import type { ProfileMessages } from '@/locales/zh/profile'
 import type { WallMessages } from '@/locales/zh/wall'
 
@@ -20,6 +21,7 @@ declare module 'i18next' {
       admin: AdminMessages
       login: LoginMessages
       profile: ProfileMessages
+      outbound: OutboundMessages
     }
   }
 }

@@ -11,6 +11,7 @@ export function wholeMessages<
   Admin extends { thresholds: object },
   Login extends { auth: object },
   Profile extends { profile: object },
+  Outbound extends { upstream: object },
 >(ns: {
   common: Common
   floor: Floor
@@ -19,8 +20,9 @@ export function wholeMessages<
   admin: Admin
   login: Login
   profile: Profile
+  outbound: Outbound
 }) {
-  const { common, floor, wall, calls, admin, login, profile } = ns
+  const { common, floor, wall, calls, admin, login, profile, outbound } = ns
   return {
     ...common,
     ...floor,
@@ -29,11 +31,12 @@ export function wholeMessages<
     ...admin,
     ...login,
     ...profile,
+    ...outbound,
     auth: { ...common.auth, ...login.auth },
     wall: { ...floor.wall, ...wall.wall },
     thresholds: { ...floor.thresholds, ...admin.thresholds },
     callRecords: { ...common.callRecords, ...calls.callRecords },
     profile: { ...common.profile, ...profile.profile },
-    upstream: { ...floor.upstream, ...calls.upstream },
+    upstream: { ...floor.upstream, ...calls.upstream, ...outbound.upstream },
   }
 }

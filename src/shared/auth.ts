@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   browseCalls: ['admin', 'supervisor', 'viewer'],
   /** Listen, join, take, hang up, ready, not ready, log out. */
   act: ['admin', 'supervisor'],
+  /** Call customers back, launch outbound calls, upload call lists. */
+  callOut: ['admin', 'supervisor'],
   /** Play and download recordings. */
   hearRecordings: ['admin', 'supervisor'],
   /** Save named views of the floor. */

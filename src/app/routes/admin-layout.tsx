@@ -12,6 +12,7 @@ const TABS = [
   { to: '/admin/webhook-tokens', key: 'admin.tabWebhookTokens' },
   { to: '/admin/thresholds', key: 'thresholds.tab' },
   { to: '/admin/skill-names', key: 'skillNames.tab' },
+  { to: '/admin/outbound', key: 'admin.tabOutbound' },
   { to: '/admin/audit', key: 'audit.tab' },
   { to: '/admin/health', key: 'health.tab' },
 ] as const

@@ -6,6 +6,7 @@ import { UserMenu } from '@/features/auth/components/user-menu'
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user'
 import { ConnectionIndicator } from '@/features/floor/components/connection-indicator'
 import { can } from '@/shared/auth'
+import { CallBackProvider } from '../call-back'
 import { floorLink } from '../floor-link'
 import { PROFILE_PATH } from '../paths'
 import { endSession } from '../session'
@@ -22,6 +23,7 @@ export function RootLayout() {
   const nav: NavItem[] = [
     ...(can(me.role, 'watch') ? [{ to: '/', label: t('nav.floor'), end: true }] : []),
     ...(can(me.role, 'browseCalls') ? [{ to: '/calls', label: t('callRecords.nav') }] : []),
+    ...(can(me.role, 'callOut') ? [{ to: '/outbound', label: t('nav.outbound') }] : []),
     ...(can(me.role, 'manageUsers') ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ]
   return (
@@ -43,7 +45,9 @@ export function RootLayout() {
         />
       }
     >
-      <Outlet />
+      <CallBackProvider>
+        <Outlet />
+      </CallBackProvider>
     </AppShell>
   )
 }

@@ -23,6 +23,7 @@ export const admin: English<AdminMessages> = {
     created: 'Created',
     status: 'Status',
     tabWebhookTokens: 'Webhook tokens',
+    tabOutbound: 'Outbound',
     activeCount: '{{active}} active · {{total}} in all',
     lastUsed: 'Last used',
     neverUsed: 'Never used',

@@ -27,6 +27,7 @@ export const calls: English<CallsMessages> = {
     search: 'Search',
     columns: 'Columns',
     gridLabel: 'Call records',
+    callBackColumn: 'Call back',
     total: '{{count}} in all',
     emptyTitle: 'No calls in this range',
     emptyBody: 'Try another range, or clear the caller and callee.',

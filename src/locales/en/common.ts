@@ -12,6 +12,7 @@ export const common: English<CommonMessages> = {
   nav: {
     label: 'Main navigation',
     floor: 'Floor',
+    outbound: 'Outbound',
     admin: 'Admin',
   },
   common: {

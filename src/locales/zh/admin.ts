@@ -21,6 +21,7 @@ export const admin = {
     created: '创建时间',
     status: '状态',
     tabWebhookTokens: '回调令牌',
+    tabOutbound: '外呼设置',
     activeCount: '有效 {{active}} 个 · 共 {{total}} 个',
     lastUsed: '最近使用',
     neverUsed: '从未使用',

@@ -26,6 +26,7 @@ export const calls = {
     search: '查询',
     columns: '显示列',
     gridLabel: '通话记录列表',
+    callBackColumn: '回拨',
     total: '共 {{count}} 条',
     emptyTitle: '这段时间没有通话',
     emptyBody: '换一个时间范围，或清除主叫、被叫条件后再查。',

@@ -14,6 +14,7 @@ export const common = {
   nav: {
     label: '主导航',
     floor: '实时监控',
+    outbound: '外呼',
     admin: '管理',
   },
   common: {

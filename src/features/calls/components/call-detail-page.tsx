@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
+import { CallBackButton } from '@/components/ui/call-back-slot'
 import { MessageState } from '@/components/ui/message-state'
 import { VISUALLY_HIDDEN } from '@/components/ui/visually-hidden'
 import { useLanguage } from '@/hooks/use-language'
@@ -15,6 +16,7 @@ import { useCall } from '../api/get-call'
 import type { PlayerSlot } from '../utils/recording-choice'
 import { agentCell, skillCell } from '../utils/people-values'
 import { relayProblem } from '../utils/relay-problem'
+import { customerNumberOf } from '../utils/customer-number'
 import { CallSummary } from './call-summary'
 import { CdrSections } from './cdr-sections'
 import { ProblemState } from './problem-state'
@@ -42,6 +44,7 @@ export function CallDetailPage({ callId, canHear, roleLabel, renderPlayer }: Cal
     ? agentCell(call.data, (name, id) => t('callRecords.agentColumn', { name, id }))
     : null
   const skill = call.data ? skillCell(call.data) : null
+  const customer = call.data ? customerNumberOf(call.data) : null
 
   return (
     <Box sx={{ height: '100%', overflow: 'auto' }}>
@@ -100,7 +103,12 @@ export function CallDetailPage({ callId, canHear, roleLabel, renderPlayer }: Cal
         ) : (
           <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
             {call.data ? (
-              <CallSummary cdr={call.data} />
+              <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1.5 }}>
+                <CallSummary cdr={call.data} />
+                {customer && (
+                  <CallBackButton customerPhone={customer} forCallId={callId} variant="button" />
+                )}
+              </Box>
             ) : (
               <Box>
                 <Box component="span" role="status" sx={VISUALLY_HIDDEN}>

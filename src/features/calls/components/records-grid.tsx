@@ -10,7 +10,7 @@ import {
   ToolbarButton,
 } from '@mui/x-data-grid'
 import { enUS, zhCN } from '@mui/x-data-grid/locales'
-import { createContext, use, useMemo, useState } from 'react'
+import { type ReactNode, createContext, use, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'react-router'
 import { MessageState } from '@/components/ui/message-state'
@@ -41,9 +41,14 @@ interface RecordsGridProps {
   empty: { title: string; body: string }
   /** Where the shown columns are remembered (per tab). */
   storageKey: string
+  /** A control drawn at the end of each row (call back), with its column's header. */
+  rowAction?: { header: string; after: string; render: (row: RecordRow) => ReactNode } | undefined
 }
 
 type KeyedRow = RecordRow & { __key: string }
+
+/** The row control's column: not a record field, so not in the CSV nor the columns panel. */
+const ROW_ACTION_FIELD = '__action'
 
 const EmptyContext = createContext({ title: '', body: '' })
 
@@ -97,6 +102,7 @@ export function RecordsGrid({
   onOpen,
   empty,
   storageKey,
+  rowAction,
 }: RecordsGridProps) {
   const { t } = useTranslation('calls')
   const language = useLanguage()
@@ -104,38 +110,49 @@ export function RecordsGrid({
   const [visibility, setVisibility] = useState(() => storedVisibility(storageKey, columns))
   const words = useMemo(() => ({ yes: t('callDetail.yes'), no: t('callDetail.no') }), [t])
 
-  const colDefs = useMemo<GridColDef<KeyedRow>[]>(
-    () =>
-      columns.map((c, index) => ({
-        field: c.field,
-        headerName: fieldLabel(c.field),
-        width: c.width,
-        sortable: false,
-        ...(c.kind === 'duration' ? { align: 'right', headerAlign: 'right' } : {}),
-        valueGetter: (_value: never, row: KeyedRow) =>
-          c.field === 'agentId'
-            ? agentCell(row, (name, id) => t('callRecords.agentColumn', { name, id }))
-            : c.field === 'skillId'
-              ? skillCell(row)
-              : formatValue(row[c.field], c.kind, words),
-        cellClassName: c.kind === 'time' || c.kind === 'duration' ? 'numeric' : '',
-        ...(index === 0
-          ? {
-              renderCell: ({ row, value }: { row: KeyedRow; value?: string }) => {
-                const to = linkOf(row)
-                return to ? (
-                  <Link component={RouterLink} to={to} tabIndex={-1} underline="hover">
-                    {value}
-                  </Link>
-                ) : (
-                  value
-                )
-              },
-            }
-          : {}),
-      })),
-    [columns, fieldLabel, words, linkOf, t],
-  )
+  const colDefs = useMemo<GridColDef<KeyedRow>[]>(() => {
+    const defs = columns.map((c, index): GridColDef<KeyedRow> => ({
+      field: c.field,
+      headerName: fieldLabel(c.field),
+      width: c.width,
+      sortable: false,
+      ...(c.kind === 'duration' ? { align: 'right', headerAlign: 'right' } : {}),
+      valueGetter: (_value: never, row: KeyedRow) =>
+        c.field === 'agentId'
+          ? agentCell(row, (name, id) => t('callRecords.agentColumn', { name, id }))
+          : c.field === 'skillId'
+            ? skillCell(row)
+            : formatValue(row[c.field], c.kind, words),
+      cellClassName: c.kind === 'time' || c.kind === 'duration' ? 'numeric' : '',
+      ...(index === 0
+        ? {
+            renderCell: ({ row, value }: { row: KeyedRow; value?: string }) => {
+              const to = linkOf(row)
+              return to ? (
+                <Link component={RouterLink} to={to} tabIndex={-1} underline="hover">
+                  {value}
+                </Link>
+              ) : (
+                value
+              )
+            },
+          }
+        : {}),
+    }))
+    if (!rowAction) return defs
+    const action: GridColDef<KeyedRow> = {
+      field: ROW_ACTION_FIELD,
+      headerName: rowAction.header,
+      width: 72,
+      sortable: false,
+      hideable: false,
+      disableColumnMenu: true,
+      renderCell: ({ row }: { row: KeyedRow }) => rowAction.render(row),
+    }
+    // Beside the number it calls, else last.
+    const at = defs.findIndex((d) => d.field === rowAction.after)
+    return at < 0 ? [...defs, action] : [...defs.slice(0, at + 1), action, ...defs.slice(at + 1)]
+  }, [columns, fieldLabel, words, linkOf, t, rowAction])
 
   const keyed = useMemo<KeyedRow[]>(
     () =>
@@ -186,7 +203,8 @@ export function RecordsGrid({
           onOpen(params.row as KeyedRow)
         }}
         onCellKeyDown={(params, event) => {
-          if (event.key === 'Enter') {
+          // Enter on the row's control is the control's own.
+          if (event.key === 'Enter' && params.field !== ROW_ACTION_FIELD) {
             event.preventDefault()
             onOpen(params.row as KeyedRow)
           }

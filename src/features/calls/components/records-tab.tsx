@@ -2,9 +2,10 @@ import EditNoteRounded from '@mui/icons-material/EditNoteRounded'
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
-import { useCallback, useMemo, useState } from 'react'
+import { use, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
+import { CallBackButton, CallBackContext } from '@/components/ui/call-back-slot'
 import { MessageState } from '@/components/ui/message-state'
 import { useLanguage } from '@/hooks/use-language'
 import { fetchRecordsPage } from '../api/fetch-records-page'
@@ -23,6 +24,7 @@ import { ExportControl } from './export-control'
 import { type FiltersDraft, FiltersForm } from './filters-form'
 import { ProblemState, useProblemText } from './problem-state'
 import { RecordsGrid } from './records-grid'
+import { customerNumberOf } from '../utils/customer-number'
 import { SplitChoice } from './split-choice'
 
 const FILTERS: Record<ListTab, readonly TextFilter[]> = {
@@ -113,6 +115,29 @@ export function RecordsTab({ tab, search, update }: RecordsTabProps) {
     if (to) void navigate(to, { state: { from: `${location.pathname}${location.search}` } })
   }
 
+  // Call back, for users who may call out (the app provides the control only to them).
+  const canCallBack = use(CallBackContext).Button !== undefined
+  const rowAction = useMemo(
+    () =>
+      canCallBack
+        ? {
+            header: t('callRecords.callBackColumn'),
+            // The customer's number: the caller on the calls tab, the number dialled on robots'.
+            after: tab === 'robot' ? 'dnis' : 'ani',
+            render: (row: RecordRow) => {
+              const phone = customerNumberOf(row)
+              return phone ? (
+                <CallBackButton
+                  customerPhone={phone}
+                  forCallId={typeof row.callId === 'string' ? row.callId : null}
+                />
+              ) : null
+            },
+          }
+        : undefined,
+    [canCallBack, t, tab],
+  )
+
   const exporter = useCsvExport<RecordRow>()
   const startExport = () => {
     if (!query) return
@@ -187,6 +212,7 @@ export function RecordsTab({ tab, search, update }: RecordsTabProps) {
         onOpen={open}
         empty={empty}
         storageKey={`wellcloud.columns.${tab}`}
+        rowAction={rowAction}
       />
     )
   }

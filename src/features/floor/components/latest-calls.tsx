@@ -7,6 +7,7 @@ import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { CallSummary } from '@/shared/floor'
+import { CallBackButton } from '@/components/ui/call-back-slot'
 import { formatClock, formatSeconds, localPart } from '@/lib/format'
 import { useSkillName } from '@/hooks/use-skill-names'
 import { useEndReasonLabel } from '../hooks/use-end-reason-label'
@@ -55,6 +56,9 @@ const CallRow = memo(function CallRow({ call }: { call: CallSummary }) {
         borderLeft: 3,
         borderColor: abandoned ? 'error.main' : 'transparent',
         bgcolor: abandoned ? 'family.notReady.bg' : undefined,
+        // The call back sits beside the link to the call (a button cannot be inside a link).
+        display: 'flex',
+        alignItems: 'center',
       }}
     >
       <Box
@@ -64,6 +68,8 @@ const CallRow = memo(function CallRow({ call }: { call: CallSummary }) {
         sx={{
           color: 'inherit',
           textDecoration: 'none',
+          flex: 1,
+          minWidth: 0,
           borderRadius: 0.5,
           '&:hover': { bgcolor: 'action.hover' },
           '&:focus-visible': {
@@ -150,6 +156,10 @@ const CallRow = memo(function CallRow({ call }: { call: CallSummary }) {
           )}
         </Box>
       </Box>
+      <CallBackButton
+        customerPhone={call.customerPhone ?? (call.callType === 'Inbound' ? call.ani : null) ?? ''}
+        forCallId={call.callId}
+      />
     </Box>
   )
 })
