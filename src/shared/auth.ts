@@ -17,7 +17,7 @@ export const PERMISSIONS = {
   browseCalls: ['admin', 'supervisor', 'viewer'],
   /** Listen, join, take, hang up, ready, not ready, log out. */
   act: ['admin', 'supervisor'],
-  /** Call customers back, launch outbound calls, upload call lists. */
+  /** Call customers back, launch instant outbound calls, upload call lists. */
   callOut: ['admin', 'supervisor'],
   /** Play and download recordings. */
   hearRecordings: ['admin', 'supervisor'],
@@ -29,8 +29,6 @@ export const PERMISSIONS = {
   viewAudit: ['admin'],
   /** Change thresholds and service-level targets. */
   configure: ['admin'],
-  /** Call customers back, launch instant outbound calls, upload call lists. */
-  callOut: ['admin', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS
