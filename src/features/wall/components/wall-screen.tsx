@@ -48,6 +48,8 @@ interface WallScreenProps {
   figures: ReactNode
   /** Agents per state family. */
   counts: ReactNode
+  /** Abandoned callers waiting for a call back, under the counts. */
+  callBacks?: ReactNode
   /** How stale the data is, when it is: drawn over the grid. */
   notice: ReactNode
   /** How long each page stays up when not everyone fits, ms. */
@@ -169,6 +171,7 @@ export function WallScreen(props: WallScreenProps) {
       >
         {figures}
         {counts}
+        {props.callBacks}
       </Box>
       <Box
         component="main"
