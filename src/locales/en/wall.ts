@@ -78,6 +78,6 @@ export const wall: English<WallMessages> = {
     callBacksNone: 'No one to call back',
     callBacksTries_one: '{{count}} try',
     callBacksTries_other: '{{count}} tries',
-    callBacksReached: 'Reached again today: {{reached}} of {{abandoned}}',
+    callBacksReached: 'Reached again: {{reached}} of {{abandoned}}',
   },
 }

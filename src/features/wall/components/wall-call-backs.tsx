@@ -28,35 +28,34 @@ export function WallCallBacks({ callBacks: c }: WallCallBacksProps) {
       aria-label={t('wall.callBacksLabel')}
       data-wall-call-backs
       sx={{
+        maxWidth: '100%',
         display: 'flex',
-        flexWrap: 'wrap',
         alignItems: 'center',
-        columnGap: '1.2vw',
-        rowGap: '0.4vh',
-        px: '1vw',
-        py: '0.5vh',
+        columnGap: '1.6vh',
+        px: '1.2vh',
+        py: '0.4vh',
         borderRadius: 1,
         border: 1,
-        borderColor: 'divider',
-        bgcolor: 'background.paper',
-        borderLeft: waiting ? '0.6vh solid' : undefined,
-        borderLeftColor: waiting ? 'error.main' : undefined,
-        fontSize: 'max(13px, min(2.1vh, 1.3vw))',
+        borderColor: waiting ? 'error.main' : 'divider',
+        whiteSpace: 'nowrap',
+        fontSize: 'max(12px, 1.9vh)',
         lineHeight: 1.25,
+        // One line in the header: the numbers that do not fit its width are left out, newest kept.
+        ...NUMBERS_BY_WIDTH,
       }}
     >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: '0.6vh', fontWeight: 600 }}>
         <PhoneCallbackRounded
           aria-hidden
-          sx={{ fontSize: 'max(20px, 3vh)', color: waiting ? 'error.main' : 'text.secondary' }}
+          sx={{ fontSize: 'max(18px, 2.6vh)', color: waiting ? 'error.main' : 'text.secondary' }}
         />
         {t('wall.callBacks')}
         <Box
           component="span"
           data-count
           sx={{
-            ml: '0.4vw',
-            fontSize: 'max(20px, min(3.4vh, 2.2vw))',
+            ml: '0.4vh',
+            fontSize: 'max(16px, 2.8vh)',
             fontWeight: 800,
             fontVariantNumeric: 'tabular-nums',
             color: waiting ? 'error.light' : 'text.primary',
@@ -70,32 +69,36 @@ export function WallCallBacks({ callBacks: c }: WallCallBacksProps) {
           {t('wall.callBacksNone')}
         </Box>
       ) : (
-        <Box
-          component="ol"
-          sx={{ display: 'flex', flexWrap: 'wrap', gap: '0.8vw', listStyle: 'none', m: 0, p: 0 }}
-        >
+        <Box component="ol" sx={{ display: 'flex', gap: '1.6vh', listStyle: 'none', m: 0, p: 0 }}>
           {shown.map((caller) => (
-            <Box
-              component="li"
-              key={caller.phone}
-              sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
-            >
+            <Box component="li" key={caller.phone} sx={{ fontVariantNumeric: 'tabular-nums' }}>
               <Box component="span" sx={{ fontWeight: 700 }}>
                 {maskPhone(caller.phone)}
               </Box>
-              <Box component="span" sx={{ color: 'text.secondary', ml: '0.4vw' }}>
+              <Box component="span" sx={{ color: 'text.secondary', ml: '0.6vh' }}>
                 {t('wall.callBacksTries', { count: caller.attempts })}
               </Box>
             </Box>
           ))}
         </Box>
       )}
-      <Box
-        component="span"
-        sx={{ ml: 'auto', color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}
-      >
+      <Box component="span" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>
         {t('wall.callBacksReached', { reached: c.reachedAgain, abandoned: c.abandonedToday })}
       </Box>
     </Box>
   )
 }
+
+/*
+ * The block sits in a size container (the header's free width): the label, the count and the
+ * day's figure take about 40vh (type is sized by the screen's height), each number about 17vh
+ * more. A number that would not fit is not drawn, rather than cut.
+ */
+const NUMBER_VH = 17
+const BASE_VH = 42
+const NUMBERS_BY_WIDTH = Object.fromEntries(
+  Array.from({ length: WALL_NUMBERS_MAX }, (_, i) => [
+    `@container (max-width: ${BASE_VH + (i + 1) * NUMBER_VH}vh)`,
+    { [`& li:nth-of-type(${i + 1})`]: { display: 'none' } },
+  ]),
+)
