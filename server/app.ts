@@ -105,6 +105,11 @@ export interface App {
   fastify: FastifyInstance
   io: FloorServer
   gateway: FloorGateway
+  /**
+   * Today's calls and figures; `calls.callingBack(…)` marks an abandoned caller being called
+   * back through the console.
+   */
+  calls: CallsStore
   /** Who is on which agent; `sweep()` ends snoozes whose time is up (tests call it). */
   presence: PresenceGateway
   /** Checks every open socket's session again now (as after an admin change). */
@@ -437,6 +442,7 @@ export function createApp(deps: AppDeps): App {
     fastify,
     io,
     gateway: floor,
+    calls,
     presence: presenceGateway,
     revalidateSockets,
     async listen() {

@@ -3,6 +3,7 @@ import type { AgentView, CallSummary, TodayFigures } from '@/shared/floor'
 import { parsePlatformTime, platformDay } from '@/shared/platform-time'
 import type { CallEndEvent } from '@/shared/webhooks'
 import type { WriteBatcher } from '../db/write-batcher'
+import { AbandonedCallers } from './abandoned-callers'
 import type { CallsRepo } from './calls.repo'
 import { type BucketFilter, DayFigures, type FiguresRules } from './figures'
 import { type HandlePiece, HandleTimeTracker } from './handle-time'
@@ -49,6 +50,8 @@ export class CallsStore {
   private readonly handle = new HandleTimeTracker()
   private readonly figures = new Map<string, DayFigures>()
   private readonly latest = new Map<string, CallSummary[]>()
+  /** Today's abandoned callers, waiting for a call back or reached again. */
+  readonly abandoned = new AbandonedCallers()
   /** Calls being written now, by namespace and callId. */
   private readonly writing = new Map<string, Promise<void>>()
 
@@ -75,6 +78,8 @@ export class CallsStore {
    * True when today's figures changed.
    */
   agentChanged(view: AgentView): boolean {
+    // An agent talking to an abandoned caller reaches them (the list tells its own listeners).
+    this.abandoned.agentChanged(view)
     const piece = this.handle.next(view)
     return piece !== null && this.addHandle(view.namespace, piece)
   }
@@ -113,6 +118,7 @@ export class CallsStore {
     this.dayStart = dayStartOf(day, this.timeZone, now)
     this.figures.clear()
     this.latest.clear()
+    this.abandoned.clear()
     this.loadDay()
     return true
   }
@@ -145,11 +151,20 @@ export class CallsStore {
     return out.reverse()
   }
 
+  /**
+   * A call back to an abandoned caller started through the console: their row says so until
+   * the call ends (or CALLING_BACK_MAX_MS). False when the number is not waiting.
+   */
+  callingBack(namespace: string, phone: string, callId: string, by: string, now: number): boolean {
+    return this.abandoned.callingBack(namespace, phone, callId, by, now)
+  }
+
   /** Counts a tenant's day again, e.g. after its queue rules changed. */
   reload(namespace: string): void {
     const before = this.figures.get(namespace)
     this.figures.delete(namespace)
     this.latest.delete(namespace)
+    this.abandoned.clearTenant(namespace)
     for (const call of this.repo.listDay(this.day)) if (call.namespace === namespace) this.add(call)
     if (before) this.figuresOf(namespace).takeHandleFrom(before)
   }
@@ -177,6 +192,7 @@ export class CallsStore {
 
   private add(call: CallSummary): void {
     this.figuresOf(call.namespace).add(call)
+    this.abandoned.add(call)
     let latest = this.latest.get(call.namespace)
     if (!latest) {
       latest = []

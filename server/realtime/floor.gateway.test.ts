@@ -242,3 +242,87 @@ async function waitFor<T>(probe: () => T | null | undefined, ms = 5_000): Promis
     await new Promise((r) => setTimeout(r, 20))
   }
 }
+
+describe("today's abandoned callers on the floor", () => {
+  const iso = (ms: number) => new Date(ms).toISOString()
+  const abandoned = (callId: string, phone: string, endMs: number, skillId = '7001@test.cc') =>
+    callEndEvent({
+      callId,
+      customerPhone: phone,
+      ani: phone,
+      agentId: null,
+      deviceId: null,
+      skillId,
+      startTime: iso(endMs - 40_000),
+      answerTime: null,
+      endTime: iso(endMs),
+      queueLength: 40,
+      talkLength: 0,
+      endReason: 'QueueAbandon',
+    })
+
+  it('are in the snapshot and, whole, in the batch where they change', async () => {
+    const t0 = Date.now() - 60_000
+    await relay.post(abandoned('ab-1', '13900001111', t0))
+    const client = relay.client()
+    const snap = await nextEvent(client, 'floor:snapshot')
+    expect(snap.callBacks).toMatchObject({
+      waiting: [{ phone: '13900001111', attempts: 1, lastCallId: 'ab-1' }],
+      waitingCount: 1,
+      abandonedToday: 1,
+      reachedAgain: 0,
+    })
+
+    let next = nextEvent(client, 'floor:changed', (c) => c.callBacks !== undefined)
+    await relay.post(abandoned('ab-2', '13900001111', t0 + 10_000))
+    expect((await next).callBacks?.waiting).toMatchObject([{ phone: '13900001111', attempts: 2 }])
+
+    // A lead calls them back through the console: the row says so.
+    next = nextEvent(client, 'floor:changed', (c) => c.callBacks !== undefined)
+    relay.app.calls.callingBack('test.cc', '13900001111', 'cb-1', 'lead', Date.now())
+    expect((await next).callBacks?.waiting[0]?.callingBack).toMatchObject({
+      by: 'lead',
+      callId: 'cb-1',
+    })
+
+    // The call back is answered: the row leaves and the day's figures count the reach.
+    next = nextEvent(client, 'floor:changed', (c) => c.callBacks !== undefined)
+    await relay.post(
+      callEndEvent({
+        callId: 'cb-1',
+        callType: 'Manual',
+        customerPhone: '13900001111',
+        startTime: iso(t0 + 20_000),
+        answerTime: iso(t0 + 30_000),
+        endTime: iso(t0 + 50_000),
+      }),
+    )
+    expect((await next).callBacks).toEqual({
+      waiting: [],
+      waitingCount: 0,
+      abandonedToday: 1,
+      reachedAgain: 1,
+      medianReachSec: 30,
+    })
+  })
+
+  it('reach a lead scoped to the queue, not one scoped to another, nor a batch that does not change them', async () => {
+    await relay.createUser({ username: 'lead-7002', role: 'supervisor', skills: ['7002@test.cc'] })
+    const other = relay.client(await relay.signIn('lead-7002'))
+    const mine = relay.client()
+    await Promise.all([nextEvent(other, 'floor:snapshot'), nextEvent(mine, 'floor:snapshot')])
+    const seenByOther: FloorChange[] = []
+    other.on('floor:changed', (c) => seenByOther.push(c))
+    const next = nextEvent(mine, 'floor:changed', (c) => c.callBacks !== undefined)
+    await relay.post(abandoned('ab-3', '13900003333', Date.now() - 1_000, '7001@test.cc'))
+    expect((await next).callBacks?.waiting.map((r) => r.phone)).toEqual(['13900003333'])
+    // An agent's change alone does not resend the list.
+    const plain = nextEvent(mine, 'floor:changed')
+    await relay.post(agentEvent({ id: '5001@test.cc', acState: 'Aux' }))
+    expect((await plain).callBacks).toBeUndefined()
+    relay.app.gateway.flush()
+    expect(seenByOther.some((c) => c.callBacks !== undefined)).toBe(false)
+    const snap = await nextEvent(relay.client(await relay.signIn('lead-7002')), 'floor:snapshot')
+    expect(snap.callBacks?.waitingCount).toBe(0)
+  })
+})

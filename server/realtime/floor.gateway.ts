@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io'
 import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
 import { FLUSH_MS, HEARTBEAT_MS } from '@/shared/events'
 import type { AgentPatch, AgentView, CallSummary, FloorSnapshot } from '@/shared/floor'
+import type { CallBacks } from '@/shared/outbound'
 import type { FloorSettings } from '@/shared/settings'
 import type { AgentsStore } from '../agents/agents.store'
 import type { Principal } from '../auth/auth.service'
@@ -34,6 +35,8 @@ interface Room {
    * (moves department, loses a skill) can be removed from its screens.
    */
   shown: Set<string> | null
+  /** The abandoned callers as last sent to this room (JSON), so an unchanged list is not resent. */
+  callBacks: string | null
 }
 
 interface Pending {
@@ -41,6 +44,8 @@ interface Pending {
   calls: CallSummary[]
   /** Figures changed without a call (the day rolled over). */
   figuresReset: boolean
+  /** The tenant's abandoned callers changed: each room gets its part again if it differs. */
+  callBacks: boolean
 }
 
 // A client may ask for a fresh snapshot at most this often; more often it waits.
@@ -80,6 +85,10 @@ export class FloorGateway {
     private readonly now: () => number,
     private readonly flushMs: number = FLUSH_MS,
   ) {
+    calls.abandoned.onChange((namespace) => {
+      this.pendingOf(namespace).callBacks = true
+      this.schedule()
+    })
     io.on('connection', (socket) => this.onConnection(socket))
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS)
   }
@@ -136,11 +145,14 @@ export class FloorGateway {
     const room = this.roomOf(audience)
     const agents = this.agents.list(audience.namespace).filter(audience.includesAgent)
     for (const agent of agents) room.shown?.add(agent.id)
+    const callBacks = this.calls.abandoned.read(audience.namespace, audience.includesCall)
+    room.callBacks = JSON.stringify(callBacks)
     return {
       namespace: audience.namespace,
       agents,
       figures: this.calls.figuresFor(audience.namespace, audience.includesBucket),
       latestCalls: this.calls.latestFor(audience.namespace, audience.includesCall),
+      callBacks,
       serverTime: this.now(),
       seq: room.seq,
       lastEventAt: this.lastEventAt.get(audience.namespace) ?? null,
@@ -180,7 +192,14 @@ export class FloorGateway {
         }
         const calls = p.calls.filter(a.includesCall)
         const withFigures = calls.length > 0 || p.figuresReset
-        if (agents.length === 0 && patches.length === 0 && removed.length === 0 && !withFigures)
+        const callBacks = p.callBacks ? this.callBacksChange(room) : null
+        if (
+          agents.length === 0 &&
+          patches.length === 0 &&
+          removed.length === 0 &&
+          !withFigures &&
+          !callBacks
+        )
           continue
         room.seq += 1
         this.io.to(a.key).emit('floor:changed', {
@@ -191,12 +210,23 @@ export class FloorGateway {
           ...(removed.length > 0 ? { removed } : {}),
           ...(withFigures ? { figures: this.calls.figuresFor(namespace, a.includesBucket) } : {}),
           ...(calls.length > 0 ? { calls } : {}),
+          ...(callBacks ? { callBacks } : {}),
           lastEventAt,
         })
       }
       for (const { view } of changes) flushed.set(view.id, view)
     }
     this.pending.clear()
+  }
+
+  /** The room's abandoned callers when they differ from what it was last sent, else null. */
+  private callBacksChange(room: Room): CallBacks | null {
+    const a = room.audience
+    const now = this.calls.abandoned.read(a.namespace, a.includesCall)
+    const json = JSON.stringify(now)
+    if (json === room.callBacks) return null
+    room.callBacks = json
+    return now
   }
 
   private flushedOf(namespace: string): Map<string, AgentView> {
@@ -242,6 +272,8 @@ export class FloorGateway {
 
   private beat(): void {
     const now = this.now()
+    // A call back asked long ago and never ended stops showing as under way.
+    this.calls.abandoned.expire(now)
     if (this.calls.rollover(now)) {
       for (const namespace of new Set([...this.rooms.values()].map((r) => r.audience.namespace))) {
         this.pendingOf(namespace).figuresReset = true
@@ -266,7 +298,7 @@ export class FloorGateway {
   private roomOf(audience: Audience): Room {
     let room = this.rooms.get(audience.key)
     if (!room) {
-      room = { audience, seq: 0, shown: audience.filtered ? new Set() : null }
+      room = { audience, seq: 0, shown: audience.filtered ? new Set() : null, callBacks: null }
       this.rooms.set(audience.key, room)
     }
     return room
@@ -275,7 +307,7 @@ export class FloorGateway {
   private pendingOf(namespace: string): Pending {
     let p = this.pending.get(namespace)
     if (!p) {
-      p = { agents: new Map(), calls: [], figuresReset: false }
+      p = { agents: new Map(), calls: [], figuresReset: false, callBacks: false }
       this.pending.set(namespace, p)
     }
     return p

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { AC_STATES } from './ac-state'
+import { callBacksSchema } from './outbound'
 
 /*
  * The floor's socket payloads, declared once: the relay builds them, the browser checks them
@@ -188,6 +189,8 @@ export const floorSnapshotSchema = z.object({
   agents: z.array(agentViewSchema),
   figures: todayFiguresSchema,
   latestCalls: z.array(callSummarySchema),
+  /** Today's abandoned callers this audience may see (absent from an older relay). */
+  callBacks: z.optional(callBacksSchema),
   /** Server clock at sending, epoch ms: the client corrects its timers by the difference. */
   serverTime: z.number(),
   /** Sequence number of the last change included; the next `floor:changed` is `seq + 1`. */
@@ -215,6 +218,8 @@ export const floorChangeSchema = z.object({
   figures: z.optional(todayFiguresSchema),
   /** Calls that ended in this batch, newest last. */
   calls: z.optional(z.array(callSummarySchema)),
+  /** Today's abandoned callers, whole, when they changed for this audience. */
+  callBacks: z.optional(callBacksSchema),
   lastEventAt: optNumber,
 })
 /** What changed since the previous batch (at most one batch per 100 ms). */

@@ -7,6 +7,7 @@ import type {
   QueueFigures,
   TodayFigures,
 } from '@/shared/floor'
+import type { AbandonedCaller, CallBacks } from '@/shared/outbound'
 
 const T0 = Date.UTC(2025, 0, 6, 2, 0, 0) // 10:00 in Shanghai
 
@@ -119,3 +120,32 @@ export function change(
 }
 
 export { T0 }
+
+/** An abandoned caller waiting for a call back: tried once, a minute before T0. */
+export function abandonedCaller(phone: string, overrides: Partial<AbandonedCaller> = {}) {
+  return {
+    phone,
+    attempts: 1,
+    firstAt: T0 - 60_000,
+    lastAt: T0 - 60_000,
+    skillId: '7001@test.cc',
+    lastCallId: `ab-${phone}`,
+    callingBack: null,
+    ...overrides,
+  } satisfies AbandonedCaller
+}
+
+/** Today's abandoned callers: these waiting, and the day's figures (override any). */
+export function callBacks(
+  waiting: AbandonedCaller[],
+  overrides: Partial<CallBacks> = {},
+): CallBacks {
+  return {
+    waiting,
+    waitingCount: waiting.length,
+    abandonedToday: waiting.length,
+    reachedAgain: 0,
+    medianReachSec: null,
+    ...overrides,
+  }
+}

@@ -18,6 +18,7 @@ import { DEFAULT_VIEW } from '@/features/floor/utils/floor-view'
 import { LinkPill } from '@/features/wall/components/link-pill'
 import { PlatformClock } from '@/features/wall/components/platform-clock'
 import { StaleNotice } from '@/features/wall/components/stale-notice'
+import { WallCallBacks } from '@/features/wall/components/wall-call-backs'
 import { WallFigures } from '@/features/wall/components/wall-figures'
 import { type WallHeatmapSource, WallScreen } from '@/features/wall/components/wall-screen'
 import { rotateMsFrom } from '@/features/wall/utils/paging'
@@ -85,6 +86,7 @@ function LiveWall() {
       status={<WallLinkPill />}
       figures={<WallFiguresLive />}
       counts={<WallCounts />}
+      callBacks={<WallCallBacksLive />}
       notice={<WallStale />}
       rotateMs={rotateMsFrom(params)}
       heatmap={heatmap}
@@ -114,6 +116,12 @@ function WallCounts() {
   const loaded = useFloorStore((s) => s.loaded)
   const counts = useFloorCounts(DEFAULT_VIEW)
   return <FamilyCounts counts={loaded ? counts.byFamily : null} />
+}
+
+function WallCallBacksLive() {
+  const loaded = useFloorStore((s) => s.loaded)
+  const callBacks = useFloorStore((s) => s.callBacks)
+  return <WallCallBacks callBacks={loaded ? callBacks : null} />
 }
 
 function WallStale() {

@@ -73,5 +73,11 @@ export const wall: English<WallMessages> = {
     heatTitle_one: 'The other {{count}} agent',
     heatTitle_other: 'The other {{count}} agents',
     heatLabel: 'Other agents, coloured by state',
+    callBacks: 'To call back',
+    callBacksLabel: 'Abandoned callers to call back',
+    callBacksNone: 'No one to call back',
+    callBacksTries_one: '{{count}} try',
+    callBacksTries_other: '{{count}} tries',
+    callBacksReached: 'Reached again: {{reached}} of {{abandoned}}',
   },
 }

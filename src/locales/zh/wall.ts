@@ -64,6 +64,11 @@ export const wall = {
     exceptionsMore_other: '另有 {{count}} 名超时坐席在热力图中以边框标出',
     heatTitle_other: '其余 {{count}} 名坐席',
     heatLabel: '其余坐席，按状态着色',
+    callBacks: '待回拨',
+    callBacksLabel: '待回拨的放弃客户',
+    callBacksNone: '无人待回拨',
+    callBacksTries_other: '{{count}} 次',
+    callBacksReached: '今日已回访 {{reached}} / {{abandoned}}',
   },
 }
 

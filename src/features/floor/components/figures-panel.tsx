@@ -9,26 +9,10 @@ import { type ShownFigures, useShownFigures } from '../hooks/use-shown-figures'
 import { NOT_LIVE_OPACITY, isLive } from '../stores/connection-status'
 import { useFloorStore } from '../stores/floor-store'
 import { KpiGrid } from './kpi-grid'
+import { CallBacksSection } from './call-backs-panel'
 import { LatestCalls } from './latest-calls'
+import { SectionTitle } from './section-title'
 import { SkillFiguresTable } from './skill-figures-table'
-
-function SectionTitle({ id, children, aside }: { id: string; children: string; aside?: string }) {
-  return (
-    <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, mb: 1 }}>
-      <Typography id={id} variant="h2" component="h2">
-        {children}
-      </Typography>
-      {aside && (
-        <Typography
-          variant="caption"
-          sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}
-        >
-          {aside}
-        </Typography>
-      )}
-    </Box>
-  )
-}
 
 /** What the figures are for, and whether they are live: one line under the title. */
 function FiguresStatus({ shown }: { shown: ShownFigures }) {
@@ -93,14 +77,26 @@ function FiguresBody({ shown }: { shown: ShownFigures }) {
   )
 }
 
-/** Today's figures (total and per skill group) for what the floor shows, and the latest calls. */
+/**
+ * Today's figures (total and per skill group) for what the floor shows, the abandoned callers
+ * still to call back, and the latest calls.
+ */
 export function FiguresPanel() {
   const { t } = useTranslation()
   const [view] = useFloorView()
   const shown = useShownFigures(view)
   const callCount = useFloorStore((s) => s.latestCalls.length)
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+    // When the column cannot hold every section, it scrolls as a whole.
+    <Box
+      sx={{
+        display: 'flex',
+        flexDirection: 'column',
+        height: '100%',
+        minHeight: 0,
+        overflowY: 'auto',
+      }}
+    >
       <Box component="section" aria-labelledby="figures-title" sx={{ p: 2, pb: 1.5 }}>
         <SectionTitle id="figures-title" aside={shown.figures?.day}>
           {t('figures.title')}
@@ -114,6 +110,7 @@ export function FiguresPanel() {
           </Typography>
         )}
       </Box>
+      <CallBacksSection />
       <Box
         component="section"
         aria-labelledby="calls-title"

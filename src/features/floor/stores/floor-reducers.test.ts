@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { LATEST_CALLS_MAX } from '@/shared/events'
 import {
   T0,
+  abandonedCaller,
   agent,
+  callBacks,
   call,
   change,
   figures,
@@ -157,5 +159,30 @@ describe('heartbeatIsAhead', () => {
     expect(heartbeatIsAhead(EMPTY_FLOOR, { serverTime: T0, seq: 11, lastEventAt: null })).toBe(
       false,
     )
+  })
+})
+
+describe("today's abandoned callers", () => {
+  const list = callBacks([abandonedCaller('13900001111', { attempts: 2 })], {
+    abandonedToday: 3,
+    reachedAgain: 2,
+    medianReachSec: 480,
+  })
+
+  it('come with the snapshot, and stay null from a relay that sends none', () => {
+    expect(applySnapshot(snapshot([], { callBacks: list })).callBacks).toBe(list)
+    expect(applySnapshot(snapshot([])).callBacks).toBeNull()
+  })
+
+  it('are replaced whole by a batch that carries them, and kept by one that does not', () => {
+    const floor = applySnapshot(snapshot([agent(1)], { seq: 4, callBacks: list }))
+    const quiet = applyChange(floor, change(5, [inState(agent(1), 'Aux', T0 + 1_000)]))
+    if (quiet.outcome !== 'applied') throw new Error('expected applied')
+    expect(quiet.floor.callBacks).toBe(list)
+    const reached = callBacks([], { abandonedToday: 3, reachedAgain: 3, medianReachSec: 300 })
+    const next = applyChange(quiet.floor, change(6, [], { callBacks: reached }))
+    if (next.outcome !== 'applied') throw new Error('expected applied')
+    expect(next.floor.callBacks).toBe(reached)
+    expect(next.floor.agents).toBe(quiet.floor.agents)
   })
 })

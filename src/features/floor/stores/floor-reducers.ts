@@ -7,6 +7,7 @@ import type {
   TodayFigures,
 } from '@/shared/floor'
 import { LATEST_CALLS_MAX } from '@/shared/events'
+import type { CallBacks } from '@/shared/outbound'
 import type { ChangeOutcome } from '@/lib/floor-sink'
 
 /** The floor as the page knows it; every update makes a new object (zustand compares by identity). */
@@ -23,6 +24,8 @@ export interface FloorData {
   figures: TodayFigures | null
   /** Ended calls, oldest first, at most LATEST_CALLS_MAX. */
   latestCalls: readonly CallSummary[]
+  /** Today's abandoned callers still to call back, and how fast they were reached; null until sent. */
+  callBacks: CallBacks | null
   /** Sequence number of the last batch applied. */
   seq: number
   /** When the relay last heard from the platform, server clock, epoch ms. */
@@ -37,6 +40,7 @@ export const EMPTY_FLOOR: FloorData = {
   ids: [],
   figures: null,
   latestCalls: [],
+  callBacks: null,
   seq: 0,
   lastEventAt: null,
 }
@@ -57,6 +61,7 @@ export function applySnapshot(snapshot: FloorSnapshot): FloorData {
     ids: Object.keys(agents).sort(byId),
     figures: snapshot.figures,
     latestCalls: appendCalls([], snapshot.latestCalls),
+    callBacks: snapshot.callBacks ?? null,
     seq: snapshot.seq,
     lastEventAt: snapshot.lastEventAt,
   }
@@ -112,6 +117,8 @@ export function applyChange(
       ids,
       figures: change.figures ?? floor.figures,
       latestCalls: calls.length > 0 ? appendCalls(floor.latestCalls, calls) : floor.latestCalls,
+      // Sent whole when it changed; absent means as before.
+      callBacks: change.callBacks ?? floor.callBacks,
       seq: change.seq,
       lastEventAt: change.lastEventAt ?? floor.lastEventAt,
     },

@@ -48,6 +48,11 @@ interface WallScreenProps {
   figures: ReactNode
   /** Agents per state family. */
   counts: ReactNode
+  /**
+   * Abandoned callers waiting for a call back: in the header's free width, so the tiles keep
+   * their height; it takes a line of its own when the header has no room left.
+   */
+  callBacks?: ReactNode
   /** How stale the data is, when it is: drawn over the grid. */
   notice: ReactNode
   /** How long each page stays up when not everyone fits, ms. */
@@ -149,7 +154,22 @@ export function WallScreen(props: WallScreenProps) {
             {subtitle}
           </Box>
         </Box>
-        <Box sx={{ flex: 1 }} />
+        {props.callBacks ? (
+          <Box
+            sx={{
+              flex: '1 1 0',
+              minWidth: 'min(100%, 42vh)',
+              // What it lists follows the width it gets (see WallCallBacks).
+              containerType: 'inline-size',
+              display: 'flex',
+              justifyContent: 'center',
+            }}
+          >
+            {props.callBacks}
+          </Box>
+        ) : (
+          <Box sx={{ flex: 1 }} />
+        )}
         {heatmap && (count > HEATMAP_ABOVE || heatmap.mode === 'heatmap') && (
           <WallModeSwitch mode={heatmap.mode} onChange={heatmap.onModeChange} />
         )}
