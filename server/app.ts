@@ -313,7 +313,13 @@ export function createApp(deps: AppDeps): App {
     now,
     defaultPrefix: config.platform.outboundPrefix,
     tenantId: config.platform.tenantId,
-    ...(deps.onCallBack ? { onCallBack: deps.onCallBack } : {}),
+    // A call back placed: its agent's tile names the customer at once (the platform's events
+    // carry no number), and the abandoned caller shows who is calling them back.
+    onCallBack: (namespace, customerPhone, callId, username) => {
+      agents.callNumber(namespace, callId, customerPhone)
+      calls.callingBack(namespace, customerPhone, callId, username, now())
+      deps.onCallBack?.(namespace, customerPhone, callId, username)
+    },
   })
 
   const stats = emptyWebhookStats()

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AuditPage } from '@/shared/audit'
+import type { FloorSnapshot } from '@/shared/floor'
 import {
   doubleCallAnswerSchema,
   recentActivitiesSchema,
@@ -10,7 +11,7 @@ import {
 } from '@/shared/outbound'
 import { agentEvent } from '../testing/agent-event'
 import { FakePlatform, type Recorded } from '../testing/fake-platform'
-import { type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
+import { callEndEvent, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
 import { OutboundService } from './outbound.service'
 
 // The relay on port 0 against a recording fake of the platform: what goes upstream, exactly,
@@ -157,6 +158,51 @@ describe('call back (double call)', () => {
       prefix: '0',
       customerPhone: '+8613912345678',
     })
+  })
+
+  it('marks the abandoned caller as being called back by the lead, and names the customer on the agent’s tile while the platform’s events do not', async () => {
+    const now = Date.now()
+    const iso = (ms: number) => new Date(ms).toISOString()
+    await relay.post(
+      callEndEvent({
+        callId: 'abandoned-1',
+        ani: '13900000001',
+        customerPhone: '13900000001',
+        agentId: null,
+        deviceId: null,
+        startTime: iso(now - 60_000),
+        answerTime: null,
+        endTime: iso(now - 10_000),
+        talkLength: 0,
+        queueLength: 50,
+        endReason: 'QueueAbandon',
+      }),
+    )
+    const floor = async () => (await (await lead.fetch('/api/floor')).json()) as FloorSnapshot
+    const waiting = async () => (await floor()).callBacks?.waiting ?? []
+    expect((await waiting()).map((w) => [w.phone, w.callingBack])).toEqual([['13900000001', null]])
+
+    // The call back rings agent 5001 first (the fake platform answers callId cb-1).
+    const res = await post(lead, '/api/double-calls', {
+      customerPhone: '13900000001',
+      deviceId: '8001',
+      forCallId: 'abandoned-1',
+    })
+    expect(res.status).toBe(200)
+    const [row] = await waiting()
+    expect(row?.callingBack).toMatchObject({ by: 'lead', callId: 'cb-1' })
+
+    // The platform's ring event has the call but no number: the tile shows the customer anyway.
+    await relay.post(
+      agentEvent({
+        id: '5001@test.cc',
+        channelAddr: '8001@test.cc',
+        acState: 'ManualRinging',
+        callId: 'cb-1',
+      }),
+    )
+    const agent = (await floor()).agents.find((a) => a.id === '5001@test.cc')
+    expect(agent?.customerNumber).toBe('13900000001')
   })
 
   it('tells the abandoned-callers list of a call back placed', async () => {
