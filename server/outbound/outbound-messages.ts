@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@/shared/errors'
 import type { UpstreamMessage } from '@/shared/upstream-messages'
 import type { PlatformFailure } from '../platform/platform.client'
-import { type FailureAnswer, failureAnswer } from '../platform/platform-messages'
+import { type FailureAnswer, failureAnswer, unknownCodeAnswer } from '../platform/platform-messages'
 
 /*
  * What the platform's outbound services answer, in the console's words. Each service has its
@@ -117,21 +117,7 @@ export function instantFailure(f: PlatformFailure): FailureAnswer {
  * unreachable platform, an HTTP error) as for every platform call.
  */
 function otherFailure(f: PlatformFailure): FailureAnswer {
-  if (f.kind !== 'code') return failureAnswer(f)
-  const messages: UpstreamMessage = {
-    code: 'platform.code',
-    params: { code: f.code },
-    zh: `平台返回错误 ${f.code}`,
-    en: `the platform answered error ${f.code}`,
-  }
-  return {
-    status: 502,
-    error: 'upstream',
-    message: messages.en,
-    messages,
-    platformCode: f.code,
-    ...(f.message ? { platformMessage: f.message } : {}),
-  }
+  return f.kind === 'code' ? unknownCodeAnswer(f.code, f.message) : failureAnswer(f)
 }
 
 /** The platform answered an instant outbound call with a result other than success. */

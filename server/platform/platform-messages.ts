@@ -98,26 +98,31 @@ const BY_CODE: Record<number, { status: number; error: string; messages: Upstrea
   },
 }
 
+/** A business code the console has no meaning for: told as the bare code, beside the platform's words. */
+export function unknownCodeAnswer(code: number, platformMessage: string | null): FailureAnswer {
+  const messages: UpstreamMessage = {
+    code: 'platform.code',
+    params: { code },
+    zh: `平台返回错误 ${code}`,
+    en: `the platform answered error ${code}`,
+  }
+  return {
+    status: 502,
+    error: 'upstream',
+    message: messages.en,
+    messages,
+    platformCode: code,
+    ...(platformMessage ? { platformMessage } : {}),
+  }
+}
+
 export function failureAnswer(f: PlatformFailure): FailureAnswer {
   switch (f.kind) {
     case 'code': {
       const said = f.message ? { platformMessage: f.message } : {}
       const known = BY_CODE[f.code]
       if (known) return { ...known, message: known.messages.en, platformCode: f.code, ...said }
-      const messages: UpstreamMessage = {
-        code: 'platform.code',
-        params: { code: f.code },
-        zh: `平台返回错误 ${f.code}`,
-        en: `the platform answered error ${f.code}`,
-      }
-      return {
-        status: 502,
-        error: 'upstream',
-        message: messages.en,
-        messages,
-        platformCode: f.code,
-        ...said,
-      }
+      return unknownCodeAnswer(f.code, f.message)
     }
     case 'http': {
       const messages: UpstreamMessage =
