@@ -20,6 +20,7 @@ import {
   instantBody,
 } from '../utils/instant-form'
 import { refusalOf } from '../utils/refusal'
+import { FieldGrid } from './field-grid'
 
 type TextField_ = 'rosterId' | 'callee' | 'caller' | 'tenantId'
 
@@ -74,14 +75,7 @@ export function InstantCallForm() {
       <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2, maxWidth: '72ch' }}>
         {t('instant.intro')}
       </Typography>
-      <Box
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' },
-          gap: 2,
-          maxWidth: 720,
-        }}
-      >
+      <FieldGrid>
         <Autocomplete
           freeSolo
           options={recent.data ?? []}
@@ -105,7 +99,7 @@ export function InstantCallForm() {
         {text('callee', 'tel')}
         {text('caller', 'tel')}
         {text('tenantId')}
-      </Box>
+      </FieldGrid>
       <DataRows rows={form.data} onChange={(data) => set({ data })} error={fieldError('data')} />
       <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
         <Button type="submit" variant="contained" loading={launch.isPending}>

@@ -17,6 +17,7 @@ import { RosterBadLines } from './roster-bad-lines'
 import { RosterDropZone } from './roster-drop-zone'
 import { RosterPreview } from './roster-preview'
 import { RosterUploadsTable } from './roster-uploads-table'
+import { FieldGrid } from './field-grid'
 
 /**
  * Call lists (§5.2): a file is read and checked here line by line before anything is sent; a
@@ -108,14 +109,7 @@ export function RosterSection() {
             />
           )}
           {checked && (
-            <Box
-              sx={{
-                display: 'grid',
-                gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' },
-                gap: 2,
-                maxWidth: 720,
-              }}
-            >
+            <FieldGrid>
               <TextField
                 label={t('roster.templateId')}
                 value={templateId}
@@ -132,7 +126,7 @@ export function RosterSection() {
                 helperText={t('roster.aliasHelp')}
                 slotProps={{ htmlInput: { maxLength: 100 } }}
               />
-            </Box>
+            </FieldGrid>
           )}
           {checked && (
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
