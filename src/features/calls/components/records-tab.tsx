@@ -115,15 +115,17 @@ export function RecordsTab({ tab, search, update }: RecordsTabProps) {
     if (to) void navigate(to, { state: { from: `${location.pathname}${location.search}` } })
   }
 
-  // Call back, for users who may call out (the app provides the control only to them).
-  const canCallBack = use(CallBackContext).Button !== undefined
+  // Call back, for users who may call out (the app provides the control only to them). Not on
+  // robot calls: their number dialled carries the outside line's prefix (and the domain), and
+  // a call back adds the prefix again.
+  const canCallBack = use(CallBackContext).Button !== undefined && tab !== 'robot'
   const rowAction = useMemo(
     () =>
       canCallBack
         ? {
             header: t('callRecords.callBackColumn'),
-            // The customer's number: the caller on the calls tab, the number dialled on robots'.
-            after: tab === 'robot' ? 'dnis' : 'ani',
+            // The customer's number: the caller (or the record's customer number).
+            after: 'ani',
             render: (row: RecordRow) => {
               const phone = customerNumberOf(row)
               return phone ? (
@@ -135,7 +137,7 @@ export function RecordsTab({ tab, search, update }: RecordsTabProps) {
             },
           }
         : undefined,
-    [canCallBack, t, tab],
+    [canCallBack, t],
   )
 
   const exporter = useCsvExport<RecordRow>()
