@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type CallBackButtonProps, CallBackContext } from '@/components/ui/call-back-slot'
@@ -107,6 +107,25 @@ describe('the abandoned callers to call back', () => {
     )
     expect(screen.getAllByRole('listitem').map((r) => r.dataset.phone)).toEqual(['13900001111'])
     expect(screen.getByText('今日放弃 12 人 · 已回访 6 · 中位 7 分钟')).toBeTruthy()
+  })
+
+  it('keeps its rows in place while the lead points at the list, and takes in newcomers after', () => {
+    receive(two)
+    renderSection()
+    const phones = () => screen.getAllByRole('listitem').map((r) => r.dataset.phone)
+    const list = screen.getByRole('region', { name: '待回拨的客户' })
+    fireEvent.pointerEnter(list)
+    const newcomer = callBacks([abandonedCaller('13900003333'), ...two.waiting], {
+      abandonedToday: 13,
+    })
+    act(
+      () =>
+        void useFloorStore.getState().receiveChange(change(11, [], { callBacks: newcomer }), T0),
+    )
+    // The button under the pointer is still the one the lead meant.
+    expect(phones()).toEqual(['13900002222', '13900001111'])
+    fireEvent.pointerLeave(list)
+    expect(phones()).toEqual(['13900003333', '13900002222', '13900001111'])
   })
 
   it('shows nothing from a relay that keeps no list, and says how many more there are', () => {

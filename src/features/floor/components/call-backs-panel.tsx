@@ -2,13 +2,14 @@ import PhoneCallbackRounded from '@mui/icons-material/PhoneCallbackRounded'
 import PhoneForwardedRounded from '@mui/icons-material/PhoneForwardedRounded'
 import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
-import { memo, useCallback } from 'react'
+import { type FocusEvent, memo, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AbandonedCaller, CallBacks } from '@/shared/outbound'
 import { CallBackButton } from '@/components/ui/call-back-slot'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { useSkillName } from '@/hooks/use-skill-names'
 import { formatClock } from '@/lib/format'
+import { useHeldOrder } from '../hooks/use-held-order'
 import { useFloorStore } from '../stores/floor-store'
 import { SectionTitle } from './section-title'
 
@@ -55,6 +56,20 @@ export function CallBacksSection() {
   const loaded = useFloorStore((s) => s.loaded)
   const callBacks = useFloorStore((s) => s.callBacks)
   const summary = useCallBacksSummary()
+  // On a busy day a caller abandons every few seconds and the newest comes first: while the
+  // lead points at or works in the list, its rows keep their places (a row reached still
+  // leaves), so the button under the pointer stays the one they meant.
+  const [pointerIn, setPointerIn] = useState(false)
+  const [focusIn, setFocusIn] = useState(false)
+  const live = useMemo(() => callBacks?.waiting.map((c) => c.phone) ?? [], [callBacks])
+  const { ids } = useHeldOrder(live, pointerIn || focusIn, null)
+  const rows = useMemo(() => {
+    const byPhone = new Map(callBacks?.waiting.map((c) => [c.phone, c]))
+    return ids.flatMap((phone) => byPhone.get(phone) ?? [])
+  }, [ids, callBacks])
+  const onBlur = (e: FocusEvent<HTMLElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget)) setFocusIn(false)
+  }
   // A relay that keeps no list sends none: nothing to show.
   if (!loaded || callBacks === null) return null
   const hidden = callBacks.waitingCount - callBacks.waiting.length
@@ -85,6 +100,10 @@ export function CallBacksSection() {
             role="region"
             aria-label={t('callBacks.listLabel')}
             tabIndex={0}
+            onPointerEnter={() => setPointerIn(true)}
+            onPointerLeave={() => setPointerIn(false)}
+            onFocus={() => setFocusIn(true)}
+            onBlur={onBlur}
             sx={{
               maxHeight: LIST_MAX_HEIGHT,
               overflow: 'auto',
@@ -98,7 +117,7 @@ export function CallBacksSection() {
             }}
           >
             <Box component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }}>
-              {callBacks.waiting.map((caller) => (
+              {rows.map((caller) => (
                 <CallerRow key={caller.phone} caller={caller} />
               ))}
             </Box>
