@@ -2,6 +2,7 @@
 import { cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { orderHeld } from '@/lib/order-hold'
 import { fakeFetch, json } from '@/testing/fake-fetch'
 import { agent, snapshot } from '@/testing/fixtures'
 import { renderRoutes } from '@/testing/render-app'
@@ -60,7 +61,10 @@ describe('CallBackButtonImpl', () => {
       }),
     })
     render()
+    expect(orderHeld()).toBe(false)
     const dialog = await openDialog()
+    // Live lists keep their places while the lead decides.
+    expect(orderHeld()).toBe(true)
     expect(within(dialog).getByLabelText<HTMLInputElement>('客户号码').value).toBe('139 1234 5678')
     expect(within(dialog).getByLabelText<HTMLInputElement>('我的分机 8002').checked).toBe(true)
     await vi.waitFor(() =>
@@ -79,6 +83,7 @@ describe('CallBackButtonImpl', () => {
     })
     // The dialog closed, and the focus went back to the button that opened it.
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(orderHeld()).toBe(false)
     await vi.waitFor(() =>
       expect(document.activeElement?.getAttribute('aria-label')).toBe('回拨 13912345678'),
     )

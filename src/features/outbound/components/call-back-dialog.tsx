@@ -14,11 +14,12 @@ import RadioGroup from '@mui/material/RadioGroup'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'react-router'
 import { type DoubleCallBody, PHONE_PATTERN, PREFIX_PATTERN } from '@/shared/outbound'
 import { localPart } from '@/lib/format'
+import { holdOrder } from '@/lib/order-hold'
 import { useLanguage } from '@/hooks/use-language'
 import { useOutboundSettings } from '../api/get-outbound-settings'
 import type { RingableAgent } from '../api/get-ringable-agents'
@@ -62,6 +63,8 @@ export function CallBackDialog({
   const [typedPrefix, setTypedPrefix] = useState<string | null>(null)
   const [displayOrigin, setDisplayOrigin] = useState('')
   const [tried, setTried] = useState(false)
+  // The floor (and its abandoned callers) keep their places while the lead decides.
+  useEffect(() => holdOrder(), [])
 
   const prefix = typedPrefix ?? settings.data?.prefix ?? ''
   const prefixBad = !PREFIX_PATTERN.test(prefix.trim())
