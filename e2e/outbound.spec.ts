@@ -106,9 +106,8 @@ test.describe('outbound', () => {
       page.getByRole('alert').filter({ hasText: `先呼叫分机 ${extension}` }),
     ).toBeVisible()
 
-    // That agent's tile shows a call with the customer's number, or, once it ended, the latest
-    // calls list it: from the customer to that agent (a tile learns the number of an outbound
-    // call from the platform's events, else only from its record at the end).
+    // That agent's tile shows the call with the customer's number (the relay names it from the
+    // call back it placed), or, if the call was already over, the latest calls list it.
     const onTile = tile.getByLabel(zh.tile.customer.replace('{{number}}', call.ani))
     const ended = floor.getByRole('link', {
       name: new RegExp(`${escape(call.ani)}.*${escape(agent.name ?? agent.id.split('@')[0]!)}`),
