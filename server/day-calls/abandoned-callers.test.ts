@@ -38,6 +38,20 @@ function answered(n: number, phone: string, at: number, o: Partial<CallSummary> 
 }
 
 describe('abandoned callers', () => {
+  it('lists the latest abandoned first even when the callEnds came out of order', () => {
+    const list = new AbandonedCallers()
+    list.add(abandon(1, '13900001111', T0 + 2 * MIN))
+    list.add(abandon(2, '13900002222', T0 + MIN))
+    list.add(abandon(3, '13900003333', T0))
+    list.add(abandon(4, '13900004444', T0 + 3 * MIN))
+    expect(list.read('test.cc').waiting.map((r) => r.phone)).toEqual([
+      '13900004444',
+      '13900001111',
+      '13900002222',
+      '13900003333',
+    ])
+  })
+
   it('keeps one row per number, counting its tries, the latest abandoned first', () => {
     const list = new AbandonedCallers()
     list.add(abandon(1, '13900001111', T0))

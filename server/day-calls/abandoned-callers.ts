@@ -223,7 +223,11 @@ export class AbandonedCallers {
     caller.phone = phone
     caller.lastAt = Math.max(caller.lastAt, at)
     caller.lastCall = call
-    tenant.order.push(caller)
+    // The latest abandoned last, whatever order the platform's callEnds came in (a retry comes
+    // late): nearly always the end of the list.
+    let place = tenant.order.length
+    while (place > 0 && tenant.order[place - 1]!.lastAt > caller.lastAt) place -= 1
+    tenant.order.splice(place, 0, caller)
     // A call answered after this one ended, whose end came first (the platform retries late).
     const later = (tenant.answered.get(bucketOf(digits)) ?? []).find(
       (a) => sameNumber(a.digits, digits) && a.at >= at,
