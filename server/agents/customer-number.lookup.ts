@@ -1,6 +1,6 @@
 import type { PlatformClient } from '../platform/platform.client'
 import { idProblem } from '../platform/upstream-id'
-import { PATHS } from '../call-records/records.service'
+import { PATHS, unwrapCdr } from '../call-records/records.service'
 import type { NumberLookup } from './customer-numbers'
 
 /** Longest number taken from a CDR, characters (a phone number with prefixes fits easily). */
@@ -16,7 +16,7 @@ export function cdrNumberLookup(platform: PlatformClient): NumberLookup {
     if (idProblem(callId)) return null
     const res = await platform.getJson(PATHS.call(callId))
     if (!res.ok) return null
-    const cdr = unwrap(res.data)
+    const cdr = unwrapCdr(res.data)
     if (!cdr || cdr.domain !== namespace) return null
     if (cdr.callId !== undefined && cdr.callId !== callId) return null
     return numberOf(cdr.customerNo) ?? numberOf(cdr.customerPhone)
@@ -27,14 +27,4 @@ function numberOf(v: unknown): string | null {
   if (typeof v !== 'string' && typeof v !== 'number') return null
   const s = String(v).trim()
   return s === '' || s.length > MAX_NUMBER_CHARS ? null : s
-}
-
-/** The CDR at the top level, or (as some gateways wrap answers) under `data`. */
-function unwrap(body: unknown): Record<string, unknown> | null {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null
-  const o = body as Record<string, unknown>
-  if (typeof o.callId === 'string') return o
-  return typeof o.data === 'object' && o.data !== null && !Array.isArray(o.data)
-    ? (o.data as Record<string, unknown>)
-    : null
 }

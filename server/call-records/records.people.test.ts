@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CallsPage } from '@/shared/cdr'
-import { FakePlatform } from '../testing/fake-platform'
+import { FakePlatform, gatewayEnv } from '../testing/fake-platform'
 import { callEndEvent, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
 import { agentEvent } from '../testing/agent-event'
 
@@ -25,10 +25,7 @@ beforeEach(async () => {
   })
   relay = await startTestRelay({
     env: {
-      WELLCLOUD_BASE_URL: platform.url,
-      WELLCLOUD_APP_ID: 'app',
-      WELLCLOUD_APP_SECRET: 'app-secret',
-      WELLCLOUD_API_KEY: 'key',
+      ...gatewayEnv(platform.url),
     },
   })
   lead = relay.lead

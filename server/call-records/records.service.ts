@@ -195,7 +195,7 @@ export class RecordsService {
     if (!this.visible(audience, callId)) return { ok: false, answer: notFound(callId) }
     const res = await this.platform.getJson(PATHS.call(callId))
     if (!res.ok) return { ok: false, answer: failureAnswer(res) }
-    const cdr = unwrapObject(res.data)
+    const cdr = unwrapCdr(res.data)
     if (!cdr || cdr.domain !== audience.namespace) return { ok: false, answer: notFound(callId) }
     // An answer about some other call is not this call's.
     if (cdr.callId !== undefined && cdr.callId !== callId)
@@ -406,8 +406,8 @@ function listOf(body: unknown): unknown[] {
   return []
 }
 
-/** One CDR: the object itself, or under `data`. */
-function unwrapObject(body: unknown): Record<string, unknown> | null {
+/** One CDR: the object itself, or (as some gateways wrap answers) under `data`. */
+export function unwrapCdr(body: unknown): Record<string, unknown> | null {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null
   const o = body as Record<string, unknown>
   if (typeof o.callId === 'string') return o

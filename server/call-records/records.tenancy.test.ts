@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CallsPage, RecordingInfo } from '@/shared/cdr'
 import { RecordingsRepo } from './recordings.repo'
-import { FakePlatform, type Recorded } from '../testing/fake-platform'
+import { FakePlatform, type Recorded, gatewayEnv } from '../testing/fake-platform'
 import { type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
 
 // The platform answers a CDR, a call's recordings and their audio by id alone, whoever asks:
@@ -66,10 +66,7 @@ beforeEach(async () => {
   })
   relay = await startTestRelay({
     env: {
-      WELLCLOUD_BASE_URL: platform.url,
-      WELLCLOUD_APP_ID: 'app',
-      WELLCLOUD_APP_SECRET: 'app-secret',
-      WELLCLOUD_API_KEY: 'key',
+      ...gatewayEnv(platform.url),
     },
   })
   lead = relay.lead

@@ -10,7 +10,7 @@ import {
   rosterUploadsSchema,
 } from '@/shared/outbound'
 import { agentEvent } from '../testing/agent-event'
-import { FakePlatform, type Recorded } from '../testing/fake-platform'
+import { FakePlatform, type Recorded, gatewayEnv } from '../testing/fake-platform'
 import { callEndEvent, type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
 import { OutboundService } from './outbound.service'
 
@@ -44,10 +44,7 @@ beforeEach(async () => {
   })
   relay = await startTestRelay({
     env: {
-      WELLCLOUD_BASE_URL: platform.url,
-      WELLCLOUD_APP_ID: 'app',
-      WELLCLOUD_APP_SECRET: 'app-secret',
-      WELLCLOUD_API_KEY: 'key',
+      ...gatewayEnv(platform.url),
       WELLCLOUD_TIMEOUT_MS: '2000',
       WELLCLOUD_OUTBOUND_PREFIX: '9',
       WELLCLOUD_TENANT_ID: 'tenant-1',
@@ -424,10 +421,7 @@ describe('instant outbound', () => {
     relay = await startTestRelay({
       now: () => (t += 1000),
       env: {
-        WELLCLOUD_BASE_URL: platform.url,
-        WELLCLOUD_APP_ID: 'app',
-        WELLCLOUD_APP_SECRET: 'app-secret',
-        WELLCLOUD_API_KEY: 'key',
+        ...gatewayEnv(platform.url),
         WELLCLOUD_TENANT_ID: 'tenant-1',
       },
     })
@@ -484,10 +478,7 @@ describe('instant outbound', () => {
     await relay.close()
     relay = await startTestRelay({
       env: {
-        WELLCLOUD_BASE_URL: platform.url,
-        WELLCLOUD_APP_ID: 'app',
-        WELLCLOUD_APP_SECRET: 'app-secret',
-        WELLCLOUD_API_KEY: 'key',
+        ...gatewayEnv(platform.url),
       },
     })
     const noTenant = await post(relay.lead, '/api/outbound/instant', body)

@@ -1,7 +1,7 @@
 import http from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RecordingsRepo } from '../call-records/recordings.repo'
-import { FakePlatform } from '../testing/fake-platform'
+import { FakePlatform, gatewayEnv } from '../testing/fake-platform'
 import { type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
 import { agentEvent } from '../testing/agent-event'
 
@@ -25,10 +25,7 @@ beforeEach(async () => {
   })
   relay = await startTestRelay({
     env: {
-      WELLCLOUD_BASE_URL: platform.url,
-      WELLCLOUD_APP_ID: 'app',
-      WELLCLOUD_APP_SECRET: 'app-secret',
-      WELLCLOUD_API_KEY: 'key',
+      ...gatewayEnv(platform.url),
       WELLCLOUD_CSTA_URL: `${platform.url}/csta`,
       WELLCLOUD_CSTA_LOGIN_URL: `${platform.url}/tpi/login`,
       WELLCLOUD_CSTA_USERNAME: 'svc',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FakePlatform, type Recorded } from '../testing/fake-platform'
+import { FakePlatform, type Recorded, gatewayEnv } from '../testing/fake-platform'
 import { type Session, startTestRelay, type TestRelay } from '../testing/test-relay'
 import { agentEvent } from '../testing/agent-event'
 
@@ -53,10 +53,7 @@ beforeEach(async () => {
   })
   relay = await startTestRelay({
     env: {
-      WELLCLOUD_BASE_URL: platform.url,
-      WELLCLOUD_APP_ID: 'app',
-      WELLCLOUD_APP_SECRET: 'app-secret',
-      WELLCLOUD_API_KEY: 'key',
+      ...gatewayEnv(platform.url),
       WELLCLOUD_CSTA_URL: `${platform.url}/csta`,
       WELLCLOUD_CSTA_LOGIN_URL: `${platform.url}/tpi/login`,
       WELLCLOUD_CSTA_USERNAME: 'svc',

@@ -78,3 +78,13 @@ export class FakePlatform {
     await new Promise((resolve) => this.server?.close(resolve))
   }
 }
+
+/** The relay's settings for the platform's API gateway at `url`, with test credentials. */
+export function gatewayEnv(url: string): Record<string, string> {
+  return {
+    WELLCLOUD_BASE_URL: url,
+    WELLCLOUD_APP_ID: 'app',
+    WELLCLOUD_APP_SECRET: 'app-secret',
+    WELLCLOUD_API_KEY: 'key',
+  }
+}
