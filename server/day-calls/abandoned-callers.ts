@@ -41,6 +41,15 @@ interface Tenant {
   answered: Map<string, Answered[]>
   /** Callers in the order they (last) abandoned: the list's order, newest last. */
   order: Caller[]
+  /** Callers being called back, by the call back's callId: a callEnd finds its mark at once. */
+  callingBack: Map<string, Caller>
+}
+
+/** Sets or ends a caller's call-back mark, keeping the tenant's index of marks by callId. */
+function mark(tenant: Tenant, caller: Caller, callingBack: Caller['callingBack']): void {
+  if (caller.callingBack) tenant.callingBack.delete(caller.callingBack.callId)
+  caller.callingBack = callingBack
+  if (callingBack) tenant.callingBack.set(callingBack.callId, caller)
 }
 
 /** Digits of a number, without `+`, spaces or dashes. */
@@ -135,7 +144,7 @@ export class AbandonedCallers {
     const tenant = this.tenants.get(namespace)
     const caller = tenant && this.waitingCaller(tenant, digitsOf(phone))
     if (!caller) return false
-    caller.callingBack = { by, since: now, callId }
+    mark(tenant, caller, { by, since: now, callId })
     return this.changed(namespace, true)
   }
 
@@ -144,9 +153,9 @@ export class AbandonedCallers {
     const out: string[] = []
     for (const [namespace, tenant] of this.tenants) {
       let changed = false
-      for (const c of tenant.order) {
-        if (c.callingBack && now - c.callingBack.since >= CALLING_BACK_MAX_MS) {
-          c.callingBack = null
+      for (const c of tenant.callingBack.values()) {
+        if (now - c.callingBack!.since >= CALLING_BACK_MAX_MS) {
+          mark(tenant, c, null)
           changed = true
         }
       }
@@ -245,18 +254,14 @@ export class AbandonedCallers {
     if (!caller || at < caller.firstAt) return false
     caller.reachedAt = at
     caller.reachSec ??= Math.max(0, Math.round((at - caller.firstAt) / 1000))
-    caller.callingBack = null
+    mark(tenant, caller, null)
     return true
   }
 
   private endCallingBack(tenant: Tenant, callId: string): boolean {
-    for (const c of tenant.order) {
-      if (c.callingBack?.callId === callId) {
-        c.callingBack = null
-        return true
-      }
-    }
-    return false
+    const caller = tenant.callingBack.get(callId)
+    if (caller) mark(tenant, caller, null)
+    return caller !== undefined
   }
 
   private rememberAnswer(tenant: Tenant, digits: string, at: number): void {
@@ -287,7 +292,7 @@ export class AbandonedCallers {
   private tenantOf(namespace: string): Tenant {
     let t = this.tenants.get(namespace)
     if (!t) {
-      t = { callers: new Map(), answered: new Map(), order: [] }
+      t = { callers: new Map(), answered: new Map(), order: [], callingBack: new Map() }
       this.tenants.set(namespace, t)
     }
     return t
