@@ -34,7 +34,7 @@ import { type RelayConfig, trustProxyOption } from './config'
 import { CstaClient } from './csta/csta.client'
 import { outboundRoutes } from './outbound/outbound.routes'
 import { OutboundRepo } from './outbound/outbound.repo'
-import { type OutboundDeps, OutboundService } from './outbound/outbound.service'
+import { OutboundService } from './outbound/outbound.service'
 import { PlatformClient } from './platform/platform.client'
 import { TokenManager } from './platform/token-manager'
 import { recordsRoutes } from './call-records/records.routes'
@@ -97,8 +97,6 @@ export interface AppDeps {
   authConfig?: AuthConfig
   /** Where who-is-on-which-agent is kept; in this process's memory unless given. */
   presenceStore?: PresenceStore
-  /** Told of every call back the platform placed (the abandoned callers list follows them). */
-  onCallBack?: OutboundDeps['onCallBack']
 }
 
 export interface App {
@@ -318,7 +316,6 @@ export function createApp(deps: AppDeps): App {
     onCallBack: (namespace, customerPhone, callId, username) => {
       agents.callNumber(namespace, callId, customerPhone)
       calls.callingBack(namespace, customerPhone, callId, username, now())
-      deps.onCallBack?.(namespace, customerPhone, callId, username)
     },
   })
 
