@@ -59,6 +59,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['src/testing/setup.ts'],
+    // Finds the PostgreSQL and Redis the store and cluster tests need, once per run.
+    globalSetup: ['server/testing/services.global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Server tests start real servers and child processes; two cores, so keep it modest.

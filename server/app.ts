@@ -46,6 +46,7 @@ import { PeaksPrefetcher } from './waveforms/peaks.prefetch'
 import { PeaksStore } from './waveforms/peaks.store'
 import { RecordingsRepo } from './call-records/recordings.repo'
 import type { Db } from './db/database'
+import type { Store } from './db/store'
 import { pruneExpired, type RetentionSettings } from './db/retention'
 import { WriteBatcher } from './db/write-batcher'
 import { healthRoutes } from './health/health.routes'
@@ -83,7 +84,8 @@ import { webhookRoutes } from './webhooks/webhooks.routes'
 
 export interface AppDeps {
   config: RelayConfig
-  db: Db
+  /** Where what must last is kept (openStore). */
+  store: Store
   /** Clock, epoch ms; tests may pass their own. */
   now?: () => number
   /** false: no logging (tests). Otherwise logs go to `logStream` (default stdout). */
@@ -128,7 +130,8 @@ const REVALIDATE_EVERY_MS = 30_000
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export function createApp(deps: AppDeps): App {
-  const { config, db } = deps
+  const { config, store } = deps
+  const db = embeddedOnly(store)
   const now = deps.now ?? Date.now
   const fastify = Fastify({
     logger:
@@ -200,7 +203,7 @@ export function createApp(deps: AppDeps): App {
   let prefetcher: PeaksPrefetcher | null = null
   let presence: PresenceService | null = null
   const agentsRepo = new AgentsRepo(db)
-  const writes = new WriteBatcher(db)
+  const writes = new WriteBatcher(store)
   const tokens = new TokenManager({
     baseUrl: config.platform.baseUrl ?? '',
     appId: config.platform.appId ?? '',
@@ -432,7 +435,7 @@ export function createApp(deps: AppDeps): App {
     done()
   })
   fastify.addHook('onClose', async () => {
-    writes.flush()
+    await writes.flush()
     webhookTokens.flush()
     prefetcher?.stop()
     timers.forEach(clearInterval)
@@ -459,6 +462,16 @@ export function createApp(deps: AppDeps): App {
       await fastify.close()
     },
   }
+}
+
+/**
+ * The embedded database's own handle, for the repos still written against it alone: until each
+ * runs on the shared query layer, the relay runs on SQLite only.
+ */
+function embeddedOnly(store: Store): Db {
+  if (!store.sqlite)
+    throw new Error('DATABASE_URL: PostgreSQL is not supported by this release yet')
+  return store.sqlite
 }
 
 function retentionOf(config: RelayConfig): RetentionSettings {

@@ -128,6 +128,15 @@ const envSchema = z.object({
     .default(DEFAULT_PLATFORM_TZ)
     .refine(isTimeZone, 'is not a time zone such as Asia/Shanghai'),
   DATA_DIR: z.string().default('./data'),
+  /** postgres://… keeps everything in PostgreSQL instead of the embedded file under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine(
+      (v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v),
+      'expected postgres://user@host:port/database',
+    ),
   /** Answered within this many seconds of queueing counts toward the service level. */
   SL_THRESHOLD_SEC: seconds.default(20),
   /** Abandoned within this many seconds is a short abandon, left out of the service level. */
@@ -257,6 +266,8 @@ export interface RelayConfig {
   namespace: string
   timeZone: string
   dataDir: string
+  /** PostgreSQL instead of the embedded database; null: SQLite under dataDir. */
+  databaseUrl: string | null
   slThresholdSec: number
   shortAbandonSec: number
   eventRetentionDays: number
@@ -333,6 +344,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     namespace,
     timeZone: e.PLATFORM_TZ,
     dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
     slThresholdSec: e.SL_THRESHOLD_SEC,
     shortAbandonSec: e.SHORT_ABANDON_SEC,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,

@@ -3,7 +3,7 @@ import { createApp } from './app'
 import { prepareAccounts } from './auth/accounts'
 import { UsersRepo } from './auth/users.repo'
 import { ConfigError, loadConfig } from './config'
-import { openDatabase } from './db/database'
+import { openStore } from './db/store'
 import { nameDemoSkills } from './skills/demo-skill-names'
 import { SkillNamesRepo } from './skills/skill-names.repo'
 
@@ -15,9 +15,11 @@ export async function startRelay(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<() => Promise<void>> {
   const config = loadConfig(env)
-  const db = openDatabase(config.dataDir)
+  const store = await openStore(config)
   let authConfig
   try {
+    const db = store.sqlite
+    if (!db) throw new Error('DATABASE_URL: PostgreSQL is not supported by this release yet')
     authConfig = await prepareAccounts({
       demo: config.demo,
       namespace: config.namespace,
@@ -26,18 +28,18 @@ export async function startRelay(
     })
     if (config.demo) nameDemoSkills(new SkillNamesRepo(db), config.namespace, Date.now())
   } catch (err) {
-    db.close()
+    await store.close()
     throw err
   }
-  const app = createApp({ config, db, authConfig })
+  const app = createApp({ config, store, authConfig })
   const url = await app.listen()
   process.stdout.write(`RELAY_READY ${JSON.stringify({ url })}\n`)
   app.fastify.log.info(
-    `supervisor console on ${url} (${config.demo ? 'demo mode, simulator' : 'platform'}; data in ${config.dataDir})`,
+    `supervisor console on ${url} (${config.demo ? 'demo mode, simulator' : 'platform'}; data in ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`,
   )
   return async () => {
     await app.close()
-    db.close()
+    await store.close()
   }
 }
 

@@ -96,7 +96,7 @@ export class AgentsStore {
     // The floor decided what the agent's latest event is; the store follows it, so a restart
     // shows the same (a serial reset included).
     const latest = result === 'applied'
-    const persisted = this.writes.write(() => this.repo.insert(view, latest))
+    const persisted = this.writes.write(() => void this.repo.insert(view, latest))
     return { result, persisted }
   }
 

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { loadConfig } from '../config'
-import { openDatabase } from '../db/database'
+import { openStore } from '../db/store'
 import { type Session, startTestRelay, TEST_TOKEN, type TestRelay } from '../testing/test-relay'
 import { agentEvent } from '../testing/agent-event'
 import { principalOf } from './auth.hooks'
@@ -127,8 +127,8 @@ describe('deny by default', () => {
       DATA_DIR: dataDir,
       SIMULATOR: 'off',
     })
-    const db = openDatabase(config.dataDir)
-    const app = createApp({ config, db, logger: false, distDir: path.join(dataDir, 'no-dist') })
+    const store = await openStore(config)
+    const app = createApp({ config, store, logger: false, distDir: path.join(dataDir, 'no-dist') })
     // Routes a later change might add, forgetting to say who may use them.
     app.fastify.get('/api/reports', () => ({ secret: 'figures' }))
     app.fastify.get('/reports', () => ({ secret: 'figures' }))
@@ -157,7 +157,7 @@ describe('deny by default', () => {
       }
     } finally {
       await app.close()
-      db.close()
+      await store.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     }
   })

@@ -99,7 +99,7 @@ export class CallsStore {
       return { result: 'duplicate', persisted: Promise.resolve() }
     const day = platformDay(summary.endTime ?? receivedAt, this.timeZone)
     const persisted = this.writes
-      .write(() => this.repo.insert(summary, day, receivedAt))
+      .write(() => void this.repo.insert(summary, day, receivedAt))
       .finally(() => this.writing.delete(key))
     this.writing.set(key, persisted)
     this.rollover(receivedAt)

@@ -1,31 +1,47 @@
-import Database from 'better-sqlite3'
-import { describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { afterEach, expect, it } from 'vitest'
+import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
 import { WriteBatcher } from './write-batcher'
 
-describe('group commit', () => {
-  it('commits the writes of one turn together, and settles each once it is on disk', async () => {
-    const db = new Database(':memory:')
-    db.exec('CREATE TABLE t (v INTEGER PRIMARY KEY)')
-    const batcher = new WriteBatcher(db)
-    const insert = db.prepare('INSERT INTO t (v) VALUES (?)')
-    const writes = Array.from({ length: 100 }, (_, i) => batcher.write(() => insert.run(i)))
-    expect((db.prepare('SELECT COUNT(*) AS n FROM t').get() as { n: number }).n).toBe(0) // not yet
+describeEachStore('group commit', (kind) => {
+  let store: TestStore
+  afterEach(() => store.dispose())
+
+  const count = async () =>
+    Number(
+      (await sql<{ n: number }>`SELECT COUNT(*) AS n FROM t`.execute(store.db)).rows[0]?.n ?? -1,
+    )
+
+  async function openWithTable(): Promise<WriteBatcher> {
+    store = await openTestStore(kind)
+    await sql`CREATE TABLE t (v INTEGER PRIMARY KEY)`.execute(store.db)
+    return new WriteBatcher(store)
+  }
+
+  it('commits the writes of one turn together, and settles each once it is stored', async () => {
+    const batcher = await openWithTable()
+    const writes = Array.from({ length: 100 }, (_, i) =>
+      batcher.write(async (trx) => {
+        await sql`INSERT INTO t (v) VALUES (${i})`.execute(trx)
+      }),
+    )
+    expect(await count()).toBe(0) // not yet
     await Promise.all(writes)
-    expect((db.prepare('SELECT COUNT(*) AS n FROM t').get() as { n: number }).n).toBe(100)
+    expect(await count()).toBe(100)
     expect(batcher.commits).toBe(1)
   })
 
   it('fails only the write that fails', async () => {
-    const db = new Database(':memory:')
-    db.exec('CREATE TABLE t (v INTEGER PRIMARY KEY)')
-    const batcher = new WriteBatcher(db)
-    const insert = db.prepare('INSERT INTO t (v) VALUES (?)')
+    const batcher = await openWithTable()
+    const insert = (v: number) => async (trx: TestStore['db']) => {
+      await sql`INSERT INTO t (v) VALUES (${v})`.execute(trx)
+    }
     const results = await Promise.allSettled([
-      batcher.write(() => insert.run(1)),
-      batcher.write(() => insert.run(1)), // a primary-key clash
-      batcher.write(() => insert.run(2)),
+      batcher.write(insert(1)),
+      batcher.write(insert(1)), // a primary-key clash
+      batcher.write(insert(2)),
     ])
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
-    expect((db.prepare('SELECT COUNT(*) AS n FROM t').get() as { n: number }).n).toBe(2)
+    expect(await count()).toBe(2)
   })
 })

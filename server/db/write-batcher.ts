@@ -1,49 +1,62 @@
-import type { Db } from './database'
+import type { Sql, Store } from './store'
+
+/** One write of a batch: its statements, run inside the batch's transaction. */
+export type Write = (trx: Sql) => void | Promise<void>
 
 interface Pending {
-  run: () => void
+  run: Write
   resolve: () => void
   reject: (error: unknown) => void
 }
 
 /**
  * Group commit: writes asked for in the same turn of the event loop go to the database in one
- * transaction (a commit costs four times a row). Each caller's promise settles once its row is
- * committed, so a webhook is still answered only after what it brought is on disk.
+ * transaction (a commit costs four times a row). Each caller's promise settles once its rows are
+ * committed, so a webhook is still answered only after what it brought is durable. Batches
+ * commit one after another; writes asked for while one commits make up the next.
  */
 export class WriteBatcher {
   private queue: Pending[] = []
   private scheduled = false
+  private committing: Promise<void> = Promise.resolve()
   /** Transactions committed (for tests and health). */
   commits = 0
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly store: Store) {}
 
-  write(run: () => void): Promise<void> {
+  write(run: Write): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ run, resolve, reject })
       if (!this.scheduled) {
         this.scheduled = true
-        setImmediate(() => this.flush())
+        setImmediate(() => void this.flush())
       }
     })
   }
 
-  /** Commits what is queued now (also used at shutdown). */
-  flush(): void {
+  /** Commits what is queued now, after any batch already committing (also used at shutdown). */
+  flush(): Promise<void> {
+    this.committing = this.committing.then(() => this.commit())
+    return this.committing
+  }
+
+  private async commit(): Promise<void> {
     const batch = this.queue
     this.queue = []
     this.scheduled = false
     if (batch.length === 0) return
+    const { db } = this.store
     try {
-      this.db.transaction(() => batch.forEach((p) => p.run()))()
+      await db.transaction().execute(async (trx) => {
+        for (const p of batch) await p.run(trx)
+      })
       this.commits += 1
       batch.forEach((p) => p.resolve())
     } catch {
       // One bad write must not fail its neighbours: retry each on its own.
       for (const p of batch) {
         try {
-          this.db.transaction(p.run)()
+          await db.transaction().execute(async (trx) => p.run(trx))
           this.commits += 1
           p.resolve()
         } catch (error) {

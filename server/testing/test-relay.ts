@@ -9,7 +9,8 @@ import { type App, type AppDeps, createApp } from '../app'
 import { hashPassword } from '../auth/passwords'
 import { UsersRepo } from '../auth/users.repo'
 import { loadConfig, type RelayConfig } from '../config'
-import { type Db, openDatabase } from '../db/database'
+import type { Db } from '../db/database'
+import { openStore, type Store } from '../db/store'
 import { nextSerial } from './agent-event'
 
 /** Admits webhook events of test.cc (WEBHOOK_TOKEN). */
@@ -20,6 +21,9 @@ export const OTHER_TOKEN = 'other-webhook-token-0123456789'
 export interface TestRelay {
   url: string
   app: App
+  /** The relay's store. */
+  store: Store
+  /** The embedded database's own handle (SQLite relays), for tests that look at the rows. */
   db: Db
   config: RelayConfig
   dataDir: string
@@ -92,10 +96,11 @@ export async function startTestRelay(
     WEBHOOK_TOKENS: `other.cc=${OTHER_TOKEN}`,
     ...opts.env,
   })
-  const db = openDatabase(config.dataDir)
+  const store = await openStore(config)
+  const db = store.sqlite as Db
   const app = createApp({
     config,
-    db,
+    store,
     ...(opts.logStream ? { logStream: opts.logStream } : { logger: false as const }),
     distDir: path.join(dataDir, 'no-dist'),
     ...(opts.now ? { now: opts.now } : {}),
@@ -129,6 +134,7 @@ export async function startTestRelay(
     createUser,
     signIn,
     app,
+    store,
     db,
     config,
     dataDir,
@@ -162,7 +168,7 @@ export async function startTestRelay(
     async close(o = {}) {
       for (const c of clients) c.disconnect()
       await app.close()
-      db.close()
+      await store.close()
       if (!o.keepData) fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -1,0 +1,85 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { describe, inject } from 'vitest'
+import { openPostgres, openStore, type Store, type StoreKind } from '../db/store'
+
+/** PostgreSQL for tests (null when unreachable: see services.global-setup.ts). */
+export const postgresUrl = inject('postgresUrl')
+
+/** A store for one test, removed with everything in it by `dispose`. */
+export interface TestStore extends Store {
+  /** The address another process would open this store with (DATABASE_URL), or null on SQLite. */
+  databaseUrl: string | null
+  /** The embedded store's folder (DATA_DIR). */
+  dataDir: string
+  dispose(): Promise<void>
+}
+
+/** A fresh embedded store in its own folder. */
+export async function openTestSqlite(): Promise<TestStore> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-test-'))
+  const store = await openStore({ dataDir })
+  return {
+    ...store,
+    databaseUrl: null,
+    dataDir,
+    async dispose() {
+      await store.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The URL of a schema of its own in the test database: `search_path` points there. */
+export async function createTestSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!postgresUrl) throw new Error('PostgreSQL is not reachable for tests')
+  const schema = `t_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: postgresUrl })
+  await admin.connect()
+  await admin.query(`CREATE SCHEMA ${schema}`)
+  await admin.end()
+  const url = new URL(postgresUrl)
+  url.searchParams.set('options', `-c search_path=${schema}`)
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: postgresUrl })
+      await c.connect()
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+      await c.end()
+    },
+  }
+}
+
+/** A fresh PostgreSQL store in a schema of its own, dropped by `dispose`. */
+export async function openTestPostgres(): Promise<TestStore> {
+  const schema = await createTestSchema()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-test-'))
+  const store = await openPostgres(schema.url)
+  return {
+    ...store,
+    databaseUrl: schema.url,
+    dataDir,
+    async dispose() {
+      await store.close()
+      await schema.drop()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export const openTestStore = (kind: StoreKind): Promise<TestStore> =>
+  kind === 'postgres' ? openTestPostgres() : openTestSqlite()
+
+/**
+ * The same tests on each engine: `body` gets the engine and opens its stores with
+ * `openTestStore(kind)`. The PostgreSQL suite is skipped (and said so once, at the start of the
+ * run) when PostgreSQL is unreachable.
+ */
+export function describeEachStore(title: string, body: (kind: StoreKind) => void): void {
+  describe(`${title} on SQLite`, () => body('sqlite'))
+  describe.skipIf(!postgresUrl)(`${title} on PostgreSQL`, () => body('postgres'))
+}
