@@ -11,6 +11,23 @@ describe('the sign-in throttle', () => {
     expect(throttle.admit('lead', '203.0.113.1', false).ok).toBe(true)
   })
 
+  it('counts the failures another relay process saw: guesses spread over two processes meet one limit', () => {
+    const here = new LoginThrottle(DEFAULT_THROTTLE, () => 0)
+    const there = new LoginThrottle(DEFAULT_THROTTLE, () => 0)
+    // Each tells the other of its failures, as the cluster feed does.
+    here.onFailure = (f) => there.failedElsewhere(f)
+    there.onFailure = (f) => here.failedElsewhere(f)
+    for (let i = 0; i < 5; i++) {
+      const side = i % 2 === 0 ? here : there
+      const a = side.admit('lead', '203.0.113.1', false)
+      expect(a.ok).toBe(true)
+      if (a.ok) a.attempt.failed()
+    }
+    // Five failures in all: the sixth waits on either process.
+    expect(here.admit('lead', '203.0.113.1', false)).toEqual({ ok: false, retryAfterSec: 30 })
+    expect(there.admit('lead', '203.0.113.1', false)).toEqual({ ok: false, retryAfterSec: 30 })
+  })
+
   it('keeps its memory bounded while names and addresses are cycled, and keeps the delay of a name under attack', () => {
     let now = 0
     const limits = { ...DEFAULT_THROTTLE, maxEntries: 1_000 }

@@ -39,6 +39,15 @@ interface Counter {
   free: number
 }
 
+/** A failed sign-in, as the throttle counts it. */
+export interface SignInFailure {
+  username: string
+  /** The client address's key (`addressKey`). */
+  address: string
+  /** The user had signed in from this address before. */
+  known: boolean
+}
+
 /** A sign-in attempt the throttle let through: say how it ended, once. */
 export interface Attempt {
   /** The password was wrong (or the name unknown): the attempt stays counted. */
@@ -63,24 +72,43 @@ export type Admission = { ok: true; attempt: Attempt } | { ok: false; retryAfter
 export class LoginThrottle {
   // Insertion order is the order of last use: the first entries are the stalest.
   private readonly counters = new Map<string, Counter>()
+  /**
+   * Told of each failure, for the other relay processes of a cluster (they charge it with
+   * `failedElsewhere`): an attacker spreading guesses over the processes meets one count.
+   */
+  onFailure: ((failure: SignInFailure) => void) | null = null
 
   constructor(
     private readonly limits: ThrottleLimits = DEFAULT_THROTTLE,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /**
-   * Admits an attempt to sign in as `username` from `address` (see `addressKey`), or says how
-   * long to wait. `knownAddress`: the user signed in from this address before.
-   */
-  admit(username: string, address: string, knownAddress: boolean): Admission {
+  /** Charges a failed attempt another relay process saw, as if it had been made here. */
+  failedElsewhere(failure: SignInFailure): void {
+    const now = this.now()
+    for (const [key, free] of this.keysOf(failure.username, failure.address, failure.known)) {
+      const c = this.charge(key, free, now)
+      c.inFlight -= 1
+      c.failures += 1
+    }
+  }
+
+  private keysOf(username: string, address: string, knownAddress: boolean): [string, number][] {
     const name = username.toLowerCase()
-    const keys: [string, number][] = knownAddress
+    return knownAddress
       ? [[`p:${address} ${name}`, this.limits.perKnownAddress]]
       : [
           [`u:${name}`, this.limits.perAccount],
           [`a:${address}`, this.limits.perAddress],
         ]
+  }
+
+  /**
+   * Admits an attempt to sign in as `username` from `address` (see `addressKey`), or says how
+   * long to wait. `knownAddress`: the user signed in from this address before.
+   */
+  admit(username: string, address: string, knownAddress: boolean): Admission {
+    const keys = this.keysOf(username, address, knownAddress)
     const now = this.now()
     const waitMs = Math.max(...keys.map(([key]) => this.waitMs(this.current(key, now), now)))
     if (waitMs > 0) return { ok: false, retryAfterSec: Math.ceil(waitMs / 1000) }
@@ -98,6 +126,7 @@ export class LoginThrottle {
           c.failures = 0 // the pair's own counter: the user is back
         }
       }
+      if (!success) this.onFailure?.({ username, address, known: knownAddress })
     }
     return { ok: true, attempt: { failed: () => settle(false), succeeded: () => settle(true) } }
   }
