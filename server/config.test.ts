@@ -32,6 +32,36 @@ describe('the relay settings', () => {
     }
   })
 
+  it('keeps everything in the embedded file unless DATABASE_URL names a PostgreSQL', () => {
+    expect(loadConfig(BASE)).toMatchObject({ databaseUrl: null, cluster: null })
+    const pg = 'postgres://console@db.example:5432/console'
+    expect(loadConfig({ ...BASE, DATABASE_URL: pg }).databaseUrl).toBe(pg)
+    for (const bad of ['mysql://x@y/z', 'db.example:5432', 'postgres://']) {
+      expect(() => loadConfig({ ...BASE, DATABASE_URL: bad }), bad).toThrow(/DATABASE_URL/)
+    }
+  })
+
+  it('turns cluster mode on with REDIS_URL, and only beside PostgreSQL', () => {
+    const pg = { ...BASE, DATABASE_URL: 'postgres://console@db.example/console' }
+    const on = loadConfig({
+      ...pg,
+      REDIS_URL: 'redis://cache.example:6379',
+      RELAY_NODE_ID: 'relay-a',
+    })
+    expect(on.cluster).toEqual({
+      redisUrl: 'redis://cache.example:6379',
+      prefix: 'wellcloud:',
+      nodeId: 'relay-a',
+    })
+    expect(() => loadConfig({ ...BASE, REDIS_URL: 'redis://cache.example:6379' })).toThrow(
+      /REDIS_URL: cluster mode needs DATABASE_URL/,
+    )
+    expect(() => loadConfig({ ...pg, REDIS_URL: 'cache.example' })).toThrow(/REDIS_URL/)
+    expect(() =>
+      loadConfig({ ...pg, REDIS_URL: 'redis://cache.example', REDIS_PREFIX: 'has space' }),
+    ).toThrow(/REDIS_PREFIX/)
+  })
+
   it('believes no proxy unless TRUST_PROXY names them or a hop count', () => {
     expect(loadConfig(BASE).trustProxy).toBe(false)
     expect(loadConfig({ ...BASE, TRUST_PROXY: 'off' }).trustProxy).toBe(false)

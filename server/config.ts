@@ -1,4 +1,5 @@
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 import { PREFIX_PATTERN } from '@/shared/outbound'
@@ -137,6 +138,29 @@ const envSchema = z.object({
       (v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v),
       'expected postgres://user@host:port/database',
     ),
+  /** redis://… turns on cluster mode: any number of relay processes serve one floor. */
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine(
+      (v) => v === undefined || /^rediss?:\/\/[^\s]+$/.test(v),
+      'expected redis://host:port (or rediss:// with TLS)',
+    ),
+  /** Every key the relay keeps in Redis starts with this: several consoles may share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .default('wellcloud:')
+    .refine((v) => /^[\w:.-]{1,64}$/.test(v), 'expected up to 64 letters, digits or ":.-_"'),
+  /** This process's name in the cluster (logs, health); default: host name and process id. */
+  RELAY_NODE_ID: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine(
+      (v) => v === undefined || /^[\w.-]{1,64}$/.test(v),
+      'expected up to 64 letters, digits or ".-_"',
+    ),
   /** Answered within this many seconds of queueing counts toward the service level. */
   SL_THRESHOLD_SEC: seconds.default(20),
   /** Abandoned within this many seconds is a short abandon, left out of the service level. */
@@ -268,6 +292,8 @@ export interface RelayConfig {
   dataDir: string
   /** PostgreSQL instead of the embedded database; null: SQLite under dataDir. */
   databaseUrl: string | null
+  /** Cluster mode (REDIS_URL): Redis between the processes; null: one process. */
+  cluster: { redisUrl: string; prefix: string; nodeId: string } | null
   slThresholdSec: number
   shortAbandonSec: number
   eventRetentionDays: number
@@ -309,6 +335,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
         '/webhooks/wellcloud?token=<WEBHOOK_TOKEN>',
     )
   }
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid settings:\n  REDIS_URL: cluster mode needs DATABASE_URL too (PostgreSQL): every relay ' +
+        'process must keep and read one store, which a file under DATA_DIR cannot be',
+    )
+  }
   const namespace = e.WELLCLOUD_NAMESPACE ?? 'test.cc'
   const shared = e.WEBHOOK_TOKENS.find(
     (p) => p.token === e.WEBHOOK_TOKEN && p.namespace !== namespace,
@@ -345,6 +377,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     timeZone: e.PLATFORM_TZ,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
+    cluster: e.REDIS_URL
+      ? {
+          redisUrl: e.REDIS_URL,
+          prefix: e.REDIS_PREFIX,
+          nodeId: e.RELAY_NODE_ID ?? `${os.hostname()}-${process.pid}`,
+        }
+      : null,
     slThresholdSec: e.SL_THRESHOLD_SEC,
     shortAbandonSec: e.SHORT_ABANDON_SEC,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
