@@ -55,6 +55,11 @@ function defaultSocket(): FloorClientSocket {
   return io({
     autoConnect: false,
     withCredentials: true, // the sign-in cookie rides on the handshake
+    // A websocket stays on the relay process it reached, so several processes need no sticky
+    // sessions at the balancer; long polling (each request may reach another process) only
+    // where a proxy cannot pass websockets (docs/deploy.md).
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
     // Wall screens run for days: never give up, but do not hammer a relay that is down.
     reconnection: true,
     reconnectionAttempts: Infinity,
