@@ -84,6 +84,13 @@ export class FloorGateway {
     private readonly calls: CallsStore,
     private readonly now: () => number,
     private readonly flushMs: number = FLUSH_MS,
+    /**
+     * One of several relay processes (cluster mode). Each process sends its own screens what
+     * it holds (every process holds the same floor, through the cluster feed), so nothing here
+     * is sent through Redis; a screen that reconnects to another process starts from a
+     * snapshot, since that process's batches are not the ones it missed.
+     */
+    private readonly clustered = false,
   ) {
     calls.abandoned.onChange((namespace) => {
       this.pendingOf(namespace).callBacks = true
@@ -123,7 +130,7 @@ export class FloorGateway {
   settingsChanged(namespace: string, settings: FloorSettings): void {
     for (const room of this.rooms.values()) {
       if (room.audience.namespace === namespace)
-        this.io.to(room.audience.key).emit('settings:changed', settings)
+        this.io.local.to(room.audience.key).emit('settings:changed', settings)
     }
   }
 
@@ -202,7 +209,7 @@ export class FloorGateway {
         )
           continue
         room.seq += 1
-        this.io.to(a.key).emit('floor:changed', {
+        this.io.local.to(a.key).emit('floor:changed', {
           seq: room.seq,
           serverTime,
           agents,
@@ -247,7 +254,8 @@ export class FloorGateway {
     // with the rooms it had, and whatever those were, the socket belongs in its audience's only.
     const stale = [...socket.rooms].filter((r) => r !== socket.id && r !== audience.key)
     for (const r of stale) void socket.leave(r)
-    const replayed = socket.recovered && stale.length === 0 && socket.rooms.has(audience.key)
+    const replayed =
+      !this.clustered && socket.recovered && stale.length === 0 && socket.rooms.has(audience.key)
     void socket.join(audience.key)
     // A recovered session has been replayed the batches its room missed; any other connection
     // starts from a snapshot.
@@ -281,7 +289,7 @@ export class FloorGateway {
       this.schedule()
     }
     for (const room of this.rooms.values()) {
-      this.io.to(room.audience.key).volatile.emit('floor:heartbeat', {
+      this.io.local.to(room.audience.key).volatile.emit('floor:heartbeat', {
         serverTime: now,
         seq: room.seq,
         lastEventAt: this.lastEventAt.get(room.audience.namespace) ?? null,
