@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { agentPresenceSchema, PRESENCE_KINDS } from '@/shared/presence'
 
 // Bounds on what an entry may carry: Redis is shared, and what it holds is read like any input.
 const MAX_BODY_CHARS = 2 * 1024 * 1024
@@ -47,6 +48,35 @@ export const clusterMessageSchema = z.discriminatedUnion('kind', [
     what: z.enum(['settings', 'skill-names', 'webhook-tokens', 'outbound-settings']),
     namespace: id.nullable(),
   }),
+  /** Who is on an agent changed on one process: every process holds the same. */
+  z.object({
+    kind: z.literal('presence'),
+    namespace: id,
+    agentId: id,
+    entries: z
+      .array(
+        z.object({
+          by: id,
+          kind: z.enum(PRESENCE_KINDS),
+          since: z.number(),
+          holder: id,
+          callId: id.nullable(),
+          expiresAt: z.number().nullable(),
+        }),
+      )
+      .max(100),
+    snooze: z
+      .object({
+        by: id,
+        reason: text(400),
+        since: z.number(),
+        until: z.number(),
+        stateSince: z.number(),
+      })
+      .nullable(),
+  }),
+  /** …and what the screens show of it changed: each process tells its own screens. */
+  z.object({ kind: z.literal('presence-shown'), namespace: id, presence: agentPresenceSchema }),
   /** A process could not pass on everything it accepted: the others rebuild from the store. */
   z.object({ kind: z.literal('resync') }),
 ])

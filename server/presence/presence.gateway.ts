@@ -45,7 +45,8 @@ export class PresenceGateway {
     const agent = this.agent(namespace, presence.agentId)
     if (!agent) return
     for (const audience of this.audiences(namespace)) {
-      if (audience.includesAgent(agent)) this.io.to(audience.key).emit('presence:changed', presence)
+      if (audience.includesAgent(agent))
+        this.io.local.to(audience.key).emit('presence:changed', presence)
     }
   }
 
