@@ -47,6 +47,8 @@ import { PeaksStore } from './waveforms/peaks.store'
 import { RecordingsRepo } from './call-records/recordings.repo'
 import type { Db } from './db/database'
 import type { Store } from './db/store'
+import { StoreProbe } from './db/store-probe'
+import type { Cluster } from './cluster/cluster'
 import { pruneExpired, type RetentionSettings } from './db/retention'
 import { WriteBatcher } from './db/write-batcher'
 import { healthRoutes } from './health/health.routes'
@@ -99,6 +101,8 @@ export interface AppDeps {
   authConfig?: AuthConfig
   /** Where who-is-on-which-agent is kept; in this process's memory unless given. */
   presenceStore?: PresenceStore
+  /** This process's part in a cluster (REDIS_URL); none: a single process. */
+  cluster?: Cluster
 }
 
 export interface App {
@@ -204,6 +208,8 @@ export function createApp(deps: AppDeps): App {
   let presence: PresenceService | null = null
   const agentsRepo = new AgentsRepo(db)
   const writes = new WriteBatcher(store)
+  const storeProbe = new StoreProbe(store)
+  storeProbe.start()
   const tokens = new TokenManager({
     baseUrl: config.platform.baseUrl ?? '',
     appId: config.platform.appId ?? '',
@@ -371,6 +377,8 @@ export function createApp(deps: AppDeps): App {
       clientCount: () => floor.clientCount(),
       cstaHealth: () => csta?.health() ?? null,
       quarantine: (namespace) => quarantine.summary(namespace),
+      store: () => storeProbe.status,
+      cluster: () => deps.cluster?.health() ?? null,
     }),
     authRoutes({
       auth,
@@ -439,6 +447,7 @@ export function createApp(deps: AppDeps): App {
     webhookTokens.flush()
     prefetcher?.stop()
     timers.forEach(clearInterval)
+    storeProbe.stop()
     floor.close()
     presenceGateway.close()
     await io.close()

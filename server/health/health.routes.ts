@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { CstaHealth, HealthDetails } from '@/shared/health'
 import type { QuarantineSummary } from '@/shared/webhook-quarantine'
 import { principalOf } from '../auth/auth.hooks'
+import type { ClusterHealth } from '../cluster/cluster'
 import type { WebhookStats } from '../webhooks/webhook-stats'
 
 export interface HealthDeps {
@@ -14,6 +15,10 @@ export interface HealthDeps {
   cstaHealth: () => CstaHealth | null
   /** The webhook quarantine's count for a tenant. */
   quarantine: (namespace: string) => QuarantineSummary
+  /** Whether the store answers (PostgreSQL may be away for a while). */
+  store: () => 'up' | 'down'
+  /** This process's part in a cluster; null: a single process. */
+  cluster: () => ClusterHealth | null
 }
 
 /**
@@ -24,10 +29,19 @@ export interface HealthDeps {
 export function healthRoutes(deps: HealthDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
     const uptimeSec = () => Math.round((deps.now() - deps.startedAt) / 1000)
-    app.get('/api/health', { logLevel: 'warn', config: { public: true } }, () => ({
-      status: 'ok',
-      uptimeSec: uptimeSec(),
-    }))
+    // 503 while the store is away: webhooks cannot be kept then, and a balancer should send
+    // them elsewhere. Redis away leaves the process serving (it says so).
+    app.get('/api/health', { logLevel: 'warn', config: { public: true } }, (_req, reply) => {
+      const store = deps.store()
+      const cluster = deps.cluster()
+      if (store === 'down') void reply.code(503)
+      return {
+        status: store === 'up' ? 'ok' : 'unavailable',
+        uptimeSec: uptimeSec(),
+        store,
+        ...(cluster ? { node: cluster.nodeId, redis: cluster.redis } : {}),
+      }
+    })
     app.get(
       '/api/health/details',
       { config: { permission: 'configure' } },
@@ -40,6 +54,8 @@ export function healthRoutes(deps: HealthDeps) {
         csta: deps.cstaHealth(),
         // Webhook bodies of the admin's tenant that could not be applied (see the quarantine).
         quarantine: deps.quarantine(principalOf(req).scope.namespace),
+        store: deps.store(),
+        cluster: deps.cluster(),
       }),
     )
   }

@@ -76,5 +76,18 @@ export const healthDetailsSchema = z.object({
   csta: z.nullable(cstaHealthSchema),
   /** The admin's tenant's quarantine: webhook bodies that could not be applied. */
   quarantine: quarantineSummarySchema,
+  /** Whether the store (the embedded file or PostgreSQL) answers. */
+  store: z.enum(['up', 'down']),
+  /** This process's part in a cluster (REDIS_URL); null: a single process. */
+  cluster: z.nullable(
+    z.object({
+      nodeId: z.string(),
+      redis: z.enum(['up', 'down']),
+      /** Messages accepted here and not yet passed to the other processes (Redis away). */
+      unsent: z.number(),
+      /** This process runs the work that must run once (pruning, waveforms ahead). */
+      leader: z.boolean(),
+    }),
+  ),
 })
 export type HealthDetails = z.output<typeof healthDetailsSchema>

@@ -28,6 +28,8 @@ const details = (csta: CstaHealth | null): HealthDetails => ({
   },
   csta,
   quarantine: { total: 0, pending: 0, dropped: 0 },
+  store: 'up',
+  cluster: null,
 })
 
 const link = (over: Partial<CstaHealth>): CstaHealth => ({
@@ -84,6 +86,8 @@ const health = (pending: number): HealthDetails => ({
   },
   csta: null,
   quarantine: { total: pending, pending, dropped: 0 },
+  store: 'up',
+  cluster: null,
 })
 
 /** The quarantine below the figures, empty: tests of the link need no second retry button. */
@@ -137,6 +141,26 @@ describe('HealthPage: the call-control link, the webhooks, the relay', () => {
     expect(field(hooks, '已应用')).toBe('1204')
     expect(field(hooks, '未使用的事件（202）')).toBe('4')
     expect(field(section('中继服务'), '运行时长')).toBe('1:02:05')
+    expect(field(section('中继服务'), '数据存储')).toBe('连接正常')
+    // A single process: no cluster rows.
+    expect(within(section('中继服务')).queryByText('集群节点')).toBeNull()
+  })
+
+  it("shows a cluster node's link to Redis, what waits for the other nodes and who runs the scheduled work", async () => {
+    fakeFetch({
+      'GET /api/webhooks/quarantine': EMPTY_LIST,
+      'GET /api/health/details': json(200, {
+        ...details(null),
+        cluster: { nodeId: 'relay-2', redis: 'down', unsent: 37, leader: false },
+      }),
+    })
+    render()
+    await screen.findByRole('heading', { name: '中继服务' })
+    const relay = section('中继服务')
+    expect(field(relay, '集群节点')).toBe('relay-2')
+    expect(field(relay, 'Redis')).toBe('无法连接')
+    expect(field(relay, '待同步给其他节点的消息')).toBe('37')
+    expect(field(relay, '定时任务（清理、预算波形）')).toBe('由其他节点执行')
   })
 
   it('says the link is failing when the retry after a new login was refused too', async () => {

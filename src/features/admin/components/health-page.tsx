@@ -233,6 +233,19 @@ function RelaySection({ details }: { details: HealthDetails }) {
           ['uptime', t('health.relay.uptime'), formatElapsed(details.uptimeSec * 1000)],
           ['agents', t('health.relay.agents'), String(details.agents)],
           ['clients', t('health.relay.clients'), String(details.clients)],
+          ['store', t('health.relay.store'), t(`health.relay.${details.store}`)],
+          ...(details.cluster
+            ? ([
+                ['node', t('health.relay.node'), details.cluster.nodeId],
+                ['redis', t('health.relay.redis'), t(`health.relay.${details.cluster.redis}`)],
+                ['unsent', t('health.relay.unsent'), String(details.cluster.unsent)],
+                [
+                  'leader',
+                  t('health.relay.leader'),
+                  t(details.cluster.leader ? 'health.relay.leading' : 'health.relay.following'),
+                ],
+              ] as const)
+            : []),
         ]}
       />
     </Section>
