@@ -117,7 +117,7 @@ export interface App {
   /** Who is on which agent; `sweep()` ends snoozes whose time is up (tests call it). */
   presence: PresenceGateway
   /** Checks every open socket's session again now (as after an admin change). */
-  revalidateSockets: () => void
+  revalidateSockets: () => Promise<void>
   /** Listens on the configured host and port (0: any free port); resolves to the base URL. */
   listen(): Promise<string>
   close(): Promise<void>
@@ -174,15 +174,15 @@ export function createApp(deps: AppDeps): App {
     hsts: false,
   })
 
-  const users = new UsersRepo(db)
-  const sessions = new SessionsRepo(db)
-  const kiosks = new KiosksRepo(db)
+  const users = new UsersRepo(store.db)
+  const sessions = new SessionsRepo(store.db)
+  const kiosks = new KiosksRepo(store.db)
   const auth = new AuthService(
     users,
     sessions,
     kiosks,
     new LoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle }, now),
-    new KnownAddressesRepo(db),
+    new KnownAddressesRepo(store.db),
     config.session,
     now,
   )
@@ -200,6 +200,10 @@ export function createApp(deps: AppDeps): App {
   io.use(onePerConnection())
   const sockets = installSocketAuth(io, auth)
   const revalidateSockets = () => sockets.revalidate()
+  const revalidateNow = () =>
+    void revalidateSockets().catch((err: unknown) =>
+      fastify.log.error({ err }, "checking the open sockets' sessions failed"),
+    )
 
   // The gateway (and the peaks prefetcher) are created after the stores, but the stores
   // report changes through them.
@@ -434,7 +438,7 @@ export function createApp(deps: AppDeps): App {
   prune()
   const timers = [
     setInterval(prune, PRUNE_EVERY_MS),
-    setInterval(revalidateSockets, REVALIDATE_EVERY_MS),
+    setInterval(revalidateNow, REVALIDATE_EVERY_MS),
   ]
 
   fastify.addHook('preClose', (done) => {

@@ -23,7 +23,7 @@ export async function startRelay(
     authConfig = await prepareAccounts({
       demo: config.demo,
       namespace: config.namespace,
-      users: new UsersRepo(db),
+      users: new UsersRepo(store.db),
       now: Date.now(),
     })
     if (config.demo) nameDemoSkills(new SkillNamesRepo(db), config.namespace, Date.now())

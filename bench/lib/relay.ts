@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { hashPassword } from '../../server/auth/passwords'
 import { UsersRepo } from '../../server/auth/users.repo'
-import { openDatabase } from '../../server/db/database'
+import { openStore } from '../../server/db/store'
 import type { Role } from '@/shared/auth'
 import { REPO_ROOT, type StartedProgram, startProgram } from '../../server/lib/child-process'
 import { tempDir, verboseOutput } from './processes'
@@ -27,13 +27,13 @@ export async function startBenchRelay(options: {
   env?: Record<string, string>
 }): Promise<BenchRelay> {
   const dataDir = tempDir('bench-relay-')
-  const db = openDatabase(dataDir)
-  const repo = new UsersRepo(db)
+  const store = await openStore({ dataDir })
+  const repo = new UsersRepo(store.db)
   const passwordHash = await hashPassword(BENCH_PASSWORD)
   const scope = { namespace: options.namespace, orgPrefix: null, skills: null }
   for (const { username, role } of options.users)
-    repo.create({ username, passwordHash, role, scope }, Date.now())
-  db.close()
+    await repo.create({ username, passwordHash, role, scope }, Date.now())
+  await store.close()
   const started = await startProgram(
     'server/index.ts',
     [],

@@ -47,7 +47,7 @@ export function actionsRoutes(deps: ActionsRoutesDeps) {
       const changes: { deviceId?: string | null; phoneNumber?: string | null } = {}
       if (body.deviceId !== undefined) changes.deviceId = body.deviceId || null
       if (body.phoneNumber !== undefined) changes.phoneNumber = body.phoneNumber || null
-      const user = deps.users.update(p.id, changes, deps.now())!
+      const user = (await deps.users.update(p.id, changes, deps.now()))!
       return meOf({ ...p, deviceId: user.deviceId, phoneNumber: user.phoneNumber })
     })
 

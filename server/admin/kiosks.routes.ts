@@ -18,7 +18,7 @@ export interface KiosksRoutesDeps {
   kiosks: KiosksRepo
   now: () => number
   /** Called after a link was revoked: its open screens are checked (and closed) now. */
-  sessionsChanged: (owner: SessionOwner) => void
+  sessionsChanged: (owner: SessionOwner) => Promise<void>
   /** Minting and revoking are audited. */
   audit: AuditAdmin
 }
@@ -28,8 +28,8 @@ const ADMIN = { permission: 'manageUsers' } as const
 /** Wall-screen links: minted, listed (with when each was last used) and revoked by an admin. */
 export function kiosksRoutes(deps: KiosksRoutesDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/kiosks', { config: ADMIN }, (req) =>
-      deps.kiosks.list(principalOf(req).scope.namespace).map(view),
+    app.get('/api/kiosks', { config: ADMIN }, async (req) =>
+      (await deps.kiosks.list(principalOf(req).scope.namespace)).map(view),
     )
 
     app.post('/api/kiosks', { config: ADMIN }, async (req, reply) => {
@@ -42,7 +42,7 @@ export function kiosksRoutes(deps: KiosksRoutesDeps) {
         )
       }
       const token = randomSecret(24)
-      const link = deps.kiosks.create({
+      const link = await deps.kiosks.create({
         token,
         name: body.name,
         scope: { namespace: admin.scope.namespace, orgPrefix, skills: body.skills },
@@ -62,14 +62,14 @@ export function kiosksRoutes(deps: KiosksRoutesDeps) {
     app.delete('/api/kiosks/:id', { config: ADMIN }, async (req, reply) => {
       const admin = principalOf(req)
       const id = idParamSchema.safeParse(req.params)
-      const link = id.success ? deps.kiosks.byId(id.data.id) : null
+      const link = id.success ? await deps.kiosks.byId(id.data.id) : null
       if (!link || link.scope.namespace !== admin.scope.namespace) {
         throw notFound(`no wall-screen link ${String((req.params as { id?: unknown }).id)}`)
       }
       // Its sessions are not deleted here: the next check of each (any request, or its open
       // screens, checked now) finds the link revoked, says so, and ends the session.
-      deps.kiosks.revoke(link.id, deps.now())
-      deps.sessionsChanged({ kioskId: link.id })
+      await deps.kiosks.revoke(link.id, deps.now())
+      await deps.sessionsChanged({ kioskId: link.id })
       deps.audit(admin, {
         op: 'kiosk-revoke',
         target: link.name,

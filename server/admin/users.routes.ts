@@ -26,7 +26,7 @@ export interface UsersRoutesDeps {
   sessions: SessionsRepo
   now: () => number
   /** Called after a user's sessions were ended or their scope changed: their open sockets are checked now. */
-  sessionsChanged: (owner: SessionOwner) => void
+  sessionsChanged: (owner: SessionOwner) => Promise<void>
   /** Every change is audited. */
   audit: AuditAdmin
   /** The departments and skill groups a scope is checked against. */
@@ -38,12 +38,10 @@ const ADMIN = { permission: 'manageUsers' } as const
 /** Admin API for the users of the admin's own tenant (and department subtree, if they have one). */
 export function usersRoutes(deps: UsersRoutesDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/users', { config: ADMIN }, (req) => {
+    app.get('/api/users', { config: ADMIN }, async (req) => {
       const admin = principalOf(req)
-      return deps.users
-        .list(admin.scope.namespace)
-        .filter((u) => manages(admin, u))
-        .map(view)
+      const users = await deps.users.list(admin.scope.namespace)
+      return users.filter((u) => manages(admin, u)).map(view)
     })
 
     app.post('/api/users', { config: ADMIN }, async (req, reply) => {
@@ -61,7 +59,7 @@ export function usersRoutes(deps: UsersRoutesDeps) {
       if (problem) throw badRequest(problem)
       const password = b.password ?? temporaryPassword()
       try {
-        const user = deps.users.create(
+        const user = await deps.users.create(
           {
             username: b.username,
             passwordHash: await hashPassword(password),
@@ -89,7 +87,7 @@ export function usersRoutes(deps: UsersRoutesDeps) {
 
     app.patch('/api/users/:id', { config: ADMIN }, async (req) => {
       const admin = principalOf(req)
-      const target = findManaged(req.params, admin, deps.users)
+      const target = await findManaged(req.params, admin, deps.users)
       const b = parseWith(updateUserBodySchema, req.body)
       if (
         target.id === admin.id &&
@@ -112,7 +110,7 @@ export function usersRoutes(deps: UsersRoutesDeps) {
         skills: b.skills?.filter((s) => !target.scope.skills?.includes(s)),
       })
       if (problem) throw badRequest(problem)
-      const updated = deps.users.update(target.id, b, deps.now())!
+      const updated = (await deps.users.update(target.id, b, deps.now()))!
       deps.audit(admin, {
         op: 'user-update',
         target: target.username,
@@ -130,18 +128,18 @@ export function usersRoutes(deps: UsersRoutesDeps) {
       // A disabled user's sessions end at their next check (any request, or their open sockets,
       // checked now), which says why; a changed role or scope applies from the next request, and
       // open screens are closed now and reconnect with it.
-      deps.sessionsChanged({ userId: target.id })
+      await deps.sessionsChanged({ userId: target.id })
       return view(updated)
     })
 
     app.post('/api/users/:id/password', { config: ADMIN }, async (req, reply) => {
       const admin = principalOf(req)
-      const target = findManaged(req.params, admin, deps.users)
+      const target = await findManaged(req.params, admin, deps.users)
       const body = parseWith(resetPasswordBodySchema, req.body ?? {})
       const password = body.password ?? temporaryPassword()
-      deps.users.setPassword(target.id, await hashPassword(password), deps.now())
-      deps.sessions.deleteForUser(target.id)
-      deps.sessionsChanged({ userId: target.id })
+      await deps.users.setPassword(target.id, await hashPassword(password), deps.now())
+      await deps.sessions.deleteForUser(target.id)
+      await deps.sessionsChanged({ userId: target.id })
       // Never the password itself: only who reset whose, and whether the admin chose it.
       deps.audit(admin, {
         op: 'password-reset',
@@ -162,10 +160,10 @@ function manages(admin: Principal, u: User): boolean {
 }
 
 /** The user named by `:id` if this admin manages them; a 404 otherwise (the same for "absent" and "not yours"). */
-function findManaged(params: unknown, admin: Principal, users: UsersRepo): User {
+async function findManaged(params: unknown, admin: Principal, users: UsersRepo): Promise<User> {
   const id = idParamSchema.safeParse(params)
   if (!id.success) throw notFound(describeIssues(id.error))
-  const user = users.byId(id.data.id)
+  const user = await users.byId(id.data.id)
   if (!user || !manages(admin, user)) throw notFound(`no user ${id.data.id}`)
   return user
 }

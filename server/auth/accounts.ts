@@ -43,8 +43,8 @@ export async function prepareAccounts(opts: {
 }): Promise<AuthConfig> {
   if (opts.demo) {
     for (const a of DEMO_ACCOUNTS) {
-      if (opts.users.credentials(a.username)) continue
-      const user = opts.users.create(
+      if (await opts.users.credentials(a.username)) continue
+      const user = await opts.users.create(
         {
           username: a.username,
           passwordHash: await hashPassword(a.password),
@@ -55,7 +55,7 @@ export async function prepareAccounts(opts: {
       )
       if (a.deviceId || a.phoneNumber) {
         const phone = { deviceId: a.deviceId ?? null, phoneNumber: a.phoneNumber ?? null }
-        opts.users.update(user.id, phone, opts.now)
+        await opts.users.update(user.id, phone, opts.now)
       }
     }
     return {
@@ -67,11 +67,11 @@ export async function prepareAccounts(opts: {
       })),
     }
   }
-  if (!opts.users.hasActiveAdmin()) {
+  if (!(await opts.users.hasActiveAdmin())) {
     throw new ConfigError(
       'There is no admin account yet. Create the first one (it asks for the password):\n' +
         `  npm run users -- add <username> --role admin --namespace ${opts.namespace}\n` +
-        'Use the same DATA_DIR as the relay.',
+        'Use the same DATA_DIR (or DATABASE_URL) as the relay.',
     )
   }
   return { demo: false, demoAccounts: [] }

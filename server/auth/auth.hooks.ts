@@ -55,7 +55,7 @@ export function installAuthHooks(app: FastifyInstance, auth: AuthService): void 
   app.addHook('onRequest', async (req) => {
     const config = req.routeOptions.config
     if (isPublic(config.public, req)) return
-    const result = auth.authenticate(req.cookies[SESSION_COOKIE])
+    const result = await auth.authenticate(req.cookies[SESSION_COOKIE])
     if (typeof result === 'string') throw unauthenticated(result)
     req.principal = result
     if (result.kind === 'kiosk' && !config.kiosk) {

@@ -61,7 +61,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
 
     app.post('/api/auth/logout', { config: { kiosk: true } }, async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE]
-      deps.auth.logout(token)
+      await deps.auth.logout(token)
       if (token) deps.signedOut(hashToken(token))
       clearSessionCookies(reply, cookieOptions(req, deps.cookieMode))
       return reply.code(204).send()
@@ -74,7 +74,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
       '/k/:token',
       { config: { public: true } },
       async (req, reply) => {
-        const opened = deps.auth.openKiosk(
+        const opened = await deps.auth.openKiosk(
           req.params.token,
           req.ip,
           req.headers['user-agent'] ?? null,

@@ -54,9 +54,10 @@ export class AuthService {
     ip: string,
     userAgent: string | null,
   ): Promise<LoginResult> {
-    const found = this.users.credentials(username)
+    const found = await this.users.credentials(username)
     const address = addressKey(ip)
-    const known = found !== null && this.knownAddresses.isKnown(found.user.id, address, this.now())
+    const known =
+      found !== null && (await this.knownAddresses.isKnown(found.user.id, address, this.now()))
     const admission = this.throttle.admit(username, address, known)
     if (!admission.ok)
       return { ok: false, reason: 'throttled', retryAfterSec: admission.retryAfterSec }
@@ -71,11 +72,11 @@ export class AuthService {
     if (!found || !matches) return { ok: false, reason: 'bad_credentials' }
     if (found.user.disabled) return { ok: false, reason: 'disabled' }
     const now = this.now()
-    this.knownAddresses.remember(found.user.id, address, now)
+    await this.knownAddresses.remember(found.user.id, address, now)
     const token = randomSecret(32)
     const csrf = randomSecret(24)
     const expiresAt = now + this.policy.absoluteMs
-    this.sessions.create({
+    await this.sessions.create({
       token,
       userId: found.user.id,
       kioskId: null,
@@ -89,18 +90,18 @@ export class AuthService {
   }
 
   /** Opens a wall-screen link: a read-only session scoped to the link's view. */
-  openKiosk(
+  async openKiosk(
     linkToken: string,
     address: string,
     userAgent: string | null,
-  ): { token: string; csrf: string; link: KioskLink; expiresAt: number } | null {
-    const link = this.kiosks.byToken(linkToken)
+  ): Promise<{ token: string; csrf: string; link: KioskLink; expiresAt: number } | null> {
+    const link = await this.kiosks.byToken(linkToken)
     if (!link || link.revokedAt !== null) return null
     const now = this.now()
     const token = randomSecret(32)
     const csrf = randomSecret(24)
     const expiresAt = now + this.policy.kioskMs
-    this.sessions.create({
+    await this.sessions.create({
       token,
       userId: null,
       kioskId: link.id,
@@ -110,45 +111,50 @@ export class AuthService {
       ip: address,
       userAgent,
     })
-    this.kiosks.markUsed(link.id, now)
+    await this.kiosks.markUsed(link.id, now)
     return { token, csrf, link, expiresAt }
   }
 
-  /** The principal behind a session token, or why there is none. Keeps the session alive. */
-  authenticate(token: string | undefined): Principal | AuthRefusal {
+  /**
+   * The principal behind a session token, or why there is none. Keeps the session alive. Runs
+   * on every request and socket: one read (the session with its user or link); a write only
+   * when the session ends or has not been touched for a minute.
+   */
+  async authenticate(token: string | undefined): Promise<Principal | AuthRefusal> {
     if (!token) return 'no_session'
-    const s = this.sessions.find(token)
-    if (!s) return 'no_session'
+    const found = await this.sessions.findWithOwner(token)
+    if (!found) return 'no_session'
+    const s = found.session
     const now = this.now()
     const idle = s.kiosk_id === null && now - s.last_seen_at > this.policy.idleMs
     if (now > s.expires_at || idle) {
-      this.sessions.delete(s.id)
+      await this.sessions.delete(s.id)
       return 'expired'
     }
     let principal: Principal
     if (s.user_id !== null) {
-      const user = this.users.byId(s.user_id)
+      const user = found.user
       if (!user) return 'no_session'
       if (user.disabled) {
-        this.sessions.delete(s.id)
+        await this.sessions.delete(s.id)
         return 'disabled'
       }
       principal = userPrincipal(user, s.id, s.csrf)
     } else {
-      const link = s.kiosk_id === null ? null : this.kiosks.byId(s.kiosk_id)
+      const link = found.kiosk
       if (!link || link.revokedAt !== null) {
-        this.sessions.delete(s.id)
+        await this.sessions.delete(s.id)
         return 'revoked'
       }
-      if (now - (link.lastUsedAt ?? 0) > TOUCH_EVERY_MS) this.kiosks.markUsed(link.id, now)
+      if (now - (link.lastUsedAt ?? 0) > TOUCH_EVERY_MS) await this.kiosks.markUsed(link.id, now)
       principal = kioskPrincipal(link, s.id, s.csrf)
     }
-    if (now - s.last_seen_at > TOUCH_EVERY_MS) this.sessions.touch(s.id, now)
+    if (now - s.last_seen_at > TOUCH_EVERY_MS) await this.sessions.touch(s.id, now)
     return principal
   }
 
-  logout(token: string | undefined): void {
-    if (token) this.sessions.delete(hashToken(token))
+  async logout(token: string | undefined): Promise<void> {
+    if (token) await this.sessions.delete(hashToken(token))
   }
 }
 

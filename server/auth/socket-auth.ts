@@ -6,17 +6,20 @@ import { audienceOf } from '../realtime/audience'
 import type { FloorServer, FloorSocket, SocketData } from '../realtime/floor.gateway'
 import { AUTH_FAILURE_MESSAGES, type AuthService, type Principal } from './auth.service'
 
+// Refusals of recovered sessions kept for their handshakes; more are dropped rather than kept.
+const MAX_REFUSALS_KEPT = 1_000
+
 /** Whose sessions an admin changed: a user's, or a wall-screen link's. */
 export type SessionOwner = { userId: number } | { kioskId: number }
 
 /** The open sockets of every session, so that a session's end reaches them at once. */
 export interface SocketSessions {
   /** Checks every open socket's session again (expiry, and anything not announced). */
-  revalidate(): void
+  revalidate(): Promise<void>
   /** A session signed out: its sockets are told and closed now. */
   signedOut(sessionId: string): void
   /** An admin changed a user or a wall-screen link: its open sockets are checked now. */
-  ownerChanged(owner: SessionOwner): void
+  ownerChanged(owner: SessionOwner): Promise<void>
 }
 
 /**
@@ -30,45 +33,53 @@ export interface SocketSessions {
 export function installSocketAuth(io: FloorServer, auth: AuthService): SocketSessions {
   // Checking a recovered session authenticates it, which ends a revoked or disabled one; the
   // handshake's own check runs right after (socket.io creates the socket, then runs the
-  // middleware) and must still say why, not "no session".
-  let refusedOnRestore: { token: string; failure: AuthRefusal } | null = null
+  // middleware) and must still say why, not "no session". Kept by token: other handshakes
+  // may be checked in between.
+  const refusedOnRestore = new Map<string, AuthRefusal>()
   // What a recovered session saw must be what its session may see now (see restoreOnlyIf).
-  restoreOnlyIf(io, (data) => {
-    const p = auth.authenticate(data.token)
-    if (typeof p === 'string' && data.token) refusedOnRestore = { token: data.token, failure: p }
+  restoreOnlyIf(io, async (data) => {
+    const p = await auth.authenticate(data.token)
+    if (typeof p === 'string' && data.token) {
+      // Only a handshake whose cookie is not the token it recovered with leaves one behind.
+      if (refusedOnRestore.size >= MAX_REFUSALS_KEPT) refusedOnRestore.clear()
+      refusedOnRestore.set(data.token, p)
+    }
     return typeof p !== 'string' && !changed(p, data)
   })
 
   io.use((socket, next) => {
+    // A store that cannot be read refuses the handshake (the client tries again later).
+    admit(socket).then(
+      (refusal) => next(refusal ?? undefined),
+      (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
+    )
+  })
+
+  /** Checks a handshake; sets the socket's principal, or says why it is refused. */
+  async function admit(socket: FloorSocket): Promise<Error | null> {
     const origin = socket.request.headers.origin
     const host = socket.request.headers.host
     if (origin !== undefined && !sameHost(origin, host)) {
-      next(
-        Object.assign(new Error('connections from other sites are refused'), {
-          data: { reason: 'origin' satisfies ConnectRefusal },
-        }),
-      )
-      return
+      return Object.assign(new Error('connections from other sites are refused'), {
+        data: { reason: 'origin' satisfies ConnectRefusal },
+      })
     }
     const token = fastifyCookie.parse(socket.request.headers.cookie ?? '')[SESSION_COOKIE]
-    let principal = auth.authenticate(token)
-    if (principal === 'no_session' && token !== undefined && refusedOnRestore?.token === token)
-      principal = refusedOnRestore.failure
-    refusedOnRestore = null
+    let principal = await auth.authenticate(token)
+    const refused = token === undefined ? undefined : refusedOnRestore.get(token)
+    if (token !== undefined) refusedOnRestore.delete(token)
+    if (principal === 'no_session' && refused !== undefined) principal = refused
     if (typeof principal === 'string') {
-      next(
-        Object.assign(new Error(AUTH_FAILURE_MESSAGES[principal]), {
-          data: { reason: principal satisfies ConnectRefusal },
-        }),
-      )
-      return
+      return Object.assign(new Error(AUTH_FAILURE_MESSAGES[principal]), {
+        data: { reason: principal satisfies ConnectRefusal },
+      })
     }
     // Set on every connect, a recovered one too: its old data is not trusted.
     socket.data.token = token
     socket.data.principal = principal
     socket.data.audience = audienceOf(principal.scope)
-    next()
-  })
+    return null
+  }
 
   const bySession = new SocketIndex()
   const byOwner = new SocketIndex()
@@ -84,23 +95,23 @@ export function installSocketAuth(io: FloorServer, auth: AuthService): SocketSes
   })
 
   /** Closes a socket whose session ended or changed, saying why first. */
-  function check(socket: FloorSocket): void {
-    const p = auth.authenticate(socket.data.token)
+  async function check(socket: FloorSocket): Promise<void> {
+    const p = await auth.authenticate(socket.data.token)
     if (typeof p === 'string') end(socket, { reason: p, message: AUTH_FAILURE_MESSAGES[p] })
     else if (changed(p, socket.data))
       end(socket, { reason: 'changed', message: 'your role or scope changed' })
   }
 
   return {
-    revalidate() {
-      for (const socket of io.of('/').sockets.values()) check(socket)
+    async revalidate() {
+      await Promise.all([...io.of('/').sockets.values()].map(check))
     },
     signedOut(sessionId) {
       for (const socket of bySession.get(sessionId))
         end(socket, { reason: 'no_session', message: 'you signed out' })
     },
-    ownerChanged(owner) {
-      for (const socket of byOwner.get(ownerKey(owner))) check(socket)
+    async ownerChanged(owner) {
+      await Promise.all(byOwner.get(ownerKey(owner)).map(check))
     },
   }
 }
@@ -155,13 +166,20 @@ class SocketIndex {
  * exactly what it saw. Otherwise the socket connects afresh: middleware, its new room, a
  * snapshot.
  */
-function restoreOnlyIf(io: FloorServer, stillValid: (data: Partial<SocketData>) => boolean): void {
+function restoreOnlyIf(
+  io: FloorServer,
+  stillValid: (data: Partial<SocketData>) => Promise<boolean>,
+): void {
   const adapter = io.of('/').adapter
   const restore = adapter.restoreSession.bind(adapter)
   type Restored = Awaited<ReturnType<typeof restore>>
   adapter.restoreSession = async (pid, offset) => {
     const session = (await restore(pid, offset)) as Restored | null
-    if (session && stillValid(session.data as Partial<SocketData>)) return session
+    // A session that cannot be checked now is not restored: the socket connects afresh.
+    const valid = session
+      ? await stillValid(session.data as Partial<SocketData>).catch(() => false)
+      : false
+    if (session && valid) return session
     // What socket.io's own adapter answers for an unknown or expired session: start afresh.
     return null as unknown as Restored
   }

@@ -4,12 +4,12 @@ import { read } from 'read'
 import { z } from 'zod'
 import { ROLES } from '@/shared/auth'
 import { describeIssues } from '@/shared/validation'
-import { openDatabase } from '../db/database'
+import { openStore } from '../db/store'
 import { hashPassword, passwordProblem } from './passwords'
 import { SessionsRepo } from './sessions.repo'
 import { DuplicateUsernameError, UsersRepo } from './users.repo'
 
-const USAGE = `Manage the console's users (in DATA_DIR, default ./data).
+const USAGE = `Manage the console's users (in DATABASE_URL if set, else in DATA_DIR, default ./data).
 
   npm run users -- add <username> --role admin|supervisor|viewer --namespace <domain>
                        [--org <treePos>] [--skills a,b] [--password <p>]
@@ -70,8 +70,12 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE)
     return
   }
-  const db = openDatabase(path.resolve(process.env.DATA_DIR ?? './data'))
-  const users = new UsersRepo(db)
+  // Where the relay keeps its users: the same settings as the relay's.
+  const store = await openStore({
+    dataDir: path.resolve(process.env.DATA_DIR ?? './data'),
+    databaseUrl: process.env.DATABASE_URL,
+  })
+  const users = new UsersRepo(store.db)
   const now = Date.now()
   try {
     switch (command) {
@@ -86,7 +90,7 @@ async function main(argv: string[]): Promise<void> {
               .map((s) => s.trim())
               .filter(Boolean)
           : null
-        const user = users.create(
+        const user = await users.create(
           {
             username: a.username,
             passwordHash: await hashPassword(password),
@@ -99,7 +103,7 @@ async function main(argv: string[]): Promise<void> {
         return
       }
       case 'list':
-        for (const u of users.list(null)) {
+        for (const u of await users.list(null)) {
           const scope = [
             u.scope.namespace,
             u.scope.orgPrefix && `org ${u.scope.orgPrefix}`,
@@ -114,16 +118,16 @@ async function main(argv: string[]): Promise<void> {
       case 'disable':
       case 'enable': {
         if (!username) throw new UsageError(`${command} needs a username`)
-        const found = users.credentials(username)
+        const found = await users.credentials(username)
         if (!found) throw new UsageError(`no user ${username}`)
         if (command === 'passwd')
-          users.setPassword(
+          await users.setPassword(
             found.user.id,
             await hashPassword(await passwordFrom(values.password)),
             now,
           )
-        else users.update(found.user.id, { disabled: command === 'disable' }, now)
-        if (command !== 'enable') new SessionsRepo(db).deleteForUser(found.user.id)
+        else await users.update(found.user.id, { disabled: command === 'disable' }, now)
+        if (command !== 'enable') await new SessionsRepo(store.db).deleteForUser(found.user.id)
         console.log(`${command === 'passwd' ? 'password changed for' : `${command}d`} ${username}`)
         return
       }
@@ -131,7 +135,7 @@ async function main(argv: string[]): Promise<void> {
         throw new UsageError(`unknown command ${command}\n\n${USAGE}`)
     }
   } finally {
-    db.close()
+    await store.close()
   }
 }
 

@@ -1,6 +1,7 @@
+import { sql } from 'kysely'
 import type { AdminUser } from '@/shared/admin'
 import type { Role, Scope } from '@/shared/auth'
-import type { Db } from '../db/database'
+import type { Sql } from '../db/store'
 
 /**
  * A user as the relay keeps it: exactly what the admin pages are shown. The password hash
@@ -8,7 +9,8 @@ import type { Db } from '../db/database'
  */
 export type User = AdminUser
 
-interface UserRow {
+/** A user's row as stored (also read by the session check, which joins it). */
+export interface UserRow {
   id: number
   username: string
   password_hash: string
@@ -16,7 +18,7 @@ interface UserRow {
   namespace: string
   org_prefix: string | null
   skills: string | null
-  disabled: number
+  disabled: number | boolean
   device_id: string | null
   phone_number: string | null
   created_at: number
@@ -43,85 +45,64 @@ export class DuplicateUsernameError extends Error {}
 
 /** Users of the console; usernames are unique across tenants because sign-in names no tenant. */
 export class UsersRepo {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Sql) {}
 
-  create(u: NewUser, now: number): User {
-    try {
-      const info = this.db
-        .prepare(
-          `INSERT INTO users (username, password_hash, role, namespace, org_prefix, skills, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          u.username,
-          u.passwordHash,
-          u.role,
-          u.scope.namespace,
-          u.scope.orgPrefix,
-          skillsText(u.scope.skills),
-          now,
-          now,
-        )
-      return this.byId(Number(info.lastInsertRowid))!
-    } catch (err) {
-      if (err instanceof Error && /UNIQUE/.test(err.message))
-        throw new DuplicateUsernameError(u.username)
-      throw err
-    }
+  async create(u: NewUser, now: number): Promise<User> {
+    // A taken name inserts nothing (rather than failing in each engine's own words).
+    const { rows } = await sql<UserRow>`
+      INSERT INTO users (username, password_hash, role, namespace, org_prefix, skills, created_at, updated_at)
+      VALUES (${u.username}, ${u.passwordHash}, ${u.role}, ${u.scope.namespace},
+              ${u.scope.orgPrefix}, ${skillsText(u.scope.skills)}, ${now}, ${now})
+      ON CONFLICT (username) DO NOTHING
+      RETURNING *`.execute(this.db)
+    if (!rows[0]) throw new DuplicateUsernameError(u.username)
+    return toUser(rows[0])
   }
 
-  byId(id: number): User | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined
-    return row ? toUser(row) : null
+  async byId(id: number): Promise<User | null> {
+    const { rows } = await sql<UserRow>`SELECT * FROM users WHERE id = ${id}`.execute(this.db)
+    return rows[0] ? toUser(rows[0]) : null
   }
 
   /** The user and their password hash, for sign-in. */
-  credentials(username: string): { user: User; passwordHash: string } | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as
-      UserRow | undefined
+  async credentials(username: string): Promise<{ user: User; passwordHash: string } | null> {
+    const { rows } = await sql<UserRow>`SELECT * FROM users WHERE username = ${username}`.execute(
+      this.db,
+    )
+    const row = rows[0]
     return row ? { user: toUser(row), passwordHash: row.password_hash } : null
   }
 
-  list(namespace: string | null): User[] {
-    const rows = (
-      namespace === null
-        ? this.db.prepare('SELECT * FROM users ORDER BY username').all()
-        : this.db
-            .prepare('SELECT * FROM users WHERE namespace = ? ORDER BY username')
-            .all(namespace)
-    ) as UserRow[]
+  async list(namespace: string | null): Promise<User[]> {
+    const where = namespace === null ? sql`` : sql`WHERE namespace = ${namespace}`
+    const { rows } = await sql<UserRow>`SELECT * FROM users ${where} ORDER BY username`.execute(
+      this.db,
+    )
     return rows.map(toUser)
   }
 
-  update(id: number, c: UserChanges, now: number): User | null {
-    const sets: string[] = []
-    const values: unknown[] = []
-    const set = (column: string, value: unknown) => {
-      sets.push(`${column} = ?`)
-      values.push(value)
-    }
-    if (c.role !== undefined) set('role', c.role)
-    if (c.orgPrefix !== undefined) set('org_prefix', c.orgPrefix)
-    if (c.skills !== undefined) set('skills', skillsText(c.skills))
-    if (c.disabled !== undefined) set('disabled', c.disabled ? 1 : 0)
-    if (c.deviceId !== undefined) set('device_id', c.deviceId)
-    if (c.phoneNumber !== undefined) set('phone_number', c.phoneNumber)
-    set('updated_at', now)
-    this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, id)
-    return this.byId(id)
+  async update(id: number, c: UserChanges, now: number): Promise<User | null> {
+    const sets = [sql`updated_at = ${now}`]
+    if (c.role !== undefined) sets.push(sql`role = ${c.role}`)
+    if (c.orgPrefix !== undefined) sets.push(sql`org_prefix = ${c.orgPrefix}`)
+    if (c.skills !== undefined) sets.push(sql`skills = ${skillsText(c.skills)}`)
+    if (c.disabled !== undefined) sets.push(sql`disabled = ${c.disabled ? 1 : 0}`)
+    if (c.deviceId !== undefined) sets.push(sql`device_id = ${c.deviceId}`)
+    if (c.phoneNumber !== undefined) sets.push(sql`phone_number = ${c.phoneNumber}`)
+    const { rows } = await sql<UserRow>`
+      UPDATE users SET ${sql.join(sets)} WHERE id = ${id} RETURNING *`.execute(this.db)
+    return rows[0] ? toUser(rows[0]) : null
   }
 
-  setPassword(id: number, passwordHash: string, now: number): void {
-    this.db
-      .prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?')
-      .run(passwordHash, now, id)
+  async setPassword(id: number, passwordHash: string, now: number): Promise<void> {
+    await sql`UPDATE users SET password_hash = ${passwordHash}, updated_at = ${now}
+              WHERE id = ${id}`.execute(this.db)
   }
 
-  hasActiveAdmin(): boolean {
-    return (
-      this.db.prepare("SELECT 1 FROM users WHERE role = 'admin' AND disabled = 0 LIMIT 1").get() !==
-      undefined
-    )
+  async hasActiveAdmin(): Promise<boolean> {
+    const { rows } = await sql`
+      SELECT 1 AS one FROM users WHERE role = 'admin' AND disabled = 0 LIMIT 1`.execute(this.db)
+    return rows.length > 0
   }
 }
 
@@ -129,9 +110,9 @@ function skillsText(skills: string[] | null): string | null {
   return skills === null ? null : JSON.stringify(skills)
 }
 
-function toUser(r: UserRow): User {
+export function toUser(r: UserRow): User {
   return {
-    id: r.id,
+    id: Number(r.id),
     username: r.username,
     role: r.role,
     scope: {
@@ -139,7 +120,7 @@ function toUser(r: UserRow): User {
       orgPrefix: r.org_prefix,
       skills: r.skills === null ? null : (JSON.parse(r.skills) as string[]),
     },
-    disabled: r.disabled !== 0,
+    disabled: Boolean(Number(r.disabled)),
     deviceId: r.device_id,
     phoneNumber: r.phone_number,
     createdAt: Number(r.created_at),

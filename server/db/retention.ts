@@ -26,7 +26,7 @@ export interface RetentionStores {
   calls: { prune(beforeDay: string): number }
   recordings: { prune(before: number): number }
   peaks: { prune(before: number): Promise<number> }
-  sessions: { prune(now: number, idleBefore: number): number }
+  sessions: { prune(now: number, idleBefore: number): Promise<number> }
   audit: { prune(before: number): number }
 }
 
@@ -53,14 +53,15 @@ export async function pruneExpired(
   now: number,
 ): Promise<Pruned> {
   const ago = (days: number) => now - days * DAY_MS
+  // Every store's records go before the file's upkeep below, so it gives back their pages too.
+  const sessions = await stores.sessions.prune(now, now - settings.sessionIdleMs)
   const pruned = {
     agentEvents: stores.agentEvents.prune(ago(settings.eventDays)),
     calls: stores.calls.prune(platformDay(ago(settings.callDays), settings.timeZone)),
     recordings: stores.recordings.prune(ago(settings.recordingCacheDays)),
-    sessions: stores.sessions.prune(now, now - settings.sessionIdleMs),
     auditEntries: stores.audit.prune(ago(settings.auditDays)),
   }
   const { releasedBytes } = compactFile(stores.db)
   const peaks = await stores.peaks.prune(ago(settings.recordingCacheDays))
-  return { ...pruned, peaks, releasedBytes }
+  return { ...pruned, sessions, peaks, releasedBytes }
 }

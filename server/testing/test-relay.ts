@@ -108,10 +108,10 @@ export async function startTestRelay(
   })
   const url = await app.listen()
   const clients: FloorClient[] = []
-  const users = new UsersRepo(db)
+  const users = new UsersRepo(store.db)
   const createUser = async (u: TestUser) => {
-    if (users.credentials(u.username)) return
-    users.create(
+    if (await users.credentials(u.username)) return
+    await users.create(
       {
         username: u.username,
         passwordHash: await hashPassword(u.password ?? TEST_PASSWORD),
