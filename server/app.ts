@@ -336,9 +336,9 @@ export function createApp(deps: AppDeps): App {
     calls,
     json: jsonReaderOf(fastify),
   })
-  const quarantine = new WebhookQuarantine(new QuarantineRepo(db), writes, config.quarantine)
+  const quarantine = new WebhookQuarantine(new QuarantineRepo(store.db), writes, config.quarantine)
   // Pruned even while capture is off: what was captured before goes after its days.
-  const captureRepo = new CaptureRepo(db)
+  const captureRepo = new CaptureRepo(store.db)
   const capture = config.capture.on
     ? new WebhookCapture(captureRepo, writes, (err) =>
         fastify.log.error({ err }, 'a captured webhook could not be stored'),
@@ -398,7 +398,7 @@ export function createApp(deps: AppDeps): App {
   ]
   for (const route of routes) void fastify.register(route)
 
-  const prune = () => {
+  const prune = async () => {
     const stores = {
       db,
       agentEvents: agentsRepo,
@@ -410,22 +410,25 @@ export function createApp(deps: AppDeps): App {
     }
     // Webhook bodies kept for admins and for diagnostics go before the others, so the file
     // upkeep after them gives back their pages too.
-    const webhookBodies = {
-      quarantined: quarantine.prune(now() - config.quarantine.days * DAY_MS),
-      captured: captureRepo.prune(now() - config.capture.days * DAY_MS),
+    try {
+      const webhookBodies = {
+        quarantined: await quarantine.prune(now() - config.quarantine.days * DAY_MS),
+        captured: await captureRepo.prune(now() - config.capture.days * DAY_MS),
+      }
+      const pruned = {
+        ...(await pruneExpired(stores, retentionOf(config), now())),
+        ...webhookBodies,
+      }
+      if (Object.values(pruned).some((n) => n > 0))
+        fastify.log.info({ pruned }, 'removed stored records past their retention')
+    } catch (err) {
+      fastify.log.error({ err }, 'pruning stored records failed')
     }
-    pruneExpired(stores, retentionOf(config), now()).then(
-      (others) => {
-        const pruned = { ...others, ...webhookBodies }
-        if (Object.values(pruned).some((n) => n > 0))
-          fastify.log.info({ pruned }, 'removed stored records past their retention')
-      },
-      (err: unknown) => fastify.log.error({ err }, 'pruning stored records failed'),
-    )
   }
-  prune()
+  // The relay starts with what is past its retention gone.
+  fastify.addHook('onReady', prune)
   const timers = [
-    setInterval(prune, PRUNE_EVERY_MS),
+    setInterval(() => void prune(), PRUNE_EVERY_MS),
     setInterval(revalidateSockets, REVALIDATE_EVERY_MS),
   ]
 
