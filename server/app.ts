@@ -324,10 +324,13 @@ export function createApp(deps: AppDeps): App {
 
   const stats = emptyWebhookStats()
   // WEBHOOK_TOKEN admits the relay's own tenant; WEBHOOK_TOKENS and minted tokens, theirs.
-  const webhookTokens = new WebhookTokens(new WebhookTokensRepo(db), [
-    { namespace: config.namespace, token: config.webhookToken },
-    ...config.webhookTokens,
-  ])
+  const webhookTokens = new WebhookTokens(
+    new WebhookTokensRepo(store.db),
+    [{ namespace: config.namespace, token: config.webhookToken }, ...config.webhookTokens],
+    (err) => fastify.log.error({ err }, "a webhook token's last use could not be stored"),
+  )
+  // The minted tokens are in memory before the first webhook is admitted.
+  fastify.addHook('onReady', () => webhookTokens.reload())
   // Parse, validate, apply: one path for the webhook and for replays from the quarantine.
   const ingest = webhookIngest({
     timeZone: config.timeZone,
@@ -439,7 +442,7 @@ export function createApp(deps: AppDeps): App {
   })
   fastify.addHook('onClose', async () => {
     await writes.flush()
-    webhookTokens.flush()
+    await webhookTokens.flush()
     prefetcher?.stop()
     timers.forEach(clearInterval)
     floor.close()
