@@ -277,7 +277,7 @@ export function createApp(deps: AppDeps): App {
   const floor = new FloorGateway(io, agents, calls, now, config.floorFlushMs)
   gateway = floor
 
-  const recordings = new RecordingsRepo(db)
+  const recordings = new RecordingsRepo(store.db)
   const skillNames = new SkillNamesRepo(db)
   const records = new RecordsService(platform, callsRepo, recordings, config.timeZone, now, {
     agentName: (namespace, agentId) => agents.get(namespace, agentId)?.name ?? null,
