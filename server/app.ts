@@ -287,7 +287,7 @@ export function createApp(deps: AppDeps): App {
   const floor = new FloorGateway(io, agents, calls, now, config.floorFlushMs)
   gateway = floor
 
-  const recordings = new RecordingsRepo(db)
+  const recordings = new RecordingsRepo(store.db)
   const skillNames = new SkillNamesRepo(db)
   const records = new RecordsService(platform, callsRepo, recordings, config.timeZone, now, {
     agentName: (namespace, agentId) => agents.get(namespace, agentId)?.name ?? null,
@@ -334,10 +334,13 @@ export function createApp(deps: AppDeps): App {
 
   const stats = emptyWebhookStats()
   // WEBHOOK_TOKEN admits the relay's own tenant; WEBHOOK_TOKENS and minted tokens, theirs.
-  const webhookTokens = new WebhookTokens(new WebhookTokensRepo(db), [
-    { namespace: config.namespace, token: config.webhookToken },
-    ...config.webhookTokens,
-  ])
+  const webhookTokens = new WebhookTokens(
+    new WebhookTokensRepo(store.db),
+    [{ namespace: config.namespace, token: config.webhookToken }, ...config.webhookTokens],
+    (err) => fastify.log.error({ err }, "a webhook token's last use could not be stored"),
+  )
+  // The minted tokens are in memory before the first webhook is admitted.
+  fastify.addHook('onReady', () => webhookTokens.reload())
   // Parse, validate, apply: one path for the webhook and for replays from the quarantine.
   const ingest = webhookIngest({
     timeZone: config.timeZone,
@@ -346,9 +349,9 @@ export function createApp(deps: AppDeps): App {
     calls,
     json: jsonReaderOf(fastify),
   })
-  const quarantine = new WebhookQuarantine(new QuarantineRepo(db), writes, config.quarantine)
+  const quarantine = new WebhookQuarantine(new QuarantineRepo(store.db), writes, config.quarantine)
   // Pruned even while capture is off: what was captured before goes after its days.
-  const captureRepo = new CaptureRepo(db)
+  const captureRepo = new CaptureRepo(store.db)
   const capture = config.capture.on
     ? new WebhookCapture(captureRepo, writes, (err) =>
         fastify.log.error({ err }, 'a captured webhook could not be stored'),
@@ -410,7 +413,7 @@ export function createApp(deps: AppDeps): App {
   ]
   for (const route of routes) void fastify.register(route)
 
-  const prune = () => {
+  const prune = async () => {
     const stores = {
       db,
       agentEvents: agentsRepo,
@@ -422,22 +425,25 @@ export function createApp(deps: AppDeps): App {
     }
     // Webhook bodies kept for admins and for diagnostics go before the others, so the file
     // upkeep after them gives back their pages too.
-    const webhookBodies = {
-      quarantined: quarantine.prune(now() - config.quarantine.days * DAY_MS),
-      captured: captureRepo.prune(now() - config.capture.days * DAY_MS),
+    try {
+      const webhookBodies = {
+        quarantined: await quarantine.prune(now() - config.quarantine.days * DAY_MS),
+        captured: await captureRepo.prune(now() - config.capture.days * DAY_MS),
+      }
+      const pruned = {
+        ...(await pruneExpired(stores, retentionOf(config), now())),
+        ...webhookBodies,
+      }
+      if (Object.values(pruned).some((n) => n > 0))
+        fastify.log.info({ pruned }, 'removed stored records past their retention')
+    } catch (err) {
+      fastify.log.error({ err }, 'pruning stored records failed')
     }
-    pruneExpired(stores, retentionOf(config), now()).then(
-      (others) => {
-        const pruned = { ...others, ...webhookBodies }
-        if (Object.values(pruned).some((n) => n > 0))
-          fastify.log.info({ pruned }, 'removed stored records past their retention')
-      },
-      (err: unknown) => fastify.log.error({ err }, 'pruning stored records failed'),
-    )
   }
-  prune()
+  // The relay starts with what is past its retention gone.
+  fastify.addHook('onReady', prune)
   const timers = [
-    setInterval(prune, PRUNE_EVERY_MS),
+    setInterval(() => void prune(), PRUNE_EVERY_MS),
     setInterval(revalidateNow, REVALIDATE_EVERY_MS),
   ]
 
@@ -448,7 +454,7 @@ export function createApp(deps: AppDeps): App {
   })
   fastify.addHook('onClose', async () => {
     await writes.flush()
-    webhookTokens.flush()
+    await webhookTokens.flush()
     prefetcher?.stop()
     timers.forEach(clearInterval)
     storeProbe.stop()

@@ -31,20 +31,20 @@ const ADMIN = { permission: 'manageUsers' } as const
  */
 export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/webhook-tokens', { config: ADMIN }, (req) => {
+    app.get('/api/webhook-tokens', { config: ADMIN }, async (req) => {
       const admin = wholeTenantAdmin(req)
       const namespace = admin.scope.namespace
       const list: WebhookTokenList = {
-        tokens: deps.tokens.list(namespace).map(view),
+        tokens: (await deps.tokens.list(namespace)).map(view),
         settings: deps.tokens.fromSettings(namespace),
       }
       return list
     })
 
-    app.post('/api/webhook-tokens', { config: ADMIN }, (req, reply) => {
+    app.post('/api/webhook-tokens', { config: ADMIN }, async (req, reply) => {
       const admin = wholeTenantAdmin(req)
       const body = parseWith(createWebhookTokenBodySchema, req.body)
-      const { token, secret } = deps.tokens.mint({
+      const { token, secret } = await deps.tokens.mint({
         name: body.name,
         namespace: admin.scope.namespace,
         createdById: admin.id,
@@ -64,15 +64,15 @@ export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
       return reply.code(201).send(created)
     })
 
-    app.delete('/api/webhook-tokens/:id', { config: ADMIN }, (req, reply) => {
+    app.delete('/api/webhook-tokens/:id', { config: ADMIN }, async (req, reply) => {
       const admin = wholeTenantAdmin(req)
       const id = idParamSchema.safeParse(req.params)
-      const token = id.success ? deps.tokens.byId(id.data.id) : null
+      const token = id.success ? await deps.tokens.byId(id.data.id) : null
       if (!token || token.namespace !== admin.scope.namespace) {
         const asked = String((req.params as { id?: unknown }).id)
         throw notFound(`no webhook token ${asked.slice(0, 40)}`)
       }
-      deps.tokens.revoke(token.id, deps.now())
+      await deps.tokens.revoke(token.id, deps.now())
       deps.audit(admin, {
         op: 'webhook-token-revoke',
         target: token.name,

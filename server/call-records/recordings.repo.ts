@@ -1,5 +1,6 @@
+import { sql } from 'kysely'
 import type { RecordingInfo } from '@/shared/cdr'
-import type { Db } from '../db/database'
+import { changed, type Sql } from '../db/store'
 
 /**
  * Recordings the relay has listed for a call (§4.2). A recording id is only served when it is
@@ -8,27 +9,31 @@ import type { Db } from '../db/database'
  * before it plays) brings a pruned row back.
  */
 export class RecordingsRepo {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Sql) {}
 
-  remember(namespace: string, recordings: RecordingInfo[], now: number): void {
-    const stmt = this.db.prepare(
-      `INSERT INTO recordings (namespace, id, call_id, info, seen_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (namespace, id) DO UPDATE SET info = excluded.info, seen_at = excluded.seen_at`,
+  async remember(namespace: string, recordings: RecordingInfo[], now: number): Promise<void> {
+    // One statement, so the list is remembered whole or not at all. An id the platform lists
+    // twice is kept once, as its last listing (PostgreSQL refuses one row changed twice).
+    const byId = new Map(recordings.map((r) => [r.id, r]))
+    if (byId.size === 0) return
+    const rows = [...byId.values()].map(
+      (r) => sql`(${namespace}, ${r.id}, ${r.callId}, ${JSON.stringify(r)}, ${now})`,
     )
-    this.db.transaction(() => {
-      for (const r of recordings) stmt.run(namespace, r.id, r.callId, JSON.stringify(r), now)
-    })()
+    await sql`
+      INSERT INTO recordings (namespace, id, call_id, info, seen_at) VALUES ${sql.join(rows)}
+      ON CONFLICT (namespace, id) DO UPDATE SET info = excluded.info, seen_at = excluded.seen_at
+    `.execute(this.db)
   }
 
-  get(namespace: string, id: string): RecordingInfo | null {
-    const row = this.db
-      .prepare('SELECT info FROM recordings WHERE namespace = ? AND id = ?')
-      .get(namespace, id) as { info: string } | undefined
-    return row ? (JSON.parse(row.info) as RecordingInfo) : null
+  async get(namespace: string, id: string): Promise<RecordingInfo | null> {
+    const { rows } = await sql<{ info: string }>`
+      SELECT info FROM recordings WHERE namespace = ${namespace} AND id = ${id}`.execute(this.db)
+    return rows[0] ? (JSON.parse(rows[0].info) as RecordingInfo) : null
   }
 
   /** Forgets recordings not listed since `before` (epoch ms); returns how many. */
-  prune(before: number): number {
-    return this.db.prepare('DELETE FROM recordings WHERE seen_at < ?').run(before).changes
+  async prune(before: number): Promise<number> {
+    const result = await sql`DELETE FROM recordings WHERE seen_at < ${before}`.execute(this.db)
+    return changed(result)
   }
 }

@@ -239,7 +239,7 @@ export class RecordsService {
           !deviceOfOtherTenant(r.deviceId, audience.namespace),
       )
       .map((r) => ({ ...r, id: String(r.id), callId }))
-    this.recordings.remember(audience.namespace, list, this.now())
+    await this.recordings.remember(audience.namespace, list, this.now())
     return { ok: true, data: list }
   }
 
@@ -249,7 +249,7 @@ export class RecordsService {
    * no longer accept is not served). 404 otherwise, as for a guessed id.
    */
   async recording(audience: Audience, id: string): Promise<Result<RecordingInfo>> {
-    const r = this.recordings.get(audience.namespace, id)
+    const r = await this.recordings.get(audience.namespace, id)
     if (!r || idProblem(r.callId) || !this.visible(audience, r.callId))
       return { ok: false, answer: unknownRecording(id) }
     const owned = await this.ownedCall(audience, r.callId)

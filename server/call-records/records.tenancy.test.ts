@@ -97,7 +97,11 @@ describe('a call is served only to its own tenant', () => {
     ["another tenant's domain", 'call-other'],
   ])('refuses a CDR with %s, its recordings and all its audio (404)', async (_, callId) => {
     // As if its recording had been listed before the relay checked domains.
-    new RecordingsRepo(relay.db).remember('test.cc', [{ id: `rec-${callId}`, callId }], Date.now())
+    await new RecordingsRepo(relay.store.db).remember(
+      'test.cc',
+      [{ id: `rec-${callId}`, callId }],
+      Date.now(),
+    )
     for (const path of [
       `/api/calls/${callId}`,
       `/api/calls/${callId}/recordings`,

@@ -89,9 +89,9 @@ describe('retention', () => {
     const auditLog = new AuditRepo(before.db)
     auditLog.insert(audit(now - 90 * DAY, 'old-action'))
     auditLog.insert(audit(now - DAY, 'new-action'))
-    const recordings = new RecordingsRepo(before.db)
-    recordings.remember('test.cc', [{ id: 'old-rec', callId: 'old-call' }], now - 10 * DAY)
-    recordings.remember('test.cc', [{ id: 'new-rec', callId: 'new-call' }], now - DAY)
+    const recordings = new RecordingsRepo(before.store.db)
+    await recordings.remember('test.cc', [{ id: 'old-rec', callId: 'old-call' }], now - 10 * DAY)
+    await recordings.remember('test.cc', [{ id: 'new-rec', callId: 'new-call' }], now - DAY)
     const peaks = path.join(before.dataDir, 'peaks')
     for (const [name, used] of [
       ['old.json.gz', now - 10 * DAY],
@@ -119,9 +119,9 @@ describe('retention', () => {
         .query('test.cc', { limit: 10, offset: 0 })
         .entries.map((e) => e.agentId),
     ).toEqual(['new-action'])
-    const known = new RecordingsRepo(after.db)
-    expect(known.get('test.cc', 'old-rec')).toBeNull()
-    expect(known.get('test.cc', 'new-rec')).not.toBeNull()
+    const known = new RecordingsRepo(after.store.db)
+    expect(await known.get('test.cc', 'old-rec')).toBeNull()
+    expect(await known.get('test.cc', 'new-rec')).not.toBeNull()
     expect(
       (
         after.db.prepare('SELECT created_at FROM sessions ORDER BY created_at').all() as {

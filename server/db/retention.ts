@@ -24,7 +24,7 @@ export interface RetentionStores {
   db: Db
   agentEvents: { prune(before: number): number }
   calls: { prune(beforeDay: string): number }
-  recordings: { prune(before: number): number }
+  recordings: { prune(before: number): Promise<number> }
   peaks: { prune(before: number): Promise<number> }
   sessions: { prune(now: number, idleBefore: number): Promise<number> }
   audit: { prune(before: number): number }
@@ -58,7 +58,7 @@ export async function pruneExpired(
   const pruned = {
     agentEvents: stores.agentEvents.prune(ago(settings.eventDays)),
     calls: stores.calls.prune(platformDay(ago(settings.callDays), settings.timeZone)),
-    recordings: stores.recordings.prune(ago(settings.recordingCacheDays)),
+    recordings: await stores.recordings.prune(ago(settings.recordingCacheDays)),
     auditEntries: stores.audit.prune(ago(settings.auditDays)),
   }
   const { releasedBytes } = compactFile(stores.db)

@@ -14,7 +14,7 @@ export interface HealthDeps {
   /** The call-control link's state; null when CSTA is not configured. */
   cstaHealth: () => CstaHealth | null
   /** The webhook quarantine's count for a tenant. */
-  quarantine: (namespace: string) => QuarantineSummary
+  quarantine: (namespace: string) => Promise<QuarantineSummary>
   /** Whether the store answers (PostgreSQL may be away for a while). */
   store: () => 'up' | 'down'
   /** This process's part in a cluster; null: a single process. */
@@ -45,7 +45,7 @@ export function healthRoutes(deps: HealthDeps) {
     app.get(
       '/api/health/details',
       { config: { permission: 'configure' } },
-      (req): HealthDetails => ({
+      async (req): Promise<HealthDetails> => ({
         status: 'ok',
         uptimeSec: uptimeSec(),
         agents: deps.agentCount(),
@@ -53,7 +53,7 @@ export function healthRoutes(deps: HealthDeps) {
         webhooks: deps.stats,
         csta: deps.cstaHealth(),
         // Webhook bodies of the admin's tenant that could not be applied (see the quarantine).
-        quarantine: deps.quarantine(principalOf(req).scope.namespace),
+        quarantine: await deps.quarantine(principalOf(req).scope.namespace),
         store: deps.store(),
         cluster: deps.cluster(),
       }),

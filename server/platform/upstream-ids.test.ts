@@ -94,7 +94,7 @@ describe('an id bound for an upstream path', () => {
     ['recordingId', "a recording's peaks", (id: string) => `/api/recordings/${id}/peaks`],
   ])('is refused with a 400 naming %s, nothing sent: %s', async (field, _, route) => {
     // Known to the relay, as if listed for a call: only the id check can stop it.
-    new RecordingsRepo(relay.db).remember(
+    await new RecordingsRepo(relay.store.db).remember(
       'test.cc',
       ['..', '.', 'a/b', 'a\\b', 'a%00b', 'a\u0000b', 'x'.repeat(257)].map((id) => ({
         id,

@@ -16,11 +16,11 @@ export class WebhookCapture {
   ) {}
 
   record(c: CapturedWebhook): void {
-    this.writes.write(() => this.repo.insert(c)).catch(this.onError)
+    this.writes.write((trx) => this.repo.insert(trx, c)).catch(this.onError)
   }
 
   /** Forgets what was received before `before` (epoch ms); returns how many. */
-  prune(before: number): number {
+  prune(before: number): Promise<number> {
     return this.repo.prune(before)
   }
 }

@@ -74,7 +74,11 @@ function shown(f: FloorSnapshot) {
   }
 }
 
-describe('field diagnostics (WEBHOOK_CAPTURE)', () => {
+// Each test runs the real program up to four times, a Node start each (seconds on a busy
+// machine), beside one or two relays. ms.
+const CLI_TEST_TIMEOUT_MS = 60_000
+
+describe('field diagnostics (WEBHOOK_CAPTURE)', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('keeps nothing while capture is off', async () => {
     const relay = await start()
     expect((await relay.post(agentEvent())).status).toBe(200)

@@ -1,5 +1,6 @@
 import type { QuarantineEntry, ReplayResult } from '@/shared/webhook-quarantine'
-import type { Db } from '../db/database'
+import { sql } from 'kysely'
+import { changed, type Sql } from '../db/store'
 
 /** A refused webhook body to keep. */
 export interface NewQuarantined {
@@ -39,138 +40,135 @@ interface Row {
   body: string
 }
 
-/** Storage of the webhook quarantine (tables `webhook_quarantine`, `webhook_quarantine_drops`). */
+/**
+ * Storage of the webhook quarantine (tables `webhook_quarantine`, `webhook_quarantine_drops`).
+ * What a refused webhook writes runs on the write batcher's transaction (`trx`), so it is
+ * committed with the batch before the platform is answered.
+ */
 export class QuarantineRepo {
-  private readonly insertStmt
-  private readonly waitingStmt
-  private readonly repeatStmt
-  private readonly usageStmt
-  private readonly oldestStmt
-  private readonly deleteStmt
-  private readonly droppedStmt
+  constructor(private readonly db: Sql) {}
 
-  constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare(`
+  async insert(trx: Sql, e: HashedQuarantined): Promise<number> {
+    const { rows } = await sql<{ id: number }>`
       INSERT INTO webhook_quarantine (namespace, received_at, event_name, status, bytes, body_kept,
         body_hash, times, last_at, reason, body)
-      VALUES (@namespace, @receivedAt, @eventName, @status, @bytes, @bodyKept, @bodyHash, 1,
-        @receivedAt, @reason, @body)`)
-    this.waitingStmt = db.prepare(`
-      SELECT id FROM webhook_quarantine
-      WHERE namespace = ? AND body_hash = ? AND replayed_at IS NULL LIMIT 1`)
-    this.repeatStmt = db.prepare(
-      'UPDATE webhook_quarantine SET times = times + 1, last_at = ?, reason = ? WHERE id = ?',
-    )
-    this.usageStmt = db.prepare(`
-      SELECT COUNT(*) AS entries,
-        COALESCE(SUM(CASE WHEN body_kept = 1 THEN bytes ELSE 0 END), 0) AS bytes
-      FROM webhook_quarantine WHERE namespace = ?`)
-    this.oldestStmt = db.prepare(
-      'SELECT id FROM webhook_quarantine WHERE namespace = ? ORDER BY id LIMIT 1',
-    )
-    this.deleteStmt = db.prepare('DELETE FROM webhook_quarantine WHERE id = ?')
-    this.droppedStmt = db.prepare(`
-      INSERT INTO webhook_quarantine_drops (namespace, dropped) VALUES (?, ?)
-      ON CONFLICT (namespace) DO UPDATE SET dropped = dropped + excluded.dropped`)
-  }
-
-  insert(e: HashedQuarantined): number {
-    return Number(this.insertStmt.run({ ...e, bodyKept: e.bodyKept ? 1 : 0 }).lastInsertRowid)
+      VALUES (${e.namespace}, ${e.receivedAt}, ${e.eventName}, ${e.status}, ${e.bytes},
+        ${e.bodyKept ? 1 : 0}, ${e.bodyHash}, 1, ${e.receivedAt}, ${e.reason}, ${e.body})
+      RETURNING id`.execute(trx)
+    return Number(rows[0]!.id)
   }
 
   /** The tenant's entry with this body that waits for a replay, if any. */
-  waiting(namespace: string, bodyHash: string): number | null {
-    const row = this.waitingStmt.get(namespace, bodyHash) as { id: number } | undefined
-    return row?.id ?? null
+  async waiting(trx: Sql, namespace: string, bodyHash: string): Promise<number | null> {
+    const { rows } = await sql<{ id: number }>`
+      SELECT id FROM webhook_quarantine
+      WHERE namespace = ${namespace} AND body_hash = ${bodyHash} AND replayed_at IS NULL
+      LIMIT 1`.execute(trx)
+    return rows[0] ? Number(rows[0].id) : null
   }
 
   /** The same body came again: counted, with its latest arrival and reason. */
-  repeat(id: number, at: number, reason: string): void {
-    this.repeatStmt.run(at, reason, id)
+  async repeat(trx: Sql, id: number, at: number, reason: string): Promise<void> {
+    await sql`
+      UPDATE webhook_quarantine SET times = times + 1, last_at = ${at}, reason = ${reason}
+      WHERE id = ${id}`.execute(trx)
   }
 
   /** Entries of a tenant and the bytes of their bodies. */
-  usage(namespace: string): { entries: number; bytes: number } {
-    const u = this.usageStmt.get(namespace) as { entries: number; bytes: number }
-    return { entries: u.entries, bytes: Number(u.bytes) }
+  async usage(namespace: string, trx: Sql = this.db): Promise<{ entries: number; bytes: number }> {
+    const { rows } = await sql<{ entries: number; bytes: number }>`
+      SELECT COUNT(*) AS entries,
+        COALESCE(SUM(CASE WHEN body_kept = 1 THEN bytes ELSE 0 END), 0) AS bytes
+      FROM webhook_quarantine WHERE namespace = ${namespace}`.execute(trx)
+    const u = rows[0]
+    return { entries: Number(u?.entries ?? 0), bytes: Number(u?.bytes ?? 0) }
   }
 
   /** Deletes the tenant's oldest entry and counts it as dropped; false when there is none. */
-  dropOldest(namespace: string): boolean {
-    const oldest = this.oldestStmt.get(namespace) as { id: number } | undefined
+  async dropOldest(trx: Sql, namespace: string): Promise<boolean> {
+    const { rows } = await sql<{ id: number }>`
+      SELECT id FROM webhook_quarantine WHERE namespace = ${namespace} ORDER BY id LIMIT 1`.execute(
+      trx,
+    )
+    const oldest = rows[0]
     if (!oldest) return false
-    this.deleteStmt.run(oldest.id)
-    this.droppedStmt.run(namespace, 1)
+    await sql`DELETE FROM webhook_quarantine WHERE id = ${oldest.id}`.execute(trx)
+    await sql`
+      INSERT INTO webhook_quarantine_drops (namespace, dropped) VALUES (${namespace}, 1)
+      ON CONFLICT (namespace)
+      DO UPDATE SET dropped = webhook_quarantine_drops.dropped + excluded.dropped`.execute(trx)
     return true
   }
 
-  dropped(namespace: string): number {
-    const row = this.db
-      .prepare('SELECT dropped FROM webhook_quarantine_drops WHERE namespace = ?')
-      .get(namespace) as { dropped: number } | undefined
-    return Number(row?.dropped ?? 0)
+  async dropped(namespace: string): Promise<number> {
+    const { rows } = await sql<{ dropped: number }>`
+      SELECT dropped FROM webhook_quarantine_drops WHERE namespace = ${namespace}`.execute(this.db)
+    return Number(rows[0]?.dropped ?? 0)
   }
 
-  pending(namespace: string): number {
-    return (
-      this.db
-        .prepare(
-          'SELECT COUNT(*) AS n FROM webhook_quarantine WHERE namespace = ? AND replayed_at IS NULL',
-        )
-        .get(namespace) as { n: number }
-    ).n
+  async pending(namespace: string): Promise<number> {
+    const { rows } = await sql<{ n: number }>`
+      SELECT COUNT(*) AS n FROM webhook_quarantine
+      WHERE namespace = ${namespace} AND replayed_at IS NULL`.execute(this.db)
+    return Number(rows[0]?.n ?? 0)
   }
 
   /**
    * A page of the tenant's entries, newest first; each body cut to `bodyChars` characters
    * by the database, so a page of 1 MB bodies is never read whole.
    */
-  page(
+  async page(
     namespace: string,
     limit: number,
     offset: number,
     bodyChars: number,
-  ): (StoredEntry & { bodyChars: number })[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id, namespace, received_at, event_name, status, bytes, body_kept, times, last_at,
-           replayed_at, replayed_by, replay_result, reason, SUBSTR(body, 1, ?) AS body,
-           LENGTH(body) AS body_chars
-         FROM webhook_quarantine WHERE namespace = ? ORDER BY id DESC LIMIT ? OFFSET ?`,
-      )
-      .all(bodyChars, namespace, limit, offset) as (Row & { body_chars: number })[]
-    return rows.map((r) => ({ ...toEntry(r), bodyChars: r.body_chars }))
+  ): Promise<(StoredEntry & { bodyChars: number })[]> {
+    const { rows } = await sql<Row & { body_chars: number }>`
+      SELECT id, namespace, received_at, event_name, status, bytes, body_kept, times, last_at,
+        replayed_at, replayed_by, replay_result, reason, SUBSTR(body, 1, ${bodyChars}) AS body,
+        LENGTH(body) AS body_chars
+      FROM webhook_quarantine WHERE namespace = ${namespace}
+      ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db)
+    return rows.map((r) => ({ ...toEntry(r), bodyChars: Number(r.body_chars) }))
   }
 
-  byId(namespace: string, id: number): StoredEntry | null {
-    const row = this.db
-      .prepare('SELECT * FROM webhook_quarantine WHERE id = ? AND namespace = ?')
-      .get(id, namespace) as Row | undefined
-    return row ? toEntry(row) : null
+  async byId(namespace: string, id: number): Promise<StoredEntry | null> {
+    const { rows } = await sql<Row>`
+      SELECT id, namespace, received_at, event_name, status, bytes, body_kept, times, last_at,
+        replayed_at, replayed_by, replay_result, reason, body
+      FROM webhook_quarantine WHERE id = ${id} AND namespace = ${namespace}`.execute(this.db)
+    return rows[0] ? toEntry(rows[0]) : null
   }
 
-  markReplayed(id: number, at: number, by: string, result: ReplayResult): void {
-    this.db
-      .prepare(
-        'UPDATE webhook_quarantine SET replayed_at = ?, replayed_by = ?, replay_result = ? WHERE id = ?',
-      )
-      .run(at, by, result, id)
+  async markReplayed(
+    trx: Sql,
+    id: number,
+    at: number,
+    by: string,
+    result: ReplayResult,
+  ): Promise<void> {
+    await sql`
+      UPDATE webhook_quarantine SET replayed_at = ${at}, replayed_by = ${by},
+        replay_result = ${result}
+      WHERE id = ${id}`.execute(trx)
   }
 
-  setReason(id: number, reason: string): void {
-    this.db.prepare('UPDATE webhook_quarantine SET reason = ? WHERE id = ?').run(reason, id)
+  async setReason(trx: Sql, id: number, reason: string): Promise<void> {
+    await sql`UPDATE webhook_quarantine SET reason = ${reason} WHERE id = ${id}`.execute(trx)
   }
 
   /** Deletes entries received before `before` (epoch ms); returns how many. */
-  prune(before: number): number {
-    return this.db.prepare('DELETE FROM webhook_quarantine WHERE received_at < ?').run(before)
-      .changes
+  async prune(before: number): Promise<number> {
+    const result = await sql`DELETE FROM webhook_quarantine WHERE received_at < ${before}`.execute(
+      this.db,
+    )
+    return changed(result)
   }
 }
 
 function toEntry(r: Row): StoredEntry {
   return {
-    id: r.id,
+    id: Number(r.id),
     namespace: r.namespace,
     receivedAt: Number(r.received_at),
     eventName: r.event_name,
@@ -178,7 +176,7 @@ function toEntry(r: Row): StoredEntry {
     reason: r.reason,
     body: r.body,
     bytes: r.bytes === null ? null : Number(r.bytes),
-    bodyKept: r.body_kept === 1,
+    bodyKept: Number(r.body_kept) === 1,
     times: r.times,
     lastReceivedAt: Number(r.last_at),
     replayedAt: r.replayed_at === null ? null : Number(r.replayed_at),

@@ -33,17 +33,21 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps) {
   const replaying = new Set<number>()
 
   return async function plugin(app: FastifyInstance): Promise<void> {
-    app.get('/api/webhooks/quarantine', { config: ADMIN }, (req) => {
+    app.get('/api/webhooks/quarantine', { config: ADMIN }, async (req) => {
       const admin = wholeTenantAdmin(req)
       const q = parseWith(quarantineQuerySchema, req.query)
-      const page: QuarantinePage = deps.quarantine.page(admin.scope.namespace, q.limit, q.offset)
+      const page: QuarantinePage = await deps.quarantine.page(
+        admin.scope.namespace,
+        q.limit,
+        q.offset,
+      )
       return page
     })
 
     // The whole body as sent, as a file: a list carries only its start.
-    app.get('/api/webhooks/quarantine/:id/body', { config: ADMIN }, (req, reply) => {
+    app.get('/api/webhooks/quarantine/:id/body', { config: ADMIN }, async (req, reply) => {
       const admin = wholeTenantAdmin(req)
-      const entry = entryOf(deps, admin, req.params)
+      const entry = await entryOf(deps, admin, req.params)
       return reply
         .header('content-type', 'text/plain; charset=utf-8')
         .header('content-disposition', `attachment; filename="webhook-${entry.id}.json"`)
@@ -52,7 +56,7 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps) {
 
     app.post('/api/webhooks/quarantine/:id/replay', { config: ADMIN }, async (req) => {
       const admin = wholeTenantAdmin(req)
-      const entry = entryOf(deps, admin, req.params)
+      const entry = await entryOf(deps, admin, req.params)
       if (!entry.bodyKept) {
         throw conflict(`entry ${entry.id} was too large to read: there is no body to replay`)
       }
@@ -60,6 +64,10 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps) {
       if (replaying.has(entry.id)) throw conflict(`entry ${entry.id} is being replayed`)
       replaying.add(entry.id)
       try {
+        // A replay that ended while this entry was being read has marked it: read it again now
+        // that no other can start.
+        const fresh = await deps.quarantine.get(entry.namespace, entry.id)
+        if (fresh?.replayedAt !== null) throw conflict(`entry ${entry.id} was replayed already`)
         const at = deps.now()
         const outcome = await deps.ingest(entry.body, entry.namespace, at)
         if (outcome.status === 200 || outcome.status === 202) {
@@ -85,9 +93,13 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps) {
 }
 
 /** The entry `:id` names in the admin's tenant; a 404 otherwise. */
-function entryOf(deps: QuarantineRoutesDeps, admin: Principal, params: unknown): StoredEntry {
+async function entryOf(
+  deps: QuarantineRoutesDeps,
+  admin: Principal,
+  params: unknown,
+): Promise<StoredEntry> {
   const id = idParamSchema.safeParse(params)
-  const entry = id.success ? deps.quarantine.get(admin.scope.namespace, id.data.id) : null
+  const entry = id.success ? await deps.quarantine.get(admin.scope.namespace, id.data.id) : null
   if (!entry) {
     const asked = String((params as { id?: unknown }).id)
     throw notFound(`no quarantined webhook ${asked.slice(0, 40)}`)

@@ -40,47 +40,47 @@ export class WebhookQuarantine {
   keep(e: NewQuarantined): Promise<void> {
     const reason = cut(e.reason, MAX_REASON_CHARS)
     const bodyHash = e.bodyKept ? createHash('sha256').update(e.body).digest('base64url') : null
-    return this.writes.write(() => {
-      const waiting = bodyHash === null ? null : this.repo.waiting(e.namespace, bodyHash)
+    return this.writes.write(async (trx) => {
+      const waiting = bodyHash === null ? null : await this.repo.waiting(trx, e.namespace, bodyHash)
       if (waiting !== null) {
-        this.repo.repeat(waiting, e.receivedAt, reason)
+        await this.repo.repeat(trx, waiting, e.receivedAt, reason)
         return
       }
-      this.repo.insert({ ...e, reason, bodyHash })
+      await this.repo.insert(trx, { ...e, reason, bodyHash })
       // The newest entry always stays, even alone over the byte bound (the bound is at least
       // one whole body of the webhook's 1 MB limit).
-      let usage = this.repo.usage(e.namespace)
+      let usage = await this.repo.usage(e.namespace, trx)
       while (
         usage.entries > 1 &&
         (usage.entries > this.limits.maxEntries || usage.bytes > this.limits.maxBytes)
       ) {
-        if (!this.repo.dropOldest(e.namespace)) break
-        usage = this.repo.usage(e.namespace)
+        if (!(await this.repo.dropOldest(trx, e.namespace))) break
+        usage = await this.repo.usage(e.namespace, trx)
       }
     })
   }
 
   /** A page of the tenant's entries, newest first, bodies cut to QUARANTINE_LIST_BODY_CHARS. */
-  page(namespace: string, limit: number, offset: number): QuarantinePage {
-    const entries = this.repo
-      .page(namespace, limit, offset, QUARANTINE_LIST_BODY_CHARS)
-      .map(({ bodyChars, namespace: _ns, ...e }) => ({
-        ...e,
-        bodyTruncated: bodyChars > QUARANTINE_LIST_BODY_CHARS,
-      }))
-    return { ...this.summary(namespace), entries }
+  async page(namespace: string, limit: number, offset: number): Promise<QuarantinePage> {
+    const stored = await this.repo.page(namespace, limit, offset, QUARANTINE_LIST_BODY_CHARS)
+    const entries = stored.map(({ bodyChars, namespace: _ns, ...e }) => ({
+      ...e,
+      bodyTruncated: bodyChars > QUARANTINE_LIST_BODY_CHARS,
+    }))
+    return { ...(await this.summary(namespace)), entries }
   }
 
-  summary(namespace: string): QuarantineSummary {
-    return {
-      total: this.repo.usage(namespace).entries,
-      pending: this.repo.pending(namespace),
-      dropped: this.repo.dropped(namespace),
-    }
+  async summary(namespace: string): Promise<QuarantineSummary> {
+    const [usage, pending, dropped] = await Promise.all([
+      this.repo.usage(namespace),
+      this.repo.pending(namespace),
+      this.repo.dropped(namespace),
+    ])
+    return { total: usage.entries, pending, dropped }
   }
 
   /** One of the tenant's entries with its whole body, or null (none, or another tenant's). */
-  get(namespace: string, id: number): StoredEntry | null {
+  get(namespace: string, id: number): Promise<StoredEntry | null> {
     return this.repo.byId(namespace, id)
   }
 
@@ -91,18 +91,18 @@ export class WebhookQuarantine {
     by: string,
     result: ReplayResult,
   ): Promise<QuarantineEntry> {
-    await this.writes.write(() => this.repo.markReplayed(entry.id, at, by, result))
+    await this.writes.write((trx) => this.repo.markReplayed(trx, entry.id, at, by, result))
     return listed({ ...entry, replayedAt: at, replayedBy: by, replayResult: result })
   }
 
   /** A replay still failed: the entry keeps the newest reason. */
   async setReason(entry: StoredEntry, reason: string): Promise<void> {
     const r = cut(reason, MAX_REASON_CHARS)
-    if (r !== entry.reason) await this.writes.write(() => this.repo.setReason(entry.id, r))
+    if (r !== entry.reason) await this.writes.write((trx) => this.repo.setReason(trx, entry.id, r))
   }
 
   /** Forgets entries received before `before` (epoch ms); returns how many. */
-  prune(before: number): number {
+  prune(before: number): Promise<number> {
     return this.repo.prune(before)
   }
 }

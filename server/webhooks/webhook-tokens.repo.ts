@@ -1,4 +1,5 @@
-import type { Db } from '../db/database'
+import { sql } from 'kysely'
+import type { Sql } from '../db/store'
 
 /** A webhook token an admin minted for a tenant. Only the hash of its secret is stored. */
 export interface WebhookToken {
@@ -22,64 +23,70 @@ interface TokenRow {
   last_used_at: number | null
 }
 
+const COLUMNS = sql.raw(
+  'id, name, namespace, created_by_name, created_at, revoked_at, last_used_at',
+)
+
 /** Storage of minted webhook tokens (table `webhook_tokens`). */
 export class WebhookTokensRepo {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Sql) {}
 
-  create(t: {
+  async create(t: {
     tokenHash: string
     name: string
     namespace: string
     createdById: number | null
     createdBy: string
     now: number
-  }): WebhookToken {
-    const info = this.db
-      .prepare(
-        `INSERT INTO webhook_tokens (token_hash, name, namespace, created_by, created_by_name, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(t.tokenHash, t.name, t.namespace, t.createdById, t.createdBy, t.now)
-    return this.byId(Number(info.lastInsertRowid))!
+  }): Promise<WebhookToken> {
+    const { rows } = await sql<TokenRow>`
+      INSERT INTO webhook_tokens (token_hash, name, namespace, created_by, created_by_name,
+        created_at)
+      VALUES (${t.tokenHash}, ${t.name}, ${t.namespace}, ${t.createdById}, ${t.createdBy}, ${t.now})
+      RETURNING ${COLUMNS}`.execute(this.db)
+    return toToken(rows[0]!)
   }
 
-  byId(id: number): WebhookToken | null {
-    const row = this.db.prepare('SELECT * FROM webhook_tokens WHERE id = ?').get(id) as
-      TokenRow | undefined
-    return row ? toToken(row) : null
+  async byId(id: number): Promise<WebhookToken | null> {
+    const { rows } = await sql<TokenRow>`
+      SELECT ${COLUMNS} FROM webhook_tokens WHERE id = ${id}`.execute(this.db)
+    return rows[0] ? toToken(rows[0]) : null
   }
 
   /** A tenant's tokens, revoked ones included, newest first. */
-  list(namespace: string): WebhookToken[] {
-    const rows = this.db
-      .prepare('SELECT * FROM webhook_tokens WHERE namespace = ? ORDER BY created_at DESC, id DESC')
-      .all(namespace) as TokenRow[]
+  async list(namespace: string): Promise<WebhookToken[]> {
+    const { rows } = await sql<TokenRow>`
+      SELECT ${COLUMNS} FROM webhook_tokens WHERE namespace = ${namespace}
+      ORDER BY created_at DESC, id DESC`.execute(this.db)
     return rows.map(toToken)
   }
 
   /** Hash, id and tenant of every token not revoked: what the webhook admits. */
-  active(): { id: number; tokenHash: string; namespace: string }[] {
-    return this.db
-      .prepare(
-        'SELECT id, token_hash AS tokenHash, namespace FROM webhook_tokens WHERE revoked_at IS NULL',
-      )
-      .all() as { id: number; tokenHash: string; namespace: string }[]
+  async active(): Promise<{ id: number; tokenHash: string; namespace: string }[]> {
+    const { rows } = await sql<{ id: number; token_hash: string; namespace: string }>`
+      SELECT id, token_hash, namespace FROM webhook_tokens WHERE revoked_at IS NULL`.execute(
+      this.db,
+    )
+    return rows.map((r) => ({ id: Number(r.id), tokenHash: r.token_hash, namespace: r.namespace }))
   }
 
-  revoke(id: number, now: number): void {
-    this.db
-      .prepare('UPDATE webhook_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-      .run(now, id)
+  async revoke(id: number, now: number): Promise<void> {
+    await sql`
+      UPDATE webhook_tokens SET revoked_at = ${now}
+      WHERE id = ${id} AND revoked_at IS NULL`.execute(this.db)
   }
 
-  markUsed(id: number, at: number): void {
-    this.db.prepare('UPDATE webhook_tokens SET last_used_at = ? WHERE id = ?').run(at, id)
+  /** The token was presented at `at`; an earlier time (another relay's, late) never wins. */
+  async markUsed(id: number, at: number): Promise<void> {
+    await sql`
+      UPDATE webhook_tokens SET last_used_at = ${at}
+      WHERE id = ${id} AND (last_used_at IS NULL OR last_used_at < ${at})`.execute(this.db)
   }
 }
 
 function toToken(r: TokenRow): WebhookToken {
   return {
-    id: r.id,
+    id: Number(r.id),
     name: r.name,
     namespace: r.namespace,
     createdBy: r.created_by_name,

@@ -29,27 +29,37 @@ function hashOf(token: string): string {
 /**
  * Which tenant each webhook token admits: `WEBHOOK_TOKEN` its own tenant, `WEBHOOK_TOKENS`
  * theirs, and the tokens admins mint (stored as hashes). Every token in force is held in
- * memory by its SHA-256, so admitting a request costs one hash and one map lookup; minting
- * and revoking reload the map, so either takes effect with the next request.
+ * memory by its SHA-256, so admitting a request costs one hash and one map lookup, never a
+ * query: the minted ones are read at start (`reload`, before the relay answers), and minting
+ * and revoking change the map as they are written, so either takes effect with the next
+ * request. Another relay process's mint or revoke reaches this one with its next `reload`.
  *
  * The lookup is keyed by the hash, never by the secret: what its timing could reveal is a
  * property of a SHA-256 digest, from which no token can be worked back.
  */
 export class WebhookTokens {
   private admitted = new Map<string, Admission>()
+  /** Minted tokens in force, by id. */
+  private minted = new Map<number, { tokenHash: string; namespace: string }>()
+  /** Mints and revokes made here: a reload that read the database before one of them reads again. */
+  private changes = 0
   /** Minted tokens: last presented, and last written to the database. */
   private readonly used = new Map<number, { at: number; written: number }>()
+  /** "Last used" writes under way, awaited by `flush`. */
+  private readonly writing = new Set<Promise<void>>()
   private readonly settingsUsed = new Map<string, number>()
   private readonly settingsCount = new Map<string, number>()
 
   constructor(
     private readonly repo: WebhookTokensRepo,
     private readonly settings: readonly TenantToken[],
+    /** A "last used" time could not be written (the webhook is answered all the same). */
+    private readonly onError: (err: unknown) => void,
   ) {
     for (const t of new Map(settings.map((s) => [s.token, s])).values()) {
       this.settingsCount.set(t.namespace, (this.settingsCount.get(t.namespace) ?? 0) + 1)
     }
-    this.reload()
+    this.rebuild()
   }
 
   /** The tenant `presented` admits, or null for an unknown (or revoked) token. */
@@ -61,7 +71,7 @@ export class WebhookTokens {
     } else {
       const used = this.used.get(admission.tokenId)
       if (!used || now - used.written >= LAST_USED_WRITE_MS) {
-        this.repo.markUsed(admission.tokenId, now)
+        this.writeLastUse(admission.tokenId, now)
         this.used.set(admission.tokenId, { at: now, written: now })
       } else {
         used.at = now
@@ -71,43 +81,66 @@ export class WebhookTokens {
   }
 
   /** Mints a token for `namespace`; the secret is answered this once and only its hash kept. */
-  mint(m: {
+  async mint(m: {
     name: string
     namespace: string
     createdById: number | null
     createdBy: string
     now: number
-  }): { token: WebhookToken; secret: string } {
+  }): Promise<{ token: WebhookToken; secret: string }> {
     const secret = randomSecret(TOKEN_BYTES)
-    const token = this.repo.create({ ...m, tokenHash: hashOf(secret) })
-    this.reload()
+    const tokenHash = hashOf(secret)
+    const token = await this.repo.create({ ...m, tokenHash })
+    this.changes += 1
+    this.minted.set(token.id, { tokenHash, namespace: token.namespace })
+    this.rebuild()
     return { token, secret }
   }
 
   /** Revokes a token: the next request presenting it is refused. */
-  revoke(id: number, now: number): void {
-    this.repo.revoke(id, now)
+  async revoke(id: number, now: number): Promise<void> {
+    await this.repo.revoke(id, now)
+    this.changes += 1
+    this.minted.delete(id)
     this.used.delete(id)
-    this.reload()
+    this.rebuild()
   }
 
-  /** Writes the "last used" times not written yet (on shutdown). */
-  flush(): void {
-    for (const [id, used] of this.used) {
-      if (used.at > used.written) {
-        this.repo.markUsed(id, used.at)
-        used.written = used.at
-      }
+  /**
+   * Reads the minted tokens in force again: at start, and when another relay process minted or
+   * revoked one.
+   */
+  async reload(): Promise<void> {
+    for (;;) {
+      const seen = this.changes
+      const active = await this.repo.active()
+      // A mint or revoke here finished while the database was read: what was read may predate
+      // it (a revoked token still in force), so read again.
+      if (seen !== this.changes) continue
+      this.minted = new Map(active.map((t) => [t.id, t]))
+      this.rebuild()
+      return
     }
   }
 
-  byId(id: number): WebhookToken | null {
-    return this.withLastUse(this.repo.byId(id))
+  /** Writes the "last used" times not written yet, and waits for those under way (on shutdown). */
+  async flush(): Promise<void> {
+    for (const [id, used] of this.used) {
+      if (used.at > used.written) {
+        this.writeLastUse(id, used.at)
+        used.written = used.at
+      }
+    }
+    await Promise.all(this.writing)
+  }
+
+  async byId(id: number): Promise<WebhookToken | null> {
+    return this.withLastUse(await this.repo.byId(id))
   }
 
   /** A tenant's minted tokens, revoked ones included, newest first. */
-  list(namespace: string): WebhookToken[] {
-    return this.repo.list(namespace).map((t) => this.withLastUse(t)!)
+  async list(namespace: string): Promise<WebhookToken[]> {
+    return (await this.repo.list(namespace)).map((t) => this.withLastUse(t)!)
   }
 
   /** The tokens from the settings that admit `namespace`. */
@@ -125,13 +158,22 @@ export class WebhookTokens {
       : t
   }
 
-  private reload(): void {
+  /** Not awaited: the webhook is never held back for a "last used" time. */
+  private writeLastUse(id: number, at: number): void {
+    const write: Promise<void> = this.repo
+      .markUsed(id, at)
+      .catch(this.onError)
+      .finally(() => this.writing.delete(write))
+    this.writing.add(write)
+  }
+
+  private rebuild(): void {
     const next = new Map<string, Admission>()
     for (const s of this.settings)
       next.set(hashOf(s.token), { namespace: s.namespace, tokenId: null })
-    for (const t of this.repo.active()) {
+    for (const [id, t] of this.minted) {
       // A minted token never shadows one from the settings (the chance is 2^-192 anyway).
-      if (!next.has(t.tokenHash)) next.set(t.tokenHash, { namespace: t.namespace, tokenId: t.id })
+      if (!next.has(t.tokenHash)) next.set(t.tokenHash, { namespace: t.namespace, tokenId: id })
     }
     this.admitted = next
   }

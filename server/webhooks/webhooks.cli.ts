@@ -4,13 +4,13 @@ import { finished } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import { DEFAULT_PLATFORM_TZ, parsePlatformTime } from '@/shared/platform-time'
 import { WEBHOOK_PATH } from '@/shared/webhook-tokens'
-import { openDatabase } from '../db/database'
+import { openStore } from '../db/store'
 import { redactUrl } from '../lib/secrets'
 import { CaptureRepo } from './capture.repo'
 import { lineOf, parseCaptureFile, replayLines } from './capture.file'
 
 const USAGE = `Field diagnostics: the webhooks the relay captured (WEBHOOK_CAPTURE=on), in DATA_DIR
-(default ./data).
+(default ./data), or in the PostgreSQL database DATABASE_URL names when it is set.
 
   npm run webhooks -- export [--from <time>] [--to <time>] [--namespace <domain>] [--out FILE]
   npm run webhooks -- replay FILE --to <webhook URL> [--dry-run]
@@ -77,18 +77,21 @@ async function exportCommand(values: Record<string, string | boolean | undefined
   const to = timeArg('to', values.to as string | undefined, timeZone) ?? Number.MAX_SAFE_INTEGER
   const namespace = (values.namespace as string | undefined) ?? null
   const out = values.out as string | undefined
-  const db = openDatabase(path.resolve(process.env.DATA_DIR ?? './data'))
+  const store = await openStore({
+    dataDir: path.resolve(process.env.DATA_DIR ?? './data'),
+    databaseUrl: process.env.DATABASE_URL,
+  })
   const sink: NodeJS.WritableStream = out ? fs.createWriteStream(out) : process.stdout
   let count = 0
   try {
-    for (const c of new CaptureRepo(db).range(from, to, namespace)) {
+    for await (const c of new CaptureRepo(store.db).range(from, to, namespace)) {
       const line = `${JSON.stringify(lineOf(c, timeZone))}\n`
       // Days of webhooks do not fit in memory: wait when the output is behind.
       if (!sink.write(line)) await new Promise<void>((r) => sink.once('drain', () => r()))
       count += 1
     }
   } finally {
-    db.close()
+    await store.close()
     if (sink !== process.stdout) {
       sink.end()
       await finished(sink)
