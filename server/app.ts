@@ -289,7 +289,7 @@ export function createApp(deps: AppDeps): App {
     log: (m) => fastify.log.debug(m),
   })
 
-  const audit = new AuditRepo(db)
+  const audit = new AuditRepo(store.db)
   const auditAdmin = adminAuditor(audit, now)
   const csta = cstaClientOf(config, now)
   presence = new PresenceService({

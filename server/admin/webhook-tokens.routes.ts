@@ -41,7 +41,7 @@ export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
       return list
     })
 
-    app.post('/api/webhook-tokens', { config: ADMIN }, (req, reply) => {
+    app.post('/api/webhook-tokens', { config: ADMIN }, async (req, reply) => {
       const admin = wholeTenantAdmin(req)
       const body = parseWith(createWebhookTokenBodySchema, req.body)
       const { token, secret } = deps.tokens.mint({
@@ -55,7 +55,7 @@ export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
         token: view(token),
         path: `${WEBHOOK_PATH}?token=${encodeURIComponent(secret)}`,
       }
-      deps.audit(admin, {
+      await deps.audit(admin, {
         op: 'webhook-token-mint',
         target: token.name,
         message: `#${token.id}`,
@@ -64,7 +64,7 @@ export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
       return reply.code(201).send(created)
     })
 
-    app.delete('/api/webhook-tokens/:id', { config: ADMIN }, (req, reply) => {
+    app.delete('/api/webhook-tokens/:id', { config: ADMIN }, async (req, reply) => {
       const admin = wholeTenantAdmin(req)
       const id = idParamSchema.safeParse(req.params)
       const token = id.success ? deps.tokens.byId(id.data.id) : null
@@ -73,7 +73,7 @@ export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
         throw notFound(`no webhook token ${asked.slice(0, 40)}`)
       }
       deps.tokens.revoke(token.id, deps.now())
-      deps.audit(admin, {
+      await deps.audit(admin, {
         op: 'webhook-token-revoke',
         target: token.name,
         message: `#${token.id}`,

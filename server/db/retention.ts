@@ -27,7 +27,7 @@ export interface RetentionStores {
   recordings: { prune(before: number): number }
   peaks: { prune(before: number): Promise<number> }
   sessions: { prune(now: number, idleBefore: number): number }
-  audit: { prune(before: number): number }
+  audit: { prune(before: number): Promise<number> }
 }
 
 /** What one prune removed. */
@@ -58,7 +58,7 @@ export async function pruneExpired(
     calls: stores.calls.prune(platformDay(ago(settings.callDays), settings.timeZone)),
     recordings: stores.recordings.prune(ago(settings.recordingCacheDays)),
     sessions: stores.sessions.prune(now, now - settings.sessionIdleMs),
-    auditEntries: stores.audit.prune(ago(settings.auditDays)),
+    auditEntries: await stores.audit.prune(ago(settings.auditDays)),
   }
   const { releasedBytes } = compactFile(stores.db)
   const peaks = await stores.peaks.prune(ago(settings.recordingCacheDays))

@@ -61,7 +61,7 @@ export function outboundRoutes(deps: OutboundRoutesDeps) {
         const body = parseWith(outboundSettingsSchema, req.body)
         const before = deps.outbound.settings(p.scope.namespace)
         deps.repo.putSettings(p.scope.namespace, body, p.username, deps.now())
-        deps.audit(p, {
+        await deps.audit(p, {
           op: 'outbound-settings',
           target: 'outbound-settings',
           message:

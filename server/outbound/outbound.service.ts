@@ -359,11 +359,11 @@ export class OutboundService {
         })
       }
       const out = await run()
-      this.write(p, draft, 'ok', draft.op === 'roster-upload' ? 201 : 200, null)
+      await this.write(p, draft, 'ok', draft.op === 'roster-upload' ? 201 : 200, null)
       return out
     } catch (err) {
       if (err instanceof HttpError) {
-        this.write(
+        await this.write(
           p,
           draft,
           draft.sentAt === null ? 'refused' : 'failed',
@@ -372,7 +372,7 @@ export class OutboundService {
         )
       } else {
         const status = httpStatusOf(err)
-        this.write(
+        await this.write(
           p,
           draft,
           status !== null && status < 500 ? 'refused' : 'failed',
@@ -384,15 +384,15 @@ export class OutboundService {
     }
   }
 
-  private write(
+  private async write(
     p: Principal,
     d: Draft,
     outcome: 'ok' | 'refused' | 'failed',
     status: number,
     message: string | null,
-  ): void {
+  ): Promise<void> {
     const cut = (s: string | null) => (s === null ? null : s.slice(0, AUDIT_TEXT_MAX))
-    this.d.audit.insert({
+    await this.d.audit.insert({
       at: this.d.now(),
       userId: p.kind === 'user' ? p.id : null,
       username: p.username,

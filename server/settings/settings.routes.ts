@@ -40,7 +40,7 @@ export function settingsRoutes(deps: SettingsRoutesDeps) {
       const ns = p.scope.namespace
       const before = deps.settings.get(ns)
       deps.settings.put(ns, body.data, p.username, deps.now())
-      deps.audit(p, {
+      await deps.audit(p, {
         op: 'thresholds',
         target: 'thresholds',
         message: settingsChanges(before, body.data),

@@ -28,7 +28,8 @@ export function skillNamesRoutes(deps: SkillNamesRoutesDeps) {
       const before = deps.names.get(ns)
       deps.names.replace(ns, names, p.username, deps.now())
       const message = namesChanged(before, names)
-      if (message) deps.audit(p, { op: 'skill-names', target: 'skill-names', message, status: 200 })
+      if (message)
+        await deps.audit(p, { op: 'skill-names', target: 'skill-names', message, status: 200 })
       return { names: deps.names.get(ns) }
     })
   }
