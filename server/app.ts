@@ -305,7 +305,7 @@ export function createApp(deps: AppDeps): App {
     agents.get(namespace, agentId),
   )
   const actions = new ActionsService({ agents, csta, audit, now, presence })
-  const outboundRepo = new OutboundRepo(db)
+  const outboundRepo = new OutboundRepo(store.db)
   const outbound = new OutboundService({
     platform,
     agents,

@@ -103,11 +103,11 @@ const rosterUpstreamSchema = z.object({
 export class OutboundService {
   constructor(private readonly d: OutboundDeps) {}
 
-  settings(namespace: string): OutboundSettings {
-    return this.d.repo.settings(namespace) ?? { prefix: this.d.defaultPrefix }
+  async settings(namespace: string): Promise<OutboundSettings> {
+    return (await this.d.repo.settings(namespace)) ?? { prefix: this.d.defaultPrefix }
   }
 
-  recentActivities(userId: number): string[] {
+  recentActivities(userId: number): Promise<string[]> {
     return this.d.repo.recentActivities(userId)
   }
 
@@ -121,7 +121,7 @@ export class OutboundService {
       const namespace = p.scope.namespace
       const deviceId = this.deviceToRing(p, body.deviceId)
       draft.deviceId = deviceId
-      const prefix = body.prefix ?? this.settings(namespace).prefix
+      const prefix = body.prefix ?? (await this.settings(namespace)).prefix
       const { options } = body
       const upstream = {
         deviceId,
@@ -198,7 +198,7 @@ export class OutboundService {
         const refused = instantRefused(result, reason)
         throw HttpError.of(refused.status, { ...asBody(refused), result, reason } as ErrorBody)
       }
-      if (p.kind === 'user') this.d.repo.rememberActivity(p.id, body.activityId, this.d.now())
+      if (p.kind === 'user') await this.d.repo.rememberActivity(p.id, body.activityId, this.d.now())
       return { result, reason }
     })
   }
@@ -288,12 +288,12 @@ export class OutboundService {
         uploadedAt: this.d.now(),
         username: p.username,
       }
-      this.d.repo.addUpload(p.scope.namespace, upload)
+      await this.d.repo.addUpload(p.scope.namespace, upload)
       return upload
     })
   }
 
-  uploads(namespace: string): RosterUpload[] {
+  uploads(namespace: string): Promise<RosterUpload[]> {
     return this.d.repo.uploads(namespace)
   }
 
