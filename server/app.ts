@@ -64,6 +64,7 @@ import { settingsRoutes } from './settings/settings.routes'
 import { SettingsStore } from './settings/settings.store'
 import { SkillNamesRepo } from './skills/skill-names.repo'
 import { skillNamesRoutes } from './skills/skill-names.routes'
+import { SkillNamesStore } from './skills/skill-names.store'
 import { PreferencesRepo } from './preferences/preferences.repo'
 import { preferencesRoutes } from './preferences/preferences.routes'
 import { DayStatsAccumulator } from './timeline/day-stats'
@@ -255,9 +256,19 @@ export function createApp(deps: AppDeps): App {
     numbers,
   )
   dayStats.seed(agentsRepo, now())
-  const settings = new SettingsStore(db, {
+  const settings = new SettingsStore(store.db, {
     slThresholdSec: config.slThresholdSec,
     shortAbandonSec: config.shortAbandonSec,
+  })
+  const skillNames = new SkillNamesStore(new SkillNamesRepo(store.db))
+  // Today's figures and the screens read each tenant's rules and skill-group names from memory:
+  // both are read in full before anything is answered.
+  fastify.addHook('onReady', async () => {
+    const [ownRules] = await Promise.all([settings.load(), skillNames.load()])
+    // Today's calls already counted (by the relay's defaults) are counted again by the
+    // tenant's own rules.
+    for (const namespace of ownRules)
+      if (calls.latestFor(namespace).length > 0) calls.reload(namespace)
   })
   const callsRepo = new CallsRepo(db)
   const calls = new CallsStore(
@@ -278,7 +289,6 @@ export function createApp(deps: AppDeps): App {
   gateway = floor
 
   const recordings = new RecordingsRepo(db)
-  const skillNames = new SkillNamesRepo(db)
   const records = new RecordsService(platform, callsRepo, recordings, config.timeZone, now, {
     agentName: (namespace, agentId) => agents.get(namespace, agentId)?.name ?? null,
     skillNames: (namespace) => skillNames.get(namespace),
