@@ -66,6 +66,7 @@ import { settingsRoutes } from './settings/settings.routes'
 import { SettingsStore } from './settings/settings.store'
 import { SkillNamesRepo } from './skills/skill-names.repo'
 import { skillNamesRoutes } from './skills/skill-names.routes'
+import { SkillNamesStore } from './skills/skill-names.store'
 import { PreferencesRepo } from './preferences/preferences.repo'
 import { preferencesRoutes } from './preferences/preferences.routes'
 import { DayStatsAccumulator } from './timeline/day-stats'
@@ -265,9 +266,19 @@ export function createApp(deps: AppDeps): App {
     numbers,
   )
   dayStats.seed(agentsRepo, now())
-  const settings = new SettingsStore(db, {
+  const settings = new SettingsStore(store.db, {
     slThresholdSec: config.slThresholdSec,
     shortAbandonSec: config.shortAbandonSec,
+  })
+  const skillNames = new SkillNamesStore(new SkillNamesRepo(store.db))
+  // Today's figures and the screens read each tenant's rules and skill-group names from memory:
+  // both are read in full before anything is answered.
+  fastify.addHook('onReady', async () => {
+    const [ownRules] = await Promise.all([settings.load(), skillNames.load()])
+    // Today's calls already counted (by the relay's defaults) are counted again by the
+    // tenant's own rules.
+    for (const namespace of ownRules)
+      if (calls.latestFor(namespace).length > 0) calls.reload(namespace)
   })
   const callsRepo = new CallsRepo(db)
   const calls = new CallsStore(
@@ -288,7 +299,6 @@ export function createApp(deps: AppDeps): App {
   gateway = floor
 
   const recordings = new RecordingsRepo(store.db)
-  const skillNames = new SkillNamesRepo(db)
   const records = new RecordsService(platform, callsRepo, recordings, config.timeZone, now, {
     agentName: (namespace, agentId) => agents.get(namespace, agentId)?.name ?? null,
     skillNames: (namespace) => skillNames.get(namespace),
@@ -299,7 +309,7 @@ export function createApp(deps: AppDeps): App {
     log: (m) => fastify.log.debug(m),
   })
 
-  const audit = new AuditRepo(db)
+  const audit = new AuditRepo(store.db)
   const auditAdmin = adminAuditor(audit, now)
   const csta = cstaClientOf(config, now)
   presence = new PresenceService({
@@ -315,7 +325,7 @@ export function createApp(deps: AppDeps): App {
     agents.get(namespace, agentId),
   )
   const actions = new ActionsService({ agents, csta, audit, now, presence })
-  const outboundRepo = new OutboundRepo(db)
+  const outboundRepo = new OutboundRepo(store.db)
   const outbound = new OutboundService({
     platform,
     agents,
@@ -402,10 +412,10 @@ export function createApp(deps: AppDeps): App {
     outboundRoutes({ outbound, repo: outboundRepo, now, audit: auditAdmin }),
     recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),
     settingsRoutes({ settings, calls, gateway: floor, now, audit: auditAdmin }),
-    viewsRoutes(new ViewsRepo(db), now),
+    viewsRoutes(new ViewsRepo(store.db), now),
     skillNamesRoutes({ names: skillNames, now, audit: auditAdmin }),
     directoryRoutes(directory),
-    preferencesRoutes(new PreferencesRepo(db), now),
+    preferencesRoutes(new PreferencesRepo(store.db), now),
     timelineRoutes({ agents, agentsRepo, calls: callsRepo, timeZone: config.timeZone, now }),
     figuresRoutes({ agents, calls }),
     dayStatsRoutes({ dayStats, agents, now }),

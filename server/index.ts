@@ -26,7 +26,8 @@ export async function startRelay(
       users: new UsersRepo(store.db),
       now: Date.now(),
     })
-    if (config.demo) nameDemoSkills(new SkillNamesRepo(db), config.namespace, Date.now())
+    if (config.demo)
+      await nameDemoSkills(new SkillNamesRepo(store.db), config.namespace, Date.now())
   } catch (err) {
     await store.close()
     throw err

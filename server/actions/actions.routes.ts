@@ -62,7 +62,7 @@ export function actionsRoutes(deps: ActionsRoutesDeps) {
         limit: undefined,
         offset: undefined,
       })
-      const page = deps.audit.query(principalOf(req).scope.namespace, {
+      const page = await deps.audit.query(principalOf(req).scope.namespace, {
         ...q,
         limit: CSV_MAX_ROWS,
         offset: 0,

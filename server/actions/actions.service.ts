@@ -75,12 +75,12 @@ export class ActionsService {
       : op === 'join' || op === 'take'
         ? p.phoneNumber
         : null
-    const audit = (
+    const audit = async (
       answer: ActionAnswer,
       outcome: 'ok' | 'refused' | 'failed',
       upstream: CstaOutcome | null,
-    ) => {
-      this.d.audit.insert({
+    ): Promise<ActionAnswer> => {
+      await this.d.audit.insert({
         at: this.d.now(),
         userId: p.kind === 'user' ? p.id : null,
         username: p.username,

@@ -13,15 +13,21 @@ export interface AdminChange {
   status: number
 }
 
-/** Records an admin's change in the audit log (in the same process, before the answer). */
-export type AuditAdmin = (who: Pick<Me, 'id' | 'username' | 'scope'>, change: AdminChange) => void
+/**
+ * Records an admin's change in the audit log. Awaited before the answer: the entry is there
+ * when the admin looks.
+ */
+export type AuditAdmin = (
+  who: Pick<Me, 'id' | 'username' | 'scope'>,
+  change: AdminChange,
+) => Promise<void>
 
 // Each audit entry's message is bounded: long scope lists are cut, not stored whole.
 const MAX_MESSAGE_CHARS = 1000
 
 export function adminAuditor(audit: AuditRepo, now: () => number): AuditAdmin {
-  return (who, c) => {
-    audit.insert({
+  return async (who, c) => {
+    await audit.insert({
       at: now(),
       userId: who.id,
       username: who.username,

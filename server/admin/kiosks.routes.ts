@@ -50,7 +50,7 @@ export function kiosksRoutes(deps: KiosksRoutesDeps) {
         now: deps.now(),
       })
       const created: CreatedKiosk = { link: view(link), path: `/k/${token}` }
-      deps.audit(admin, {
+      await deps.audit(admin, {
         op: 'kiosk-mint',
         target: link.name,
         message: changesOf({}, { orgPrefix, skills: body.skills }),
@@ -70,7 +70,7 @@ export function kiosksRoutes(deps: KiosksRoutesDeps) {
       // screens, checked now) finds the link revoked, says so, and ends the session.
       await deps.kiosks.revoke(link.id, deps.now())
       await deps.sessionsChanged({ kioskId: link.id })
-      deps.audit(admin, {
+      await deps.audit(admin, {
         op: 'kiosk-revoke',
         target: link.name,
         message: `#${link.id}`,

@@ -71,7 +71,7 @@ export function usersRoutes(deps: UsersRoutesDeps) {
         const created: CreatedUser = b.password
           ? { user: view(user) }
           : { user: view(user), password }
-        deps.audit(admin, {
+        await deps.audit(admin, {
           op: 'user-create',
           target: user.username,
           message: changesOf({}, { role: user.role, orgPrefix: b.orgPrefix, skills: b.skills }),
@@ -111,7 +111,7 @@ export function usersRoutes(deps: UsersRoutesDeps) {
       })
       if (problem) throw badRequest(problem)
       const updated = (await deps.users.update(target.id, b, deps.now()))!
-      deps.audit(admin, {
+      await deps.audit(admin, {
         op: 'user-update',
         target: target.username,
         message: changesOf(
@@ -141,7 +141,7 @@ export function usersRoutes(deps: UsersRoutesDeps) {
       await deps.sessions.deleteForUser(target.id)
       await deps.sessionsChanged({ userId: target.id })
       // Never the password itself: only who reset whose, and whether the admin chose it.
-      deps.audit(admin, {
+      await deps.audit(admin, {
         op: 'password-reset',
         target: target.username,
         message: body.password ? 'chosen by the admin' : 'temporary, made by the console',

@@ -55,7 +55,7 @@ export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
         token: view(token),
         path: `${WEBHOOK_PATH}?token=${encodeURIComponent(secret)}`,
       }
-      deps.audit(admin, {
+      await deps.audit(admin, {
         op: 'webhook-token-mint',
         target: token.name,
         message: `#${token.id}`,
@@ -73,7 +73,7 @@ export function webhookTokensRoutes(deps: WebhookTokensRoutesDeps) {
         throw notFound(`no webhook token ${asked.slice(0, 40)}`)
       }
       await deps.tokens.revoke(token.id, deps.now())
-      deps.audit(admin, {
+      await deps.audit(admin, {
         op: 'webhook-token-revoke',
         target: token.name,
         message: `#${token.id}`,

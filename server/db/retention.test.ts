@@ -10,6 +10,7 @@ import { RecordingsRepo } from '../call-records/recordings.repo'
 import { callEndEvent, startTestRelay, type TestRelay } from '../testing/test-relay'
 import { agentEvent } from '../testing/agent-event'
 import { compactFile, openDatabase } from './database'
+import { sqliteStore } from './store'
 
 const DAY = 86_400_000
 const TZ = 'Asia/Shanghai'
@@ -86,9 +87,9 @@ describe('retention', () => {
       )
     await call('old-call', now - 40 * DAY)
     await call('new-call', now - 5 * DAY)
-    const auditLog = new AuditRepo(before.db)
-    auditLog.insert(audit(now - 90 * DAY, 'old-action'))
-    auditLog.insert(audit(now - DAY, 'new-action'))
+    const auditLog = new AuditRepo(before.store.db)
+    await auditLog.insert(audit(now - 90 * DAY, 'old-action'))
+    await auditLog.insert(audit(now - DAY, 'new-action'))
     const recordings = new RecordingsRepo(before.store.db)
     await recordings.remember('test.cc', [{ id: 'old-rec', callId: 'old-call' }], now - 10 * DAY)
     await recordings.remember('test.cc', [{ id: 'new-rec', callId: 'new-call' }], now - DAY)
@@ -115,9 +116,9 @@ describe('retention', () => {
     expect(calls.get('test.cc', 'old-call')).toBeNull()
     expect(calls.get('test.cc', 'new-call')).not.toBeNull()
     expect(
-      new AuditRepo(after.db)
-        .query('test.cc', { limit: 10, offset: 0 })
-        .entries.map((e) => e.agentId),
+      (await new AuditRepo(after.store.db).query('test.cc', { limit: 10, offset: 0 })).entries.map(
+        (e) => e.agentId,
+      ),
     ).toEqual(['new-action'])
     const known = new RecordingsRepo(after.store.db)
     expect(await known.get('test.cc', 'old-rec')).toBeNull()
@@ -134,27 +135,29 @@ describe('retention', () => {
     await vi.waitFor(() => expect(fs.readdirSync(peaks)).toEqual(['new.json.gz']))
   })
 
-  it('gives a large part of the file back after a prune, and keeps a little for new rows', () => {
+  it('gives a large part of the file back after a prune, and keeps a little for new rows', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-'))
     dirs.push(dir)
     const db = openDatabase(dir)
+    const store = sqliteStore(db)
     const file = path.join(dir, 'console.db')
-    const repo = new AuditRepo(db)
-    db.transaction(() => {
-      for (let i = 0; i < 20_000; i++) repo.insert(audit(i, `agent-${i}`))
-    })()
+    const repo = new AuditRepo(store.db)
+    await store.db.transaction().execute(async (trx) => {
+      const rows = new AuditRepo(trx)
+      for (let i = 0; i < 20_000; i++) await rows.insert(audit(i, `agent-${i}`))
+    })
     compactFile(db)
     const full = fs.statSync(file).size
 
-    expect(repo.prune(1_000)).toBe(1_000) // a twentieth: kept for the next writes
+    expect(await repo.prune(1_000)).toBe(1_000) // a twentieth: kept for the next writes
     expect(compactFile(db).releasedBytes).toBe(0)
     expect(fs.statSync(file).size).toBe(full)
 
-    expect(repo.prune(18_000)).toBe(17_000) // most of it
+    expect(await repo.prune(18_000)).toBe(17_000) // most of it
     expect(compactFile(db).releasedBytes).toBeGreaterThan(full / 2)
     expect(fs.statSync(file).size).toBeLessThan(full / 2)
     expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0)
-    expect(repo.query('test.cc', { limit: 1, offset: 0 }).total).toBe(2_000)
-    db.close()
+    expect((await repo.query('test.cc', { limit: 1, offset: 0 })).total).toBe(2_000)
+    await store.close()
   })
 })

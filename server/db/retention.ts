@@ -27,7 +27,7 @@ export interface RetentionStores {
   recordings: { prune(before: number): Promise<number> }
   peaks: { prune(before: number): Promise<number> }
   sessions: { prune(now: number, idleBefore: number): Promise<number> }
-  audit: { prune(before: number): number }
+  audit: { prune(before: number): Promise<number> }
 }
 
 /** What one prune removed. */
@@ -59,7 +59,7 @@ export async function pruneExpired(
     agentEvents: stores.agentEvents.prune(ago(settings.eventDays)),
     calls: stores.calls.prune(platformDay(ago(settings.callDays), settings.timeZone)),
     recordings: await stores.recordings.prune(ago(settings.recordingCacheDays)),
-    auditEntries: stores.audit.prune(ago(settings.auditDays)),
+    auditEntries: await stores.audit.prune(ago(settings.auditDays)),
   }
   const { releasedBytes } = compactFile(stores.db)
   const peaks = await stores.peaks.prune(ago(settings.recordingCacheDays))

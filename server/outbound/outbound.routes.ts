@@ -41,12 +41,14 @@ export function outboundRoutes(deps: OutboundRoutesDeps) {
       { config: { permission: 'callOut' } },
       async (req) => {
         const p = principalOf(req)
-        return { activityIds: p.kind === 'user' ? deps.outbound.recentActivities(p.id) : [] }
+        return {
+          activityIds: p.kind === 'user' ? await deps.outbound.recentActivities(p.id) : [],
+        }
       },
     )
 
     app.get('/api/outbound/rosters', { config: { permission: 'callOut' } }, async (req) => ({
-      uploads: deps.outbound.uploads(principalOf(req).scope.namespace),
+      uploads: await deps.outbound.uploads(principalOf(req).scope.namespace),
     }))
 
     app.get('/api/outbound/settings', { config: { permission: 'callOut' } }, async (req) =>
@@ -59,9 +61,9 @@ export function outboundRoutes(deps: OutboundRoutesDeps) {
       async (req) => {
         const p = principalOf(req)
         const body = parseWith(outboundSettingsSchema, req.body)
-        const before = deps.outbound.settings(p.scope.namespace)
-        deps.repo.putSettings(p.scope.namespace, body, p.username, deps.now())
-        deps.audit(p, {
+        const before = await deps.outbound.settings(p.scope.namespace)
+        await deps.repo.putSettings(p.scope.namespace, body, p.username, deps.now())
+        await deps.audit(p, {
           op: 'outbound-settings',
           target: 'outbound-settings',
           message:

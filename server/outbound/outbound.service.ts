@@ -103,11 +103,11 @@ const rosterUpstreamSchema = z.object({
 export class OutboundService {
   constructor(private readonly d: OutboundDeps) {}
 
-  settings(namespace: string): OutboundSettings {
-    return this.d.repo.settings(namespace) ?? { prefix: this.d.defaultPrefix }
+  async settings(namespace: string): Promise<OutboundSettings> {
+    return (await this.d.repo.settings(namespace)) ?? { prefix: this.d.defaultPrefix }
   }
 
-  recentActivities(userId: number): string[] {
+  recentActivities(userId: number): Promise<string[]> {
     return this.d.repo.recentActivities(userId)
   }
 
@@ -121,7 +121,7 @@ export class OutboundService {
       const namespace = p.scope.namespace
       const deviceId = this.deviceToRing(p, body.deviceId)
       draft.deviceId = deviceId
-      const prefix = body.prefix ?? this.settings(namespace).prefix
+      const prefix = body.prefix ?? (await this.settings(namespace)).prefix
       const { options } = body
       const upstream = {
         deviceId,
@@ -198,7 +198,7 @@ export class OutboundService {
         const refused = instantRefused(result, reason)
         throw HttpError.of(refused.status, { ...asBody(refused), result, reason } as ErrorBody)
       }
-      if (p.kind === 'user') this.d.repo.rememberActivity(p.id, body.activityId, this.d.now())
+      if (p.kind === 'user') await this.d.repo.rememberActivity(p.id, body.activityId, this.d.now())
       return { result, reason }
     })
   }
@@ -288,12 +288,12 @@ export class OutboundService {
         uploadedAt: this.d.now(),
         username: p.username,
       }
-      this.d.repo.addUpload(p.scope.namespace, upload)
+      await this.d.repo.addUpload(p.scope.namespace, upload)
       return upload
     })
   }
 
-  uploads(namespace: string): RosterUpload[] {
+  uploads(namespace: string): Promise<RosterUpload[]> {
     return this.d.repo.uploads(namespace)
   }
 
@@ -359,11 +359,11 @@ export class OutboundService {
         })
       }
       const out = await run()
-      this.write(p, draft, 'ok', draft.op === 'roster-upload' ? 201 : 200, null)
+      await this.write(p, draft, 'ok', draft.op === 'roster-upload' ? 201 : 200, null)
       return out
     } catch (err) {
       if (err instanceof HttpError) {
-        this.write(
+        await this.write(
           p,
           draft,
           draft.sentAt === null ? 'refused' : 'failed',
@@ -372,7 +372,7 @@ export class OutboundService {
         )
       } else {
         const status = httpStatusOf(err)
-        this.write(
+        await this.write(
           p,
           draft,
           status !== null && status < 500 ? 'refused' : 'failed',
@@ -384,15 +384,15 @@ export class OutboundService {
     }
   }
 
-  private write(
+  private async write(
     p: Principal,
     d: Draft,
     outcome: 'ok' | 'refused' | 'failed',
     status: number,
     message: string | null,
-  ): void {
+  ): Promise<void> {
     const cut = (s: string | null) => (s === null ? null : s.slice(0, AUDIT_TEXT_MAX))
-    this.d.audit.insert({
+    await this.d.audit.insert({
       at: this.d.now(),
       userId: p.kind === 'user' ? p.id : null,
       username: p.username,

@@ -1,15 +1,16 @@
+import { sql } from 'kysely'
 import { type Preferences, preferencesSchema } from '@/shared/preferences'
-import type { Db } from '../db/database'
+import type { Sql } from '../db/store'
 
 /** Each user's preferences, as one small JSON object. */
 export class PreferencesRepo {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Sql) {}
 
   /** The user's preferences; none stored (or stored by an older version and no longer valid): `{}`. */
-  get(userId: number): Preferences {
-    const row = this.db
-      .prepare('SELECT value FROM user_preferences WHERE user_id = ?')
-      .get(userId) as { value: string } | undefined
+  async get(userId: number): Promise<Preferences> {
+    const { rows } = await sql<{ value: string }>`
+      SELECT value FROM user_preferences WHERE user_id = ${userId}`.execute(this.db)
+    const row = rows[0]
     if (!row) return {}
     try {
       const parsed = preferencesSchema.safeParse(JSON.parse(row.value))
@@ -19,12 +20,11 @@ export class PreferencesRepo {
     }
   }
 
-  put(userId: number, value: Preferences, now: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO user_preferences (user_id, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (user_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      )
-      .run(userId, JSON.stringify(value), now)
+  async put(userId: number, value: Preferences, now: number): Promise<void> {
+    await sql`
+      INSERT INTO user_preferences (user_id, value, updated_at)
+      VALUES (${userId}, ${JSON.stringify(value)}, ${now})
+      ON CONFLICT (user_id) DO UPDATE SET value = excluded.value,
+        updated_at = excluded.updated_at`.execute(this.db)
   }
 }

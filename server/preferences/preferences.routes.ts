@@ -16,8 +16,8 @@ export function preferencesRoutes(repo: PreferencesRepo, now: () => number) {
     app.put('/api/me/preferences', { bodyLimit: PREFERENCES_MAX_BYTES }, async (req) => {
       const body = parseWith(preferencesSchema, req.body)
       const id = principalOf(req).id
-      const next = { ...repo.get(id), ...body }
-      repo.put(id, next, now())
+      const next = { ...(await repo.get(id)), ...body }
+      await repo.put(id, next, now())
       return next
     })
   }

@@ -113,7 +113,7 @@ function answer<T>(
     ) =>
       { success: true; data: T } | { success: false; error: Parameters<typeof describeIssues>[0] }
   },
-  run: (request: T) => PresenceAnswer,
+  run: (request: T) => Promise<PresenceAnswer>,
 ): void {
   const [body, ack] = args
   if (args.length !== 2 || typeof ack !== 'function') return
@@ -123,5 +123,7 @@ function answer<T>(
     reply({ ok: false, error: 'invalid_request', message: describeIssues(parsed.error) })
     return
   }
-  reply(run(parsed.data))
+  // Answered once the request is audited. Should the audit log fail, no answer is given: the
+  // lead's screen reports the request timed out rather than a success nobody could trace.
+  run(parsed.data).then(reply, () => {})
 }

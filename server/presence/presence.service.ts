@@ -81,7 +81,7 @@ export class PresenceService {
     this.closeMenus(namespace, socketId, null)
   }
 
-  claim(p: Principal, agentId: string): PresenceAnswer {
+  claim(p: Principal, agentId: string): Promise<PresenceAnswer> {
     return this.audited(p, agentId, 'claim', null, (agent) =>
       this.update(agent.namespace, agent.id, (h) => ({
         entries: [
@@ -96,7 +96,7 @@ export class PresenceService {
     )
   }
 
-  release(p: Principal, agentId: string): PresenceAnswer {
+  release(p: Principal, agentId: string): Promise<PresenceAnswer> {
     return this.audited(p, agentId, 'release', null, (agent) =>
       this.update(agent.namespace, agent.id, (h) => ({
         entries: h.entries.filter((e) => !(e.kind === 'claimed' && e.holder === p.username)),
@@ -105,7 +105,7 @@ export class PresenceService {
     )
   }
 
-  snooze(p: Principal, request: SnoozeRequest): PresenceAnswer {
+  snooze(p: Principal, request: SnoozeRequest): Promise<PresenceAnswer> {
     const reason = `${request.reason} (${request.minutes} min)`
     return this.audited(p, request.agentId, 'snooze', reason, (agent) => {
       const since = this.d.now()
@@ -122,7 +122,7 @@ export class PresenceService {
     })
   }
 
-  unsnooze(p: Principal, agentId: string): PresenceAnswer {
+  unsnooze(p: Principal, agentId: string): Promise<PresenceAnswer> {
     return this.audited(p, agentId, 'unsnooze', null, (agent) =>
       this.update(agent.namespace, agent.id, (h) => ({ entries: h.entries, snooze: null })),
     )
@@ -241,18 +241,21 @@ export class PresenceService {
     if (JSON.stringify(before) !== JSON.stringify(after)) this.d.changed(namespace, after)
   }
 
-  /** Refuses viewers, wall screens and agents out of scope; otherwise does `act`. Audited. */
-  private audited(
+  /**
+   * Refuses viewers, wall screens and agents out of scope; otherwise does `act`. Audited: the
+   * answer comes once the entry is written.
+   */
+  private async audited(
     p: Principal,
     agentId: string,
     op: PresenceOp,
     reason: string | null,
     act: (agent: AgentView) => void,
-  ): PresenceAnswer {
+  ): Promise<PresenceAnswer> {
     const checked = this.check(p, agentId)
     if (checked.ok) act(checked.agent)
     const agent = checked.ok ? checked.agent : null
-    this.d.audit.insert({
+    await this.d.audit.insert({
       at: this.d.now(),
       userId: p.kind === 'user' ? p.id : null,
       username: p.username,

@@ -73,11 +73,17 @@ describe('thresholds and queue targets', () => {
       slTargetPct: 90,
     })
 
-    // Kept across a restart.
+    // Kept across a restart, and today's calls counted by them again.
     const dataDir = relay.dataDir
     await relay.close({ keepData: true })
     relay = await startTestRelay({ dataDir })
     const again = (await (await relay.lead.fetch('/api/settings')).json()) as FloorSettings
     expect(again.queues['7001@test.cc']?.slThresholdSec).toBe(45)
+    const restored = await nextEvent(relay.client(), 'floor:snapshot')
+    expect(restored.figures.bySkill[0]).toMatchObject({
+      skillId: '7001@test.cc',
+      serviceLevel: 1,
+      slThresholdSec: 45,
+    })
   })
 })

@@ -38,9 +38,11 @@ export function settingsRoutes(deps: SettingsRoutesDeps) {
         throw badRequest(describeIssues(body.error), { issues })
       }
       const ns = p.scope.namespace
-      const before = deps.settings.get(ns)
-      deps.settings.put(ns, body.data, p.username, deps.now())
-      deps.audit(p, {
+      // What the audit says changed is against what is stored now, even if another relay
+      // process changed it since this one last read it.
+      const before = await deps.settings.reload(ns)
+      await deps.settings.put(ns, body.data, p.username, deps.now())
+      await deps.audit(p, {
         op: 'thresholds',
         target: 'thresholds',
         message: settingsChanges(before, body.data),

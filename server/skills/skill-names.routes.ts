@@ -3,10 +3,10 @@ import { skillNamesBodySchema } from '@/shared/skill-names'
 import type { AuditAdmin } from '../actions/admin-audit'
 import { principalOf } from '../auth/auth.hooks'
 import { parseWith } from '../lib/validate'
-import type { SkillNamesRepo } from './skill-names.repo'
+import type { SkillNamesStore } from './skill-names.store'
 
 export interface SkillNamesRoutesDeps {
-  names: SkillNamesRepo
+  names: SkillNamesStore
   now: () => number
   audit: AuditAdmin
 }
@@ -25,10 +25,13 @@ export function skillNamesRoutes(deps: SkillNamesRoutesDeps) {
       const p = principalOf(req)
       const { names } = parseWith(skillNamesBodySchema, req.body)
       const ns = p.scope.namespace
-      const before = deps.names.get(ns)
-      deps.names.replace(ns, names, p.username, deps.now())
+      // What the audit says changed is against what is stored now, even if another relay
+      // process changed it since this one last read it.
+      const before = await deps.names.reload(ns)
+      await deps.names.replace(ns, names, p.username, deps.now())
       const message = namesChanged(before, names)
-      if (message) deps.audit(p, { op: 'skill-names', target: 'skill-names', message, status: 200 })
+      if (message)
+        await deps.audit(p, { op: 'skill-names', target: 'skill-names', message, status: 200 })
       return { names: deps.names.get(ns) }
     })
   }

@@ -1,5 +1,6 @@
+import { sql } from 'kysely'
 import type { SavedView } from '@/shared/views'
-import type { Db } from '../db/database'
+import type { Sql } from '../db/store'
 
 interface ViewRow {
   id: number
@@ -12,47 +13,51 @@ interface ViewRow {
 
 /** Saved floor views of each tenant. */
 export class ViewsRepo {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Sql) {}
 
-  list(namespace: string): SavedView[] {
-    return (
-      this.db
-        .prepare('SELECT * FROM saved_views WHERE namespace = ? ORDER BY name, id')
-        .all(namespace) as ViewRow[]
-    ).map(toView)
+  async list(namespace: string): Promise<SavedView[]> {
+    const { rows } = await sql<ViewRow>`
+      SELECT * FROM saved_views WHERE namespace = ${namespace} ORDER BY name, id`.execute(this.db)
+    return rows.map(toView)
   }
 
-  get(namespace: string, id: number): (SavedView & { ownerId: number | null }) | null {
-    const row = this.db
-      .prepare('SELECT * FROM saved_views WHERE namespace = ? AND id = ?')
-      .get(namespace, id) as ViewRow | undefined
-    return row ? { ...toView(row), ownerId: row.owner_id } : null
+  async get(
+    namespace: string,
+    id: number,
+  ): Promise<(SavedView & { ownerId: number | null }) | null> {
+    const { rows } = await sql<ViewRow>`
+      SELECT * FROM saved_views WHERE namespace = ${namespace} AND id = ${id}`.execute(this.db)
+    const row = rows[0]
+    return row
+      ? { ...toView(row), ownerId: row.owner_id === null ? null : Number(row.owner_id) }
+      : null
   }
 
-  create(v: {
+  async create(v: {
     namespace: string
     ownerId: number
     ownerName: string
     name: string
     query: string
     now: number
-  }): SavedView {
-    const info = this.db
-      .prepare(
-        'INSERT INTO saved_views (namespace, owner_id, owner_name, name, query, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(v.namespace, v.ownerId, v.ownerName, v.name, v.query, v.now)
-    return this.get(v.namespace, Number(info.lastInsertRowid))!
+  }): Promise<SavedView> {
+    const { rows } = await sql<ViewRow>`
+      INSERT INTO saved_views (namespace, owner_id, owner_name, name, query, created_at)
+      VALUES (${v.namespace}, ${v.ownerId}, ${v.ownerName}, ${v.name}, ${v.query}, ${v.now})
+      RETURNING *`.execute(this.db)
+    return toView(rows[0]!)
   }
 
-  delete(namespace: string, id: number): void {
-    this.db.prepare('DELETE FROM saved_views WHERE namespace = ? AND id = ?').run(namespace, id)
+  async delete(namespace: string, id: number): Promise<void> {
+    await sql`DELETE FROM saved_views WHERE namespace = ${namespace} AND id = ${id}`.execute(
+      this.db,
+    )
   }
 }
 
 function toView(r: ViewRow): SavedView {
   return {
-    id: r.id,
+    id: Number(r.id),
     name: r.name,
     query: r.query,
     owner: r.owner_name,

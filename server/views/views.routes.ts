@@ -15,7 +15,7 @@ export function viewsRoutes(views: ViewsRepo, now: () => number) {
     app.post('/api/views', { config: { permission: 'saveViews' } }, async (req, reply) => {
       const p = principalOf(req)
       const body = parseWith(saveViewBodySchema, req.body)
-      const view = views.create({
+      const view = await views.create({
         namespace: p.scope.namespace,
         ownerId: p.id,
         ownerName: p.username,
@@ -28,12 +28,12 @@ export function viewsRoutes(views: ViewsRepo, now: () => number) {
     app.delete('/api/views/:id', { config: { permission: 'saveViews' } }, async (req, reply) => {
       const p = principalOf(req)
       const id = idParamSchema.safeParse(req.params)
-      const view = id.success ? views.get(p.scope.namespace, id.data.id) : null
+      const view = id.success ? await views.get(p.scope.namespace, id.data.id) : null
       if (!view) throw notFound('no such view')
       if (view.ownerId !== p.id && !can(p.role, 'manageUsers')) {
         throw forbidden(`only ${view.owner} or an admin may delete this view`)
       }
-      views.delete(p.scope.namespace, view.id)
+      await views.delete(p.scope.namespace, view.id)
       return reply.code(204).send()
     })
   }
