@@ -202,7 +202,7 @@ export function createApp(deps: AppDeps): App {
   let gateway: FloorGateway | null = null
   let prefetcher: PeaksPrefetcher | null = null
   let presence: PresenceService | null = null
-  const agentsRepo = new AgentsRepo(db)
+  const agentsRepo = new AgentsRepo(store.db)
   const writes = new WriteBatcher(store)
   const tokens = new TokenManager({
     baseUrl: config.platform.baseUrl ?? '',
@@ -254,12 +254,11 @@ export function createApp(deps: AppDeps): App {
     },
     numbers,
   )
-  dayStats.seed(agentsRepo, now())
   const settings = new SettingsStore(db, {
     slThresholdSec: config.slThresholdSec,
     shortAbandonSec: config.shortAbandonSec,
   })
-  const callsRepo = new CallsRepo(db)
+  const callsRepo = new CallsRepo(store.db)
   const calls = new CallsStore(
     callsRepo,
     writes,
@@ -274,6 +273,13 @@ export function createApp(deps: AppDeps): App {
     (from, to) => agentsRepo.everyAgentBetween(from, to),
   )
   handleTime = calls
+  // The floor, today's figures and the agents' day as they were before a restart, before the
+  // relay answers any request or socket.
+  fastify.addHook('onReady', async () => {
+    await agents.load()
+    await dayStats.seed(agentsRepo, now())
+    await calls.load(now())
+  })
   const floor = new FloorGateway(io, agents, calls, now, config.floorFlushMs)
   gateway = floor
 
@@ -398,10 +404,21 @@ export function createApp(deps: AppDeps): App {
   ]
   for (const route of routes) void fastify.register(route)
 
+  // The last prune, awaited before the store closes.
+  let pruning: Promise<void> = Promise.resolve()
   const prune = () => {
     const stores = {
-      db,
-      agentEvents: agentsRepo,
+      sqlite: store.sqlite,
+      // In a write batch: no event of the batch refers to a profile the prune removes.
+      agentEvents: {
+        prune: async (before: number) => {
+          let pruned = 0
+          await writes.write(async (trx) => {
+            pruned = await agentsRepo.prune(trx, before)
+          })
+          return pruned
+        },
+      },
       calls: callsRepo,
       recordings,
       peaks,
@@ -414,7 +431,7 @@ export function createApp(deps: AppDeps): App {
       quarantined: quarantine.prune(now() - config.quarantine.days * DAY_MS),
       captured: captureRepo.prune(now() - config.capture.days * DAY_MS),
     }
-    pruneExpired(stores, retentionOf(config), now()).then(
+    pruning = pruneExpired(stores, retentionOf(config), now()).then(
       (others) => {
         const pruned = { ...others, ...webhookBodies }
         if (Object.values(pruned).some((n) => n > 0))
@@ -423,7 +440,11 @@ export function createApp(deps: AppDeps): App {
       (err: unknown) => fastify.log.error({ err }, 'pruning stored records failed'),
     )
   }
-  prune()
+  // At start, once what the relay restores is read, and before it answers (as it always has).
+  fastify.addHook('onReady', async () => {
+    prune()
+    await pruning
+  })
   const timers = [
     setInterval(prune, PRUNE_EVERY_MS),
     setInterval(revalidateSockets, REVALIDATE_EVERY_MS),
@@ -435,6 +456,7 @@ export function createApp(deps: AppDeps): App {
     done()
   })
   fastify.addHook('onClose', async () => {
+    await pruning
     await writes.flush()
     webhookTokens.flush()
     prefetcher?.stop()
