@@ -45,7 +45,6 @@ import { MemoryPresenceStore, type PresenceStore } from './presence/presence.sto
 import { PeaksPrefetcher } from './waveforms/peaks.prefetch'
 import { PeaksStore } from './waveforms/peaks.store'
 import { RecordingsRepo } from './call-records/recordings.repo'
-import type { Db } from './db/database'
 import type { Store } from './db/store'
 import { StoreProbe } from './db/store-probe'
 import type { Cluster } from './cluster/cluster'
@@ -136,7 +135,6 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 export function createApp(deps: AppDeps): App {
   const { config, store } = deps
-  const db = embeddedOnly(store)
   const now = deps.now ?? Date.now
   const fastify = Fastify({
     logger:
@@ -211,7 +209,7 @@ export function createApp(deps: AppDeps): App {
   let gateway: FloorGateway | null = null
   let prefetcher: PeaksPrefetcher | null = null
   let presence: PresenceService | null = null
-  const agentsRepo = new AgentsRepo(db)
+  const agentsRepo = new AgentsRepo(store.db)
   const writes = new WriteBatcher(store)
   const storeProbe = new StoreProbe(store)
   storeProbe.start()
@@ -265,7 +263,6 @@ export function createApp(deps: AppDeps): App {
     },
     numbers,
   )
-  dayStats.seed(agentsRepo, now())
   const settings = new SettingsStore(store.db, {
     slThresholdSec: config.slThresholdSec,
     shortAbandonSec: config.shortAbandonSec,
@@ -280,7 +277,7 @@ export function createApp(deps: AppDeps): App {
     for (const namespace of ownRules)
       if (calls.latestFor(namespace).length > 0) calls.reload(namespace)
   })
-  const callsRepo = new CallsRepo(db)
+  const callsRepo = new CallsRepo(store.db)
   const calls = new CallsStore(
     callsRepo,
     writes,
@@ -295,6 +292,13 @@ export function createApp(deps: AppDeps): App {
     (from, to) => agentsRepo.everyAgentBetween(from, to),
   )
   handleTime = calls
+  // The floor, today's figures and the agents' day as they were before a restart, before the
+  // relay answers any request or socket.
+  fastify.addHook('onReady', async () => {
+    await agents.load()
+    await dayStats.seed(agentsRepo, now())
+    await calls.load(now())
+  })
   const floor = new FloorGateway(io, agents, calls, now, config.floorFlushMs)
   gateway = floor
 
@@ -423,34 +427,48 @@ export function createApp(deps: AppDeps): App {
   ]
   for (const route of routes) void fastify.register(route)
 
-  const prune = async () => {
-    const stores = {
-      db,
-      agentEvents: agentsRepo,
-      calls: callsRepo,
-      recordings,
-      peaks,
-      sessions,
-      audit,
-    }
-    // Webhook bodies kept for admins and for diagnostics go before the others, so the file
-    // upkeep after them gives back their pages too.
-    try {
-      const webhookBodies = {
-        quarantined: await quarantine.prune(now() - config.quarantine.days * DAY_MS),
-        captured: await captureRepo.prune(now() - config.capture.days * DAY_MS),
+  // The last prune, awaited before the store closes.
+  let pruning: Promise<void> = Promise.resolve()
+  const prune = (): Promise<void> => {
+    pruning = (async () => {
+      const stores = {
+        sqlite: store.sqlite,
+        // In a write batch: no event of the batch refers to a profile the prune removes.
+        agentEvents: {
+          prune: async (before: number) => {
+            let pruned = 0
+            await writes.write(async (trx) => {
+              pruned = await agentsRepo.prune(trx, before)
+            })
+            return pruned
+          },
+        },
+        calls: callsRepo,
+        recordings,
+        peaks,
+        sessions,
+        audit,
       }
-      const pruned = {
-        ...(await pruneExpired(stores, retentionOf(config), now())),
-        ...webhookBodies,
+      // Webhook bodies kept for admins and for diagnostics go before the others, so the file
+      // upkeep after them gives back their pages too.
+      try {
+        const webhookBodies = {
+          quarantined: await quarantine.prune(now() - config.quarantine.days * DAY_MS),
+          captured: await captureRepo.prune(now() - config.capture.days * DAY_MS),
+        }
+        const pruned = {
+          ...(await pruneExpired(stores, retentionOf(config), now())),
+          ...webhookBodies,
+        }
+        if (Object.values(pruned).some((n) => n > 0))
+          fastify.log.info({ pruned }, 'removed stored records past their retention')
+      } catch (err) {
+        fastify.log.error({ err }, 'pruning stored records failed')
       }
-      if (Object.values(pruned).some((n) => n > 0))
-        fastify.log.info({ pruned }, 'removed stored records past their retention')
-    } catch (err) {
-      fastify.log.error({ err }, 'pruning stored records failed')
-    }
+    })()
+    return pruning
   }
-  // The relay starts with what is past its retention gone.
+  // At start, once what the relay restores is read, and before it answers (as it always has).
   fastify.addHook('onReady', prune)
   const timers = [
     setInterval(() => void prune(), PRUNE_EVERY_MS),
@@ -463,6 +481,7 @@ export function createApp(deps: AppDeps): App {
     done()
   })
   fastify.addHook('onClose', async () => {
+    await pruning
     await writes.flush()
     await webhookTokens.flush()
     prefetcher?.stop()
@@ -491,16 +510,6 @@ export function createApp(deps: AppDeps): App {
       await fastify.close()
     },
   }
-}
-
-/**
- * The embedded database's own handle, for the repos still written against it alone: until each
- * runs on the shared query layer, the relay runs on SQLite only.
- */
-function embeddedOnly(store: Store): Db {
-  if (!store.sqlite)
-    throw new Error('DATABASE_URL: PostgreSQL is not supported by this release yet')
-  return store.sqlite
 }
 
 function retentionOf(config: RelayConfig): RetentionSettings {

@@ -18,8 +18,6 @@ export async function startRelay(
   const store = await openStore(config)
   let authConfig
   try {
-    const db = store.sqlite
-    if (!db) throw new Error('DATABASE_URL: PostgreSQL is not supported by this release yet')
     authConfig = await prepareAccounts({
       demo: config.demo,
       namespace: config.namespace,

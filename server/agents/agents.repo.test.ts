@@ -1,25 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { afterEach, expect, it } from 'vitest'
 import type { AgentView } from '@/shared/floor'
-import { type Db, openDatabase } from '../db/database'
+import type { Sql } from '../db/store'
+import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
 import { AgentsRepo } from './agents.repo'
-
-const dbs: { db: Db; dir: string }[] = []
-afterEach(() =>
-  dbs.splice(0).forEach(({ db, dir }) => {
-    db.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  }),
-)
-
-function store(): { db: Db; repo: AgentsRepo } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agents-repo-'))
-  const db = openDatabase(dir)
-  dbs.push({ db, dir })
-  return { db, repo: new AgentsRepo(db) }
-}
 
 function view(serial: number, stateSince: number, changes: Partial<AgentView> = {}): AgentView {
   return {
@@ -42,12 +26,27 @@ function view(serial: number, stateSince: number, changes: Partial<AgentView> = 
   }
 }
 
-const count = (db: Db, table: string) =>
-  (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
+const count = async (db: Sql, table: string) =>
+  (await sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0]?.n
 
-describe('stored agent events', () => {
-  it("give back each event's name, department and skills as they were then", () => {
-    const { db, repo } = store()
+describeEachStore('stored agent events', (kind) => {
+  const stores: TestStore[] = []
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.dispose()
+  })
+
+  async function store(): Promise<{ db: Sql; repo: AgentsRepo; insert: Insert }> {
+    const s = await openTestStore(kind)
+    stores.push(s)
+    const repo = new AgentsRepo(s.db)
+    // Each event in a transaction of its own, as the write batcher runs one.
+    const insert: Insert = (view, latest) =>
+      s.db.transaction().execute((trx) => repo.insert(trx, view, latest))
+    return { db: s.db, repo, insert }
+  }
+
+  it("give back each event's name, department and skills as they were then", async () => {
+    const { db, repo, insert } = await store()
     const events = [
       view(1, 1_000),
       view(2, 2_000, {
@@ -76,84 +75,99 @@ describe('stored agent events', () => {
       org: { id: null, name: null, treePos: null },
       reason: null,
     })
-    for (const e of [...events, bare]) expect(repo.insert(e)).toBe(true)
+    for (const e of [...events, bare]) expect(await insert(e)).toBe(true)
 
-    expect(repo.eventsBetween('test.cc', '5001@test.cc', 0, 10_000)).toEqual(events)
-    expect(repo.eventsBetween('test.cc', '5002@test.cc', 0, 10_000)).toEqual([bare])
+    expect(await repo.eventsBetween('test.cc', '5001@test.cc', 0, 10_000)).toEqual(events)
+    expect(await repo.eventsBetween('test.cc', '5002@test.cc', 0, 10_000)).toEqual([bare])
     // The range starts with the state the agent was in then, as it was then.
-    expect(repo.eventsBetween('test.cc', '5001@test.cc', 3_500, 4_500)).toEqual(events.slice(2, 4))
+    expect(await repo.eventsBetween('test.cc', '5001@test.cc', 3_500, 4_500)).toEqual(
+      events.slice(2, 4),
+    )
+    // Every agent's, agent after agent: what today's handle time is counted from at start.
+    expect(await repo.everyAgentBetween(3_500, 10_000)).toEqual([...events.slice(2), bare])
     // What repeats is stored once: two profiles of 5001 (the first one came back), one of 5002.
-    expect(count(db, 'agent_profiles')).toBe(3)
-    expect(count(db, 'agent_event_log')).toBe(6)
+    expect(await count(db, 'agent_profiles')).toBe(3)
+    expect(await count(db, 'agent_event_log')).toBe(6)
   })
 
-  it('rebuild the floor from the event with the highest serial, then the latest change', () => {
-    const { repo } = store()
-    repo.insert(view(1, 1_000))
-    repo.insert(view(3, 2_000, { acState: 'Aux' })) // a higher serial with an earlier time
-    repo.insert(view(2, 3_000, { acState: 'Acw' }))
-    repo.insert(view(3, 2_500, { acState: 'Hold' })) // the same serial, later
-    repo.insert(view(7, 500, { id: '5002@test.cc', name: '李四' }))
-    expect(repo.insert(view(3, 2_500, { acState: 'Hold' }))).toBe(false) // the platform retried
-    expect(
-      repo
-        .loadLatest()
-        .map((v) => [v.id, v.serial, v.acState])
-        .sort(),
-    ).toEqual([
+  it('rebuild the floor from the event with the highest serial, then the latest change', async () => {
+    const { repo, insert } = await store()
+    await insert(view(1, 1_000))
+    await insert(view(3, 2_000, { acState: 'Aux' })) // a higher serial with an earlier time
+    await insert(view(2, 3_000, { acState: 'Acw' }))
+    await insert(view(3, 2_500, { acState: 'Hold' })) // the same serial, later
+    await insert(view(7, 500, { id: '5002@test.cc', name: '李四' }))
+    expect(await insert(view(3, 2_500, { acState: 'Hold' }))).toBe(false) // the platform retried
+    expect((await repo.loadLatest()).map((v) => [v.id, v.serial, v.acState]).sort()).toEqual([
       ['5001@test.cc', '3', 'Hold'],
       ['5002@test.cc', '7', 'Available'],
     ])
   })
 
-  it('refer to the right agent after a write batch that created one was rolled back', () => {
-    const { db, repo } = store()
-    expect(() =>
-      db.transaction(() => {
-        repo.insert(view(1, 1_000, { id: '5009@test.cc', name: '回滚' }))
+  it('follow the floor when it says which event is the latest (a restarted serial counter)', async () => {
+    const { repo, insert } = await store()
+    await insert(view(1_733_000_000_000, 1_000), true)
+    // The floor took the lower serial (much later) as the agent's latest; an old straggler not.
+    await insert(view(1, 200_000, { acState: 'Aux' }), true)
+    await insert(view(1_733_000_000_001, 2_000, { acState: 'Acw' }), false)
+    expect((await repo.loadLatest()).map((v) => [v.serial, v.acState])).toEqual([['1', 'Aux']])
+  })
+
+  it('refer to the right agent after a write batch that created one was rolled back', async () => {
+    const { repo, insert, db } = await store()
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await repo.insert(trx, view(1, 1_000, { id: '5009@test.cc', name: '回滚' }))
         throw new Error('another write of the batch failed')
-      })(),
-    ).toThrow()
-    // The ids the rolled-back rows had are given to others now.
-    repo.insert(view(2, 2_000, { id: '5002@test.cc', name: '李四', skills: ['7002@test.cc'] }))
-    repo.insert(view(3, 3_000, { id: '5009@test.cc', name: '王五' }))
-    expect(repo.loadLatest().map((v) => [v.id, v.name, v.skills, v.serial])).toEqual([
+      }),
+    ).rejects.toThrow()
+    // The ids the rolled-back rows had are given to others now (on SQLite; PostgreSQL skips them).
+    await insert(view(2, 2_000, { id: '5002@test.cc', name: '李四', skills: ['7002@test.cc'] }))
+    await insert(view(3, 3_000, { id: '5009@test.cc', name: '王五' }))
+    expect(
+      (await repo.loadLatest())
+        .map((v) => [v.id, v.name, v.skills, v.serial])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual([
       ['5002@test.cc', '李四', ['7002@test.cc'], '2'],
       ['5009@test.cc', '王五', ['7001@test.cc'], '3'],
     ])
   })
 
-  it('are pruned by the time their state began, keeping what is newer and each agent’s latest', () => {
-    const { db, repo } = store()
+  it('are pruned by the time their state began, keeping what is newer and each agent’s latest', async () => {
+    const { db, repo, insert } = await store()
+    const prune = (before: number) => db.transaction().execute((trx) => repo.prune(trx, before))
     const DAY = 86_400_000
     const t0 = 100 * DAY
-    repo.insert(view(1, t0, { skills: ['old-skill'] }))
-    repo.insert(view(2, t0 + DAY, { acState: 'Aux' }))
-    repo.insert(view(3, t0 + 20 * DAY, { acState: 'InboundTalking', callId: 'c1' }))
+    await insert(view(1, t0, { skills: ['old-skill'] }))
+    await insert(view(2, t0 + DAY, { acState: 'Aux' }))
+    await insert(view(3, t0 + 20 * DAY, { acState: 'InboundTalking', callId: 'c1' }))
     // An agent logged out long ago: their last word stays, whatever its age.
-    repo.insert(view(1, t0, { id: '5002@test.cc', acState: 'Aux' }))
-    repo.insert(view(2, t0 + DAY, { id: '5002@test.cc', acState: 'LogOut' }))
-    const floor = repo.loadLatest()
+    await insert(view(1, t0, { id: '5002@test.cc', acState: 'Aux' }))
+    await insert(view(2, t0 + DAY, { id: '5002@test.cc', acState: 'LogOut' }))
+    const floor = await repo.loadLatest()
 
-    expect(repo.prune(t0 + 14 * DAY)).toBe(3)
-    expect(repo.eventsBetween('test.cc', '5001@test.cc', 0, t0 + 30 * DAY)).toEqual([
+    expect(await prune(t0 + 14 * DAY)).toBe(3)
+    expect(await repo.eventsBetween('test.cc', '5001@test.cc', 0, t0 + 30 * DAY)).toEqual([
       view(3, t0 + 20 * DAY, { acState: 'InboundTalking', callId: 'c1' }),
     ])
-    expect(repo.eventsBetween('test.cc', '5002@test.cc', 0, t0 + 30 * DAY)).toEqual([
+    expect(await repo.eventsBetween('test.cc', '5002@test.cc', 0, t0 + 30 * DAY)).toEqual([
       view(2, t0 + DAY, { id: '5002@test.cc', acState: 'LogOut' }),
     ])
-    expect(repo.loadLatest()).toEqual(floor)
+    expect(await repo.loadLatest()).toEqual(floor)
     // The profile with the old skill is gone with the events that had it.
-    expect(
-      (
-        db.prepare('SELECT skills FROM agent_profiles ORDER BY id').all() as { skills: string }[]
-      ).map((r) => r.skills),
-    ).toEqual(['["7001@test.cc"]', '["7001@test.cc"]'])
+    const { rows } = await sql<{
+      skills: string
+    }>`SELECT skills FROM agent_profiles ORDER BY id`.execute(db)
+    expect(rows.map((r) => r.skills)).toEqual(['["7001@test.cc"]', '["7001@test.cc"]'])
     // Written again after the prune, an event with the pruned profile reads back whole.
-    repo.insert(view(4, t0 + 21 * DAY, { skills: ['old-skill'] }))
+    await insert(view(4, t0 + 21 * DAY, { skills: ['old-skill'] }))
     expect(
-      repo.eventsBetween('test.cc', '5001@test.cc', t0 + 21 * DAY, t0 + 22 * DAY).at(-1)?.skills,
+      (await repo.eventsBetween('test.cc', '5001@test.cc', t0 + 21 * DAY, t0 + 22 * DAY)).at(-1)
+        ?.skills,
     ).toEqual(['old-skill'])
-    expect(repo.prune(t0 + 14 * DAY)).toBe(0)
+    expect(await prune(t0 + 14 * DAY)).toBe(0)
   })
 })
+
+type Insert = (view: AgentView, latest?: boolean) => Promise<boolean>

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { AgentView } from '@/shared/floor'
+import { agentStateEventSchema } from '@/shared/webhooks'
 import { agent } from '@/testing/fixtures'
-import { compareViews } from './agents.store'
+import { WriteBatcher } from '../db/write-batcher'
+import { agentEvent } from '../testing/agent-event'
+import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
+import { AgentsRepo } from './agents.repo'
+import { AgentsStore, compareViews } from './agents.store'
 
 const MARGIN_MS = 60_000 // SERIAL_RESET_SEC's default
 const T = Date.UTC(2026, 10, 21, 2, 0)
@@ -33,5 +38,51 @@ describe('the order of two views of one agent', () => {
     expect(compareViews(at('5', T + 600_000, { approxTime: true }), held, MARGIN_MS)).toBeLessThan(
       0,
     )
+  })
+})
+
+describeEachStore('the floor across a restart', (kind) => {
+  const stores: TestStore[] = []
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.dispose()
+  })
+
+  const TZ = 'Asia/Shanghai'
+  const parse = (o: Record<string, unknown>) =>
+    agentStateEventSchema(TZ, () => T).parse(agentEvent({ stateChangeTime: T, ...o }))
+
+  async function floorOf(store: TestStore) {
+    const writes = new WriteBatcher(store)
+    const agents = new AgentsStore(new AgentsRepo(store.db), writes, () => {})
+    await agents.load()
+    return { agents, writes }
+  }
+
+  it('is rebuilt as acknowledged, also after a write batch that failed was taken apart', async () => {
+    const store = await openTestStore(kind)
+    stores.push(store)
+    const { agents, writes } = await floorOf(store)
+    const first = agents.apply(parse({ id: '5001@test.cc', serial: 10, acState: 'Aux' }), T)
+    // Another write of the same batch fails: the batch is rolled back and each write retried
+    // alone. The agent and profile the first created in the batch are made again.
+    const failing = writes.write(() => Promise.reject(new Error('a write that fails')))
+    await first.persisted
+    await expect(failing).rejects.toThrow()
+    const next = agents.apply(
+      parse({ id: '5001@test.cc', serial: 11, acState: 'Available', name: '张三' }),
+      T + 1_000,
+    )
+    const other = agents.apply(parse({ id: '5002@test.cc', serial: 12, acState: 'LogOut' }), T)
+    await Promise.all([next.persisted, other.persisted])
+
+    const restarted = (await floorOf(store)).agents
+    expect(restarted.list('test.cc').map((v) => [v.id, v.acState, v.name, v.serial])).toEqual(
+      agents.list('test.cc').map((v) => [v.id, v.acState, v.name, v.serial]),
+    )
+    expect(restarted.get('test.cc', '5001@test.cc')).toMatchObject({
+      acState: 'Available',
+      name: '张三',
+    })
+    expect(restarted.count()).toBe(2)
   })
 })

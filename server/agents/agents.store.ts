@@ -82,8 +82,11 @@ export class AgentsStore {
     private readonly opts: AgentsStoreOptions = { serialResetMs: SERIAL_RESET_MS },
     /** Where the customer's number of a call is kept and looked up; none: only what events say. */
     private readonly numbers?: CustomerNumbers,
-  ) {
-    for (const view of repo.loadLatest()) this.floorOf(view.namespace).set(view.id, view)
+  ) {}
+
+  /** Restores the floor as it was last acknowledged (before the relay answers anything). */
+  async load(): Promise<void> {
+    for (const view of await this.repo.loadLatest()) this.floorOf(view.namespace).set(view.id, view)
   }
 
   /** Applies one event received at `receivedAt` (epoch ms). */
@@ -96,7 +99,9 @@ export class AgentsStore {
     // The floor decided what the agent's latest event is; the store follows it, so a restart
     // shows the same (a serial reset included).
     const latest = result === 'applied'
-    const persisted = this.writes.write(() => void this.repo.insert(view, latest))
+    const persisted = this.writes.write(async (trx) => {
+      await this.repo.insert(trx, view, latest)
+    })
     return { result, persisted }
   }
 

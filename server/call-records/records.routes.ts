@@ -99,7 +99,7 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
       // The platform streams any callId it has: make sure this one is the user's first.
       const owned = await deps.records.ownedCall(a, callId)
       if (!owned.ok) throw refusal(owned.answer)
-      const summary = deps.records.summary(a.namespace, callId)
+      const summary = await deps.records.summary(a.namespace, callId)
       const name = (format: RecordingFormat) =>
         fileName('call', summary, callId, format, deps.timeZone)
       return stream(req, reply, audio, PATHS.callStream(callId), q, name)
@@ -111,7 +111,7 @@ export function recordsRoutes(deps: RecordsRoutesDeps) {
       const a = audience(req)
       const rec = await deps.records.recording(a, recordingId)
       if (!rec.ok) throw refusal(rec.answer)
-      const summary = deps.records.summary(a.namespace, rec.data.callId)
+      const summary = await deps.records.summary(a.namespace, rec.data.callId)
       const name = (format: RecordingFormat) =>
         fileName('recording', summary, rec.data.callId, format, deps.timeZone)
       const path = PATHS.recordingStream(recordingId)

@@ -8,6 +8,7 @@ import type {
 } from '@/shared/cdr'
 import { formatQueryTime, parsePlatformTime } from '@/shared/platform-time'
 import type { SkillNames } from '@/shared/skill-names'
+import type { CallSummary } from '@/shared/floor'
 import { domainOf } from '@/shared/webhooks'
 import type { CallsRepo } from '../day-calls/calls.repo'
 import type { Audience } from '../realtime/audience'
@@ -106,11 +107,17 @@ export class RecordsService {
     const page = await this.pageOf(PATHS.calls, base, q.p, JSON.stringify(base), q)
     if (!page.ok) return page
     const { total, list } = page.data
+    const known = await this.calls.getMany(
+      audience.namespace,
+      list.map((row) => row.callId),
+    )
     const rows = list
       .filter(
-        (row) => !namesOtherTenant(row, audience.namespace) && this.visible(audience, row.callId),
+        (row) =>
+          !namesOtherTenant(row, audience.namespace) &&
+          visibleCall(audience, known.get(row.callId) ?? null),
       )
-      .map((row) => this.withPeople(audience.namespace, row))
+      .map((row) => this.withPeople(audience.namespace, row, known.get(row.callId) ?? null))
     if (!q.agent && !q.skill) return { ok: true, data: { total, list: rows } }
     // Filtered on the relay, page by page: how many match in all is not known.
     const skillNames = this.names.skillNames(audience.namespace)
@@ -123,8 +130,7 @@ export class RecordsService {
   }
 
   /** The row with the agent and skill group of its call, as the relay saw the call end. */
-  private withPeople(namespace: string, row: CdrListItem): CdrListItem {
-    const call = this.calls.get(namespace, row.callId)
+  private withPeople(namespace: string, row: CdrListItem, call: CallSummary | null): CdrListItem {
     const agentId = call?.agentId ?? null
     const skillId = call?.skillId ?? null
     return {
@@ -192,7 +198,8 @@ export class RecordsService {
     // Routes check ids first; a call id from a webhook (the peaks prefetcher's) is checked here.
     const problem = idProblem(callId)
     if (problem) return { ok: false, answer: unfitId('callId', problem) }
-    if (!this.visible(audience, callId)) return { ok: false, answer: notFound(callId) }
+    const call = await this.calls.get(audience.namespace, callId)
+    if (!visibleCall(audience, call)) return { ok: false, answer: notFound(callId) }
     const res = await this.platform.getJson(PATHS.call(callId))
     if (!res.ok) return { ok: false, answer: failureAnswer(res) }
     const cdr = unwrapCdr(res.data)
@@ -201,7 +208,7 @@ export class RecordsService {
     if (cdr.callId !== undefined && cdr.callId !== callId)
       return { ok: false, answer: notFound(callId) }
     this.rememberOwned(audience.namespace, callId)
-    const people = this.withPeople(audience.namespace, { callId })
+    const people = this.withPeople(audience.namespace, { callId }, call)
     return { ok: true, data: { ...cdr, ...people, callId: cdr.callId ?? callId } }
   }
 
@@ -210,7 +217,7 @@ export class RecordsService {
    * the platform, or known from a recent answer).
    */
   async ownedCall(audience: Audience, callId: string): Promise<Result<null>> {
-    if (!this.visible(audience, callId)) return { ok: false, answer: notFound(callId) }
+    if (!(await this.visible(audience, callId))) return { ok: false, answer: notFound(callId) }
     if (this.isOwned(audience.namespace, callId)) return { ok: true, data: null }
     const detail = await this.detail(audience, callId)
     return detail.ok ? { ok: true, data: null } : detail
@@ -250,7 +257,7 @@ export class RecordsService {
    */
   async recording(audience: Audience, id: string): Promise<Result<RecordingInfo>> {
     const r = await this.recordings.get(audience.namespace, id)
-    if (!r || idProblem(r.callId) || !this.visible(audience, r.callId))
+    if (!r || idProblem(r.callId) || !(await this.visible(audience, r.callId)))
       return { ok: false, answer: unknownRecording(id) }
     const owned = await this.ownedCall(audience, r.callId)
     if (!owned.ok)
@@ -259,7 +266,7 @@ export class RecordsService {
   }
 
   /** The call as the relay saw it end (for file names), if it did. */
-  summary(namespace: string, callId: string) {
+  summary(namespace: string, callId: string): Promise<CallSummary | null> {
     return this.calls.get(namespace, callId)
   }
 
@@ -268,10 +275,9 @@ export class RecordsService {
    * a user limited to a department or skills sees the calls the relay knows to be theirs
    * (from `callEnd`), and not calls it knows nothing of.
    */
-  visible(audience: Audience, callId: string): boolean {
+  async visible(audience: Audience, callId: string): Promise<boolean> {
     if (!audience.filtered) return true
-    const call = this.calls.get(audience.namespace, callId)
-    return call !== null && audience.includesCall(call)
+    return visibleCall(audience, await this.calls.get(audience.namespace, callId))
   }
 
   /**
@@ -345,6 +351,16 @@ function unknownRecording(id: string): FailureAnswer {
  * A list row that names a tenant other than the user's. §4.5 rows carry no `domain` (the
  * query names it); a row that does carry one, empty or another's, is not the user's.
  */
+/**
+ * Whether the audience may see a call the relay knows as `call` (null: it never saw it end). A
+ * whole-tenant user sees every call of the tenant; a user limited to a department or skills,
+ * only the calls known to be theirs.
+ */
+function visibleCall(audience: Audience, call: CallSummary | null): boolean {
+  if (!audience.filtered) return true
+  return call !== null && audience.includesCall(call)
+}
+
 function namesOtherTenant(row: object, namespace: string): boolean {
   const domain = (row as { domain?: unknown }).domain
   return domain !== undefined && domain !== null && domain !== namespace

@@ -1,25 +1,7 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, expect, it } from 'vitest'
 import type { CallSummary } from '@/shared/floor'
-import { type Db, openDatabase } from '../db/database'
+import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
 import { CallsRepo } from './calls.repo'
-
-const dbs: { db: Db; dir: string }[] = []
-afterEach(() =>
-  dbs.splice(0).forEach(({ db, dir }) => {
-    db.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  }),
-)
-
-function store(): CallsRepo {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'calls-repo-'))
-  const db = openDatabase(dir)
-  dbs.push({ db, dir })
-  return new CallsRepo(db)
-}
 
 function call(callId: string, changes: Partial<CallSummary> = {}): CallSummary {
   return {
@@ -47,9 +29,24 @@ function call(callId: string, changes: Partial<CallSummary> = {}): CallSummary {
   }
 }
 
-describe('stored calls', () => {
-  it('read back exactly as the relay summed them up, once per call', () => {
-    const repo = store()
+describeEachStore('stored calls', (kind) => {
+  const stores: TestStore[] = []
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.dispose()
+  })
+
+  async function store() {
+    const s = await openTestStore(kind)
+    stores.push(s)
+    const repo = new CallsRepo(s.db)
+    // Each call in a transaction of its own, as the write batcher runs one.
+    const insert = (summary: CallSummary, day: string, receivedAt: number) =>
+      s.db.transaction().execute((trx) => repo.insert(trx, summary, day, receivedAt))
+    return { repo, insert }
+  }
+
+  it('read back exactly as the relay summed them up, once per call', async () => {
+    const { repo, insert } = await store()
     const full = call('c1')
     const sparse = call('c2', {
       callType: null,
@@ -72,28 +69,34 @@ describe('stored calls', () => {
       orgTreePos: null,
     })
     const whole = call('c3', { queueSec: 0, talkSec: 12, conferenced: false, transferred: true })
-    expect(repo.insert(full, '2026-03-02', 1)).toBe(true)
-    expect(repo.insert(sparse, '2026-03-02', 2)).toBe(true)
-    expect(repo.insert(whole, '2026-03-02', 3)).toBe(true)
-    expect(repo.insert(full, '2026-03-02', 4)).toBe(false) // a retry
+    expect(await insert(full, '2026-03-02', 1)).toBe(true)
+    expect(await insert(sparse, '2026-03-02', 2)).toBe(true)
+    expect(await insert(whole, '2026-03-02', 3)).toBe(true)
+    expect(await insert(full, '2026-03-02', 4)).toBe(false) // a retry
 
-    expect(repo.get('test.cc', 'c1')).toEqual(full)
-    expect(repo.get('test.cc', 'c2')).toEqual(sparse)
-    expect(repo.get('test.cc', 'c3')).toEqual(whole)
-    expect(repo.get('other.cc', 'c1')).toBeNull()
-    expect(repo.exists('test.cc', 'c3')).toBe(true)
+    expect(await repo.get('test.cc', 'c1')).toEqual(full)
+    expect(await repo.get('test.cc', 'c2')).toEqual(sparse)
+    expect(await repo.get('test.cc', 'c3')).toEqual(whole)
+    expect(await repo.get('other.cc', 'c1')).toBeNull()
+    expect(await repo.exists('test.cc', 'c3')).toBe(true)
+    expect(await repo.exists('other.cc', 'c3')).toBe(false)
+    // A page of CDRs: the calls the relay knows, of this tenant only.
+    const known = await repo.getMany('test.cc', ['c3', 'c1', 'unknown', 'c1'])
+    expect([...known.keys()].sort()).toEqual(['c1', 'c3'])
+    expect(known.get('c3')).toEqual(whole)
+    expect((await repo.getMany('other.cc', ['c1'])).size).toBe(0)
     // Oldest first; a call without an end time comes first.
-    expect(repo.listDay('2026-03-02')).toEqual([sparse, full, whole])
+    expect(await repo.listDay('2026-03-02')).toEqual([sparse, full, whole])
   })
 
-  it('are pruned by the day they ended, keeping the days since', () => {
-    const repo = store()
-    repo.insert(call('old'), '2026-01-31', 1)
-    repo.insert(call('edge'), '2026-02-01', 1)
-    repo.insert(call('new', { namespace: 'other.cc' }), '2026-03-02', 1)
-    expect(repo.prune('2026-02-01')).toBe(1)
-    expect(repo.get('test.cc', 'old')).toBeNull()
-    expect(repo.listDay('2026-02-01').map((c) => c.callId)).toEqual(['edge'])
-    expect(repo.listDay('2026-03-02').map((c) => c.callId)).toEqual(['new'])
+  it('are pruned by the day they ended, keeping the days since', async () => {
+    const { repo, insert } = await store()
+    await insert(call('old'), '2026-01-31', 1)
+    await insert(call('edge'), '2026-02-01', 1)
+    await insert(call('new', { namespace: 'other.cc' }), '2026-03-02', 1)
+    expect(await repo.prune('2026-02-01')).toBe(1)
+    expect(await repo.get('test.cc', 'old')).toBeNull()
+    expect((await repo.listDay('2026-02-01')).map((c) => c.callId)).toEqual(['edge'])
+    expect((await repo.listDay('2026-03-02')).map((c) => c.callId)).toEqual(['new'])
   })
 })

@@ -1,6 +1,7 @@
 import type { CallSummary } from '@/shared/floor'
-import type { Db } from '../db/database'
+import { sql } from 'kysely'
 import { CALL_COLUMNS, callColumns } from '../db/compact-store.migration'
+import { changed, type Sql } from '../db/store'
 
 interface CallRow {
   namespace: string
@@ -20,8 +21,8 @@ interface CallRow {
   end_reason: string | null
   hangup_cause: string | null
   hangup_device: string | null
-  conferenced: number | null
-  transferred: number | null
+  conferenced: number | boolean | null
+  transferred: number | boolean | null
   org_tree_pos: string | null
 }
 
@@ -31,61 +32,64 @@ interface CallRow {
  * (nothing reads it: the platform's CDR API serves the full record).
  */
 export class CallsRepo {
-  private readonly insertStmt
-  private readonly byDayStmt
-  private readonly existsStmt
-  private readonly getStmt
-  private readonly pruneStmt
+  constructor(private readonly db: Sql) {}
 
-  constructor(db: Db) {
-    this.insertStmt = db.prepare(`
-      INSERT INTO calls (namespace, call_id, ${CALL_COLUMNS.join(', ')})
-      VALUES (?, ?, ${CALL_COLUMNS.map(() => '?').join(', ')})
-      ON CONFLICT (namespace, call_id) DO NOTHING`)
-    this.existsStmt = db.prepare('SELECT 1 FROM calls WHERE namespace = ? AND call_id = ?')
-    this.getStmt = db.prepare<[string, string], CallRow>(
-      'SELECT * FROM calls WHERE namespace = ? AND call_id = ?',
-    )
-    this.byDayStmt = db.prepare<[string], CallRow>(
-      'SELECT * FROM calls WHERE day = ? ORDER BY end_time, received_at',
-    )
-    this.pruneStmt = db.prepare('DELETE FROM calls WHERE day < ?')
+  /**
+   * Stores a call once, on `trx` (the write batch's transaction); false when this call was
+   * stored before (a retry).
+   */
+  async insert(trx: Sql, summary: CallSummary, day: string, receivedAt: number): Promise<boolean> {
+    const values = callColumns({ ...summary }, day, receivedAt)
+    const result =
+      await sql`INSERT INTO calls (namespace, call_id, ${sql.raw(CALL_COLUMNS.join(', '))})
+      VALUES (${summary.namespace}, ${summary.callId}, ${sql.join(values)})
+      ON CONFLICT (namespace, call_id) DO NOTHING`.execute(trx)
+    return changed(result) > 0
   }
 
-  /** Stores a call once; false when this call was stored before (a retry). */
-  insert(summary: CallSummary, day: string, receivedAt: number): boolean {
-    const info = this.insertStmt.run(
-      summary.namespace,
-      summary.callId,
-      ...callColumns({ ...summary }, day, receivedAt),
-    )
-    return info.changes > 0
-  }
-
-  exists(namespace: string, callId: string): boolean {
-    return this.existsStmt.get(namespace, callId) !== undefined
+  async exists(namespace: string, callId: string): Promise<boolean> {
+    const { rows } = await sql`SELECT 1 AS found FROM calls
+      WHERE namespace = ${namespace} AND call_id = ${callId}`.execute(this.db)
+    return rows.length > 0
   }
 
   /** A call the relay has seen end, or null. */
-  get(namespace: string, callId: string): CallSummary | null {
-    const row = this.getStmt.get(namespace, callId)
-    return row ? toSummary(row) : null
+  async get(namespace: string, callId: string): Promise<CallSummary | null> {
+    const { rows } = await sql<CallRow>`SELECT * FROM calls
+      WHERE namespace = ${namespace} AND call_id = ${callId}`.execute(this.db)
+    return rows[0] ? toSummary(rows[0]) : null
   }
 
-  /** Every call that ended on a platform-local day, oldest first. */
-  listDay(day: string): CallSummary[] {
-    return this.byDayStmt.all(day).map(toSummary)
+  /** The calls of `callIds` the relay has seen end, by callId (one query for a page of CDRs). */
+  async getMany(namespace: string, callIds: readonly string[]): Promise<Map<string, CallSummary>> {
+    const out = new Map<string, CallSummary>()
+    if (callIds.length === 0) return out
+    const { rows } = await sql<CallRow>`SELECT * FROM calls
+      WHERE namespace = ${namespace} AND call_id IN (${sql.join([...new Set(callIds)])})`.execute(
+      this.db,
+    )
+    for (const row of rows) out.set(row.call_id, toSummary(row))
+    return out
+  }
+
+  /** Every call that ended on a platform-local day, oldest first (one without an end time first). */
+  async listDay(day: string): Promise<CallSummary[]> {
+    // PostgreSQL sorts nulls last, SQLite first: the CASE says which.
+    const { rows } = await sql<CallRow>`SELECT * FROM calls WHERE day = ${day}
+      ORDER BY CASE WHEN end_time IS NULL THEN 0 ELSE 1 END, end_time, received_at`.execute(this.db)
+    return rows.map(toSummary)
   }
 
   /** Deletes the calls of platform-local days before `day` (`yyyy-MM-dd`); returns how many. */
-  prune(day: string): number {
-    return this.pruneStmt.run(day).changes
+  async prune(day: string): Promise<number> {
+    return changed(await sql`DELETE FROM calls WHERE day < ${day}`.execute(this.db))
   }
 }
 
 function toSummary(r: CallRow): CallSummary {
   const time = (v: number | null) => (v === null ? null : Number(v))
-  const bool = (v: number | null) => (v === null ? null : v !== 0)
+  // SQLite keeps 0/1, PostgreSQL true/false.
+  const bool = (v: number | boolean | null) => (v === null ? null : Boolean(v))
   return {
     callId: r.call_id,
     namespace: r.namespace,

@@ -41,7 +41,9 @@ export function summaryOf(e: CallEndEvent, orgTreePos: string | null): CallSumma
 
 /**
  * Ended calls: stored once per callId however often the platform retries, and folded into
- * today's figures (platform-local day) and the latest-calls feed.
+ * today's figures (platform-local day) and the latest-calls feed. Today's calls are held in
+ * memory too (a day is tens of thousands of small rows at most): a retry is known without a
+ * query before it is answered, and a tenant's day is counted again at once when its rules change.
  */
 export class CallsStore {
   private day: string
@@ -54,6 +56,15 @@ export class CallsStore {
   readonly abandoned = new AbandonedCallers()
   /** Calls being written now, by namespace and callId. */
   private readonly writing = new Map<string, Promise<void>>()
+  /** Today's calls per namespace, in the order they came. */
+  private readonly todays = new Map<string, CallSummary[]>()
+  /** Keys (`keyOf`) of today's calls. */
+  private readonly known = new Set<string>()
+  /**
+   * Calls that ended on a day the relay's clock has not reached yet (the platform's clock runs
+   * ahead; the webhook's check keeps that to hours): counted when that day begins.
+   */
+  private ahead: { day: string; call: CallSummary }[] = []
 
   constructor(
     private readonly repo: CallsRepo,
@@ -64,12 +75,24 @@ export class CallsStore {
     now: number,
     private readonly onCall: (call: CallSummary) => void,
     /** Every agent's stored events of [from, to), each agent's in order: today's handle time. */
-    agentEvents: (from: number, to: number) => AgentView[] = () => [],
+    private readonly agentEvents: (from: number, to: number) => Promise<AgentView[]> = () =>
+      Promise.resolve([]),
   ) {
     this.day = platformDay(now, timeZone)
     this.dayStart = dayStartOf(this.day, timeZone, now)
-    this.loadDay()
-    for (const view of agentEvents(this.dayStart, now + 1)) this.agentChanged(view)
+  }
+
+  /**
+   * Counts today's stored calls and handle time (at start, before the relay answers anything:
+   * a restart shows the same figures).
+   */
+  async load(now: number): Promise<void> {
+    const day = platformDay(now, this.timeZone)
+    const calls = await this.repo.listDay(day)
+    const events = await this.agentEvents(dayStartOf(day, this.timeZone, now), now + 1)
+    this.startDay(day, now)
+    for (const call of calls) this.add(call)
+    for (const view of events) this.agentChanged(view)
   }
 
   /**
@@ -84,42 +107,63 @@ export class CallsStore {
     return piece !== null && this.addHandle(view.namespace, piece)
   }
 
-  /** 'applied' for a call seen the first time, 'duplicate' for a retry of one already stored. */
+  /**
+   * Takes a callEnd: counted at once when it is today's, and stored. Settles once it is stored,
+   * to 'applied' for a call seen the first time or 'duplicate' for a retry of one stored before.
+   */
   ingest(
     event: CallEndEvent,
     receivedAt: number,
     orgTreePos: string | null,
-  ): { result: 'applied' | 'duplicate'; persisted: Promise<void> } {
+  ): Promise<'applied' | 'duplicate'> {
     const summary = summaryOf(event, orgTreePos)
-    const key = `${summary.namespace}\u0000${summary.callId}`
+    const key = keyOf(summary)
     // A retry may come while the first delivery is still being written.
     const inFlight = this.writing.get(key)
-    if (inFlight) return { result: 'duplicate', persisted: inFlight }
-    if (this.repo.exists(summary.namespace, summary.callId))
-      return { result: 'duplicate', persisted: Promise.resolve() }
+    if (inFlight) return inFlight.then(() => 'duplicate')
+    if (this.known.has(key)) return Promise.resolve('duplicate')
     const day = platformDay(summary.endTime ?? receivedAt, this.timeZone)
+    // A call of another day (a retry after a restart, or after midnight) may be stored already:
+    // the store keeps the first and says so.
+    let stored = false
     const persisted = this.writes
-      .write(() => void this.repo.insert(summary, day, receivedAt))
+      .write(async (trx) => {
+        stored = await this.repo.insert(trx, summary, day, receivedAt)
+      })
+      .catch((err: unknown) => {
+        // Not stored: the platform's retry must be taken again.
+        this.known.delete(key)
+        const todays = this.todays.get(summary.namespace)
+        if (todays)
+          this.todays.set(
+            summary.namespace,
+            todays.filter((c) => c !== summary),
+          )
+        this.ahead = this.ahead.filter((a) => a.call !== summary)
+        throw err
+      })
       .finally(() => this.writing.delete(key))
     this.writing.set(key, persisted)
     this.rollover(receivedAt)
     if (day === this.day) {
       this.add(summary)
       this.onCall(summary)
-    }
-    return { result: 'applied', persisted }
+    } else if (day > this.day) this.ahead.push({ day, call: summary })
+    return persisted.then(() => (stored ? 'applied' : 'duplicate'))
   }
 
   /** Starts a new day when the platform's calendar moved on; true when it did. */
   rollover(now: number): boolean {
     const day = platformDay(now, this.timeZone)
     if (day === this.day) return false
-    this.day = day
-    this.dayStart = dayStartOf(day, this.timeZone, now)
-    this.figures.clear()
-    this.latest.clear()
-    this.abandoned.clear()
-    this.loadDay()
+    this.startDay(day, now)
+    // Calls already stored for the new day are its first.
+    const ahead = this.ahead
+    this.ahead = []
+    for (const a of ahead) {
+      if (a.day === day) this.add(a.call)
+      else if (a.day > day) this.ahead.push(a)
+    }
     return true
   }
 
@@ -165,7 +209,12 @@ export class CallsStore {
     this.figures.delete(namespace)
     this.latest.delete(namespace)
     this.abandoned.clearTenant(namespace)
-    for (const call of this.repo.listDay(this.day)) if (call.namespace === namespace) this.add(call)
+    // In the order the store lists a day: by end time (none first), then as they came.
+    const calls = [...(this.todays.get(namespace) ?? [])].sort(
+      (a, b) => (a.endTime ?? -Infinity) - (b.endTime ?? -Infinity),
+    )
+    this.todays.delete(namespace)
+    for (const call of calls) this.add(call)
     if (before) this.figuresOf(namespace).takeHandleFrom(before)
   }
 
@@ -186,11 +235,26 @@ export class CallsStore {
     return figures
   }
 
-  private loadDay(): void {
-    for (const call of this.repo.listDay(this.day)) this.add(call)
+  /** Forgets the day before (figures, feed, abandoned callers) and starts `day`. */
+  private startDay(day: string, now: number): void {
+    this.day = day
+    this.dayStart = dayStartOf(day, this.timeZone, now)
+    this.figures.clear()
+    this.latest.clear()
+    this.abandoned.clear()
+    this.known.clear()
+    this.todays.clear()
   }
 
   private add(call: CallSummary): void {
+    const key = keyOf(call)
+    this.known.add(key)
+    let todays = this.todays.get(call.namespace)
+    if (!todays) {
+      todays = []
+      this.todays.set(call.namespace, todays)
+    }
+    todays.push(call)
     this.figuresOf(call.namespace).add(call)
     this.abandoned.add(call)
     let latest = this.latest.get(call.namespace)
@@ -201,6 +265,11 @@ export class CallsStore {
     latest.push(call)
     if (latest.length > LATEST_KEPT * 2) latest.splice(0, latest.length - LATEST_KEPT)
   }
+}
+
+/** A call's key among all tenants' calls. */
+function keyOf(call: CallSummary): string {
+  return `${call.namespace}\u0000${call.callId}`
 }
 
 /** Midnight of a platform-local day, epoch ms (`fallback` if the day cannot be read). */

@@ -9,6 +9,7 @@ import { CallsRepo } from '../day-calls/calls.repo'
 import { buildTimeline } from '../timeline/timeline'
 import { compactStore } from './compact-store.migration'
 import { type Db, migrate, openDatabase } from './database'
+import { type Sql, sqliteStore } from './store'
 import { MIGRATIONS } from './migrations'
 import { textSerials as textSerialsStep } from './text-serials.migration'
 
@@ -180,11 +181,13 @@ function oldDatabase(dir: string, next: number): void {
 }
 
 /** What the floor, the timelines and the calls read from a store. */
-function readStore(
-  latest: () => AgentView[],
-  between: (ns: string, id: string, from: number, to: number) => AgentView[],
-  day: (d: string) => CallSummary[],
-  get: (ns: string, id: string) => CallSummary | null,
+type Maybe<T> = T | Promise<T>
+
+async function readStore(
+  latest: () => Maybe<AgentView[]>,
+  between: (ns: string, id: string, from: number, to: number) => Maybe<AgentView[]>,
+  day: (d: string) => Maybe<CallSummary[]>,
+  get: (ns: string, id: string) => Maybe<CallSummary | null>,
 ) {
   const agents = [
     ['test.cc', '5001@test.cc'],
@@ -196,22 +199,31 @@ function readStore(
     [2_500, 4_500],
     [5_500, 6_500],
   ] as const
+  const timelines = []
+  for (const [ns, id] of agents) {
+    for (const [from, to] of ranges) {
+      const events = await between(ns, id, from, to)
+      const calls = (await day(DAY)).filter((c) => c.namespace === ns && c.agentId === id)
+      timelines.push({ events, timeline: buildTimeline(id, DAY, events, calls, from, to) })
+    }
+  }
+  const calls = []
+  for (const d of [DAY, '2026-03-03', '2026-03-04']) calls.push(await day(d))
+  const byId = []
+  for (const [c] of CALLS) byId.push(await get(c.namespace, c.callId))
   return {
-    floor: latest().sort((a, b) => a.id.localeCompare(b.id)),
-    timelines: agents.flatMap(([ns, id]) =>
-      ranges.map(([from, to]) => {
-        const events = between(ns, id, from, to)
-        const calls = day(DAY).filter((c) => c.namespace === ns && c.agentId === id)
-        return { events, timeline: buildTimeline(id, DAY, events, calls, from, to) }
-      }),
-    ),
-    calls: [DAY, '2026-03-03', '2026-03-04'].map(day),
-    byId: CALLS.map(([c]) => get(c.namespace, c.callId)),
+    floor: (await latest()).sort((a, b) => a.id.localeCompare(b.id)),
+    timelines,
+    calls,
+    byId,
   }
 }
 
+/** The query layer over an embedded file the test opened (and closes) itself. */
+const layerOf = (db: Db): Sql => sqliteStore(db).db
+
 /** The store as the earlier releases read it (their queries, their row mapping). */
-function readOld(dir: string) {
+async function readOld(dir: string) {
   const db = new Database(path.join(dir, 'console.db'), { readonly: true })
   type Row = Record<string, unknown>
   const toView = (r: Row): AgentView => ({
@@ -235,7 +247,7 @@ function readOld(dir: string) {
     reason: r.reason as string | null,
     serial: String(r.serial),
   })
-  const read = readStore(
+  const read = await readStore(
     () =>
       (
         db
@@ -279,8 +291,8 @@ function readOld(dir: string) {
 }
 
 function readNew(db: Db) {
-  const agents = new AgentsRepo(db)
-  const calls = new CallsRepo(db)
+  const agents = new AgentsRepo(layerOf(db))
+  const calls = new CallsRepo(layerOf(db))
   return readStore(
     () => agents.loadLatest(),
     (ns, id, from, to) => agents.eventsBetween(ns, id, from, to),
@@ -298,11 +310,11 @@ describe('the stored agent events and calls across an upgrade', () => {
   it.each([
     ['the re-keying of agent events', REKEYING],
     ['the compact store', COMPACTING],
-  ])('reads the same floor, timelines and calls after %s as before', (_name, next) => {
+  ])('reads the same floor, timelines and calls after %s as before', async (_name, next) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'))
     dirs.push(dir)
     oldDatabase(dir, next)
-    const before = readOld(dir)
+    const before = await readOld(dir)
     // What the data is, so a reader that lost something on both sides still fails.
     expect(before.floor.map((v) => [v.id, v.serial, v.acState])).toEqual([
       ['5001@test.cc', '6', 'Aux'],
@@ -314,12 +326,12 @@ describe('the stored agent events and calls across an upgrade', () => {
     const db = openDatabase(dir)
     migrate(db) // a second run does nothing
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
-    expect(readNew(db)).toEqual(before)
+    expect(await readNew(db)).toEqual(before)
     // Each event kept the department and skills it had then.
     expect(
-      new AgentsRepo(db)
-        .eventsBetween('test.cc', '5001@test.cc', 3_500, 4_500)
-        .map((v) => [v.org.name, v.skills]),
+      (
+        await new AgentsRepo(layerOf(db)).eventsBetween('test.cc', '5001@test.cc', 3_500, 4_500)
+      ).map((v) => [v.org.name, v.skills]),
     ).toEqual([
       ['客服一部', ['7001@test.cc']],
       ['客服二部', ['7001@test.cc', '7002@test.cc']],
@@ -327,25 +339,25 @@ describe('the stored agent events and calls across an upgrade', () => {
     db.close()
   })
 
-  it('still refuses a repeated event after the upgrade, and moves the floor on a new one', () => {
+  it('still refuses a repeated event after the upgrade, and moves the floor on a new one', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'))
     dirs.push(dir)
     oldDatabase(dir, COMPACTING)
     const db = openDatabase(dir)
-    const repo = new AgentsRepo(db)
-    expect(repo.insert(EVENTS[2]!)).toBe(false) // the platform retried
-    expect(repo.insert(view(7, 7_000, { acState: 'Available' }))).toBe(true)
+    const sql = layerOf(db)
+    const repo = new AgentsRepo(sql)
+    expect(await repo.insert(sql, EVENTS[2]!)).toBe(false) // the platform retried
+    expect(await repo.insert(sql, view(7, 7_000, { acState: 'Available' }))).toBe(true)
     expect(
-      repo
-        .loadLatest()
+      (await repo.loadLatest())
         .filter((v) => v.id === '5001@test.cc')
         .map((v) => [v.serial, v.acState]),
     ).toEqual([['7', 'Available']])
-    expect(new CallsRepo(db).insert(CALLS[0]![0], DAY, 9_000)).toBe(false)
+    expect(await new CallsRepo(sql).insert(sql, CALLS[0]![0], DAY, 9_000)).toBe(false)
     db.close()
   })
 
-  it('gives the space the old rows took back to the file system', () => {
+  it('gives the space the old rows took back to the file system', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'))
     dirs.push(dir)
     oldDatabase(dir, COMPACTING)
@@ -366,12 +378,12 @@ describe('the stored agent events and calls across an upgrade', () => {
 
     const db = openDatabase(dir)
     expect(db.pragma('auto_vacuum', { simple: true })).toBe(2) // incremental from now on
-    expect(new CallsRepo(db).listDay(DAY)).toHaveLength(2_003)
+    expect(await new CallsRepo(layerOf(db)).listDay(DAY)).toHaveLength(2_003)
     db.close()
     expect(fs.statSync(path.join(dir, 'console.db')).size).toBeLessThan(oldBytes / 2)
   })
 
-  it('keeps integer serials readable as text, in number order, and takes 20-digit ones after', () => {
+  it('keeps integer serials readable as text, in number order, and takes 20-digit ones after', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'))
     dirs.push(dir)
     oldDatabase(dir, COMPACTING)
@@ -399,31 +411,40 @@ describe('the stored agent events and calls across an upgrade', () => {
     old.close()
 
     const db = openDatabase(dir)
-    const repo = new AgentsRepo(db)
-    const latest = (id: string) => repo.loadLatest().find((v) => v.id === id)
-    expect([latest('5011@test.cc')?.serial, latest('5011@test.cc')?.acState]).toEqual([
-      '100',
-      'Acw',
-    ])
-    expect(latest('5012@test.cc')?.serial).toBe('9007199254740993')
+    const sql = layerOf(db)
+    const repo = new AgentsRepo(sql)
+    const latest = async (id: string) => (await repo.loadLatest()).find((v) => v.id === id)
+    const v5011 = await latest('5011@test.cc')
+    expect([v5011?.serial, v5011?.acState]).toEqual(['100', 'Acw'])
+    expect((await latest('5012@test.cc'))?.serial).toBe('9007199254740993')
     expect(
-      repo.eventsBetween('test.cc', '5011@test.cc', 8_000, 8_001).map((v) => v.serial),
+      (await repo.eventsBetween('test.cc', '5011@test.cc', 8_000, 8_001)).map((v) => v.serial),
     ).toEqual(['99', '100'])
     // Two 20-digit serials 1 apart, past what a BIGINT holds: both kept, in order.
-    expect(repo.insert({ ...view(0, 10_000), serial: '18446744073709551614' })).toBe(true)
+    expect(await repo.insert(sql, { ...view(0, 10_000), serial: '18446744073709551614' })).toBe(
+      true,
+    )
     expect(
-      repo.insert({ ...view(0, 10_000, { acState: 'Aux' }), serial: '18446744073709551615' }),
+      await repo.insert(sql, {
+        ...view(0, 10_000, { acState: 'Aux' }),
+        serial: '18446744073709551615',
+      }),
     ).toBe(true)
-    expect(latest('5001@test.cc')).toMatchObject({ serial: '18446744073709551615', acState: 'Aux' })
+    expect(await latest('5001@test.cc')).toMatchObject({
+      serial: '18446744073709551615',
+      acState: 'Aux',
+    })
     expect(
-      repo
-        .eventsBetween('test.cc', '5001@test.cc', 10_000, 11_000)
+      (await repo.eventsBetween('test.cc', '5001@test.cc', 10_000, 11_000))
         .slice(1) // the state the agent was in before
         .map((v) => v.serial),
     ).toEqual(['18446744073709551614', '18446744073709551615'])
     // An approximate state time is kept with the event.
-    repo.insert({ ...view(0, 12_000, { approxTime: true }), serial: '18446744073709551615' })
-    expect(latest('5001@test.cc')?.approxTime).toBe(true)
+    await repo.insert(sql, {
+      ...view(0, 12_000, { approxTime: true }),
+      serial: '18446744073709551615',
+    })
+    expect((await latest('5001@test.cc'))?.approxTime).toBe(true)
     db.close()
   })
 })

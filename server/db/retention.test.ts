@@ -107,14 +107,14 @@ describe('retention', () => {
 
     const after = await startTestRelay({ dataDir: before.dataDir, env, now: () => now })
     relays.push(after)
-    const agents = new AgentsRepo(after.db)
-    const events = (id: string) =>
-      agents.eventsBetween('test.cc', id, 0, now).map((v) => [v.stateSince, v.acState])
-    expect(events('5001@test.cc')).toEqual([[now - DAY, 'Aux']])
-    expect(events('5002@test.cc')).toEqual([[now - 20 * DAY, 'Available']]) // its latest
-    const calls = new CallsRepo(after.db)
-    expect(calls.get('test.cc', 'old-call')).toBeNull()
-    expect(calls.get('test.cc', 'new-call')).not.toBeNull()
+    const agents = new AgentsRepo(after.store.db)
+    const events = async (id: string) =>
+      (await agents.eventsBetween('test.cc', id, 0, now)).map((v) => [v.stateSince, v.acState])
+    expect(await events('5001@test.cc')).toEqual([[now - DAY, 'Aux']])
+    expect(await events('5002@test.cc')).toEqual([[now - 20 * DAY, 'Available']]) // its latest
+    const calls = new CallsRepo(after.store.db)
+    expect(await calls.get('test.cc', 'old-call')).toBeNull()
+    expect(await calls.get('test.cc', 'new-call')).not.toBeNull()
     expect(
       (await new AuditRepo(after.store.db).query('test.cc', { limit: 10, offset: 0 })).entries.map(
         (e) => e.agentId,

@@ -1,6 +1,9 @@
 import { platformDay } from '@/shared/platform-time'
 import { compactFile, type Db } from './database'
 
+/** What a store's prune gives back: a count, or a count to come. */
+type Count = number | Promise<number>
+
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** How long each kind of stored record is kept (the relay's settings). */
@@ -21,13 +24,14 @@ export interface RetentionSettings {
 
 /** The stores that keep records for a time, each able to forget what is older. */
 export interface RetentionStores {
-  db: Db
-  agentEvents: { prune(before: number): number }
-  calls: { prune(beforeDay: string): number }
-  recordings: { prune(before: number): Promise<number> }
+  /** The embedded file, for its upkeep; null on PostgreSQL (which keeps its own files). */
+  sqlite: Db | null
+  agentEvents: { prune(before: number): Count }
+  calls: { prune(beforeDay: string): Count }
+  recordings: { prune(before: number): Count }
   peaks: { prune(before: number): Promise<number> }
-  sessions: { prune(now: number, idleBefore: number): Promise<number> }
-  audit: { prune(before: number): Promise<number> }
+  sessions: { prune(now: number, idleBefore: number): Count }
+  audit: { prune(before: number): Count }
 }
 
 /** What one prune removed. */
@@ -43,9 +47,9 @@ export interface Pruned {
 }
 
 /**
- * Removes what is past its retention from every store, then keeps the database file from
- * growing for good (checkpoint; free pages given back when there are many). Run at start and
- * every hour.
+ * Removes what is past its retention from every store, then keeps the embedded database file
+ * from growing for good (checkpoint; free pages given back when there are many). Run at start
+ * and every hour.
  */
 export async function pruneExpired(
   stores: RetentionStores,
@@ -56,12 +60,12 @@ export async function pruneExpired(
   // Every store's records go before the file's upkeep below, so it gives back their pages too.
   const sessions = await stores.sessions.prune(now, now - settings.sessionIdleMs)
   const pruned = {
-    agentEvents: stores.agentEvents.prune(ago(settings.eventDays)),
-    calls: stores.calls.prune(platformDay(ago(settings.callDays), settings.timeZone)),
+    agentEvents: await stores.agentEvents.prune(ago(settings.eventDays)),
+    calls: await stores.calls.prune(platformDay(ago(settings.callDays), settings.timeZone)),
     recordings: await stores.recordings.prune(ago(settings.recordingCacheDays)),
     auditEntries: await stores.audit.prune(ago(settings.auditDays)),
   }
-  const { releasedBytes } = compactFile(stores.db)
+  const releasedBytes = stores.sqlite ? compactFile(stores.sqlite).releasedBytes : 0
   const peaks = await stores.peaks.prune(ago(settings.recordingCacheDays))
   return { ...pruned, sessions, peaks, releasedBytes }
 }

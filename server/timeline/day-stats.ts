@@ -27,8 +27,8 @@ interface Accumulator {
 
 /** Where the accumulators are seeded from after a restart. */
 export interface DayStatsSource {
-  loadLatest(): AgentView[]
-  eventsBetween(namespace: string, agentId: string, from: number, to: number): AgentView[]
+  loadLatest(): Promise<AgentView[]>
+  eventsBetween(namespace: string, agentId: string, from: number, to: number): Promise<AgentView[]>
 }
 
 /**
@@ -43,10 +43,10 @@ export class DayStatsAccumulator {
   constructor(private readonly timeZone: string) {}
 
   /** Replays today's stored events of every agent (the state each was in at midnight first). */
-  seed(source: DayStatsSource, now: number): void {
+  async seed(source: DayStatsSource, now: number): Promise<void> {
     const from = startOfPlatformDay(now, this.timeZone)
-    for (const latest of source.loadLatest()) {
-      const events = source.eventsBetween(latest.namespace, latest.id, from, now + 1)
+    for (const latest of await source.loadLatest()) {
+      const events = await source.eventsBetween(latest.namespace, latest.id, from, now + 1)
       events.sort((a, b) => a.stateSince - b.stateSince || compareSerials(a.serial, b.serial))
       for (const e of events) this.observe(e)
     }

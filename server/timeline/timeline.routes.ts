@@ -44,10 +44,10 @@ export function timelineRoutes(d: TimelineDeps) {
       const from = parsePlatformTime(`${day} 00:00:00`, d.timeZone)
       if (from === null) throw badRequest('day: is not a real date')
       const until = Math.min(now, from + DAY_MS)
-      const events = d.agentsRepo.eventsBetween(agent.namespace, agent.id, from, until)
-      const calls = d.calls
-        .listDay(day)
-        .filter((c) => c.namespace === agent.namespace && c.agentId === agent.id)
+      const events = await d.agentsRepo.eventsBetween(agent.namespace, agent.id, from, until)
+      const calls = (await d.calls.listDay(day)).filter(
+        (c) => c.namespace === agent.namespace && c.agentId === agent.id,
+      )
       return buildTimeline(agent.id, day, events, calls, from, Math.max(from, until))
     })
   }

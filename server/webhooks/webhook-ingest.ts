@@ -91,11 +91,10 @@ export function webhookIngest(deps: IngestDeps): Ingest {
         const org = e.agentId
           ? (deps.agents.get(e.namespace, e.agentId)?.org.treePos ?? null)
           : null
-        const { result, persisted } = deps.calls.ingest(e, receivedAt, org)
+        const stored = deps.calls.ingest(e, receivedAt, org)
         const customer = customerOf(e)
         if (customer) deps.agents.callNumber(e.namespace, e.callId, customer)
-        await persisted
-        return { status: 200, result, namespace: e.namespace }
+        return { status: 200, result: await stored, namespace: e.namespace }
       }
       default:
         return {
