@@ -47,7 +47,8 @@ import { PeaksStore } from './waveforms/peaks.store'
 import { RecordingsRepo } from './call-records/recordings.repo'
 import type { Store } from './db/store'
 import { StoreProbe } from './db/store-probe'
-import type { Cluster } from './cluster/cluster'
+import { Cluster } from './cluster/cluster'
+import { SharedPresenceStore } from './cluster/shared-presence'
 import { pruneExpired, type RetentionSettings } from './db/retention'
 import { WriteBatcher } from './db/write-batcher'
 import { healthRoutes } from './health/health.routes'
@@ -78,7 +79,7 @@ import { WebhookCapture } from './webhooks/capture.store'
 import { QuarantineRepo } from './webhooks/quarantine.repo'
 import { quarantineRoutes } from './webhooks/quarantine.routes'
 import { WebhookQuarantine } from './webhooks/quarantine.store'
-import { jsonReaderOf, webhookIngest } from './webhooks/webhook-ingest'
+import { type Ingest, jsonReaderOf, webhookIngest } from './webhooks/webhook-ingest'
 import { emptyWebhookStats } from './webhooks/webhook-stats'
 import { WebhookTokensRepo } from './webhooks/webhook-tokens.repo'
 import { WebhookTokens } from './webhooks/webhook-tokens.store'
@@ -101,8 +102,6 @@ export interface AppDeps {
   authConfig?: AuthConfig
   /** Where who-is-on-which-agent is kept; in this process's memory unless given. */
   presenceStore?: PresenceStore
-  /** This process's part in a cluster (REDIS_URL); none: a single process. */
-  cluster?: Cluster
 }
 
 export interface App {
@@ -173,14 +172,24 @@ export function createApp(deps: AppDeps): App {
     hsts: false,
   })
 
+  // Cluster mode (REDIS_URL): this process's part in it.
+  const cluster = config.cluster
+    ? new Cluster(config.cluster, {
+        warn: (o, message) => fastify.log.warn(o, message),
+      })
+    : null
+  // The feed's position is noted before anything is read from the store (the hooks below run
+  // in order); the others' events from there on apply once the store is read (`follow`).
+  if (cluster) fastify.addHook('onReady', () => cluster.join())
   const users = new UsersRepo(store.db)
   const sessions = new SessionsRepo(store.db)
   const kiosks = new KiosksRepo(store.db)
+  const throttle = new LoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle }, now)
   const auth = new AuthService(
     users,
     sessions,
     kiosks,
-    new LoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle }, now),
+    throttle,
     new KnownAddressesRepo(store.db),
     config.session,
     now,
@@ -195,6 +204,9 @@ export function createApp(deps: AppDeps): App {
     },
     // Clients only send tiny messages; a bigger one closes its connection unread.
     maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
+    // In a cluster, what is sent to a room reaches its sockets on every process, and a dropped
+    // screen's session is known to all of them.
+    ...(cluster ? { adapter: cluster.socketAdapter() } : {}),
   })
   io.use(onePerConnection())
   const sockets = installSocketAuth(io, auth)
@@ -287,7 +299,8 @@ export function createApp(deps: AppDeps): App {
     (call) => {
       gateway?.callEnded(call)
       presence?.callEnded(call.namespace, call.callId)
-      prefetcher?.callEnded(call)
+      // Waveforms are computed ahead once in a cluster, by the process holding the lease.
+      if (!cluster || cluster.isLeader) prefetcher?.callEnded(call)
     },
     (from, to) => agentsRepo.everyAgentBetween(from, to),
   )
@@ -299,7 +312,7 @@ export function createApp(deps: AppDeps): App {
     await dayStats.seed(agentsRepo, now())
     await calls.load(now())
   })
-  const floor = new FloorGateway(io, agents, calls, now, config.floorFlushMs)
+  const floor = new FloorGateway(io, agents, calls, now, config.floorFlushMs, cluster !== null)
   gateway = floor
 
   const recordings = new RecordingsRepo(store.db)
@@ -313,17 +326,27 @@ export function createApp(deps: AppDeps): App {
     log: (m) => fastify.log.debug(m),
   })
 
+  // In a cluster, every process holds who is on which agent, told of each change.
+  const presenceStore = cluster
+    ? new SharedPresenceStore(
+        deps.presenceStore ?? new MemoryPresenceStore(),
+        (m) => void cluster.announce(m),
+      )
+    : (deps.presenceStore ?? new MemoryPresenceStore())
   const audit = new AuditRepo(store.db)
   const auditAdmin = adminAuditor(audit, now)
   const csta = cstaClientOf(config, now)
   presence = new PresenceService({
-    store: deps.presenceStore ?? new MemoryPresenceStore(),
+    store: presenceStore,
     agent: (namespace, agentId) => agents.get(namespace, agentId),
     audit,
     now,
     timeZone: config.timeZone,
     // The gateway below is made before anything can change.
-    changed: (namespace, p) => presenceGateway.changed(namespace, p),
+    changed: (namespace, p) => {
+      presenceGateway.changed(namespace, p)
+      void cluster?.announce({ kind: 'presence-shown', namespace, presence: p })
+    },
   })
   const presenceGateway = new PresenceGateway(io, floor, presence, (namespace, agentId) =>
     agents.get(namespace, agentId),
@@ -341,8 +364,10 @@ export function createApp(deps: AppDeps): App {
     // A call back placed: its agent's tile names the customer at once (the platform's events
     // carry no number), and the abandoned caller shows who is calling them back.
     onCallBack: (namespace, customerPhone, callId, username) => {
+      const at = now()
       agents.callNumber(namespace, callId, customerPhone)
-      calls.callingBack(namespace, customerPhone, callId, username, now())
+      calls.callingBack(namespace, customerPhone, callId, username, at)
+      void cluster?.announce({ kind: 'call-back', namespace, customerPhone, callId, username, at })
     },
   })
 
@@ -356,13 +381,23 @@ export function createApp(deps: AppDeps): App {
   // The minted tokens are in memory before the first webhook is admitted.
   fastify.addHook('onReady', () => webhookTokens.reload())
   // Parse, validate, apply: one path for the webhook and for replays from the quarantine.
-  const ingest = webhookIngest({
+  const ingestHere = webhookIngest({
     timeZone: config.timeZone,
     now,
     agents,
     calls,
     json: jsonReaderOf(fastify),
   })
+  // In a cluster an applied event is on the feed before the platform is answered: a process
+  // killed after its answer has lost nothing the others do not hold.
+  const ingest: Ingest = cluster
+    ? async (raw, admitted, receivedAt) => {
+        const outcome = await ingestHere(raw, admitted, receivedAt)
+        if (outcome.status === 200 && outcome.result === 'applied')
+          await cluster.announce({ kind: 'webhook', namespace: admitted, receivedAt, body: raw })
+        return outcome
+      }
+    : ingestHere
   const quarantine = new WebhookQuarantine(new QuarantineRepo(store.db), writes, config.quarantine)
   // Pruned even while capture is off: what was captured before goes after its days.
   const captureRepo = new CaptureRepo(store.db)
@@ -373,7 +408,10 @@ export function createApp(deps: AppDeps): App {
     : null
   const cookieMode = config.session.cookieSecure
   // Sign-out and admin changes reach the open sockets they concern before the answer is sent.
-  const sessionsChanged = (owner: SessionOwner) => sockets.ownerChanged(owner)
+  const sessionsChanged = async (owner: SessionOwner) => {
+    await sockets.ownerChanged(owner)
+    await cluster?.announce({ kind: 'sessions-changed', owner })
+  }
   // What admins pick a user's scope from, and what it is checked against.
   const directory: DirectorySource = {
     agents: (namespace) => agents.list(namespace),
@@ -399,14 +437,17 @@ export function createApp(deps: AppDeps): App {
       cstaHealth: () => csta?.health() ?? null,
       quarantine: (namespace) => quarantine.summary(namespace),
       store: () => storeProbe.status,
-      cluster: () => deps.cluster?.health() ?? null,
+      cluster: () => cluster?.health() ?? null,
     }),
     authRoutes({
       auth,
       authConfig: deps.authConfig ?? { demo: false, demoAccounts: [] },
       cookieMode,
       now,
-      signedOut: (sessionId) => sockets.signedOut(sessionId),
+      signedOut: (sessionId) => {
+        sockets.signedOut(sessionId)
+        void cluster?.announce({ kind: 'signed-out', sessionId })
+      },
     }),
     usersRoutes({ users, sessions, now, sessionsChanged, audit: auditAdmin, directory }),
     kiosksRoutes({ kiosks, now, sessionsChanged, audit: auditAdmin }),
@@ -430,6 +471,8 @@ export function createApp(deps: AppDeps): App {
   // The last prune, awaited before the store closes.
   let pruning: Promise<void> = Promise.resolve()
   const prune = (): Promise<void> => {
+    // Once in a cluster: by the process holding the lease.
+    if (cluster && !cluster.isLeader) return pruning
     pruning = (async () => {
       const stores = {
         sqlite: store.sqlite,
@@ -470,6 +513,55 @@ export function createApp(deps: AppDeps): App {
   }
   // At start, once what the relay restores is read, and before it answers (as it always has).
   fastify.addHook('onReady', prune)
+  if (cluster) {
+    listenToCluster(cluster)
+    fastify.addHook('onReady', () => cluster.follow())
+  }
+
+  /** What the other processes of the cluster tell this one, and what this one tells them. */
+  function listenToCluster(c: Cluster): void {
+    throttle.onFailure = (f) => void c.announce({ kind: 'sign-in-failed', ...f })
+    settings.onChange = (namespace) => c.announce({ kind: 'reload', what: 'settings', namespace })
+    skillNames.onChange = (namespace) =>
+      c.announce({ kind: 'reload', what: 'skill-names', namespace })
+    webhookTokens.onChange = (namespace) =>
+      c.announce({ kind: 'reload', what: 'webhook-tokens', namespace })
+    c.on({
+      webhook: async (m) => {
+        const outcome = await ingestHere(m.body, m.namespace, m.receivedAt, { store: false })
+        if (outcome.status === 200) floor.noteEvent(m.namespace, m.receivedAt)
+      },
+      'call-back': (m) => {
+        agents.callNumber(m.namespace, m.callId, m.customerPhone)
+        calls.callingBack(m.namespace, m.customerPhone, m.callId, m.username, m.at)
+      },
+      'sign-in-failed': (m) => throttle.failedElsewhere(m),
+      'sessions-changed': (m) => sockets.ownerChanged(m.owner),
+      'signed-out': (m) => sockets.signedOut(m.sessionId),
+      presence: (m) => {
+        if (presenceStore instanceof SharedPresenceStore) presenceStore.applyElsewhere(m)
+      },
+      'presence-shown': (m) => presenceGateway.changed(m.namespace, m.presence),
+      reload: async (m) => {
+        if (m.what === 'settings' && m.namespace) {
+          const changed = await settings.reload(m.namespace)
+          calls.reload(m.namespace)
+          floor.figuresChanged(m.namespace)
+          floor.settingsChanged(m.namespace, changed)
+        } else if (m.what === 'skill-names' && m.namespace) {
+          await skillNames.reload(m.namespace)
+        } else if (m.what === 'webhook-tokens') {
+          await webhookTokens.reload()
+        }
+      },
+      // Another process could not pass on all it accepted: the floor is read again from the store.
+      resync: async () => {
+        await agents.load()
+        for (const namespace of agents.namespaces())
+          for (const view of agents.list(namespace)) floor.agentChanged(view)
+      },
+    })
+  }
   const timers = [
     setInterval(() => void prune(), PRUNE_EVERY_MS),
     setInterval(revalidateNow, REVALIDATE_EVERY_MS),
@@ -490,6 +582,7 @@ export function createApp(deps: AppDeps): App {
     floor.close()
     presenceGateway.close()
     await io.close()
+    await cluster?.stop()
   })
 
   return {

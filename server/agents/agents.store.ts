@@ -89,16 +89,21 @@ export class AgentsStore {
     for (const view of await this.repo.loadLatest()) this.floorOf(view.namespace).set(view.id, view)
   }
 
-  /** Applies one event received at `receivedAt` (epoch ms). */
+  /**
+   * Applies one event received at `receivedAt` (epoch ms). `store: false`: another relay
+   * process of the cluster received and stored it; this one only shows it.
+   */
   apply(
     event: AgentStateEvent,
     receivedAt: number,
+    opts: { store?: boolean } = {},
   ): { result: ApplyResult; persisted: Promise<void> } {
     const view = viewOf(event, receivedAt)
     const result = this.applyView(view)
     // The floor decided what the agent's latest event is; the store follows it, so a restart
     // shows the same (a serial reset included).
     const latest = result === 'applied'
+    if (opts.store === false) return { result, persisted: Promise.resolve() }
     const persisted = this.writes.write(async (trx) => {
       await this.repo.insert(trx, view, latest)
     })
@@ -181,6 +186,11 @@ export class AgentsStore {
 
   list(namespace: string): AgentView[] {
     return [...(this.floors.get(namespace)?.values() ?? [])]
+  }
+
+  /** The tenants the floor holds agents of. */
+  namespaces(): string[] {
+    return [...this.floors.keys()]
   }
 
   count(): number {

@@ -54,6 +54,7 @@ export class Cluster {
   private sending = false
   private dropped = false
   private leaderChanged: (leading: boolean) => void = () => {}
+  private joinedAt = '0-0'
 
   constructor(
     private readonly settings: ClusterSettings,
@@ -100,9 +101,19 @@ export class Cluster {
    * which the floor and the day's calls take as duplicates).
    */
   async start(restore: () => Promise<void>): Promise<void> {
-    const head = await this.feed.head()
+    await this.join()
     await restore()
-    this.feed.start(head)
+    this.follow()
+  }
+
+  /** Notes the feed's position: first, before the store is read. */
+  async join(): Promise<void> {
+    this.joinedAt = await this.feed.head()
+  }
+
+  /** Applies what the others accepted since `join`, and takes its turn at the lease. */
+  follow(): void {
+    this.feed.start(this.joinedAt)
     this.lease.start()
   }
 

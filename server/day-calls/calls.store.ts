@@ -110,11 +110,14 @@ export class CallsStore {
   /**
    * Takes a callEnd: counted at once when it is today's, and stored. Settles once it is stored,
    * to 'applied' for a call seen the first time or 'duplicate' for a retry of one stored before.
+   * `store: false`: another relay process of the cluster received and stored it; this one only
+   * counts it.
    */
   ingest(
     event: CallEndEvent,
     receivedAt: number,
     orgTreePos: string | null,
+    opts: { store?: boolean } = {},
   ): Promise<'applied' | 'duplicate'> {
     const summary = summaryOf(event, orgTreePos)
     const key = keyOf(summary)
@@ -125,11 +128,14 @@ export class CallsStore {
     const day = platformDay(summary.endTime ?? receivedAt, this.timeZone)
     // A call of another day (a retry after a restart, or after midnight) may be stored already:
     // the store keeps the first and says so.
-    let stored = false
-    const persisted = this.writes
-      .write(async (trx) => {
-        stored = await this.repo.insert(trx, summary, day, receivedAt)
-      })
+    let stored = opts.store === false
+    const persisted = (
+      opts.store === false
+        ? Promise.resolve()
+        : this.writes.write(async (trx) => {
+            stored = await this.repo.insert(trx, summary, day, receivedAt)
+          })
+    )
       .catch((err: unknown) => {
         // Not stored: the platform's retry must be taken again.
         this.known.delete(key)

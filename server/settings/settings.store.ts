@@ -46,6 +46,9 @@ export class SettingsStore {
     return this.cache.get(namespace) ?? this.defaults
   }
 
+  /** Told after each change made here (the other relay processes of a cluster read it again). */
+  onChange: ((namespace: string) => void | Promise<void>) | null = null
+
   async put(namespace: string, settings: FloorSettings, by: string, now: number): Promise<void> {
     await sql`
       INSERT INTO settings (namespace, value, updated_at, updated_by)
@@ -53,6 +56,7 @@ export class SettingsStore {
       ON CONFLICT (namespace) DO UPDATE SET value = excluded.value,
         updated_at = excluded.updated_at, updated_by = excluded.updated_by`.execute(this.db)
     this.cache.set(namespace, settings)
+    await this.onChange?.(namespace)
   }
 
   /** The queue rules today's figures of a tenant are counted by. */

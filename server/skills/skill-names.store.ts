@@ -29,9 +29,13 @@ export class SkillNamesStore {
   }
 
   /** Replaces the tenant's names; held once stored. */
+  /** Told after each change made here (the other relay processes of a cluster read it again). */
+  onChange: ((namespace: string) => void | Promise<void>) | null = null
+
   async replace(namespace: string, names: SkillNames, by: string, now: number): Promise<void> {
     await this.repo.replace(namespace, names, by, now)
     this.hold(namespace, names)
+    await this.onChange?.(namespace)
   }
 
   private hold(namespace: string, names: SkillNames): void {

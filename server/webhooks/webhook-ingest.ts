@@ -35,8 +35,16 @@ export type IngestOutcome =
 /** The refusals whose body is kept in the quarantine: it came from the tenant but did not apply. */
 export type Refusal = Extract<IngestOutcome, { status: 400 | 413 }>
 
-/** Takes one body for the tenant `admitted`: parse, validate, check the tenant, apply. */
-export type Ingest = (raw: string, admitted: string, receivedAt: number) => Promise<IngestOutcome>
+/**
+ * Takes one body for the tenant `admitted`: parse, validate, check the tenant, apply.
+ * `store: false`: another relay process of the cluster took and stored it; this one only shows it.
+ */
+export type Ingest = (
+  raw: string,
+  admitted: string,
+  receivedAt: number,
+  opts?: { store?: boolean },
+) => Promise<IngestOutcome>
 
 /**
  * The one path every platform event takes, from the raw body to the floor: the webhook calls
@@ -50,7 +58,7 @@ export function webhookIngest(deps: IngestDeps): Ingest {
   const agentSchema = agentStateEventSchema(deps.timeZone, deps.now)
   const callSchema = callEndEventSchema(deps.timeZone, deps.now)
 
-  return async function ingest(raw, admitted, receivedAt) {
+  return async function ingest(raw, admitted, receivedAt, opts = {}) {
     if (raw === '') return invalid(null, '(body): empty; expected one JSON event')
     // A serial past 2^53 sent as a bare number would lose digits in JSON.parse.
     const json = deps.json(quoteLongSerials(raw))
@@ -79,7 +87,7 @@ export function webhookIngest(deps: IngestDeps): Ingest {
         if (parsed.data.namespace !== admitted) {
           return forbidden(eventName, admitted, parsed.data.namespace)
         }
-        const { result, persisted } = deps.agents.apply(parsed.data, receivedAt)
+        const { result, persisted } = deps.agents.apply(parsed.data, receivedAt, opts)
         await persisted
         return { status: 200, result, namespace: parsed.data.namespace }
       }
@@ -91,7 +99,7 @@ export function webhookIngest(deps: IngestDeps): Ingest {
         const org = e.agentId
           ? (deps.agents.get(e.namespace, e.agentId)?.org.treePos ?? null)
           : null
-        const stored = deps.calls.ingest(e, receivedAt, org)
+        const stored = deps.calls.ingest(e, receivedAt, org, opts)
         const customer = customerOf(e)
         if (customer) deps.agents.callNumber(e.namespace, e.callId, customer)
         return { status: 200, result: await stored, namespace: e.namespace }

@@ -81,6 +81,9 @@ export class WebhookTokens {
   }
 
   /** Mints a token for `namespace`; the secret is answered this once and only its hash kept. */
+  /** Told after each mint or revoke made here (the other relay processes read the tokens again). */
+  onChange: ((namespace: string | null) => void | Promise<void>) | null = null
+
   async mint(m: {
     name: string
     namespace: string
@@ -94,6 +97,7 @@ export class WebhookTokens {
     this.changes += 1
     this.minted.set(token.id, { tokenHash, namespace: token.namespace })
     this.rebuild()
+    await this.onChange?.(token.namespace)
     return { token, secret }
   }
 
@@ -104,6 +108,7 @@ export class WebhookTokens {
     this.minted.delete(id)
     this.used.delete(id)
     this.rebuild()
+    await this.onChange?.(null)
   }
 
   /**
