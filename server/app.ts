@@ -505,6 +505,9 @@ export function createApp(deps: AppDeps): App {
         }
         if (Object.values(pruned).some((n) => n > 0))
           fastify.log.info({ pruned }, 'removed stored records past their retention')
+        // Profiles no event refers to any more may be gone: the other processes look them up again.
+        if (pruned.agentEvents > 0)
+          await cluster?.announce({ kind: 'reload', what: 'agent-lookups', namespace: null })
       } catch (err) {
         fastify.log.error({ err }, 'pruning stored records failed')
       }
@@ -552,6 +555,8 @@ export function createApp(deps: AppDeps): App {
           await skillNames.reload(m.namespace)
         } else if (m.what === 'webhook-tokens') {
           await webhookTokens.reload()
+        } else if (m.what === 'agent-lookups') {
+          agentsRepo.forget()
         }
       },
       // Another process could not pass on all it accepted: the floor is read again from the store.

@@ -3,6 +3,7 @@ import { afterEach, expect, it } from 'vitest'
 import type { AgentView } from '@/shared/floor'
 import type { Sql } from '../db/store'
 import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
+import { WriteBatcher } from '../db/write-batcher'
 import { AgentsRepo } from './agents.repo'
 
 function view(serial: number, stateSince: number, changes: Partial<AgentView> = {}): AgentView {
@@ -35,14 +36,14 @@ describeEachStore('stored agent events', (kind) => {
     for (const s of stores.splice(0)) await s.dispose()
   })
 
-  async function store(): Promise<{ db: Sql; repo: AgentsRepo; insert: Insert }> {
+  async function store(): Promise<{ db: Sql; repo: AgentsRepo; insert: Insert; s: TestStore }> {
     const s = await openTestStore(kind)
     stores.push(s)
     const repo = new AgentsRepo(s.db)
     // Each event in a transaction of its own, as the write batcher runs one.
     const insert: Insert = (view, latest) =>
       s.db.transaction().execute((trx) => repo.insert(trx, view, latest))
-    return { db: s.db, repo, insert }
+    return { db: s.db, repo, insert, s }
   }
 
   it("give back each event's name, department and skills as they were then", async () => {
@@ -114,11 +115,14 @@ describeEachStore('stored agent events', (kind) => {
   })
 
   it('refer to the right agent after a write batch that created one was rolled back', async () => {
-    const { repo, insert, db } = await store()
+    const { repo, insert, s } = await store()
+    const batcher = new WriteBatcher(s)
+    batcher.onRollback(() => repo.forget())
+    // The batch is rolled back; its writes are tried again one by one, and this one fails too.
     await expect(
-      db.transaction().execute(async (trx) => {
+      batcher.write(async (trx) => {
         await repo.insert(trx, view(1, 1_000, { id: '5009@test.cc', name: '回滚' }))
-        throw new Error('another write of the batch failed')
+        throw new Error('this write failed')
       }),
     ).rejects.toThrow()
     // The ids the rolled-back rows had are given to others now (on SQLite; PostgreSQL skips them).
@@ -133,6 +137,31 @@ describeEachStore('stored agent events', (kind) => {
       ['5009@test.cc', '王五', ['7001@test.cc'], '3'],
     ])
   })
+
+  it.skipIf(kind !== 'postgres')(
+    'take one row for an agent two relay processes store at the same moment',
+    async () => {
+      const { db, s } = await store()
+      const first = new AgentsRepo(s.db)
+      const second = new AgentsRepo(s.db)
+      let commitFirst = () => {}
+      const held = new Promise<void>((resolve) => (commitFirst = resolve))
+      const one = db.transaction().execute(async (trx) => {
+        await first.insert(trx, view(1, 1_000, { id: '5077@test.cc' }))
+        await held // not committed yet while the other process stores the same new agent
+      })
+      await new Promise((r) => setTimeout(r, 100))
+      const two = db
+        .transaction()
+        .execute((trx) => second.insert(trx, view(2, 2_000, { id: '5077@test.cc' })))
+      await new Promise((r) => setTimeout(r, 100))
+      commitFirst()
+      await Promise.all([one, two])
+      expect(await count(db, 'agents')).toBe(1)
+      expect(await count(db, 'agent_event_log')).toBe(2)
+      expect((await first.loadLatest()).map((v) => v.serial)).toEqual(['2'])
+    },
+  )
 
   it('are pruned by the time their state began, keeping what is newer and each agent’s latest', async () => {
     const { db, repo, insert } = await store()

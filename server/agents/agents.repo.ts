@@ -63,10 +63,10 @@ const SELECT_EVENTS = sql`
  * The ids of agents, profiles and states are cached by content, so an event costs its row and
  * the move of its agent's latest-event pointer, not three lookups. A write batch that fails is
  * rolled back, and a cached id of a row it had created would then point at nothing, or (on
- * SQLite) at another row given the same id: so each insert first checks that every row this
- * repo created is still there (the tables' highest ids have not gone down) and starts the
- * caches afresh when one is not. Only this repo writes these tables, and only through the
- * write batcher, whose transactions run one after another.
+ * SQLite) at another row given the same id: so the caches start afresh whenever the write
+ * batcher rolls a transaction back (`forget`, wired by AgentsStore), before its next write.
+ * Several relay processes may write these tables at once (a cluster): an agent's row is then
+ * taken whoever made it first, and a profile or state may be stored twice, which reads the same.
  */
 export class AgentsRepo {
   private readonly ids: Record<Dictionary, Map<string, number>> = {
@@ -74,8 +74,6 @@ export class AgentsRepo {
     profiles: new Map(),
     states: new Map(),
   }
-  /** The highest id this repo has created in each lookup table. */
-  private readonly created: Record<Dictionary, number> = { agents: 0, profiles: 0, states: 0 }
 
   constructor(private readonly db: Sql) {}
 
@@ -86,14 +84,16 @@ export class AgentsRepo {
    * latest event (absent: by serial, then time).
    */
   async insert(trx: Sql, view: AgentView, latest?: boolean): Promise<boolean> {
-    await this.checkCaches(trx)
     const agent = await this.idOf(
       'agents',
       JSON.stringify([view.namespace, view.id]),
       async () => (await this.agentRow(trx, view.namespace, view.id))?.id,
       () =>
+        // Another relay process may have made it meanwhile: then its row is the one.
         sql<{ id: number }>`INSERT INTO agents (namespace, agent_id)
-          VALUES (${view.namespace}, ${view.id}) RETURNING id`.execute(trx),
+          VALUES (${view.namespace}, ${view.id})
+          ON CONFLICT (namespace, agent_id) DO UPDATE SET agent_id = excluded.agent_id
+          RETURNING id`.execute(trx),
     )
     const skills = JSON.stringify(view.skills)
     const { name, channelAddr } = view
@@ -205,7 +205,7 @@ export class AgentsRepo {
   async prune(trx: Sql, before: number): Promise<number> {
     let pruned = 0
     // Some profiles may go: no insert in this transaction may use a cached id of one.
-    this.forgetIds()
+    this.forget()
     for (const a of await this.agents(trx)) {
       const { rows: profiles } = await sql<{ profile: number }>`SELECT DISTINCT profile
         FROM agent_event_log WHERE agent = ${a.id} AND state_change_time < ${before}`.execute(trx)
@@ -265,27 +265,19 @@ export class AgentsRepo {
       const added = (await add()).rows[0]
       if (!added) throw new Error(`no id given to a new row of ${table}`)
       id = Number(added.id)
-      this.created[table] = Math.max(this.created[table], id)
     }
     if (cache.size >= CACHE_MAX) cache.clear()
     cache.set(key, Number(id))
     return Number(id)
   }
 
-  /** Starts the caches afresh when a row this repo created was rolled back. */
-  private async checkCaches(trx: Sql): Promise<void> {
-    const { rows } = await sql<Partial<Record<Dictionary, number | null>>>`SELECT
-        (SELECT MAX(id) FROM agents) AS agents, (SELECT MAX(id) FROM agent_profiles) AS profiles,
-        (SELECT MAX(id) FROM agent_states) AS states`.execute(trx)
-    const highest = rows[0] ?? {}
-    const lost = DICTIONARIES.some((t) => Number(highest[t] ?? 0) < this.created[t])
-    if (lost) this.forgetIds()
-  }
-
-  private forgetIds(): void {
+  /**
+   * Starts the caches afresh: a transaction was rolled back (rows it created are gone), or
+   * another relay process pruned profiles.
+   */
+  forget(): void {
     for (const t of DICTIONARIES) {
       this.ids[t].clear()
-      this.created[t] = 0
     }
   }
 }

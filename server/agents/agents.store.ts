@@ -82,7 +82,10 @@ export class AgentsStore {
     private readonly opts: AgentsStoreOptions = { serialResetMs: SERIAL_RESET_MS },
     /** Where the customer's number of a call is kept and looked up; none: only what events say. */
     private readonly numbers?: CustomerNumbers,
-  ) {}
+  ) {
+    // A rolled-back batch's new rows are gone: the repo's cached ids of them too.
+    writes.onRollback(() => repo.forget())
+  }
 
   /** Restores the floor as it was last acknowledged (before the relay answers anything). */
   async load(): Promise<void> {

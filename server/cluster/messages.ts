@@ -45,7 +45,7 @@ export const clusterMessageSchema = z.discriminatedUnion('kind', [
   /** Stored settings changed: each process reads them again. */
   z.object({
     kind: z.literal('reload'),
-    what: z.enum(['settings', 'skill-names', 'webhook-tokens']),
+    what: z.enum(['settings', 'skill-names', 'webhook-tokens', 'agent-lookups']),
     namespace: id.nullable(),
   }),
   /** Who is on an agent changed on one process: every process holds the same. */

@@ -21,8 +21,17 @@ export class WriteBatcher {
   private committing: Promise<void> = Promise.resolve()
   /** Transactions committed (for tests and health). */
   commits = 0
+  private readonly rolledBack: Array<() => void> = []
 
   constructor(private readonly store: Store) {}
+
+  /**
+   * Told each time a transaction is rolled back, before anything else is written: whoever
+   * cached what it wrote (a new row's id) forgets it.
+   */
+  onRollback(listener: () => void): void {
+    this.rolledBack.push(listener)
+  }
 
   write(run: Write): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -53,6 +62,7 @@ export class WriteBatcher {
       this.commits += 1
       batch.forEach((p) => p.resolve())
     } catch {
+      this.rolledBack.forEach((listener) => listener())
       // One bad write must not fail its neighbours: retry each on its own.
       for (const p of batch) {
         try {
@@ -60,6 +70,7 @@ export class WriteBatcher {
           this.commits += 1
           p.resolve()
         } catch (error) {
+          this.rolledBack.forEach((listener) => listener())
           p.reject(error)
         }
       }
