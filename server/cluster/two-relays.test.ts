@@ -33,223 +33,230 @@ interface Relay {
   program: StartedProgram
 }
 
-describe.skipIf(!postgresUrl || !redisUrl)('two relay processes, one floor', () => {
-  let schema: Awaited<ReturnType<typeof createTestSchema>>
-  let prefix: string
-  let redis: ReturnType<typeof redisForTest>
-  const relays: Relay[] = []
-  const clients: FloorClient[] = []
-  const dirs: string[] = []
+// Three relay programs start in a test, on two cores shared with the rest of the suite.
+const PROCESS_TEST_MS = 120_000
 
-  beforeEach(async () => {
-    schema = await createTestSchema()
-    prefix = testPrefix()
-    redis = redisForTest(prefix)
-    // The first account, made as an operator would before starting the relays.
-    const store = await openPostgres(schema.url)
-    await new UsersRepo(store.db).create(
-      {
-        username: 'lead',
-        passwordHash: await hashPassword(TEST_PASSWORD),
-        role: 'admin',
-        scope: { namespace: 'test.cc', orgPrefix: null, skills: null },
-      },
-      Date.now(),
-    )
-    await store.close()
-  })
+describe.skipIf(!postgresUrl || !redisUrl)(
+  'two relay processes, one floor',
+  { timeout: PROCESS_TEST_MS },
+  () => {
+    let schema: Awaited<ReturnType<typeof createTestSchema>>
+    let prefix: string
+    let redis: ReturnType<typeof redisForTest>
+    const relays: Relay[] = []
+    const clients: FloorClient[] = []
+    const dirs: string[] = []
 
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.disconnect()
-    for (const r of relays.splice(0)) await r.program.stop()
-    await redis.dispose()
-    await schema.drop()
-    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
-  })
-
-  async function startRelay(name: string): Promise<Relay> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `cluster-${name}-`))
-    dirs.push(dataDir)
-    const program = await startProgram(
-      'server/index.ts',
-      [],
-      {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        SIMULATOR: 'off',
-        WELLCLOUD_NAMESPACE: 'test.cc',
-        WEBHOOK_TOKEN: TEST_TOKEN,
-        DATA_DIR: dataDir,
-        DATABASE_URL: schema.url,
-        REDIS_URL: redisUrl ?? '',
-        REDIS_PREFIX: prefix,
-        RELAY_NODE_ID: name,
-        LOG_LEVEL: 'warn',
-      },
-      'RELAY_READY',
-      { label: name },
-    )
-    const relay = { url: program.ready.url as string, program }
-    relays.push(relay)
-    return relay
-  }
-
-  const post = async (relay: Relay, event: unknown): Promise<number> => {
-    const res = await fetch(`${relay.url}/webhooks/wellcloud?token=${TEST_TOKEN}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(event),
+    beforeEach(async () => {
+      schema = await createTestSchema()
+      prefix = testPrefix()
+      redis = redisForTest(prefix)
+      // The first account, made as an operator would before starting the relays.
+      const store = await openPostgres(schema.url)
+      await new UsersRepo(store.db).create(
+        {
+          username: 'lead',
+          passwordHash: await hashPassword(TEST_PASSWORD),
+          role: 'admin',
+          scope: { namespace: 'test.cc', orgPrefix: null, skills: null },
+        },
+        Date.now(),
+      )
+      await store.close()
     })
-    await res.arrayBuffer()
-    return res.status
-  }
 
-  async function floorOf(relay: Relay, cookie: string): Promise<Map<string, AgentView>> {
-    const res = await fetch(`${relay.url}/api/floor`, { headers: { cookie } })
-    expect(res.status).toBe(200)
-    const snapshot = (await res.json()) as FloorSnapshot
-    return new Map(snapshot.agents.map((a) => [a.id, a]))
-  }
+    afterEach(async () => {
+      for (const c of clients.splice(0)) c.disconnect()
+      for (const r of relays.splice(0)) await r.program.stop()
+      await redis.dispose()
+      await schema.drop()
+      for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
+    })
 
-  const statesOf = (floor: Map<string, AgentView>) =>
-    Object.fromEntries([...floor].map(([id, a]) => [id, `${a.acState}@${a.stateSince}`]))
-
-  async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-    for (let i = 0; i < 200; i++) {
-      if (await check()) return
-      await new Promise((r) => setTimeout(r, 50))
+    async function startRelay(name: string): Promise<Relay> {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `cluster-${name}-`))
+      dirs.push(dataDir)
+      const program = await startProgram(
+        'server/index.ts',
+        [],
+        {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          SIMULATOR: 'off',
+          WELLCLOUD_NAMESPACE: 'test.cc',
+          WEBHOOK_TOKEN: TEST_TOKEN,
+          DATA_DIR: dataDir,
+          DATABASE_URL: schema.url,
+          REDIS_URL: redisUrl ?? '',
+          REDIS_PREFIX: prefix,
+          RELAY_NODE_ID: name,
+          LOG_LEVEL: 'warn',
+        },
+        'RELAY_READY',
+        { label: name },
+      )
+      const relay = { url: program.ready.url as string, program }
+      relays.push(relay)
+      return relay
     }
-    throw new Error(`never: ${what}`)
-  }
 
-  /** A screen on `relay`: its copy of the floor, and each agent's states in the order it saw them. */
-  function screen(relay: Relay, cookie: string) {
-    const floor = new Map<string, AgentView>()
-    const seen = new Map<string, number[]>()
-    const note = () => {
-      for (const a of floor.values()) {
-        const times = seen.get(a.id) ?? []
-        if (times.at(-1) !== a.stateSince) times.push(a.stateSince)
-        seen.set(a.id, times)
+    const post = async (relay: Relay, event: unknown): Promise<number> => {
+      const res = await fetch(`${relay.url}/webhooks/wellcloud?token=${TEST_TOKEN}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(event),
+      })
+      await res.arrayBuffer()
+      return res.status
+    }
+
+    async function floorOf(relay: Relay, cookie: string): Promise<Map<string, AgentView>> {
+      const res = await fetch(`${relay.url}/api/floor`, { headers: { cookie } })
+      expect(res.status).toBe(200)
+      const snapshot = (await res.json()) as FloorSnapshot
+      return new Map(snapshot.agents.map((a) => [a.id, a]))
+    }
+
+    const statesOf = (floor: Map<string, AgentView>) =>
+      Object.fromEntries([...floor].map(([id, a]) => [id, `${a.acState}@${a.stateSince}`]))
+
+    async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+      for (let i = 0; i < 200; i++) {
+        if (await check()) return
+        await new Promise((r) => setTimeout(r, 50))
       }
-    }
-    const client: FloorClient = connect(relay.url, {
-      transports: ['websocket'],
-      reconnection: false,
-      extraHeaders: { cookie },
-    })
-    clients.push(client)
-    client.on('floor:snapshot', (s) => {
-      floor.clear()
-      for (const a of s.agents) floor.set(a.id, a)
-      note()
-    })
-    client.on('floor:changed', (c) => {
-      applyTo(floor, c)
-      note()
-    })
-    return { client, floor, seen }
-  }
-
-  it('shows every screen on either process the same floor, in the platform order, whichever process the platform posts to; a session works on both and ends on both', async () => {
-    const a = await startRelay('relay-a')
-    const b = await startRelay('relay-b')
-    // Signed in through a; the same session on b.
-    const session = await signInAt(a.url, 'lead', TEST_PASSWORD)
-    const onA = screen(a, session.cookie)
-    const onB = screen(b, session.cookie)
-    await until(() => onA.client.connected && onB.client.connected, 'both screens connected')
-
-    let at = Date.now() - 60_000
-    const event = agentEventBuilder({ firstSerial: 50_000, now: () => (at += 100) })
-    const posted = new Map<string, string>()
-    for (let i = 0; i < 60; i++) {
-      const id = AGENTS[i % AGENTS.length]!
-      const acState = STATES[Math.floor(i / AGENTS.length) % STATES.length]!
-      const e = event({ id, acState })
-      expect(await post(i % 2 === 0 ? a : b, e)).toBe(200)
-      posted.set(id, acState)
-    }
-    const expected = Object.fromEntries([...posted].map(([id, s]) => [id, s]))
-    const shown = (floor: Map<string, AgentView>) =>
-      Object.fromEntries([...floor].map(([id, v]) => [id, v.acState]))
-    await until(
-      () =>
-        JSON.stringify(shown(onA.floor)) === JSON.stringify(expected) &&
-        JSON.stringify(shown(onB.floor)) === JSON.stringify(expected),
-      'both screens show the last state of every agent',
-    )
-    // Both processes hold the same floor, to the millisecond.
-    expect(statesOf(await floorOf(a, session.cookie))).toEqual(
-      statesOf(await floorOf(b, session.cookie)),
-    )
-    // Each screen saw each agent's states in the order the platform sent them.
-    for (const { seen } of [onA, onB]) {
-      for (const times of seen.values()) expect(times).toEqual([...times].sort((x, y) => x - y))
+      throw new Error(`never: ${what}`)
     }
 
-    // Signed out through a: refused by b, and b's screen is closed.
-    const closed = new Promise<void>((resolve) => onB.client.on('disconnect', () => resolve()))
-    const out = await session.fetch('/api/auth/logout', { method: 'POST' })
-    expect(out.status).toBe(204)
-    await closed
-    const after = await fetch(`${b.url}/api/floor`, { headers: { cookie: session.cookie } })
-    expect(after.status).toBe(401)
-  })
+    /** A screen on `relay`: its copy of the floor, and each agent's states in the order it saw them. */
+    function screen(relay: Relay, cookie: string) {
+      const floor = new Map<string, AgentView>()
+      const seen = new Map<string, number[]>()
+      const note = () => {
+        for (const a of floor.values()) {
+          const times = seen.get(a.id) ?? []
+          if (times.at(-1) !== a.stateSince) times.push(a.stateSince)
+          seen.set(a.id, times)
+        }
+      }
+      const client: FloorClient = connect(relay.url, {
+        transports: ['websocket'],
+        reconnection: false,
+        extraHeaders: { cookie },
+      })
+      clients.push(client)
+      client.on('floor:snapshot', (s) => {
+        floor.clear()
+        for (const a of s.agents) floor.set(a.id, a)
+        note()
+      })
+      client.on('floor:changed', (c) => {
+        applyTo(floor, c)
+        note()
+      })
+      return { client, floor, seen }
+    }
 
-  it('loses nothing it acknowledged when one process is killed mid-burst, and a process started later catches up', async () => {
-    const a = await startRelay('relay-a')
-    const b = await startRelay('relay-b')
-    const session = await signInAt(b.url, 'lead', TEST_PASSWORD)
-    let at = Date.now() - 600_000
-    const event = agentEventBuilder({ firstSerial: 90_000, now: () => (at += 100) })
-    const acknowledged: Array<{ id: string; serial: number }> = []
-    const burst = async (from: number, to: number) => {
-      const sends = []
-      for (let i = from; i < to; i++) {
+    it('shows every screen on either process the same floor, in the platform order, whichever process the platform posts to; a session works on both and ends on both', async () => {
+      const a = await startRelay('relay-a')
+      const b = await startRelay('relay-b')
+      // Signed in through a; the same session on b.
+      const session = await signInAt(a.url, 'lead', TEST_PASSWORD)
+      const onA = screen(a, session.cookie)
+      const onB = screen(b, session.cookie)
+      await until(() => onA.client.connected && onB.client.connected, 'both screens connected')
+
+      let at = Date.now() - 60_000
+      const event = agentEventBuilder({ firstSerial: 50_000, now: () => (at += 100) })
+      const posted = new Map<string, string>()
+      for (let i = 0; i < 60; i++) {
         const id = AGENTS[i % AGENTS.length]!
-        const e = event({ id, acState: STATES[i % STATES.length] })
-        sends.push(
-          post(i % 2 === 0 ? a : b, e).then(
-            (status) => {
-              if (status === 200) acknowledged.push({ id, serial: e.serial as number })
-            },
-            () => {}, // the killed process: not acknowledged
-          ),
-        )
+        const acState = STATES[Math.floor(i / AGENTS.length) % STATES.length]!
+        const e = event({ id, acState })
+        expect(await post(i % 2 === 0 ? a : b, e)).toBe(200)
+        posted.set(id, acState)
       }
-      await Promise.all(sends)
-    }
-    await burst(0, 100)
-    const inFlight = burst(100, 200)
-    // Killed without a chance to finish anything, in the middle of the burst.
-    a.program.child.kill('SIGKILL')
-    await inFlight
-    await burst(200, 240)
-    expect(acknowledged.length).toBeGreaterThan(120)
+      const expected = Object.fromEntries([...posted].map(([id, s]) => [id, s]))
+      const shown = (floor: Map<string, AgentView>) =>
+        Object.fromEntries([...floor].map(([id, v]) => [id, v.acState]))
+      await until(
+        () =>
+          JSON.stringify(shown(onA.floor)) === JSON.stringify(expected) &&
+          JSON.stringify(shown(onB.floor)) === JSON.stringify(expected),
+        'both screens show the last state of every agent',
+      )
+      // Both processes hold the same floor, to the millisecond.
+      expect(statesOf(await floorOf(a, session.cookie))).toEqual(
+        statesOf(await floorOf(b, session.cookie)),
+      )
+      // Each screen saw each agent's states in the order the platform sent them.
+      for (const { seen } of [onA, onB]) {
+        for (const times of seen.values()) expect(times).toEqual([...times].sort((x, y) => x - y))
+      }
 
-    // Every acknowledged event is in the store…
-    const store = await openPostgres(schema.url)
-    const { rows } = await sql<{ serial: string }>`SELECT serial FROM agent_event_log`.execute(
-      store.db,
-    )
-    await store.close()
-    const stored = new Set(rows.map((r) => Number(r.serial)))
-    expect(acknowledged.filter((e) => !stored.has(e.serial))).toEqual([])
+      // Signed out through a: refused by b, and b's screen is closed.
+      const closed = new Promise<void>((resolve) => onB.client.on('disconnect', () => resolve()))
+      const out = await session.fetch('/api/auth/logout', { method: 'POST' })
+      expect(out.status).toBe(204)
+      await closed
+      const after = await fetch(`${b.url}/api/floor`, { headers: { cookie: session.cookie } })
+      expect(after.status).toBe(401)
+    })
 
-    // …and the survivor shows, for each agent, its latest acknowledged event.
-    const latest = new Map<string, number>()
-    for (const e of acknowledged) latest.set(e.id, Math.max(latest.get(e.id) ?? 0, e.serial))
-    const survivor = await floorOf(b, session.cookie)
-    for (const [id, serial] of latest) expect(Number(survivor.get(id)?.serial), id).toBe(serial)
+    it('loses nothing it acknowledged when one process is killed mid-burst, and a process started later catches up', async () => {
+      const a = await startRelay('relay-a')
+      const b = await startRelay('relay-b')
+      const session = await signInAt(b.url, 'lead', TEST_PASSWORD)
+      let at = Date.now() - 600_000
+      const event = agentEventBuilder({ firstSerial: 90_000, now: () => (at += 100) })
+      const acknowledged: Array<{ id: string; serial: number }> = []
+      const burst = async (from: number, to: number) => {
+        const sends = []
+        for (let i = from; i < to; i++) {
+          const id = AGENTS[i % AGENTS.length]!
+          const e = event({ id, acState: STATES[i % STATES.length] })
+          sends.push(
+            post(i % 2 === 0 ? a : b, e).then(
+              (status) => {
+                if (status === 200) acknowledged.push({ id, serial: e.serial as number })
+              },
+              () => {}, // the killed process: not acknowledged
+            ),
+          )
+        }
+        await Promise.all(sends)
+      }
+      await burst(0, 100)
+      const inFlight = burst(100, 200)
+      // Killed without a chance to finish anything, in the middle of the burst.
+      a.program.child.kill('SIGKILL')
+      await inFlight
+      await burst(200, 240)
+      expect(acknowledged.length).toBeGreaterThan(120)
 
-    // A process started now shows the same floor as the survivor.
-    const c = await startRelay('relay-c')
-    await until(
-      async () =>
-        JSON.stringify(statesOf(await floorOf(c, session.cookie))) ===
-        JSON.stringify(statesOf(await floorOf(b, session.cookie))),
-      'the new process shows the survivor floor',
-    )
-  })
-})
+      // Every acknowledged event is in the store…
+      const store = await openPostgres(schema.url)
+      const { rows } = await sql<{ serial: string }>`SELECT serial FROM agent_event_log`.execute(
+        store.db,
+      )
+      await store.close()
+      const stored = new Set(rows.map((r) => Number(r.serial)))
+      expect(acknowledged.filter((e) => !stored.has(e.serial))).toEqual([])
+
+      // …and the survivor shows, for each agent, its latest acknowledged event.
+      const latest = new Map<string, number>()
+      for (const e of acknowledged) latest.set(e.id, Math.max(latest.get(e.id) ?? 0, e.serial))
+      const survivor = await floorOf(b, session.cookie)
+      for (const [id, serial] of latest) expect(Number(survivor.get(id)?.serial), id).toBe(serial)
+
+      // A process started now shows the same floor as the survivor.
+      const c = await startRelay('relay-c')
+      await until(
+        async () =>
+          JSON.stringify(statesOf(await floorOf(c, session.cookie))) ===
+          JSON.stringify(statesOf(await floorOf(b, session.cookie))),
+        'the new process shows the survivor floor',
+      )
+    })
+  },
+)
