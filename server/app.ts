@@ -221,7 +221,7 @@ export function createApp(deps: AppDeps): App {
   let gateway: FloorGateway | null = null
   let prefetcher: PeaksPrefetcher | null = null
   let presence: PresenceService | null = null
-  const agentsRepo = new AgentsRepo(store.db)
+  const agentsRepo = new AgentsRepo(store.db, config.serialResetMs)
   const writes = new WriteBatcher(store)
   const storeProbe = new StoreProbe(store)
   storeProbe.start()

@@ -75,7 +75,11 @@ export class AgentsRepo {
     states: new Map(),
   }
 
-  constructor(private readonly db: Sql) {}
+  constructor(
+    private readonly db: Sql,
+    /** The floor's margin of a restarted serial counter (SERIAL_RESET_SEC), ms. */
+    private readonly serialResetMs = 60_000,
+  ) {}
 
   /**
    * Writes one event on `trx` (the write batch's transaction); false when the same (agent,
@@ -146,9 +150,20 @@ export class AgentsRepo {
           OR (latest_serial = ${serial} AND latest_time < ${time}))`.execute(trx)
     } else if (latest) {
       // The event the live floor took as the agent's latest (AgentsStore decides: serial
-      // order, or a restarted serial counter).
+      // order, or a restarted serial counter), unless another relay process of the cluster
+      // stored a newer one meanwhile: the pointer only moves forward, by the floor's own order
+      // (compareViews).
+      const approx = view.approxTime ? 1 : 0
+      const heldApprox = sql`COALESCE((SELECT l.approx_time FROM agent_event_log l
+        WHERE l.agent = agents.id AND l.state_change_time = agents.latest_time
+          AND l.serial = agents.latest_serial), 0)`
+      const byTime = sql`(ABS(${time} - latest_time) > ${this.serialResetMs} AND ${approx} = 0
+        AND ${heldApprox} = 0)`
       await sql`UPDATE agents SET latest_time = ${time}, latest_serial = ${serial}
-        WHERE id = ${agent}`.execute(trx)
+        WHERE id = ${agent} AND (latest_serial IS NULL
+          OR (${byTime} AND latest_time < ${time})
+          OR (NOT ${byTime} AND (latest_serial < ${serial}
+            OR (latest_serial = ${serial} AND latest_time < ${time}))))`.execute(trx)
     }
     return true
   }

@@ -120,10 +120,14 @@ describe.skipIf(!postgresUrl || !redisUrl)(
     const statesOf = (floor: Map<string, AgentView>) =>
       Object.fromEntries([...floor].map(([id, a]) => [id, `${a.acState}@${a.stateSince}`]))
 
-    async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-      for (let i = 0; i < 200; i++) {
+    async function until(
+      check: () => boolean | Promise<boolean>,
+      what: string,
+      everyMs = 50,
+    ): Promise<void> {
+      for (let waited = 0; waited < 30_000; waited += everyMs) {
         if (await check()) return
-        await new Promise((r) => setTimeout(r, 50))
+        await new Promise((r) => setTimeout(r, everyMs))
       }
       throw new Error(`never: ${what}`)
     }
@@ -256,6 +260,7 @@ describe.skipIf(!postgresUrl || !redisUrl)(
           JSON.stringify(statesOf(await floorOf(c, session.cookie))) ===
           JSON.stringify(statesOf(await floorOf(b, session.cookie))),
         'the new process shows the survivor floor',
+        1_000, // the snapshot route is rate-limited
       )
     })
   },
