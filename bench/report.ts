@@ -37,6 +37,7 @@ const grid = read('grid')
 const player = read('player')
 const page = read('page')
 const storage = read('storage')
+const cluster = read('cluster')
 const notes = fs.existsSync(path.join(REPO_ROOT, 'bench/notes.md'))
   ? fs.readFileSync(path.join(REPO_ROOT, 'bench/notes.md'), 'utf8')
   : ''
@@ -60,6 +61,50 @@ const row = (
     v,
     typeof when === 'string' ? when.slice(0, 16).replace('T', ' ') : '—',
   ])
+
+if (cluster) {
+  const one = cluster.one
+  const two = cluster.two
+  const oneRate = get(one, 'throughput.okPerSec')
+  const twoRate = get(two, 'throughput.okPerSec')
+  row(
+    'cluster',
+    'webhooks/s answered 2xx on PostgreSQL: two processes (one process beside)',
+    fmt(twoRate, '/s'),
+    'more than one process',
+    fmt(oneRate, '/s'),
+    verdict(twoRate, (x) => oneRate !== null && x > oneRate),
+    cluster.measuredAt,
+  )
+  const screens = get(one, 'latency.clients')
+  const rate = get(one, 'latency.rate')
+  const target = 250
+  const oneP99 = get(one, 'latency.direct.p99')
+  const directP99 = get(two, 'latency.direct.p99')
+  const hopP99 = get(two, 'latency.throughRedis.p99')
+  row(
+    'cluster',
+    `${fmt(screens, '')} screens at ${fmt(rate, '/s')}: p99 to screens, two processes (one process beside)`,
+    `${fmt(directP99, 'ms')} direct · ${fmt(hopP99, 'ms')} through Redis`,
+    `≤ ${target} ms`,
+    fmt(oneP99, 'ms'),
+    verdict(hopP99, (x) => x <= target && (directP99 ?? Infinity) <= target),
+    cluster.measuredAt,
+  )
+  const p50Direct = get(two, 'latency.direct.p50')
+  const p50Hop = get(two, 'latency.throughRedis.p50')
+  row(
+    'cluster',
+    'what the Redis hop adds to a change, p50 / p99',
+    p50Direct !== null && p50Hop !== null && directP99 !== null && hopP99 !== null
+      ? `${fmt(p50Hop - p50Direct, 'ms')} / ${fmt(hopP99 - directP99, 'ms')}`
+      : '—',
+    'within the flush window (100 ms)',
+    '—',
+    verdict(p50Hop !== null && p50Direct !== null ? p50Hop - p50Direct : null, (x) => x <= 100),
+    cluster.measuredAt,
+  )
+}
 
 if (relay) {
   const c = relay.console
@@ -398,6 +443,12 @@ each call's summary as JSON beside the platform's whole body.
   agent, now − \`stateChangeTime\`; the rest speak the same protocol on bare websockets and
   only count bytes, so one process on these two cores can hold them all. Memory: the relay's
   resident memory with the clients connected and idle, less before, per client.
+- **Cluster** (\`bench/cluster\`): the relay on the local PostgreSQL, first as one process, then
+  as two sharing it and the local Redis (\`REDIS_URL\`), on the same two cores. Throughput: one
+  load generator per process, as fast as answers come (32 connections, 10 s), summed. Latency:
+  500 screens, half on each process, and 1,000 events/s posted to the first process only: the
+  screens on the second see each change through the Redis hop, the others directly; the
+  difference between their p50 and p99 is what the hop adds. With one process, all screens on it.
 - **Grid** (\`bench/grid\`): the built app in Chromium at 1920×1080, 5,000 agents on the floor,
   1,000 changes/s for 60 s from another process. In the page: frame times from the clock when
   each frame runs, long tasks from PerformanceObserver, and for every tile on screen that
