@@ -408,15 +408,36 @@ function chromiumVersion(): string {
   }
 }
 
+/** The figures' lines of the table the page has now (none when there is no page). */
+function previousRows(file: string): string[] {
+  if (!fs.existsSync(file)) return []
+  const lines = fs.readFileSync(file, 'utf8').split('\n')
+  const header = lines.findIndex((l) => l.startsWith('| area | figure |'))
+  if (header < 0) return []
+  const body = lines.slice(header + 2)
+  const end = body.findIndex((l) => !l.startsWith('| '))
+  return end < 0 ? body : body.slice(0, end)
+}
+
 const cpu = os.cpus()
+// A part not measured in this checkout (its results are not in bench/results) keeps the lines
+// it has on the page now, so running one part never drops the others' figures.
+const previous = previousRows(path.join(REPO_ROOT, 'docs/benchmarks.md'))
+const measured = new Set(rows.map((r) => r[0]))
+const areaOf = (line: string) => line.split(' | ')[0]!.slice(2)
+const areas = [...new Set([...rows.map((r) => r[0]!), ...previous.map(areaOf)])]
 const table = [
   '| area | figure | measured | target | baseline | verdict | when (UTC) |',
   '|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ...areas.flatMap((area) =>
+    measured.has(area)
+      ? rows.filter((r) => r[0] === area).map((r) => `| ${r.join(' | ')} |`)
+      : previous.filter((l) => areaOf(l) === area),
+  ),
 ].join('\n')
 const md = `# Benchmarks
 
-Produced by \`npm run bench\` (each part alone: \`npm run bench:relay\`, \`bench:grid\`,
+Produced by \`npm run bench\` (each part alone: \`npm run bench:relay\`, \`bench:cluster\`, \`bench:grid\`,
 \`bench:player\`, \`bench:page\`, \`bench:storage\`). Every process talks over loopback on one
 machine; nothing is mocked. Figures are from the last run of each part.
 
