@@ -1,14 +1,13 @@
-import type { ChildProcess } from 'node:child_process'
 import net from 'node:net'
-import readline from 'node:readline'
 import pg from 'pg'
 import { hashPassword } from '../../server/auth/passwords'
 import { UsersRepo } from '../../server/auth/users.repo'
 import { connectRedis } from '../../server/cluster/redis'
 import { openPostgres } from '../../server/db/store'
 import { type StartedProgram, startProgram } from '../../server/lib/child-process'
-import { runProgram, sleep, tempDir, verboseOutput } from '../lib/processes'
+import { sleep, tempDir, verboseOutput } from '../lib/processes'
 import { BENCH_PASSWORD, BENCH_TOKEN, writeResults } from '../lib/relay'
+import { benchCookie, loadRelay, startScreens } from '../lib/relay-load'
 
 /*
  * Cluster benchmark: the relay on the local PostgreSQL as one process, then as two processes
@@ -26,20 +25,6 @@ const CLIENTS = Number(process.env.BENCH_CLUSTER_CLIENTS ?? 500)
 const RATE = Number(process.env.BENCH_CLUSTER_RATE ?? 1000)
 const THROUGHPUT_SEC = Number(process.env.BENCH_THROUGHPUT_SEC ?? 10)
 const LATENCY_SEC = Number(process.env.BENCH_LATENCY_SEC ?? 15)
-
-interface LoadResult {
-  okPerSec: number
-  non2xx: number
-  errors: number
-  timeouts: number
-  latencyMs: { p50: number; p99: number; max: number }
-}
-interface ClientsResult {
-  samples: number
-  p50: number
-  p99: number
-  max: number | null
-}
 
 async function reachable(): Promise<string | null> {
   const client = new pg.Client({ connectionString: DATABASE, connectionTimeoutMillis: 3000 })
@@ -129,61 +114,8 @@ async function startRelays(count: number, databaseUrl: string): Promise<StartedP
   return relays
 }
 
-const load = (url: string, rate: number, duration: number, connections: number) =>
-  runProgram<LoadResult>('bench/relay/load.ts', [
-    '--url',
-    url,
-    '--token',
-    BENCH_TOKEN,
-    '--rate',
-    String(rate),
-    '--duration',
-    String(duration),
-    '--connections',
-    String(connections),
-    '--namespace',
-    NAMESPACE,
-    '--agents',
-    '2000',
-  ])
-
-async function cookieFor(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: BENCH_PASSWORD }),
-  })
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-}
-
-async function screens(url: string, cookie: string, clients: number) {
-  const started = await startProgram(
-    'bench/relay/clients.ts',
-    ['--url', url, '--cookie', cookie, '--clients', String(clients), '--event', 'floor'],
-    {},
-    'CLIENTS_READY',
-    { label: 'clients', onLine: verboseOutput('clients'), timeoutMs: 120_000, stdin: true },
-  )
-  const child = started.child as ChildProcess & { stdin: NodeJS.WritableStream }
-  const result = new Promise<ClientsResult>((resolve) => {
-    readline.createInterface({ input: started.child.stdout! }).on('line', (l) => {
-      const m = /^CLIENTS_RESULT (.*)$/.exec(l)
-      if (m) resolve(JSON.parse(m[1]!) as ClientsResult)
-    })
-  })
-  return {
-    start: () => child.stdin.write('start\n'),
-    report: async () => {
-      child.stdin.write('report\n')
-      const r = await result
-      await started.stop()
-      return r
-    },
-  }
-}
+const load = (url: string, rate: number, durationSec: number, connections: number) =>
+  loadRelay(url, { rate, durationSec, connections, namespace: NAMESPACE })
 
 async function measure(processes: number) {
   const label = processes === 1 ? 'one process' : `${processes} processes`
@@ -201,18 +133,24 @@ async function measure(processes: number) {
   await dropRedisKeys()
   relays = await startRelays(processes, await freshSchema())
   urls = relays.map((r) => r.ready.url as string)
-  const cookie = await cookieFor(urls[0]!)
+  const cookie = await benchCookie(urls[0]!)
   await load(urls[0]!, 500, 2, 8) // the floor exists before the screens connect
   await sleep(2000)
   const groups = await Promise.all(
-    urls.map((u) => screens(u, cookie, Math.floor(CLIENTS / processes))),
+    urls.map((u) => startScreens(u, cookie, Math.floor(CLIENTS / processes))),
   )
   await sleep(5000)
   const sent = load(urls[0]!, RATE, LATENCY_SEC, 16)
   await sleep(3000)
   groups.forEach((g) => g.start())
   const offered = await sent
-  const latency = await Promise.all(groups.map((g) => g.report()))
+  const latency = await Promise.all(
+    groups.map(async (g) => {
+      const r = await g.report()
+      await g.started.stop()
+      return r
+    }),
+  )
   for (const r of relays) await r.stop()
   return {
     processes,

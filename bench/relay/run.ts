@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process'
-import readline from 'node:readline'
 import { type StartedProgram, startProgram } from '../../server/lib/child-process'
-import { rssOf, runProgram, sleep, verboseOutput } from '../lib/processes'
-import { BENCH_PASSWORD, BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
+import { rssOf, sleep, verboseOutput } from '../lib/processes'
+import { benchCookie, loadRelay, startScreens } from '../lib/relay-load'
+import { BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
 
 /*
  * Relay benchmark: the real relay (simulator off) against a naive socket.io relay that
@@ -17,26 +16,6 @@ const THROUGHPUT_SEC = Number(process.env.BENCH_THROUGHPUT_SEC ?? 10)
 /** The relay's default flush window, and a short one (FLOOR_FLUSH_MS) measured beside it. */
 const DEFAULT_FLUSH_MS = 100
 const SHORT_FLUSH_MS = Number(process.env.BENCH_SHORT_FLUSH_MS ?? 20)
-
-interface LoadResult {
-  requests: number
-  ok: number
-  non2xx: number
-  errors: number
-  timeouts: number
-  durationSec: number
-  okPerSec: number
-  latencyMs: { p50: number; p99: number; max: number }
-}
-interface ClientsResult {
-  samples: number
-  p50: number
-  p99: number
-  max: number | null
-  rawMessages: number
-  rawBytes: number
-  stillConnected: number
-}
 
 type Kind = 'console' | 'naive'
 
@@ -59,80 +38,14 @@ async function startRelay(kind: Kind, flushMs = DEFAULT_FLUSH_MS): Promise<Start
   })
 }
 
-async function cookieFor(kind: Kind, url: string): Promise<string> {
-  if (kind === 'naive') return ''
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: BENCH_PASSWORD }),
-  })
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-}
+const cookieFor = (kind: Kind, url: string) =>
+  kind === 'naive' ? Promise.resolve('') : benchCookie(url)
 
-function load(
-  url: string,
-  rate: number,
-  duration: number,
-  connections: number,
-): Promise<LoadResult> {
-  return runProgram<LoadResult>('bench/relay/load.ts', [
-    '--url',
-    url,
-    '--token',
-    BENCH_TOKEN,
-    '--rate',
-    String(rate),
-    '--duration',
-    String(duration),
-    '--connections',
-    String(connections),
-    '--namespace',
-    NAMESPACE,
-    '--agents',
-    '2000',
-  ])
-}
+const load = (url: string, rate: number, durationSec: number, connections: number) =>
+  loadRelay(url, { rate, durationSec, connections, namespace: NAMESPACE })
 
-async function clientsFor(
-  kind: Kind,
-  url: string,
-  cookie: string,
-): Promise<{ started: StartedProgram; report: () => Promise<ClientsResult>; start: () => void }> {
-  const started = await startProgram(
-    'bench/relay/clients.ts',
-    [
-      '--url',
-      url,
-      '--cookie',
-      cookie,
-      '--clients',
-      String(CLIENTS),
-      '--event',
-      kind === 'naive' ? 'naive' : 'floor',
-    ],
-    {},
-    'CLIENTS_READY',
-    { label: 'clients', onLine: verboseOutput('clients'), timeoutMs: 120_000, stdin: true },
-  )
-  const child = started.child as ChildProcess & { stdin: NodeJS.WritableStream }
-  const result = new Promise<ClientsResult>((resolve) => {
-    readline.createInterface({ input: started.child.stdout! }).on('line', (l) => {
-      const m = /^CLIENTS_RESULT (.*)$/.exec(l)
-      if (m) resolve(JSON.parse(m[1]!) as ClientsResult)
-    })
-  })
-  return {
-    started,
-    start: () => child.stdin.write('start\n'),
-    report: () => {
-      child.stdin.write('report\n')
-      return result
-    },
-  }
-}
+const clientsFor = (kind: Kind, url: string, cookie: string) =>
+  startScreens(url, cookie, CLIENTS, kind === 'naive' ? 'naive' : 'floor')
 
 async function measure(kind: Kind) {
   console.error(`relay bench: ${kind}: throughput`)

@@ -1,7 +1,6 @@
-import { sql } from 'kysely'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { RECENT_ACTIVITIES_MAX, type RosterUpload } from '@/shared/outbound'
-import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
+import { addTestUser, describeEachStore, openTestStore, type TestStore } from '../testing/stores'
 import { OutboundRepo, ROSTER_UPLOADS_LISTED } from './outbound.repo'
 
 function upload(uploadedAt: number, over: Partial<RosterUpload> = {}): RosterUpload {
@@ -26,10 +25,7 @@ describeEachStore('outbound settings, recent campaigns and call lists', (kind) =
   beforeEach(async () => {
     store = await openTestStore(kind)
     repo = new OutboundRepo(store.db)
-    const { rows } = await sql<{ id: number }>`
-      INSERT INTO users (username, password_hash, role, namespace, created_at, updated_at)
-      VALUES ('lead', 'x', 'supervisor', 'test.cc', 0, 0) RETURNING id`.execute(store.db)
-    userId = Number(rows[0]!.id)
+    userId = await addTestUser(store.db)
   })
   afterEach(async () => {
     await store.dispose()

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { describe, inject } from 'vitest'
 import { openPostgres, openStore, type Store, type StoreKind } from '../db/store'
@@ -82,4 +83,12 @@ export const openTestStore = (kind: StoreKind): Promise<TestStore> =>
 export function describeEachStore(title: string, body: (kind: StoreKind) => void): void {
   describe(`${title} on SQLite`, () => body('sqlite'))
   describe.skipIf(!postgresUrl)(`${title} on PostgreSQL`, () => body('postgres'))
+}
+
+/** A user row for tests of what refers to users (preferences, views, recent campaigns); its id. */
+export async function addTestUser(db: Store['db'], username = 'lead'): Promise<number> {
+  const { rows } = await sql<{ id: number }>`
+    INSERT INTO users (username, password_hash, role, namespace, created_at, updated_at)
+    VALUES (${username}, 'x', 'supervisor', 'test.cc', 0, 0) RETURNING id`.execute(db)
+  return Number(rows[0]!.id)
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
+import { addTestUser, describeEachStore, openTestStore, type TestStore } from '../testing/stores'
 import { ViewsRepo } from './views.repo'
 
 describeEachStore('saved views', (kind) => {
@@ -10,10 +10,7 @@ describeEachStore('saved views', (kind) => {
   beforeEach(async () => {
     store = await openTestStore(kind)
     views = new ViewsRepo(store.db)
-    const { rows } = await sql<{ id: number }>`
-      INSERT INTO users (username, password_hash, role, namespace, created_at, updated_at)
-      VALUES ('lead', 'x', 'supervisor', 'test.cc', 0, 0) RETURNING id`.execute(store.db)
-    ownerId = Number(rows[0]!.id)
+    ownerId = await addTestUser(store.db)
   })
   afterEach(async () => {
     await store.dispose()
