@@ -79,6 +79,15 @@ export const test = base.extend<object, { app: RunningApp; simArgs: string }>({
 })
 
 /**
+ * Whether a message the page sends on a websocket means that websocket carries its link to the
+ * relay: socket.io's connect packet (`40`, the link started on the websocket, as the console
+ * asks) or Engine.IO's upgrade (`5`, it moved there from long polling).
+ */
+export function carriesLink(message: string | Buffer): boolean {
+  return typeof message === 'string' && (message === '5' || message.startsWith('40'))
+}
+
+/**
  * Signs the page's browser context in through the API (the sign-in page has its own tests);
  * demo mode has admin/admin, lead/lead and viewer/viewer.
  */

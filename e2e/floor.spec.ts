@@ -1,7 +1,7 @@
 import type { Page, WebSocketRoute } from '@playwright/test'
 import type { FloorSnapshot } from '@/shared/floor'
 import { zh } from '@/locales/zh'
-import { expect, platformAgentEvents, signIn, test } from './fixtures'
+import { carriesLink, expect, platformAgentEvents, signIn, test } from './fixtures'
 
 const agentEvent = platformAgentEvents(8_000_000_000_000_000)
 
@@ -103,8 +103,7 @@ test.describe('the live floor', () => {
       }
       const server = ws.connectToServer()
       ws.onMessage((message) => {
-        // Engine.IO's "upgrade" packet: from now on the websocket carries the link.
-        if (message === '5') sockets.push(ws)
+        if (carriesLink(message)) sockets.push(ws)
         server.send(message)
       })
     })

@@ -2,7 +2,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test'
 import { formatEventTime } from '@/shared/platform-time'
 import { DEFAULT_FAMILY_THRESHOLDS, type FloorSettings } from '@/shared/settings'
 import { zh } from '@/locales/zh'
-import { expect, platformAgentEvents, signIn, test } from './fixtures'
+import { carriesLink, expect, platformAgentEvents, signIn, test } from './fixtures'
 
 /*
  * Thresholds on the live floor: a tile's look follows the time its agent has spent in a state,
@@ -52,7 +52,7 @@ test.describe('thresholds on the floor', () => {
       const server = ws.connectToServer()
       toPage = (message) => ws.send(message)
       ws.onMessage((message) => {
-        if (message === '5') upgraded = true // the websocket carries the link from now on
+        if (carriesLink(message)) upgraded = true
         server.send(message)
       })
       server.onMessage((message) => {

@@ -1,7 +1,7 @@
 import type { WebSocketRoute } from '@playwright/test'
 import { formatEventTime } from '@/shared/platform-time'
 import { zh } from '@/locales/zh'
-import { expect, platformAgentEvents, signIn, test } from './fixtures'
+import { carriesLink, expect, platformAgentEvents, signIn, test } from './fixtures'
 import { FITS, grid, layoutOf, pageIndicator, serverAgents, shot, tiles } from './wall-helpers'
 
 const agentEvent = platformAgentEvents(8_500_000_000_000_000)
@@ -83,7 +83,7 @@ test.describe('the wall screen at 1920 × 1080', () => {
       }
       const server = ws.connectToServer()
       ws.onMessage((message) => {
-        if (message === '5') sockets.push(ws) // upgraded: the websocket carries the link now
+        if (carriesLink(message)) sockets.push(ws)
         server.send(message)
       })
     })
