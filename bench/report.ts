@@ -91,6 +91,17 @@ if (cluster) {
     verdict(hopP99, (x) => x <= target && (directP99 ?? Infinity) <= target),
     cluster.measuredAt,
   )
+  const reachedOne = get(one, 'latency.answered')
+  const reachedTwo = get(two, 'latency.answered')
+  row(
+    'cluster',
+    'events/s the load reached during that run, two processes (one process beside)',
+    fmt(reachedTwo, '/s'),
+    fmt(rate, '/s'),
+    fmt(reachedOne, '/s'),
+    verdict(reachedTwo, (x) => rate !== null && x >= rate * 0.99),
+    cluster.measuredAt,
+  )
   const p50Direct = get(two, 'latency.direct.p50')
   const p50Hop = get(two, 'latency.throughRedis.p50')
   row(
