@@ -559,14 +559,41 @@ export function createApp(deps: AppDeps): App {
           agentsRepo.forget()
         }
       },
-      // Another process could not pass on all it accepted: the floor is read again from the store.
-      resync: async () => {
-        await agents.load()
-        for (const namespace of agents.namespaces())
-          for (const view of agents.list(namespace)) floor.agentChanged(view)
-      },
+      // Another process could not pass on all it accepted: the floor and the day's calls are
+      // read again from the store.
+      resync: () => reconcile(0),
     })
   }
+
+  /**
+   * Shows what the store holds and this process missed: events and calls another process stored
+   * and could not pass on (killed between its commit and its announcement, or Redis away longer
+   * than its outbox). Calls received since `from` (epoch ms) are looked for.
+   */
+  async function reconcile(from: number): Promise<void> {
+    const changed = await agents.reconcile()
+    const found = await calls.reconcile(now(), from)
+    if (changed.length > 0 || found.length > 0)
+      fastify.log.info(
+        { agents: changed.length, calls: found.length },
+        'the store held events another relay process had not passed on',
+      )
+  }
+  // Each pass looks back over two periods: a call committed just before the last pass ran is
+  // found by this one.
+  let reconciling: Promise<void> | null = null
+  const reconcileTimer = cluster
+    ? setInterval(() => {
+        if (reconciling) return
+        reconciling = reconcile(now() - 2 * cluster.settings.reconcileMs)
+          .catch((err: unknown) =>
+            fastify.log.warn({ err }, 'the floor could not be compared with the store'),
+          )
+          .finally(() => {
+            reconciling = null
+          })
+      }, cluster.settings.reconcileMs)
+    : null
   const timers = [
     setInterval(() => void prune(), PRUNE_EVERY_MS),
     setInterval(revalidateNow, REVALIDATE_EVERY_MS),
@@ -583,6 +610,8 @@ export function createApp(deps: AppDeps): App {
     await webhookTokens.flush()
     prefetcher?.stop()
     timers.forEach(clearInterval)
+    if (reconcileTimer) clearInterval(reconcileTimer)
+    await reconciling
     storeProbe.stop()
     floor.close()
     presenceGateway.close()

@@ -52,7 +52,15 @@ describe('the relay settings', () => {
       redisUrl: 'redis://cache.example:6379',
       prefix: 'wellcloud:',
       nodeId: 'relay-a',
+      reconcileMs: 5_000,
     })
+    expect(
+      loadConfig({ ...pg, REDIS_URL: 'redis://cache.example:6379', CLUSTER_RECONCILE_SEC: '30' })
+        .cluster?.reconcileMs,
+    ).toBe(30_000)
+    expect(() =>
+      loadConfig({ ...pg, REDIS_URL: 'redis://cache.example:6379', CLUSTER_RECONCILE_SEC: '0' }),
+    ).toThrow(/CLUSTER_RECONCILE_SEC/)
     expect(() => loadConfig({ ...BASE, REDIS_URL: 'redis://cache.example:6379' })).toThrow(
       /REDIS_URL: cluster mode needs DATABASE_URL/,
     )

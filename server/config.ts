@@ -161,6 +161,12 @@ const envSchema = z.object({
       (v) => v === undefined || /^[\w.-]{1,64}$/.test(v),
       'expected up to 64 letters, digits or ".-_"',
     ),
+  /**
+   * In a cluster, each process reads the floor and the day's new calls from the store this often
+   * (seconds): what a process stored and could not pass on (killed between the two) shows here
+   * within it.
+   */
+  CLUSTER_RECONCILE_SEC: z.coerce.number().int().min(1).max(300).default(5),
   /** Answered within this many seconds of queueing counts toward the service level. */
   SL_THRESHOLD_SEC: seconds.default(20),
   /** Abandoned within this many seconds is a short abandon, left out of the service level. */
@@ -293,7 +299,7 @@ export interface RelayConfig {
   /** PostgreSQL instead of the embedded database; null: SQLite under dataDir. */
   databaseUrl: string | null
   /** Cluster mode (REDIS_URL): Redis between the processes; null: one process. */
-  cluster: { redisUrl: string; prefix: string; nodeId: string } | null
+  cluster: { redisUrl: string; prefix: string; nodeId: string; reconcileMs: number } | null
   slThresholdSec: number
   shortAbandonSec: number
   eventRetentionDays: number
@@ -382,6 +388,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
           redisUrl: e.REDIS_URL,
           prefix: e.REDIS_PREFIX,
           nodeId: e.RELAY_NODE_ID ?? `${os.hostname()}-${process.pid}`,
+          reconcileMs: e.CLUSTER_RECONCILE_SEC * 1000,
         }
       : null,
     slThresholdSec: e.SL_THRESHOLD_SEC,

@@ -85,4 +85,37 @@ describeEachStore('the floor across a restart', (kind) => {
     })
     expect(restarted.count()).toBe(2)
   })
+
+  it('shows what another process stored and did not pass on, and never moves an agent back', async () => {
+    const store = await openTestStore(kind)
+    stores.push(store)
+    // Two processes on one store: `here` and `there` (which stores and never announces).
+    const changed: string[] = []
+    const writes = new WriteBatcher(store)
+    const here = new AgentsStore(new AgentsRepo(store.db), writes, (v) =>
+      changed.push(`${v.id}:${v.acState}`),
+    )
+    await here.load()
+    const there = (await floorOf(store)).agents
+    await here.apply(parse({ id: '5001@test.cc', serial: 10, acState: 'Aux' }), T).persisted
+    await here.apply(parse({ id: '5002@test.cc', serial: 20, acState: 'Available' }), T).persisted
+    // `there` stores a newer event of 5001, an older one of 5002 and a new agent.
+    await there.apply(parse({ id: '5001@test.cc', serial: 11, acState: 'Available' }), T + 1_000)
+      .persisted
+    await there.apply(parse({ id: '5002@test.cc', serial: 19, acState: 'LogOut' }), T).persisted
+    await there.apply(parse({ id: '5003@test.cc', serial: 30, acState: 'Acw' }), T).persisted
+    changed.length = 0
+
+    const found = await here.reconcile()
+    expect(found.map((v) => v.id).sort()).toEqual(['5001@test.cc', '5003@test.cc'])
+    expect(changed.sort()).toEqual(['5001@test.cc:Available', '5003@test.cc:Acw'])
+    expect(here.get('test.cc', '5002@test.cc')).toMatchObject({
+      serial: '20',
+      acState: 'Available',
+    })
+    // Nothing new: a second pass changes nothing.
+    changed.length = 0
+    expect(await here.reconcile()).toEqual([])
+    expect(changed).toEqual([])
+  })
 })

@@ -93,6 +93,22 @@ export class AgentsStore {
   }
 
   /**
+   * Reads the acknowledged floor from the store again and shows what is newer than what this
+   * process holds (in a cluster: what another process stored and could not pass on, e.g. it was
+   * killed between its commit and its announcement). Never moves an agent backwards. Returns the
+   * agents that changed.
+   */
+  async reconcile(): Promise<AgentView[]> {
+    const changed: AgentView[] = []
+    for (const view of await this.repo.loadLatest()) {
+      const held = this.get(view.namespace, view.id)
+      if (held && compareViews(view, held, this.opts.serialResetMs) <= 0) continue
+      if (this.applyView(view) === 'applied') changed.push(view)
+    }
+    return changed
+  }
+
+  /**
    * Applies one event received at `receivedAt` (epoch ms). `store: false`: another relay
    * process of the cluster received and stored it; this one only shows it.
    */

@@ -17,7 +17,7 @@ describeWithRedis('a relay process in a cluster', () => {
   })
 
   const node = (nodeId: string, url = redisUrl ?? '') => {
-    const n = new Cluster({ redisUrl: url, prefix, nodeId })
+    const n = new Cluster({ redisUrl: url, prefix, nodeId, reconcileMs: 5_000 })
     nodes.push(n)
     return n
   }

@@ -20,6 +20,8 @@ export interface ClusterSettings {
   redisUrl: string
   prefix: string
   nodeId: string
+  /** How often the floor is compared with the store, ms. */
+  reconcileMs: number
 }
 
 type Handlers = { [K in ClusterMessage['kind']]?: (m: ClusterMessageOf<K>) => void | Promise<void> }
@@ -57,7 +59,7 @@ export class Cluster {
   private joinedAt = '0-0'
 
   constructor(
-    private readonly settings: ClusterSettings,
+    readonly settings: ClusterSettings,
     private readonly log: { warn: (o: object, m: string) => void } = { warn: () => {} },
   ) {
     this.nodeId = settings.nodeId

@@ -1,13 +1,19 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { sql } from 'kysely'
 import { io as connect } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AgentView, FloorSnapshot } from '@/shared/floor'
 import { hashPassword } from '../auth/passwords'
 import { UsersRepo } from '../auth/users.repo'
+import { AgentsRepo } from '../agents/agents.repo'
+import { AgentsStore } from '../agents/agents.store'
+import { CallsRepo } from '../day-calls/calls.repo'
+import { CallsStore } from '../day-calls/calls.store'
 import { openPostgres } from '../db/store'
+import { WriteBatcher } from '../db/write-batcher'
 import { type StartedProgram, startProgram } from '../lib/child-process'
 import { agentEventBuilder } from '../testing/agent-event'
 import { redisForTest, redisUrl, testPrefix } from '../testing/redis'
@@ -18,7 +24,10 @@ import {
   signInAt,
   TEST_PASSWORD,
   TEST_TOKEN,
+  callEndEvent,
 } from '../testing/test-relay'
+import { formatEventTime } from '@/shared/platform-time'
+import { agentStateEventSchema, callEndEventSchema } from '@/shared/webhooks'
 
 /*
  * Two relay processes on one PostgreSQL and one Redis, as an operator runs them: real programs,
@@ -27,6 +36,8 @@ import {
 
 const AGENTS = ['5001@test.cc', '5002@test.cc', '5003@test.cc', '5004@test.cc']
 const STATES = ['Available', 'Aux', 'Acw'] as const
+const TZ = 'Asia/Shanghai'
+const RULES = { slThresholdSec: 20, shortAbandonSec: 5, slTargetPct: 80 }
 
 interface Relay {
   url: string
@@ -90,6 +101,8 @@ describe.skipIf(!postgresUrl || !redisUrl)(
           REDIS_URL: redisUrl ?? '',
           REDIS_PREFIX: prefix,
           RELAY_NODE_ID: name,
+          // The floor is compared with the store each second (5 by default).
+          CLUSTER_RECONCILE_SEC: '1',
           LOG_LEVEL: 'warn',
         },
         'RELAY_READY',
@@ -185,8 +198,8 @@ describe.skipIf(!postgresUrl || !redisUrl)(
         Object.fromEntries([...floor].map(([id, v]) => [id, v.acState]))
       await until(
         () =>
-          JSON.stringify(shown(onA.floor)) === JSON.stringify(expected) &&
-          JSON.stringify(shown(onB.floor)) === JSON.stringify(expected),
+          isDeepStrictEqual(shown(onA.floor), expected) &&
+          isDeepStrictEqual(shown(onB.floor), expected),
         'both screens show the last state of every agent',
       )
       // Both processes hold the same floor, to the millisecond.
@@ -267,6 +280,60 @@ describe.skipIf(!postgresUrl || !redisUrl)(
         expect(shown, id).toBeGreaterThanOrEqual(serial)
         expect(shown, id).toBe(latestStored.get(id))
       }
+      // The survivor comes to show the same, the store's latest included.
+      const serials = (floor: Map<string, AgentView>) =>
+        Object.fromEntries([...floor].map(([id, v]) => [id, Number(v.serial)]))
+      const onB = screen(b, session.cookie)
+      await until(
+        () => isDeepStrictEqual(serials(onB.floor), serials(restarted)),
+        "the survivor's screen shows what the store holds",
+      )
+    })
+
+    it('shows within seconds what a process stored and never passed on (killed between the two)', async () => {
+      const a = await startRelay('relay-a')
+      const session = await signInAt(a.url, 'lead', TEST_PASSWORD)
+      const onA = screen(a, session.cookie)
+      const calls: string[] = []
+      onA.client.on('floor:snapshot', (s) => calls.push(...s.latestCalls.map((c) => c.callId)))
+      onA.client.on('floor:changed', (c) => calls.push(...(c.calls ?? []).map((x) => x.callId)))
+      await until(() => onA.client.connected, 'the screen connected')
+
+      // The other process: it commits, as a relay does, and never gets to announce.
+      const store = await openPostgres(schema.url)
+      const writes = new WriteBatcher(store)
+      const now = Date.now()
+      const silent = new AgentsStore(new AgentsRepo(store.db), writes, () => {})
+      const event = agentStateEventSchema(TZ, () => now).parse(
+        agentEventBuilder({ firstSerial: 70_000, now: () => now - 1_000 })({
+          id: '5009@test.cc',
+          acState: 'Acw',
+        }),
+      )
+      await silent.apply(event, now).persisted
+      const end = formatEventTime(now - 2_000, TZ)
+      const callEnd = callEndEventSchema(TZ, () => now).parse(
+        callEndEvent({ callId: 'call-never-announced', endTime: end, timestamp: end }),
+      )
+      await new CallsStore(
+        new CallsRepo(store.db),
+        writes,
+        () => () => RULES,
+        TZ,
+        now,
+        () => {},
+      ).ingest(callEnd, now, null)
+      await writes.flush()
+      await store.close()
+
+      await until(
+        () => onA.floor.get('5009@test.cc')?.acState === 'Acw',
+        "the screen shows the agent's stored state",
+      )
+      await until(() => calls.includes('call-never-announced'), 'the screen shows the stored call')
+      expect((await floorOf(a, session.cookie)).get('5009@test.cc')?.serial).toBe(
+        String(event.serial),
+      )
     })
   },
 )

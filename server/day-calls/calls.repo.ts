@@ -80,6 +80,14 @@ export class CallsRepo {
     return rows.map(toSummary)
   }
 
+  /** The calls of a platform-local day received at or after `from` (epoch ms), as `listDay` orders them. */
+  async listDaySince(day: string, from: number): Promise<CallSummary[]> {
+    const { rows } = await sql<CallRow>`SELECT * FROM calls WHERE day = ${day}
+      AND received_at >= ${from}
+      ORDER BY CASE WHEN end_time IS NULL THEN 0 ELSE 1 END, end_time, received_at`.execute(this.db)
+    return rows.map(toSummary)
+  }
+
   /** Deletes the calls of platform-local days before `day` (`yyyy-MM-dd`); returns how many. */
   async prune(day: string): Promise<number> {
     return changed(await sql`DELETE FROM calls WHERE day < ${day}`.execute(this.db))

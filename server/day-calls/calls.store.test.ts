@@ -70,6 +70,28 @@ describeEachStore("today's calls", (kind) => {
     expect(restarted.calls.figuresFor('test.cc').total).toMatchObject({ offered: 1 })
   })
 
+  it('counts the calls another process stored and did not pass on, once', async () => {
+    const store = await openTestStore(kind)
+    stores.push(store)
+    const here = await callsAt(store, NOON)
+    const there = await callsAt(store, NOON)
+    await here.calls.ingest(callEnd('c-1', '2026.11.21 11:00:00.000'), NOON, null)
+    await there.calls.ingest(callEnd('c-2', '2026.11.21 11:30:00.000'), NOON + 1_000, null)
+    // Received long before the look-back: not looked for (the periodic pass looks back briefly).
+    await there.calls.ingest(callEnd('c-0', '2026.11.21 10:00:00.000'), NOON - HOUR, null)
+    // Yesterday's: stored, never counted today.
+    await there.calls.ingest(callEnd('c-y', '2026.11.20 23:00:00.000'), NOON + 1_000, null)
+
+    const found = await here.calls.reconcile(NOON + 2_000, NOON - 60_000)
+    expect(found.map((c) => c.callId)).toEqual(['c-2'])
+    expect(here.announced.map((c) => c.callId)).toEqual(['c-1', 'c-2'])
+    expect(here.calls.figuresFor('test.cc').total).toMatchObject({ offered: 2 })
+    expect(await here.calls.reconcile(NOON + 3_000, NOON - 60_000)).toEqual([])
+    // A whole day's pass (after a gap in the feed) finds the older one too.
+    expect((await here.calls.reconcile(NOON + 4_000, 0)).map((c) => c.callId)).toEqual(['c-0'])
+    expect(here.calls.figuresFor('test.cc').total).toMatchObject({ offered: 3 })
+  })
+
   it("counts a tenant's day again under new rules, and a call dated tomorrow once it begins", async () => {
     const store = await openTestStore(kind)
     stores.push(store)

@@ -158,6 +158,25 @@ export class CallsStore {
     return persisted.then(() => (stored ? 'applied' : 'duplicate'))
   }
 
+  /**
+   * Counts today's stored calls received since `from` (epoch ms) that this process has not seen
+   * (in a cluster: stored by another process that could not pass them on). Returns them.
+   */
+  async reconcile(now: number, from: number): Promise<CallSummary[]> {
+    this.rollover(now)
+    const day = this.day
+    const found: CallSummary[] = []
+    for (const call of await this.repo.listDaySince(day, from)) {
+      const key = keyOf(call)
+      // The day moved on while reading, or this process holds (or is writing) the call already.
+      if (this.day !== day || this.known.has(key) || this.writing.has(key)) continue
+      this.add(call)
+      this.onCall(call)
+      found.push(call)
+    }
+    return found
+  }
+
   /** Starts a new day when the platform's calendar moved on; true when it did. */
   rollover(now: number): boolean {
     const day = platformDay(now, this.timeZone)

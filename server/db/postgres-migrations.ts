@@ -257,4 +257,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX roster_uploads_by_time ON roster_uploads (namespace, uploaded_at);
   `,
+  // 2: each process of a cluster looks for calls another stored and could not pass on.
+  `CREATE INDEX calls_by_received ON calls (day, received_at);`,
 ]
