@@ -120,9 +120,13 @@ export class AuthService {
    * on every request and socket: one read (the session with its user or link); a write only
    * when the session ends or has not been touched for a minute.
    */
-  async authenticate(token: string | undefined): Promise<Principal | AuthRefusal> {
-    if (!token) return 'no_session'
-    const found = await this.sessions.findWithOwner(token)
+  authenticate(token: string | undefined): Promise<Principal | AuthRefusal> {
+    return token ? this.authenticateSession(hashToken(token)) : Promise.resolve('no_session')
+  }
+
+  /** `authenticate` by the session's id (the token's hash), e.g. a dropped socket's. */
+  async authenticateSession(sessionId: string): Promise<Principal | AuthRefusal> {
+    const found = await this.sessions.findByIdWithOwner(sessionId)
     if (!found) return 'no_session'
     const s = found.session
     const now = this.now()

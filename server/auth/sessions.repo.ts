@@ -94,14 +94,19 @@ export class SessionsRepo {
   }
 
   /** A session and its owner, in one query (the check every request and socket makes). */
-  async findWithOwner(token: string): Promise<SessionWithOwner | null> {
+  findWithOwner(token: string): Promise<SessionWithOwner | null> {
+    return this.findByIdWithOwner(hashToken(token))
+  }
+
+  /** `findWithOwner` by the session's id (the token's hash). */
+  async findByIdWithOwner(id: string): Promise<SessionWithOwner | null> {
     const { rows } = await sql<Record<string, unknown>>`
       SELECT s.id, s.user_id, s.kiosk_id, s.csrf, s.created_at, s.last_seen_at, s.expires_at,
              ${prefixed('u', 'u_', USER_COLUMNS)}, ${prefixed('k', 'k_', KIOSK_COLUMNS)}
       FROM sessions s
       LEFT JOIN users u ON u.id = s.user_id
       LEFT JOIN kiosk_links k ON k.id = s.kiosk_id
-      WHERE s.id = ${hashToken(token)}`.execute(this.db)
+      WHERE s.id = ${id}`.execute(this.db)
     const row = rows[0]
     if (!row) return null
     const user = unprefixed<UserRow>(row, 'u_', USER_COLUMNS)

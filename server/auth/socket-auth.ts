@@ -4,7 +4,9 @@ import type { ConnectRefusal } from '@/shared/events'
 import type { AuthRefusal, SessionEnded } from '@/shared/session'
 import { audienceOf } from '../realtime/audience'
 import type { FloorServer, FloorSocket, SocketData } from '../realtime/floor.gateway'
+import { identify, identityOf } from '../realtime/socket-identity'
 import { AUTH_FAILURE_MESSAGES, type AuthService, type Principal } from './auth.service'
+import { hashToken } from './sessions.repo'
 
 // Refusals of recovered sessions kept for their handshakes; more are dropped rather than kept.
 const MAX_REFUSALS_KEPT = 1_000
@@ -33,16 +35,17 @@ export interface SocketSessions {
 export function installSocketAuth(io: FloorServer, auth: AuthService): SocketSessions {
   // Checking a recovered session authenticates it, which ends a revoked or disabled one; the
   // handshake's own check runs right after (socket.io creates the socket, then runs the
-  // middleware) and must still say why, not "no session". Kept by token: other handshakes
-  // may be checked in between.
+  // middleware) and must still say why, not "no session". Kept by session id: other
+  // handshakes may be checked in between.
   const refusedOnRestore = new Map<string, AuthRefusal>()
   // What a recovered session saw must be what its session may see now (see restoreOnlyIf).
   restoreOnlyIf(io, async (data) => {
-    const p = await auth.authenticate(data.token)
-    if (typeof p === 'string' && data.token) {
+    if (typeof data.sessionId !== 'string') return false
+    const p = await auth.authenticateSession(data.sessionId)
+    if (typeof p === 'string') {
       // Only a handshake whose cookie is not the token it recovered with leaves one behind.
       if (refusedOnRestore.size >= MAX_REFUSALS_KEPT) refusedOnRestore.clear()
-      refusedOnRestore.set(data.token, p)
+      refusedOnRestore.set(data.sessionId, p)
     }
     return typeof p !== 'string' && !changed(p, data)
   })
@@ -66,8 +69,9 @@ export function installSocketAuth(io: FloorServer, auth: AuthService): SocketSes
     }
     const token = fastifyCookie.parse(socket.request.headers.cookie ?? '')[SESSION_COOKIE]
     let principal = await auth.authenticate(token)
-    const refused = token === undefined ? undefined : refusedOnRestore.get(token)
-    if (token !== undefined) refusedOnRestore.delete(token)
+    const sessionId = token === undefined ? undefined : hashToken(token)
+    const refused = sessionId === undefined ? undefined : refusedOnRestore.get(sessionId)
+    if (sessionId !== undefined) refusedOnRestore.delete(sessionId)
     if (principal === 'no_session' && refused !== undefined) principal = refused
     if (typeof principal === 'string') {
       return Object.assign(new Error(AUTH_FAILURE_MESSAGES[principal]), {
@@ -75,17 +79,24 @@ export function installSocketAuth(io: FloorServer, auth: AuthService): SocketSes
       })
     }
     // Set on every connect, a recovered one too: its old data is not trusted.
-    socket.data.token = token
-    socket.data.principal = principal
-    socket.data.audience = audienceOf(principal.scope)
+    const audience = audienceOf(principal.scope)
+    identify(socket, { token, principal, audience })
+    // All a dropped socket leaves for its recovery check (kept in Redis in a cluster): no
+    // secret, nothing but text.
+    socket.data = {
+      sessionId: principal.sessionId,
+      audienceKey: audience.key,
+      role: principal.role,
+    }
     return null
   }
 
   const bySession = new SocketIndex()
   const byOwner = new SocketIndex()
   io.on('connection', (socket) => {
-    const { sessionId } = socket.data.principal
-    const owner = ownerKey(ownerOf(socket.data.principal))
+    const { principal } = identityOf(socket)
+    const { sessionId } = principal
+    const owner = ownerKey(ownerOf(principal))
     bySession.add(sessionId, socket)
     byOwner.add(owner, socket)
     socket.on('disconnect', () => {
@@ -96,7 +107,8 @@ export function installSocketAuth(io: FloorServer, auth: AuthService): SocketSes
 
   /** Closes a socket whose session ended or changed, saying why first. */
   async function check(socket: FloorSocket): Promise<void> {
-    const p = await auth.authenticate(socket.data.token)
+    const identity = identityOf(socket)
+    const p = await auth.authenticate(identity.token)
     if (typeof p === 'string') end(socket, { reason: p, message: AUTH_FAILURE_MESSAGES[p] })
     else if (changed(p, socket.data))
       end(socket, { reason: 'changed', message: 'your role or scope changed' })
@@ -123,7 +135,7 @@ function end(socket: FloorSocket, info: SessionEnded): void {
 
 /** The principal may no longer see what a socket connected with could. */
 function changed(p: Principal, data: Partial<SocketData>): boolean {
-  return audienceOf(p.scope).key !== data.audience?.key || p.role !== data.principal?.role
+  return audienceOf(p.scope).key !== data.audienceKey || p.role !== data.role
 }
 
 function ownerKey(owner: SessionOwner): string {

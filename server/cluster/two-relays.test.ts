@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { sql } from 'kysely'
 import { io as connect } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SESSION_COOKIE } from '@/shared/auth'
 import type { AgentView, FloorSnapshot } from '@/shared/floor'
 import { hashPassword } from '../auth/passwords'
 import { UsersRepo } from '../auth/users.repo'
@@ -334,6 +335,22 @@ describe.skipIf(!postgresUrl || !redisUrl)(
       expect((await floorOf(a, session.cookie)).get('5009@test.cc')?.serial).toBe(
         String(event.serial),
       )
+
+      // A screen that goes away leaves its recovery state in Redis (which once stopped the
+      // process: the state held functions); the relay goes on answering.
+      // (its connection drops, as when a browser closes: a client's own disconnect leaves none)
+      onA.client.io.engine.close()
+      const client = redis.connect()
+      const keys = () => client.keys(`${prefix}sio:session:*`)
+      await until(async () => (await keys()).length > 0, "the screen's recovery state is in Redis")
+      const stored = Buffer.from((await client.get((await keys())[0]!)) ?? '', 'base64')
+      const token = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(session.cookie)?.[1]
+      expect(token).toBeDefined()
+      // No secret is kept there: not the session token.
+      expect(stored.includes(token!)).toBe(false)
+      expect(stored.includes('lead')).toBe(false)
+      expect((await fetch(`${a.url}/api/health`)).status).toBe(200)
+      expect(a.program.child.exitCode).toBeNull()
     })
   },
 )

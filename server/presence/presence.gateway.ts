@@ -7,6 +7,7 @@ import {
 } from '@/shared/presence'
 import { describeIssues } from '@/shared/validation'
 import type { Audience } from '../realtime/audience'
+import { identityOf } from '../realtime/socket-identity'
 import type {
   ClientHandlersOf,
   FloorGateway,
@@ -61,7 +62,7 @@ export class PresenceGateway {
 
   private onConnection(socket: FloorSocket): void {
     if (!socket.connected) return
-    const { audience } = socket.data
+    const { audience } = identityOf(socket)
     const agents = this.presence.list(audience.namespace).filter((p) => {
       const agent = this.agent(audience.namespace, p.agentId)
       return agent !== undefined && audience.includesAgent(agent)
@@ -71,8 +72,8 @@ export class PresenceGateway {
   }
 
   private handlersFor(socket: FloorSocket): ClientHandlersOf<'presence'> {
-    const principal = () => socket.data.principal
-    const namespace = () => socket.data.audience.namespace
+    const principal = () => identityOf(socket).principal
+    const namespace = () => identityOf(socket).audience.namespace
     return {
       'presence:open-menu': (...args) => {
         const target = presenceTargetSchema.safeParse(args[0])
@@ -97,7 +98,7 @@ export class PresenceGateway {
   private audiences(namespace: string): Audience[] {
     const byKey = new Map<string, Audience>()
     for (const socket of this.io.of('/').sockets.values()) {
-      const a = socket.data.audience
+      const a = identityOf(socket).audience
       if (a.namespace === namespace) byKey.set(a.key, a)
     }
     return [...byKey.values()]

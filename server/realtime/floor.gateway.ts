@@ -5,10 +5,10 @@ import type { AgentPatch, AgentView, CallSummary, FloorSnapshot } from '@/shared
 import type { CallBacks } from '@/shared/outbound'
 import type { FloorSettings } from '@/shared/settings'
 import type { AgentsStore } from '../agents/agents.store'
-import type { Principal } from '../auth/auth.service'
 import type { CallsStore } from '../day-calls/calls.store'
 import { patchOf } from './agent-patch'
 import type { Audience } from './audience'
+import { identityOf } from './socket-identity'
 import {
   CoalescedAnswer,
   type EventHandlers,
@@ -16,11 +16,17 @@ import {
   type SocketTimers,
 } from './socket-limits'
 
+/**
+ * What a dropped socket leaves for its connection state recovery: socket.io's Redis adapter
+ * writes it to Redis in a cluster, so it is text and no secret. Who a socket is stays beside
+ * it (`identityOf`).
+ */
 export interface SocketData {
-  audience: Audience
-  principal: Principal
-  /** The session token the socket connected with, checked again from time to time. */
-  token: string | undefined
+  /** The session's id (the token's hash, not the token). */
+  sessionId: string
+  /** The key of the audience it was shown. */
+  audienceKey: string
+  role: string
 }
 
 export type FloorServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>
@@ -248,7 +254,7 @@ export class FloorGateway {
   private onConnection(socket: FloorSocket): void {
     // An earlier connection listener may have closed it already (its session ended meanwhile).
     if (!socket.connected) return
-    const audience = socket.data.audience
+    const { audience } = identityOf(socket)
     const room = this.roomOf(audience)
     // Rooms are recomputed on every connect, recovered or not: a recovered session comes back
     // with the rooms it had, and whatever those were, the socket belongs in its audience's only.
