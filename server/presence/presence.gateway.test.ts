@@ -148,6 +148,30 @@ describe('who is on which agent', () => {
     await ended
   })
 
+  it('stops showing a menu left open after 5 minutes (its screen may be on a relay process that was lost)', async () => {
+    const a = await screen(wang)
+    const b = await screen(li)
+    const looking = nextEvent(
+      b,
+      'presence:changed',
+      onAgent('5001@test.cc', (p) => p.entries.length > 0),
+    )
+    a.emit('presence:open-menu', { agentId: '5001@test.cc' })
+    await looking
+    clock = T0 + 4 * 60_000
+    relay.app.presence.sweep()
+    const snap = await nextEvent(relay.client(li), 'presence:snapshot')
+    expect(snap.agents).toMatchObject([{ agentId: '5001@test.cc', entries: [{ kind: 'looking' }] }])
+    const ended = nextEvent(
+      b,
+      'presence:changed',
+      onAgent('5001@test.cc', (p) => p.entries.length === 0),
+    )
+    clock = T0 + 5 * 60_000
+    relay.app.presence.sweep()
+    await ended
+  })
+
   it('refuses a viewer, and tells nothing to a lead whose scope does not hold the agent', async () => {
     await relay.signIn('viewer').then(async (viewer) => {
       const v = await screen(viewer)

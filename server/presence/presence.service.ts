@@ -36,12 +36,17 @@ const ON_CALL: Partial<Record<ActionOp, PresenceKind>> = {
 
 /** A claim nobody released ends by itself after this long, ms: a lead forgets to say so. */
 export const CLAIM_MAX_MS = 30 * 60_000
+/**
+ * A menu left open stops showing as looking after this long, ms. It also ends the looking of a
+ * screen whose relay process was lost in a cluster: no other process hears that screen close.
+ */
+export const LOOKING_MAX_MS = 5 * 60_000
 
 type Checked = { ok: true; agent: AgentView } | { ok: false; error: PresenceError; message: string }
 
 /**
  * Who is on which agent, and which breaches are snoozed. Looking lasts while the lead's menu
- * is open (and their link up); listening, barged and took-over while the agent stays on that
+ * is open (and their link up), up to LOOKING_MAX_MS; listening, barged and took-over while the agent stays on that
  * call; a claim until released, the agent logs out, or CLAIM_MAX_MS; a snooze until its time
  * or the agent's state changes (the breach it silenced is over). Claims and snoozes are audited.
  */
@@ -64,7 +69,13 @@ export class PresenceService {
     if (!checked.ok) return
     this.closeMenus(p.scope.namespace, socketId, agentId)
     this.update(p.scope.namespace, agentId, (h) => ({
-      entries: [...h.entries, this.entry(p.username, 'looking', socketId)],
+      entries: [
+        ...h.entries,
+        {
+          ...this.entry(p.username, 'looking', socketId),
+          expiresAt: this.d.now() + LOOKING_MAX_MS,
+        },
+      ],
       snooze: h.snooze,
     }))
   }
@@ -201,7 +212,7 @@ export class PresenceService {
     }
   }
 
-  /** Ends the snoozes and claims whose time is up. */
+  /** Ends the snoozes, claims and looking whose time is up. */
   expire(): void {
     const now = this.d.now()
     const live = (e: HeldEntry) => e.expiresAt === null || e.expiresAt > now
