@@ -10,6 +10,9 @@ import { openPostgres, openStore, type Store, type StoreKind } from '../db/store
 /** PostgreSQL for tests (null when unreachable: see services.global-setup.ts). */
 export const postgresUrl = inject('postgresUrl')
 
+/** A describe that runs only where the tests' PostgreSQL is reachable (said once at the start). */
+export const describeWithPostgres = describe.skipIf(!postgresUrl)
+
 /** A store for one test, removed with everything in it by `dispose`. */
 export interface TestStore extends Store {
   /** The address another process would open this store with (DATABASE_URL), or null on SQLite. */
@@ -82,7 +85,7 @@ export const openTestStore = (kind: StoreKind): Promise<TestStore> =>
  */
 export function describeEachStore(title: string, body: (kind: StoreKind) => void): void {
   describe(`${title} on SQLite`, () => body('sqlite'))
-  describe.skipIf(!postgresUrl)(`${title} on PostgreSQL`, () => body('postgres'))
+  describeWithPostgres(`${title} on PostgreSQL`, () => body('postgres'))
 }
 
 /** A user row for tests of what refers to users (preferences, views, recent campaigns); its id. */
