@@ -1,6 +1,6 @@
-import { afterEach, expect, it } from 'vitest'
+import { beforeEach, expect, it } from 'vitest'
 import { ConfigError } from '../config'
-import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
+import { describeEachStore, storePerTest } from '../testing/stores'
 import { DEMO_ACCOUNTS, prepareAccounts } from './accounts'
 import { verifyPassword } from './passwords'
 import { UsersRepo } from './users.repo'
@@ -8,18 +8,13 @@ import { UsersRepo } from './users.repo'
 const T0 = 1_760_000_000_000
 
 describeEachStore('accounts at start', (kind) => {
-  let store: TestStore
   let users: UsersRepo
-  afterEach(async () => {
-    await store.dispose()
+  const store = storePerTest(kind)
+  beforeEach(async () => {
+    users = new UsersRepo(store().db)
   })
-  const open = async () => {
-    store = await openTestStore(kind)
-    users = new UsersRepo(store.db)
-  }
 
   it('demo mode makes the demo accounts once, with their phones, and keeps a changed password', async () => {
-    await open()
     const demo = { demo: true, namespace: 'test.cc', users, now: T0 }
     const config = await prepareAccounts(demo)
     expect(config.demoAccounts.map((a) => a.username)).toEqual(DEMO_ACCOUNTS.map((a) => a.username))
@@ -39,7 +34,6 @@ describeEachStore('accounts at start', (kind) => {
   })
 
   it('outside demo mode refuses to start without an enabled admin', async () => {
-    await open()
     const platform = { demo: false, namespace: 'test.cc', users, now: T0 }
     await expect(prepareAccounts(platform)).rejects.toBeInstanceOf(ConfigError)
     const root = await users.create(

@@ -1,5 +1,5 @@
-import { afterEach, expect, it } from 'vitest'
-import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
+import { beforeEach, expect, it } from 'vitest'
+import { describeEachStore, storePerTest } from '../testing/stores'
 import { AuthService, type Principal } from './auth.service'
 import { KiosksRepo } from './kiosks.repo'
 import { KnownAddressesRepo } from './known-addresses.repo'
@@ -13,28 +13,24 @@ const POLICY = { idleMs: 30 * MINUTE, absoluteMs: 12 * 60 * MINUTE, kioskMs: 30 
 const scope = { namespace: 'test.cc', orgPrefix: '1.2', skills: null }
 
 describeEachStore('the session check', (kind) => {
-  let store: TestStore
   let clock: number
   let users: UsersRepo
   let sessions: SessionsRepo
   let kiosks: KiosksRepo
   let auth: AuthService
-  afterEach(async () => {
-    await store.dispose()
-  })
-  const open = async () => {
-    store = await openTestStore(kind)
+  const store = storePerTest(kind)
+  beforeEach(async () => {
     clock = 1_760_000_000_000
     const now = () => clock
-    users = new UsersRepo(store.db)
-    sessions = new SessionsRepo(store.db)
-    kiosks = new KiosksRepo(store.db)
+    users = new UsersRepo(store().db)
+    sessions = new SessionsRepo(store().db)
+    kiosks = new KiosksRepo(store().db)
     auth = new AuthService(
       users,
       sessions,
       kiosks,
       new LoginThrottle(DEFAULT_THROTTLE, now),
-      new KnownAddressesRepo(store.db),
+      new KnownAddressesRepo(store().db),
       POLICY,
       now,
     )
@@ -47,7 +43,7 @@ describeEachStore('the session check', (kind) => {
       },
       clock,
     )
-  }
+  })
   const signIn = async () => {
     const result = await auth.login('lead', 'correct-horse', '10.0.0.1', 'test')
     if (!result.ok) throw new Error(result.reason)
@@ -55,7 +51,6 @@ describeEachStore('the session check', (kind) => {
   }
 
   it('signs in, knows the user on each request, and touches the session at most once a minute', async () => {
-    await open()
     expect(await auth.login('lead', 'wrong-horse', '10.0.0.1', null)).toEqual({
       ok: false,
       reason: 'bad_credentials',
@@ -77,7 +72,6 @@ describeEachStore('the session check', (kind) => {
   })
 
   it('ends an idle session, a disabled user’s and a signed-out one, saying why', async () => {
-    await open()
     const idle = await signIn()
     clock += POLICY.idleMs + 1
     expect(await auth.authenticate(idle)).toBe('expired')
@@ -101,7 +95,6 @@ describeEachStore('the session check', (kind) => {
   })
 
   it('opens a wall-screen link read-only, never idles it out, and ends it once revoked', async () => {
-    await open()
     const link = await kiosks.create({
       token: 'link',
       name: 'Wall',

@@ -1,24 +1,19 @@
-import { afterEach, expect, it } from 'vitest'
-import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
+import { beforeEach, expect, it } from 'vitest'
+import { describeEachStore, storePerTest } from '../testing/stores'
 import { KiosksRepo } from './kiosks.repo'
 import { UsersRepo } from './users.repo'
 
 const T0 = 1_760_000_000_000
 
 describeEachStore('wall-screen links', (kind) => {
-  let store: TestStore
   let kiosks: KiosksRepo
-  afterEach(async () => {
-    await store.dispose()
+  const store = storePerTest(kind)
+  beforeEach(async () => {
+    kiosks = new KiosksRepo(store().db)
   })
-  const open = async () => {
-    store = await openTestStore(kind)
-    kiosks = new KiosksRepo(store.db)
-  }
 
   it('mints a link found by id and by its token, and lists a tenant’s newest first', async () => {
-    await open()
-    const admin = await new UsersRepo(store.db).create(
+    const admin = await new UsersRepo(store().db).create(
       {
         username: 'root',
         passwordHash: 'h',
@@ -75,7 +70,6 @@ describeEachStore('wall-screen links', (kind) => {
   })
 
   it('revokes a link once and records when it was last used', async () => {
-    await open()
     const link = await kiosks.create({
       token: 't',
       name: 'Wall',

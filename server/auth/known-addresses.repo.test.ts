@@ -1,5 +1,5 @@
-import { afterEach, expect, it } from 'vitest'
-import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
+import { beforeEach, expect, it } from 'vitest'
+import { describeEachStore, storePerTest } from '../testing/stores'
 import {
   KNOWN_ADDRESS_MS,
   KNOWN_ADDRESSES_PER_USER,
@@ -10,17 +10,13 @@ import { UsersRepo } from './users.repo'
 const T0 = 1_760_000_000_000
 
 describeEachStore('known addresses', (kind) => {
-  let store: TestStore
   let known: KnownAddressesRepo
   let lead: number
   let other: number
-  afterEach(async () => {
-    await store.dispose()
-  })
-  const open = async () => {
-    store = await openTestStore(kind)
-    known = new KnownAddressesRepo(store.db)
-    const users = new UsersRepo(store.db)
+  const store = storePerTest(kind)
+  beforeEach(async () => {
+    known = new KnownAddressesRepo(store().db)
+    const users = new UsersRepo(store().db)
     const scope = { namespace: 'test.cc', orgPrefix: null, skills: null }
     lead = (
       await users.create({ username: 'lead', passwordHash: 'h', role: 'supervisor', scope }, T0)
@@ -28,10 +24,9 @@ describeEachStore('known addresses', (kind) => {
     other = (
       await users.create({ username: 'other', passwordHash: 'h', role: 'viewer', scope }, T0)
     ).id
-  }
+  })
 
   it("knows a user's address for 90 days after their last sign-in from it", async () => {
-    await open()
     expect(await known.isKnown(lead, '10.0.0.1', T0)).toBe(false)
     await known.remember(lead, '10.0.0.1', T0)
     expect(await known.isKnown(lead, '10.0.0.1', T0)).toBe(true)
@@ -45,7 +40,6 @@ describeEachStore('known addresses', (kind) => {
   })
 
   it('keeps the most recent addresses of each user and forgets stale ones', async () => {
-    await open()
     await known.remember(other, 'elsewhere', T0)
     for (let i = 0; i < KNOWN_ADDRESSES_PER_USER + 2; i++)
       await known.remember(lead, `addr-${i}`, T0 + i)

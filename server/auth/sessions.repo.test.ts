@@ -1,5 +1,5 @@
-import { afterEach, expect, it } from 'vitest'
-import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
+import { beforeEach, expect, it } from 'vitest'
+import { describeEachStore, storePerTest } from '../testing/stores'
 import { KiosksRepo } from './kiosks.repo'
 import { hashToken, SessionsRepo } from './sessions.repo'
 import { UsersRepo } from './users.repo'
@@ -9,19 +9,15 @@ const HOUR = 3_600_000
 const scope = { namespace: 'test.cc', orgPrefix: '1', skills: ['sales'] }
 
 describeEachStore('sessions', (kind) => {
-  let store: TestStore
   let sessions: SessionsRepo
   let users: UsersRepo
   let kiosks: KiosksRepo
-  afterEach(async () => {
-    await store.dispose()
+  const store = storePerTest(kind)
+  beforeEach(async () => {
+    sessions = new SessionsRepo(store().db)
+    users = new UsersRepo(store().db)
+    kiosks = new KiosksRepo(store().db)
   })
-  const open = async () => {
-    store = await openTestStore(kind)
-    sessions = new SessionsRepo(store.db)
-    users = new UsersRepo(store.db)
-    kiosks = new KiosksRepo(store.db)
-  }
   const session = (token: string, owner: { userId?: number; kioskId?: number }, now = T0) =>
     sessions.create({
       token,
@@ -37,7 +33,6 @@ describeEachStore('sessions', (kind) => {
     users.create({ username, passwordHash: 'h', role: 'supervisor', scope }, T0)
 
   it('finds a session by its token (kept only as a hash), with its user', async () => {
-    await open()
     const lead = await newUser('lead')
     await session('tok-1', { userId: lead.id })
     const row = {
@@ -56,7 +51,6 @@ describeEachStore('sessions', (kind) => {
   })
 
   it("finds a wall screen's session with its link, and a session whose owner is gone without one", async () => {
-    await open()
     const link = await kiosks.create({
       token: 'link',
       name: 'Wall',
@@ -75,7 +69,6 @@ describeEachStore('sessions', (kind) => {
   })
 
   it('touches a session, and deletes one, a user’s or a link’s', async () => {
-    await open()
     const lead = await newUser('lead')
     const other = await newUser('other')
     const link = await kiosks.create({
@@ -103,7 +96,6 @@ describeEachStore('sessions', (kind) => {
   })
 
   it("prunes expired sessions and idle users' ones, never an idle wall screen's", async () => {
-    await open()
     const lead = await newUser('lead')
     const link = await kiosks.create({
       token: 'link',

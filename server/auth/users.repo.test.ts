@@ -1,5 +1,5 @@
-import { afterEach, expect, it } from 'vitest'
-import { describeEachStore, openTestStore, type TestStore } from '../testing/stores'
+import { beforeEach, expect, it } from 'vitest'
+import { describeEachStore, storePerTest } from '../testing/stores'
 import { DuplicateUsernameError, type NewUser, UsersRepo } from './users.repo'
 
 const T0 = 1_760_000_000_000
@@ -15,18 +15,13 @@ function newUser(username: string, over: Partial<NewUser> = {}): NewUser {
 }
 
 describeEachStore('users', (kind) => {
-  let store: TestStore
   let users: UsersRepo
-  afterEach(async () => {
-    await store.dispose()
+  const store = storePerTest(kind)
+  beforeEach(async () => {
+    users = new UsersRepo(store().db)
   })
-  const open = async () => {
-    store = await openTestStore(kind)
-    users = new UsersRepo(store.db)
-  }
 
   it('creates a user, finds them by id and by name, and refuses a taken name', async () => {
-    await open()
     const lead = await users.create(
       newUser('lead', {
         scope: { namespace: 'test.cc', orgPrefix: '1.2', skills: ['sales', 'vip'] },
@@ -56,7 +51,6 @@ describeEachStore('users', (kind) => {
   })
 
   it("lists a tenant's users by name, or every user", async () => {
-    await open()
     await users.create(newUser('zoe'), T0)
     await users.create(newUser('Bob'), T0)
     await users.create(
@@ -69,7 +63,6 @@ describeEachStore('users', (kind) => {
   })
 
   it('changes only what is given, disables and enables, and sets a password', async () => {
-    await open()
     const u = await users.create(newUser('lead'), T0)
     const changed = await users.update(
       u.id,
@@ -103,7 +96,6 @@ describeEachStore('users', (kind) => {
   })
 
   it('knows whether an enabled admin exists', async () => {
-    await open()
     expect(await users.hasActiveAdmin()).toBe(false)
     await users.create(newUser('lead'), T0)
     expect(await users.hasActiveAdmin()).toBe(false)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import pg from 'pg'
-import { describe, inject } from 'vitest'
+import { afterEach, beforeEach, describe, inject } from 'vitest'
 import { openPostgres, openStore, type Store, type StoreKind } from '../db/store'
 
 /** PostgreSQL for tests (null when unreachable: see services.global-setup.ts). */
@@ -94,4 +94,23 @@ export async function addTestUser(db: Store['db'], username = 'lead'): Promise<n
     INSERT INTO users (username, password_hash, role, namespace, created_at, updated_at)
     VALUES (${username}, 'x', 'supervisor', 'test.cc', 0, 0) RETURNING id`.execute(db)
   return Number(rows[0]!.id)
+}
+
+/**
+ * A fresh store of `kind` for each test of the enclosing describe, removed after it: call the
+ * returned function inside a test (or a later `beforeEach`) for it.
+ */
+export function storePerTest(kind: StoreKind): () => TestStore {
+  let store: TestStore | null = null
+  beforeEach(async () => {
+    store = await openTestStore(kind)
+  })
+  afterEach(async () => {
+    await store?.dispose()
+    store = null
+  })
+  return () => {
+    if (!store) throw new Error('the test store is opened before each test')
+    return store
+  }
 }
