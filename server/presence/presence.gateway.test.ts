@@ -88,23 +88,31 @@ function snooze(client: FloorClient, body: unknown): Promise<PresenceAnswer> {
 const onAgent = (agentId: string, test: (p: AgentPresence) => boolean) => (p: AgentPresence) =>
   p.agentId === agentId && test(p)
 
+/** The next change that shows someone on the agent, as `client` hears it. */
+const someoneOn = (client: FloorClient, agentId: string) =>
+  nextEvent(
+    client,
+    'presence:changed',
+    onAgent(agentId, (p) => p.entries.length > 0),
+  )
+
+/** The next change that shows nobody on the agent any more. */
+const nobodyOn = (client: FloorClient, agentId: string) =>
+  nextEvent(
+    client,
+    'presence:changed',
+    onAgent(agentId, (p) => p.entries.length === 0),
+  )
+
 describe('who is on which agent', () => {
   it("shows one lead's claim to another lead, and its end when released", async () => {
     const a = await screen(wang)
     const b = await screen(li)
-    const seen = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5002@test.cc', (p) => p.entries.length > 0),
-    )
+    const seen = someoneOn(b, '5002@test.cc')
     expect(await ask(a, 'presence:claim', '5002@test.cc')).toEqual({ ok: true })
     expect((await seen).entries).toEqual([{ by: '王主管', kind: 'claimed', since: T0 }])
 
-    const gone = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5002@test.cc', (p) => p.entries.length === 0),
-    )
+    const gone = nobodyOn(b, '5002@test.cc')
     expect(await ask(a, 'presence:release', '5002@test.cc')).toEqual({ ok: true })
     await gone
   })
@@ -132,18 +140,10 @@ describe('who is on which agent', () => {
   it('shows a lead looking at an agent while the menu is open, and not after the screen closes', async () => {
     const a = await screen(wang)
     const b = await screen(li)
-    const looking = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5001@test.cc', (p) => p.entries.length > 0),
-    )
+    const looking = someoneOn(b, '5001@test.cc')
     a.emit('presence:open-menu', { agentId: '5001@test.cc' })
     expect((await looking).entries).toEqual([{ by: '王主管', kind: 'looking', since: T0 }])
-    const ended = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5001@test.cc', (p) => p.entries.length === 0),
-    )
+    const ended = nobodyOn(b, '5001@test.cc')
     a.disconnect()
     await ended
   })
@@ -151,22 +151,14 @@ describe('who is on which agent', () => {
   it('stops showing a menu left open after 5 minutes (its screen may be on a relay process that was lost)', async () => {
     const a = await screen(wang)
     const b = await screen(li)
-    const looking = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5001@test.cc', (p) => p.entries.length > 0),
-    )
+    const looking = someoneOn(b, '5001@test.cc')
     a.emit('presence:open-menu', { agentId: '5001@test.cc' })
     await looking
     clock = T0 + 4 * 60_000
     relay.app.presence.sweep()
     const snap = await nextEvent(relay.client(li), 'presence:snapshot')
     expect(snap.agents).toMatchObject([{ agentId: '5001@test.cc', entries: [{ kind: 'looking' }] }])
-    const ended = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5001@test.cc', (p) => p.entries.length === 0),
-    )
+    const ended = nobodyOn(b, '5001@test.cc')
     clock = T0 + 5 * 60_000
     relay.app.presence.sweep()
     await ended
@@ -250,27 +242,15 @@ describe('who is on which agent', () => {
     await relay.post(agentEvent({ id: '5002@test.cc', acState: 'Available' }))
     clock = T0 + 29 * 60_000
     relay.app.presence.sweep()
-    const expired = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5002@test.cc', (p) => p.entries.length === 0),
-    )
+    const expired = nobodyOn(b, '5002@test.cc')
     clock = T0 + 30 * 60_000
     relay.app.presence.sweep()
     await expired
 
-    const claimed = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5001@test.cc', (p) => p.entries.length > 0),
-    )
+    const claimed = someoneOn(b, '5001@test.cc')
     await ask(a, 'presence:claim', '5001@test.cc')
     await claimed
-    const loggedOut = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5001@test.cc', (p) => p.entries.length === 0),
-    )
+    const loggedOut = nobodyOn(b, '5001@test.cc')
     await relay.post(agentEvent({ id: '5001@test.cc', acState: 'LogOut', callId: null }))
     await loggedOut
   })
@@ -296,11 +276,7 @@ describe('who is on which agent', () => {
 
   /** 王主管 listens to agent 5001's call; resolves with what screen `b` then hears of 5001. */
   async function wangListensOn5001(b: Awaited<ReturnType<typeof screen>>) {
-    const heard = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5001@test.cc', (p) => p.entries.length > 0),
-    )
+    const heard = someoneOn(b, '5001@test.cc')
     const listen = await wang.fetch('/api/agents/5001%40test.cc/actions/listen', {
       method: 'POST',
       json: {},
@@ -335,11 +311,7 @@ describe('who is on which agent', () => {
     })
     expect(acknowledged.status).toBe(200)
 
-    const ended = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5001@test.cc', (p) => p.entries.length === 0),
-    )
+    const ended = nobodyOn(b, '5001@test.cc')
     await relay.post(agentEvent({ id: '5001@test.cc', acState: 'Acw', callId: null }))
     await ended
   })
@@ -348,11 +320,7 @@ describe('who is on which agent', () => {
     const b = await screen(li)
     await wangListensOn5001(b)
 
-    const gone = nextEvent(
-      b,
-      'presence:changed',
-      onAgent('5001@test.cc', (p) => p.entries.length === 0),
-    )
+    const gone = nobodyOn(b, '5001@test.cc')
     const stop = await wang.fetch('/api/agents/5001%40test.cc/actions/stop-listen', {
       method: 'POST',
       json: {},
