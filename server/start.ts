@@ -1,3 +1,4 @@
+import { ConfigError } from './config'
 import { pointAtSimulator, simulatorArgs, startSimulator } from './demo-platform'
 import { runUntilSignal, startRelay } from './index'
 import { freePort } from './lib/child-process'
@@ -14,6 +15,14 @@ async function start(): Promise<() => Promise<void>> {
   const env = { ...process.env }
   const demo = env.SIMULATOR === 'on' || (env.SIMULATOR !== 'off' && !env.WELLCLOUD_BASE_URL)
   if (!demo) return startRelay(env)
+  // The simulator plays the platform, which every process of a cluster shares: one per process
+  // would be as many platforms, each sending its own floor.
+  if (env.REDIS_URL)
+    throw new ConfigError(
+      'Invalid settings:\n  REDIS_URL: cluster mode with the embedded simulator would start one ' +
+        'simulated platform per process. `npm run cluster -- --nodes 2` runs one for several ' +
+        'processes; for the real platform set WELLCLOUD_BASE_URL (or SIMULATOR=off).',
+    )
 
   env.WEBHOOK_TOKEN ??= randomSecret()
   env.HOST ??= '0.0.0.0'
