@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import { type Db, openDatabase } from './database'
 import { POSTGRES_MIGRATIONS } from './postgres-migrations'
+import { withStatementCache } from './statement-cache'
 
 /** Where the console keeps what must last. */
 export type StoreKind = 'sqlite' | 'postgres'
@@ -53,7 +54,9 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
 
 /** A store over an embedded database already open (and migrated). */
 export function sqliteStore(database: Db): Store {
-  const db: Sql = new Kysely({ dialect: new SqliteDialect({ database }) })
+  const db: Sql = new Kysely({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  })
   return {
     kind: 'sqlite',
     db,
