@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import type { BrowserContext } from '@playwright/test'
+import { type BaselineLayout, baselinePage } from './baseline'
 import { launchChromium } from '../lib/browser'
 import { percentile, runProgram, sleep } from '../lib/processes'
 import { BENCH_PASSWORD, BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
@@ -85,6 +87,52 @@ const PROBES = `
   }
 `
 
+/** The relay's flush window: the batches both the app and the baseline apply. */
+const BATCH_MS = 100
+
+interface Probed {
+  frames: number[]
+  longTasks: number[]
+  paints: number[]
+  recording: boolean
+}
+
+/** Frames, long tasks and event → paint of the plain page, over the same time as the app's. */
+async function measureBaseline(context: BrowserContext, layout: BaselineLayout) {
+  const page = await context.newPage()
+  await page.addInitScript({ content: PROBES })
+  const address = 'http://baseline.invalid/'
+  await page.route(address, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: baselinePage(layout) }),
+  )
+  await page.goto(address)
+  await sleep(WARMUP_SEC * 1000)
+  await page.evaluate(() => {
+    ;(window as unknown as { __bench: Probed }).__bench.recording = true
+  })
+  await sleep(SECONDS * 1000)
+  const b = await page.evaluate(() => {
+    const x = (window as unknown as { __bench: Probed }).__bench
+    x.recording = false
+    return { frames: x.frames, longTasks: x.longTasks, paints: x.paints }
+  })
+  await page.close()
+  const frames = [...b.frames].sort((x, y) => x - y)
+  const paints = [...b.paints].sort((x, y) => x - y)
+  return {
+    frames: { count: frames.length, p50: percentile(frames, 50), p95: percentile(frames, 95) },
+    longTasks: {
+      over50ms: b.longTasks.filter((d) => d > 50).length,
+      max: b.longTasks.length ? Math.max(...b.longTasks) : 0,
+    },
+    eventToPaint: {
+      samples: paints.length,
+      p50: percentile(paints, 50),
+      p95: percentile(paints, 95),
+    },
+  }
+}
+
 const relay = await startBenchRelay({
   namespace: NAMESPACE,
   users: [
@@ -168,6 +216,29 @@ try {
     }
   })
   const shown = await page.evaluate(() => document.querySelectorAll('[data-agent-id]').length)
+  // The tiles in view, and their size: the baseline draws as many, as large.
+  const layout = await page.evaluate(() => {
+    const inView = [...document.querySelectorAll('[data-agent-id]')]
+      .map((t) => t.getBoundingClientRect())
+      .filter((r) => r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth)
+    const first = inView[0]
+    return {
+      columns: new Set(inView.map((r) => Math.round(r.left))).size,
+      rows: new Set(inView.map((r) => Math.round(r.top))).size,
+      tileWidth: Math.round(first?.width ?? 240),
+      tileHeight: Math.round(first?.height ?? 96),
+    }
+  })
+  await page.close()
+  console.error(
+    `grid bench: the plain baseline page, ${layout.columns}×${layout.rows} tiles in view, for ${SECONDS} s`,
+  )
+  const baseline = await measureBaseline(context, {
+    agents: AGENTS,
+    ratePerSec: RATE,
+    batchMs: BATCH_MS,
+    ...layout,
+  })
   await browser.close()
   const frames = [...b.frames].sort((x, y) => x - y)
   const paints = [...b.paints].sort((x, y) => x - y)
@@ -206,7 +277,7 @@ try {
       }
     })(),
   }
-  writeResults('grid', results)
+  writeResults('grid', { ...results, baseline: { layout, ...baseline } })
 } finally {
   await relay.stop()
 }
