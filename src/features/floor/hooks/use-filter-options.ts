@@ -1,13 +1,16 @@
 import { useMemo } from 'react'
 import { type FloorState, useFloorStore } from '../stores/floor-store'
 import { type DeptOption, deptOptions, skillOptions } from '../utils/filter-sort'
-import { arraysEqual, memoSelector, shallowDeepEqual } from '../utils/memo-selector'
+import { arraysEqual, memoByKey, shallowDeepEqual } from '../utils/memo-selector'
 import { useCollator } from './use-collator'
 
-const selectSkills = (() => {
-  const derive = memoSelector(skillOptions, arraysEqual)
-  return (s: FloorState) => derive(s.agents, s.ids)
-})()
+// Skills and departments change far less often than states: both are derived anew only when
+// the roster changed.
+const selectSkills = memoByKey(
+  (s: FloorState) => s.roster,
+  (s) => skillOptions(s.agents, s.ids),
+  arraysEqual,
+)
 
 /** Skill groups to filter by: every one some agent belongs to. */
 export function useSkillOptions(): readonly string[] {
@@ -17,13 +20,15 @@ export function useSkillOptions(): readonly string[] {
 /** Departments to filter by, in org-tree order. */
 export function useDeptOptions(): readonly DeptOption[] {
   const collator = useCollator()
-  const select = useMemo(() => {
-    const derive = memoSelector(
-      (agents: FloorState['agents'], ids: FloorState['ids']) => deptOptions(agents, ids, collator),
-      (a, b) => a.length === b.length && a.every((d, i) => shallowDeepEqual(d, b[i])),
-    )
-    return (s: FloorState) => derive(s.agents, s.ids)
-  }, [collator])
+  const select = useMemo(
+    () =>
+      memoByKey(
+        (s: FloorState) => s.roster,
+        (s) => deptOptions(s.agents, s.ids, collator),
+        (a, b) => a.length === b.length && a.every((d, i) => shallowDeepEqual(d, b[i])),
+      ),
+    [collator],
+  )
   return useFloorStore(select)
 }
 

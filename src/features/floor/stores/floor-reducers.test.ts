@@ -101,6 +101,34 @@ describe('applyChange', () => {
     expect(result.floor.ids).toBe(base.ids)
   })
 
+  it('keeps the roster while only states change, and renews it when skills, departments or membership do', () => {
+    let floor = base
+    const next = (c: Parameters<typeof applyChange>[1]) => {
+      const result = applyChange(floor, c)
+      if (result.outcome !== 'applied') throw new Error('expected applied')
+      floor = result.floor
+      return floor.roster
+    }
+    const roster = base.roster
+    expect(next(change(11, [inState(agent(1), 'Aux', T0 + 1_000)]))).toBe(roster)
+    expect(
+      next(change(12, [], { patches: [{ id: '5002@test.cc', acState: 'Acw', stateSince: T0 }] })),
+    ).toBe(roster)
+    const skills = next(
+      change(13, [], {
+        patches: [{ id: '5002@test.cc', skills: ['7001@test.cc', '7009@test.cc'] }],
+      }),
+    )
+    expect(skills).not.toBe(roster)
+    const moved = next(
+      change(14, [agent(1, { org: { id: 'o9', name: '客服九部', treePos: '1.9' } })]),
+    )
+    expect(moved).not.toBe(skills)
+    const joined = next(change(15, [agent(3)]))
+    expect(joined).not.toBe(moved)
+    expect(next(change(16, [], { removed: ['5003@test.cc'] }))).not.toBe(joined)
+  })
+
   it('calls a patch for an agent it does not hold a gap', () => {
     expect(
       applyChange(base, change(11, [], { patches: [{ id: '5999@test.cc', acState: 'Aux' }] }))

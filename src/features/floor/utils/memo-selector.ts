@@ -19,6 +19,28 @@ export function memoSelector<I extends readonly unknown[], R>(
   }
 }
 
+/**
+ * A selector over a whole state that recomputes only when `key(state)` changed identity (e.g.
+ * the floor's roster), handing out the previous result while the new one is equal.
+ */
+export function memoByKey<S, R>(
+  key: (state: S) => unknown,
+  compute: (state: S) => R,
+  equal: (a: R, b: R) => boolean,
+): (state: S) => R {
+  const derive = memoSelector((_key: unknown, state: S) => compute(state), equal)
+  let lastKey: unknown = undefined
+  let lastState: S | undefined
+  return (state: S): R => {
+    const k = key(state)
+    // The same key: the state last computed from stands in, so the derivation is skipped.
+    if (lastState !== undefined && Object.is(k, lastKey)) return derive(k, lastState)
+    lastKey = k
+    lastState = state
+    return derive(k, state)
+  }
+}
+
 export function arraysEqual<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((v, i) => Object.is(v, b[i]))
 }
