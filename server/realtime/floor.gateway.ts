@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks'
+import { type EventLoopUtilization, performance } from 'node:perf_hooks'
 import type { Server, Socket } from 'socket.io'
 import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
 import { FLUSH_MS, HEARTBEAT_MS } from '@/shared/events'
@@ -92,6 +92,8 @@ export class FloorGateway {
   private flushTimer: { cancel(): void } | null = null
   private lastFlushAt = 0
   private readonly window: FlushWindow
+  /** The event loop's use as of the last scheduled flush, to measure it between flushes. */
+  private loopUse: EventLoopUtilization = performance.eventLoopUtilization()
   /** Screens left out of their room's batches while their connection is busy. */
   readonly held = new HeldScreens()
   /** Held screens with a listener on their transport's next 'ready'. */
@@ -198,8 +200,8 @@ export class FloorGateway {
     this.flushNow(null)
   }
 
-  /** `lagMs`: how long after it was due a scheduled flush began; null when called directly. */
-  private flushNow(lagMs: number | null): void {
+  /** `utilization`: the event loop's, since the last scheduled flush; null when called directly. */
+  private flushNow(utilization: number | null): void {
     const started = performance.now()
     this.flushTimer?.cancel()
     this.flushTimer = null
@@ -267,7 +269,7 @@ export class FloorGateway {
       for (const { view } of changes) flushed.set(view.id, view)
     }
     this.pending.clear()
-    this.window.flushed(performance.now() - started, lagMs)
+    this.window.flushed(performance.now() - started, utilization)
   }
 
   /**
@@ -430,10 +432,12 @@ export class FloorGateway {
   private schedule(): void {
     if (this.flushTimer) return
     const wait = Math.max(0, this.lastFlushAt + this.window.intervalMs() - this.now())
-    const dueAt = performance.now() + wait
     const run = () => {
       this.flushTimer = null
-      this.flushNow(performance.now() - dueAt)
+      const use = performance.eventLoopUtilization()
+      const since = performance.eventLoopUtilization(use, this.loopUse)
+      this.loopUse = use
+      this.flushNow(since.utilization)
     }
     if (wait === 0) {
       const immediate = setImmediate(run)

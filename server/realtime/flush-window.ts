@@ -1,10 +1,14 @@
 /** How the relay spaces its flushes (FLOOR_FLUSH). */
 export type FlushMode = 'adaptive' | 'fixed'
 
-// Of the time between two flushes, at most about half goes to sending: the interval is the
-// flush's own cost twice over, plus what the event loop made it wait (both smoothed).
+// Between two flushes the relay leaves at least twice what the last flushes took: sending to
+// every screen is then at most a third of its time, the rest left for the webhooks.
 const COST_FACTOR = 2
-// Smoothing of the measured cost and lag: each flush moves the estimate a third of the way.
+// The event loop busy (handling webhooks and flushes) more than this share of the time: the
+// relay coalesces more, up to the whole window when it is busy BUSY_ALL of the time or more.
+const BUSY_FROM = 0.5
+const BUSY_ALL = 0.9
+// Smoothing of the measures: each flush moves the estimate a third of the way.
 const SMOOTHING = 1 / 3
 
 /**
@@ -14,14 +18,16 @@ const SMOOTHING = 1 / 3
  * for the next tick of a 10 Hz clock.
  *
  * `adaptive`: what the relay's own load asks for, never more than the window. Busy is measured
- * on the flushes themselves rather than with a separate probe: how long the last flushes took
- * (encoding and writing to every screen) and how long each waited for the event loop after it
- * was due (the loop was handling webhooks). An idle relay flushes in the next turn of the loop;
- * one that spends its time sending or ingesting coalesces more, up to the window.
+ * two ways, both on the relay's main thread: how long the last flushes took (encoding and
+ * writing to every screen), and how much of the time since the previous flush its event loop
+ * was busy rather than waiting for I/O (Node's event loop utilization: webhooks and flushes
+ * alike). An idle relay flushes in the next turn of the loop; one that spends its time sending
+ * or ingesting coalesces more, up to the window, so a burst it cannot keep up with gets one
+ * batch per window, as with `fixed`.
  */
 export class FlushWindow {
   private cost = 0
-  private lag = 0
+  private busy = 0
 
   constructor(
     readonly mode: FlushMode,
@@ -32,12 +38,16 @@ export class FlushWindow {
   /** Start to start, ms: a change arriving later than this after the last flush goes at once. */
   intervalMs(): number {
     if (this.mode === 'fixed') return this.maxMs
-    return Math.min(this.maxMs, COST_FACTOR * this.cost + this.lag)
+    const load = Math.min(1, Math.max(0, (this.busy - BUSY_FROM) / (BUSY_ALL - BUSY_FROM)))
+    return Math.min(this.maxMs, COST_FACTOR * this.cost + load * this.maxMs)
   }
 
-  /** A flush ran: it took `costMs`, and started `lagMs` after it was due (null: called directly). */
-  flushed(costMs: number, lagMs: number | null): void {
+  /**
+   * A flush ran: it took `costMs`; since the one before, the event loop was busy `utilization`
+   * of the time (0..1; null when not measured, e.g. a flush called directly).
+   */
+  flushed(costMs: number, utilization: number | null): void {
     this.cost += (costMs - this.cost) * SMOOTHING
-    if (lagMs !== null) this.lag += (Math.max(0, lagMs) - this.lag) * SMOOTHING
+    if (utilization !== null) this.busy += (utilization - this.busy) * SMOOTHING
   }
 }
