@@ -221,21 +221,21 @@ if (relay) {
   const slowSec = get(c, 'slowScreen.pauseSec')
   if (slowSec !== null) {
     const agents = get(c, 'slowScreen.agents')
-    const largest = get(c, 'slowScreen.largestCatchUp')
+    const first = get(c, 'slowScreen.firstAfter.agents')
     const slowLost = get(c, 'slowScreen.lostAgentStates')
     const slowGaps = get(c, 'slowScreen.gaps')
     row(
       'relay',
-      `a screen that reads nothing for ${fmt(slowSec, 's')} at 2,000/s: catch-ups, most agents in one (agents on the floor)`,
-      `${fmt(get(c, 'slowScreen.catchUps'), '')}, ${fmt(largest, '')}`,
+      `a screen that reads nothing for ${fmt(slowSec, 's')} at 2,000/s, then reads again: its first batch, agents · batches of its room it stands for`,
+      `${fmt(first, '')} · ${fmt(get(c, 'slowScreen.firstAfter.batches'), '')}`,
       `≤ one view per agent (${fmt(agents, '')})`,
       '—',
-      verdict(largest, (x) => agents !== null && x <= agents),
+      verdict(first, (x) => agents !== null && x <= agents),
       relay.measuredAt,
     )
     row(
       'relay',
-      'same, once it reads again: batches · views it gets · agents left stale · gaps in seq',
+      'same, from then on: batches · views · agents left stale · gaps in seq',
       `${fmt(get(c, 'slowScreen.messagesAfter'), '')} · ${fmt(get(c, 'slowScreen.viewsAfter'), '')} · ${fmt(slowLost, '')} · ${fmt(slowGaps, '')}`,
       '— · — · 0 · 0',
       '—',
@@ -539,9 +539,10 @@ each call's summary as JSON beside the platform's whole body.
   (an agent whose latest state differs is a lost event) and count gaps in \`seq\`. Each latency
   run is made with the window that follows the load (\`FLOOR_FLUSH=adaptive\`, the default) and
   with the fixed one (\`FLOOR_FLUSH=fixed\`), at 2,000/s and at a steady 200/s, each on a fresh
-  relay. Slow screen: 50 screens read on while one stops reading its TCP socket for 15 s (not
-  60: engine.io drops a screen that answers no ping within 45 s) under 2,000 events/s, then
-  reads again. Memory: the relay's resident memory with the clients connected and idle, less
+  relay. Slow screen: 50 screens read on while one (speaking engine.io's long polling, so that
+  it stops reading at once rather than after the kernel's buffers fill) asks for nothing for
+  15 s (not 60: engine.io drops a screen that answers no ping within 45 s) under 2,000
+  events/s, then reads again. Memory: the relay's resident memory with the clients connected and idle, less
   before, per client.
 - **Cluster** (\`bench/cluster\`): the relay on the local PostgreSQL, first as one process, then
   as two sharing it and the local Redis (\`REDIS_URL\`), on the same two cores. Throughput: one

@@ -1,11 +1,11 @@
 import readline from 'node:readline'
 import { parseArgs } from 'node:util'
-import { io } from 'socket.io-client'
+import { io, type Socket } from 'socket.io-client'
 import WebSocket from 'ws'
 import { parsePlatformTime } from '@/shared/platform-time'
 import type { AgentView, FloorChange } from '@/shared/floor'
 import { percentile } from '../lib/processes'
-import { ScreenFloor } from './screen-floor'
+import { followSocket, lostOn, type ScreenFloor } from './screen-floor'
 
 /*
  * N clients of a relay in one process. A few are real socket.io clients that parse every
@@ -38,11 +38,11 @@ function record(sentAt: number | null) {
   latencies.push(Date.now() - sentAt)
 }
 
-const floors: ScreenFloor[] = []
+const floors: { socket: Socket; floor: ScreenFloor }[] = []
 const measured = Array.from({ length: measuring }, () => {
   const s = io(url, { transports: ['websocket'], extraHeaders: headers, reconnection: false })
   if (values.event === 'floor') {
-    floors.push(new ScreenFloor(s))
+    floors.push({ socket: s, floor: followSocket(s) })
     // An agent the client holds arrives as a patch; its state time is there when it changed.
     s.on('floor:changed', (c: FloorChange) => {
       c.agents.forEach((a: AgentView) => record(a.stateSince))
@@ -107,7 +107,7 @@ async function report() {
   recording = false
   latencies.sort((a, b) => a - b)
   // Each measured screen's floor against the relay's: every agent's latest state reached it.
-  const lost = await Promise.all(floors.map((f) => f.lost()))
+  const lost = await Promise.all(floors.map((f) => lostOn(f.socket, f.floor)))
   process.stdout.write(
     `CLIENTS_RESULT ${JSON.stringify({
       samples: latencies.length,
@@ -117,8 +117,8 @@ async function report() {
       rawMessages: messages,
       rawBytes: bytes,
       lostAgentStates: lost.reduce((a, b) => a + b, 0),
-      gaps: floors.reduce((a, f) => a + f.gaps, 0),
-      catchUps: floors.reduce((a, f) => a + f.catchUps, 0),
+      gaps: floors.reduce((a, f) => a + f.floor.gaps, 0),
+      catchUps: floors.reduce((a, f) => a + f.floor.catchUps, 0),
       stillConnected:
         measured.filter((s) => s.connected).length +
         raw.filter((w) => w.readyState === WebSocket.OPEN).length,

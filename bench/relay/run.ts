@@ -156,10 +156,10 @@ async function withSlowScreen() {
     { label: 'slow', onLine: verboseOutput('slow'), stdin: true },
   )
   const stdin = (slow.child as ChildProcess & { stdin: NodeJS.WritableStream }).stdin
-  const result = new Promise<Record<string, number>>((resolve) => {
+  const result = new Promise<Record<string, unknown>>((resolve) => {
     readline.createInterface({ input: slow.child.stdout! }).on('line', (l) => {
       const m = /^SLOW_RESULT (.*)$/.exec(l)
-      if (m) resolve(JSON.parse(m[1]!) as Record<string, number>)
+      if (m) resolve(JSON.parse(m[1]!) as Record<string, unknown>)
     })
   })
   stdin.write('start\n')

@@ -15,18 +15,13 @@ export class ScreenFloor {
   /** The most agents one catch-up carried. */
   largestCatchUp = 0
 
-  constructor(private readonly socket: Socket) {
-    socket.on('floor:snapshot', (s: FloorSnapshot) => this.take(s))
-    socket.on('floor:changed', (c: FloorChange) => this.apply(c))
-  }
-
-  private take(s: FloorSnapshot): void {
+  take(s: FloorSnapshot): void {
     this.agents.clear()
     for (const a of s.agents) this.agents.set(a.id, a)
     this.seq = s.seq
   }
 
-  private apply(c: FloorChange): void {
+  apply(c: FloorChange): void {
     if (this.seq !== null && c.seq !== this.seq + 1) this.gaps += 1
     for (const a of c.agents) this.agents.set(a.id, a)
     for (const p of c.patches ?? []) {
@@ -41,15 +36,27 @@ export class ScreenFloor {
     this.seq = c.upTo ?? c.seq
   }
 
-  /** Agents whose state here differs from the relay's now (asks for a snapshot). */
-  lost(): Promise<number> {
-    return new Promise((resolve) => {
-      this.socket.timeout(10_000).emit('floor:resync', (err: Error | null, s: FloorSnapshot) => {
-        if (err) return resolve(Number.NaN)
-        let differ = 0
-        for (const a of s.agents) if (this.agents.get(a.id)?.serial !== a.serial) differ += 1
-        resolve(differ)
-      })
-    })
+  /** Agents whose state here differs from the relay's snapshot `s`. */
+  differences(s: FloorSnapshot): number {
+    let differ = 0
+    for (const a of s.agents) if (this.agents.get(a.id)?.serial !== a.serial) differ += 1
+    return differ
   }
+}
+
+/** The floor of a socket.io screen, kept from its snapshot and batches. */
+export function followSocket(socket: Socket): ScreenFloor {
+  const floor = new ScreenFloor()
+  socket.on('floor:snapshot', (s: FloorSnapshot) => floor.take(s))
+  socket.on('floor:changed', (c: FloorChange) => floor.apply(c))
+  return floor
+}
+
+/** Agents whose state on the screen differs from the relay's now (asks for a snapshot). */
+export function lostOn(socket: Socket, floor: ScreenFloor): Promise<number> {
+  return new Promise((resolve) => {
+    socket.timeout(10_000).emit('floor:resync', (err: Error | null, s: FloorSnapshot) => {
+      resolve(err ? Number.NaN : floor.differences(s))
+    })
+  })
 }
