@@ -31,7 +31,8 @@ export class ScreenFloor {
     for (const id of c.removed ?? []) this.agents.delete(id)
     if (c.upTo !== undefined) {
       this.catchUps += 1
-      this.largestCatchUp = Math.max(this.largestCatchUp, c.agents.length)
+      const named = c.agents.length + (c.patches?.length ?? 0)
+      this.largestCatchUp = Math.max(this.largestCatchUp, named)
     }
     this.seq = c.upTo ?? c.seq
   }

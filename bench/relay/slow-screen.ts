@@ -50,7 +50,8 @@ function onEvent(name: string, payload: unknown): void {
     if (!resumed) return
     messagesAfter += 1
     viewsAfter += c.agents.length + (c.patches?.length ?? 0)
-    firstAfter ??= { agents: c.agents.length, batches: (c.upTo ?? c.seq) - c.seq + 1 }
+    const named = c.agents.length + (c.patches?.length ?? 0)
+    firstAfter ??= { agents: named, batches: (c.upTo ?? c.seq) - c.seq + 1 }
   }
 }
 

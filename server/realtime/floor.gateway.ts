@@ -16,7 +16,7 @@ import type { CallsStore } from '../day-calls/calls.store'
 import { patchOf } from './agent-patch'
 import type { Audience } from './audience'
 import { FlushWindow, type FlushMode } from './flush-window'
-import { connectionBusy, HeldScreens, type ScreenConnection } from './held-screens'
+import { connectionBusy, type HeldChange, HeldScreens, type ScreenConnection } from './held-screens'
 import { identityOf } from './socket-identity'
 import {
   CoalescedAnswer,
@@ -212,8 +212,8 @@ export class FloorGateway {
       const flushed = this.flushedOf(namespace)
       // Each change as a patch over the view last flushed, computed once for every room.
       const changes = [...p.agents.values()].map((view) => {
-        const prev = flushed.get(view.id)
-        return { view, patch: prev ? patchOf(prev, view) : null }
+        const prev = flushed.get(view.id) ?? null
+        return { view, prev, patch: prev ? patchOf(prev, view) : null }
       })
       for (const room of this.rooms.values()) {
         const a = room.audience
@@ -221,13 +221,13 @@ export class FloorGateway {
         const agents: AgentView[] = []
         const patches: AgentPatch[] = []
         const removed: string[] = []
-        /** Every agent of the batch, whole, for the screens that are left out of it. */
-        const views: AgentView[] = []
-        for (const { view, patch } of changes) {
+        /** Every agent of the batch, for the screens that are left out of it. */
+        const forHeld: HeldChange[] = []
+        for (const { view, prev, patch } of changes) {
           if (a.includesAgent(view)) {
-            views.push(view)
             // A room whose screens already hold the agent gets the patch; otherwise the whole view.
             const held = room.shown ? room.shown.has(view.id) : patch !== null
+            forHeld.push({ view, base: held ? prev : null })
             if (held && patch) patches.push(patch)
             else agents.push(view)
             room.shown?.add(view.id)
@@ -264,7 +264,7 @@ export class FloorGateway {
           lastEventAt,
         })
         for (const id of busy)
-          this.held.add(id, { views, removed, figures, calls, callBacks, lastEventAt })
+          this.held.add(id, { agents: forHeld, removed, figures, calls, callBacks, lastEventAt })
       }
       for (const { view } of changes) flushed.set(view.id, view)
     }

@@ -1,6 +1,7 @@
 import { LATEST_CALLS_MAX } from '@/shared/events'
-import type { AgentView, CallSummary, FloorChange, TodayFigures } from '@/shared/floor'
+import type { AgentPatch, AgentView, CallSummary, FloorChange, TodayFigures } from '@/shared/floor'
 import type { CallBacks } from '@/shared/outbound'
+import { patchOf } from './agent-patch'
 
 /** The part of an engine.io connection that tells whether it has unsent data. */
 export interface ScreenConnection {
@@ -17,10 +18,18 @@ export function connectionBusy(conn: ScreenConnection): boolean {
   return !conn.transport.writable || conn.writeBuffer.length > 0
 }
 
+/** An agent in a batch of a room, as a held screen folds it in. */
+export interface HeldChange {
+  /** Its view now. */
+  view: AgentView
+  /** The view the room's screens hold of it before this batch; null when they hold none. */
+  base: AgentView | null
+}
+
 /** One batch of a room, as a held screen folds it in. */
 export interface RoomBatch {
-  /** Every agent of the batch this audience sees, whole (latest view). */
-  views: readonly AgentView[]
+  /** Every agent of the batch this audience sees. */
+  agents: readonly HeldChange[]
   removed: readonly string[]
   figures: TodayFigures | null
   calls: readonly CallSummary[]
@@ -31,8 +40,11 @@ export interface RoomBatch {
 interface Held {
   /** The last seq this screen got (batch, snapshot or catch-up): its catch-up starts after it. */
   from: number
-  /** Per agent, its latest view, or null when it left the screen's view. */
-  agents: Map<string, AgentView | null>
+  /**
+   * Per agent: the view the screen holds (as of the first batch it missed; null if none) and
+   * its latest, null when it left the screen's view.
+   */
+  agents: Map<string, { base: AgentView | null; view: AgentView | null }>
   figures: TodayFigures | null
   /** The ended calls it missed, newest last: no more than the latest-calls feed shows. */
   calls: CallSummary[]
@@ -81,8 +93,16 @@ export class HeldScreens {
   add(socketId: string, batch: RoomBatch): void {
     const h = this.held.get(socketId)
     if (!h) return
-    for (const view of batch.views) h.agents.set(view.id, view)
-    for (const id of batch.removed) h.agents.set(id, null)
+    for (const { view, base } of batch.agents) {
+      const held = h.agents.get(view.id)
+      if (held) held.view = view
+      else h.agents.set(view.id, { base, view })
+    }
+    for (const id of batch.removed) {
+      const held = h.agents.get(id)
+      if (held) held.view = null
+      else h.agents.set(id, { base: null, view: null })
+    }
     if (batch.figures) h.figures = batch.figures
     if (batch.calls.length > 0) h.calls = [...h.calls, ...batch.calls].slice(-LATEST_CALLS_MAX)
     if (batch.callBacks) h.callBacks = batch.callBacks
@@ -90,8 +110,8 @@ export class HeldScreens {
   }
 
   /**
-   * The one batch that brings the screen from its last seq to `roomSeq`, and forgets it. Every
-   * agent comes whole: the screen may hold it as of any earlier batch.
+   * The one batch that brings the screen from its last seq to `roomSeq`, and forgets it. An
+   * agent the screen holds comes as a patch over the view it holds, any other whole.
    */
   catchUp(socketId: string, roomSeq: number, serverTime: number): FloorChange | null {
     const h = this.held.get(socketId)
@@ -99,16 +119,23 @@ export class HeldScreens {
     this.held.delete(socketId)
     if (roomSeq <= h.from) return null
     const agents: AgentView[] = []
+    const patches: AgentPatch[] = []
     const removed: string[] = []
-    for (const [id, view] of h.agents) {
-      if (view) agents.push(view)
-      else removed.push(id)
+    for (const [id, { base, view }] of h.agents) {
+      if (!view) removed.push(id)
+      else if (!base) agents.push(view)
+      else {
+        const patch = patchOf(base, view)
+        // Changed and back again: nothing to send.
+        if (Object.keys(patch).length > 1) patches.push(patch)
+      }
     }
     return {
       seq: h.from + 1,
       ...(roomSeq > h.from + 1 ? { upTo: roomSeq } : {}),
       serverTime,
       agents,
+      ...(patches.length > 0 ? { patches } : {}),
       ...(removed.length > 0 ? { removed } : {}),
       ...(h.figures ? { figures: h.figures } : {}),
       ...(h.calls.length > 0 ? { calls: h.calls } : {}),
