@@ -312,7 +312,15 @@ export function createApp(deps: AppDeps): App {
     await dayStats.seed(agentsRepo, now())
     await calls.load(now())
   })
-  const floor = new FloorGateway(io, agents, calls, now, config.floorFlushMs, cluster !== null)
+  const floor = new FloorGateway(
+    io,
+    agents,
+    calls,
+    now,
+    config.floorFlushMs,
+    cluster !== null,
+    config.floorFlush,
+  )
   gateway = floor
 
   const recordings = new RecordingsRepo(store.db)

@@ -194,6 +194,12 @@ const envSchema = z.object({
    * less delay, more messages to every screen.
    */
   FLOOR_FLUSH_MS: z.coerce.number().int().min(10).max(1000).default(FLUSH_MS),
+  /**
+   * `adaptive`: a change goes out at once while the relay and the screen keep up, and is
+   * coalesced (up to FLOOR_FLUSH_MS) only while they are busy. `fixed`: one batch every
+   * FLOOR_FLUSH_MS under steady traffic, as before (kept to compare).
+   */
+  FLOOR_FLUSH: z.enum(['adaptive', 'fixed']).default('adaptive'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Webhook bodies refused after the token check are kept this many days for replay. */
   WEBHOOK_QUARANTINE_DAYS: z.coerce.number().int().positive().default(30),
@@ -314,6 +320,8 @@ export interface RelayConfig {
   }
   peaksPrefetchMinSec: number
   floorFlushMs: number
+  /** How the flush window follows the load (FLOOR_FLUSH). */
+  floorFlush: 'adaptive' | 'fixed'
   logLevel: string
   /** Webhook bodies refused after the token check: kept for admins to see and replay. */
   quarantine: { days: number; maxEntries: number; maxBytes: number }
@@ -405,6 +413,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     },
     peaksPrefetchMinSec: e.PEAKS_PREFETCH_MIN_SEC,
     floorFlushMs: e.FLOOR_FLUSH_MS,
+    floorFlush: e.FLOOR_FLUSH,
     logLevel: e.LOG_LEVEL,
     quarantine: {
       days: e.WEBHOOK_QUARANTINE_DAYS,

@@ -1,10 +1,11 @@
 import readline from 'node:readline'
 import { parseArgs } from 'node:util'
-import { io } from 'socket.io-client'
+import { io, type Socket } from 'socket.io-client'
 import WebSocket from 'ws'
 import { parsePlatformTime } from '@/shared/platform-time'
 import type { AgentView, FloorChange } from '@/shared/floor'
 import { percentile } from '../lib/processes'
+import { followSocket, lostOn, type ScreenFloor } from './screen-floor'
 
 /*
  * N clients of a relay in one process. A few are real socket.io clients that parse every
@@ -37,9 +38,11 @@ function record(sentAt: number | null) {
   latencies.push(Date.now() - sentAt)
 }
 
+const floors: { socket: Socket; floor: ScreenFloor }[] = []
 const measured = Array.from({ length: measuring }, () => {
   const s = io(url, { transports: ['websocket'], extraHeaders: headers, reconnection: false })
   if (values.event === 'floor') {
+    floors.push({ socket: s, floor: followSocket(s) })
     // An agent the client holds arrives as a patch; its state time is there when it changed.
     s.on('floor:changed', (c: FloorChange) => {
       c.agents.forEach((a: AgentView) => record(a.stateSince))
@@ -96,22 +99,32 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
     bytes = 0
     messages = 0
   } else if (line === 'report') {
-    latencies.sort((a, b) => a - b)
-    process.stdout.write(
-      `CLIENTS_RESULT ${JSON.stringify({
-        samples: latencies.length,
-        p50: percentile(latencies, 50),
-        p99: percentile(latencies, 99),
-        max: latencies.at(-1) ?? null,
-        rawMessages: messages,
-        rawBytes: bytes,
-        stillConnected:
-          measured.filter((s) => s.connected).length +
-          raw.filter((w) => w.readyState === WebSocket.OPEN).length,
-      })}\n`,
-    )
-    for (const s of measured) s.disconnect()
-    for (const w of raw) w.terminate()
-    setTimeout(() => process.exit(0), 100)
+    void report()
   }
 })
+
+async function report() {
+  recording = false
+  latencies.sort((a, b) => a - b)
+  // Each measured screen's floor against the relay's: every agent's latest state reached it.
+  const lost = await Promise.all(floors.map((f) => lostOn(f.socket, f.floor)))
+  process.stdout.write(
+    `CLIENTS_RESULT ${JSON.stringify({
+      samples: latencies.length,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1) ?? null,
+      rawMessages: messages,
+      rawBytes: bytes,
+      lostAgentStates: lost.reduce((a, b) => a + b, 0),
+      gaps: floors.reduce((a, f) => a + f.floor.gaps, 0),
+      catchUps: floors.reduce((a, f) => a + f.floor.catchUps, 0),
+      stillConnected:
+        measured.filter((s) => s.connected).length +
+        raw.filter((w) => w.readyState === WebSocket.OPEN).length,
+    })}\n`,
+  )
+  for (const s of measured) s.disconnect()
+  for (const w of raw) w.terminate()
+  setTimeout(() => process.exit(0), 100)
+}

@@ -1,6 +1,8 @@
+import type { ChildProcess } from 'node:child_process'
+import readline from 'node:readline'
 import { type StartedProgram, startProgram } from '../../server/lib/child-process'
 import { rssOf, sleep, verboseOutput } from '../lib/processes'
-import { benchCookie, loadRelay, startScreens } from '../lib/relay-load'
+import { benchCookie, type ClientsResult, loadRelay, startScreens } from '../lib/relay-load'
 import { BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
 
 /*
@@ -11,15 +13,31 @@ import { BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
 const NAMESPACE = 'bench.cc'
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000)
 const RATE = 2000 // events/s for the latency run
+const QUIET_RATE = 200 // events/s of a steady floor: the adaptive window's case
 const LATENCY_SEC = Number(process.env.BENCH_LATENCY_SEC ?? 15)
 const THROUGHPUT_SEC = Number(process.env.BENCH_THROUGHPUT_SEC ?? 10)
 /** The relay's default flush window, and a short one (FLOOR_FLUSH_MS) measured beside it. */
 const DEFAULT_FLUSH_MS = 100
 const SHORT_FLUSH_MS = Number(process.env.BENCH_SHORT_FLUSH_MS ?? 20)
+/**
+ * How long the slow screen reads nothing. Shorter than the 60 s the issue names: engine.io drops
+ * a connection that answers no ping within its ping interval and timeout (25 s + 20 s), and a
+ * screen that reads nothing answers none; 15 s stays clear of that whatever the ping's phase.
+ */
+const SLOW_SEC = Number(process.env.BENCH_SLOW_SEC ?? 15)
 
 type Kind = 'console' | 'naive'
+/** FLOOR_FLUSH: the window that follows the load, or the fixed one (before). */
+type Mode = 'adaptive' | 'fixed'
 
-async function startRelay(kind: Kind, flushMs = DEFAULT_FLUSH_MS): Promise<StartedProgram> {
+/** What the measured screens report, with the floor they kept (bench/relay/clients.ts). */
+type ScreensResult = ClientsResult & { lostAgentStates: number; gaps: number; catchUps: number }
+
+async function startRelay(
+  kind: Kind,
+  flushMs = DEFAULT_FLUSH_MS,
+  mode: Mode = 'adaptive',
+): Promise<StartedProgram> {
   if (kind === 'naive')
     return startProgram(
       'bench/relay/naive-relay.ts',
@@ -34,7 +52,7 @@ async function startRelay(kind: Kind, flushMs = DEFAULT_FLUSH_MS): Promise<Start
   return startBenchRelay({
     namespace: NAMESPACE,
     users: [{ username: 'bench', role: 'admin' }],
-    env: { FLOOR_FLUSH_MS: String(flushMs) },
+    env: { FLOOR_FLUSH_MS: String(flushMs), FLOOR_FLUSH: mode },
   })
 }
 
@@ -56,9 +74,25 @@ async function measure(kind: Kind) {
   const at10k = await load(url, 10_000, THROUGHPUT_SEC, 64)
   await relay.stop()
 
-  const clientsRun = await withClients(kind, DEFAULT_FLUSH_MS)
-  // The same run with a short flush window: how much of the latency is the window itself.
-  const shortWindow = kind === 'console' ? await withClients(kind, SHORT_FLUSH_MS) : null
+  const clientsRun = await withClients(kind, DEFAULT_FLUSH_MS, 'adaptive', RATE)
+  if (kind === 'naive')
+    return {
+      throughput: {
+        maxOkPerSec: max.okPerSec,
+        maxNon2xx: max.non2xx + max.errors + max.timeouts,
+        at10k,
+      },
+      memoryPerClientKB: clientsRun.memoryPerClientKB,
+      latency: clientsRun.latency,
+    }
+  // Side by side: the window that follows the load against the fixed one, on a steady floor
+  // and under a burst.
+  const fixed = await withClients(kind, DEFAULT_FLUSH_MS, 'fixed', RATE)
+  const quiet = await withClients(kind, DEFAULT_FLUSH_MS, 'adaptive', QUIET_RATE)
+  const quietFixed = await withClients(kind, DEFAULT_FLUSH_MS, 'fixed', QUIET_RATE)
+  // The fixed window made short: how much of the latency is the window itself.
+  const shortWindow = await withClients(kind, SHORT_FLUSH_MS, 'fixed', RATE)
+  const slowScreen = await withSlowScreen()
   return {
     throughput: {
       maxOkPerSec: max.okPerSec,
@@ -67,15 +101,19 @@ async function measure(kind: Kind) {
     },
     memoryPerClientKB: clientsRun.memoryPerClientKB,
     latency: clientsRun.latency,
-    ...(shortWindow ? { shortWindow: { flushMs: SHORT_FLUSH_MS, ...shortWindow } } : {}),
+    fixed: { latency: fixed.latency },
+    quiet: { latency: quiet.latency },
+    quietFixed: { latency: quietFixed.latency },
+    shortWindow: { flushMs: SHORT_FLUSH_MS, ...shortWindow },
+    slowScreen,
   }
 }
 
-/** N clients connected, then webhooks at RATE: memory per client and latency to the clients. */
-async function withClients(kind: Kind, flushMs: number) {
-  const label = kind === 'console' ? `${kind} (flush ${flushMs} ms)` : kind
+/** N clients connected, then webhooks at `rate`: memory per client and latency to the clients. */
+async function withClients(kind: Kind, flushMs: number, mode: Mode, rate: number) {
+  const label = kind === 'console' ? `${kind} (${mode}, flush ${flushMs} ms, ${rate}/s)` : kind
   console.error(`relay bench: ${label}: ${CLIENTS} clients`)
-  const relay = await startRelay(kind, flushMs)
+  const relay = await startRelay(kind, flushMs, mode)
   const url2 = relay.ready.url as string
   const cookie = await cookieFor(kind, url2)
   await load(url2, 500, 2, 8) // the floor exists before clients connect, as in production
@@ -84,17 +122,61 @@ async function withClients(kind: Kind, flushMs: number) {
   const clients = await clientsFor(kind, url2, cookie)
   await sleep(5000)
   const withClientsRss = rssOf(relay.child.pid!)
-  console.error(`relay bench: ${label}: latency at ${RATE}/s`)
-  const loadRun = load(url2, RATE, LATENCY_SEC, 16)
+  console.error(`relay bench: ${label}: latency at ${rate}/s`)
+  const loadRun = load(url2, rate, LATENCY_SEC, 16)
   await sleep(3000) // leave the first seconds (connections warming) out of the latency
   clients.start()
   const sent = await loadRun
-  const latency = await clients.report()
+  const latency = (await clients.report()) as ScreensResult
   await clients.started.stop()
   await relay.stop()
   return {
     memoryPerClientKB: (withClientsRss - idleRss) / CLIENTS / 1024,
-    latency: { clients: CLIENTS, rate: RATE, sent, ...latency },
+    latency: { clients: CLIENTS, rate, mode, sent, ...latency },
+  }
+}
+
+/**
+ * One screen reads nothing for SLOW_SEC while 2,000 events/s come in (50 other screens read
+ * on), then reads again: how much reaches it then, whether it needed a resync, and whether it
+ * ends up with every agent's latest state.
+ */
+async function withSlowScreen() {
+  console.error(`relay bench: console: a screen that reads nothing for ${SLOW_SEC} s`)
+  const relay = await startRelay('console')
+  const url = relay.ready.url as string
+  const cookie = await benchCookie(url)
+  await load(url, 500, 2, 8)
+  const others = await startScreens(url, cookie, 50)
+  const slow = await startProgram(
+    'bench/relay/slow-screen.ts',
+    ['--url', url, '--cookie', cookie, '--pause-sec', String(SLOW_SEC)],
+    {},
+    'SLOW_READY',
+    { label: 'slow', onLine: verboseOutput('slow'), stdin: true },
+  )
+  const stdin = (slow.child as ChildProcess & { stdin: NodeJS.WritableStream }).stdin
+  const result = new Promise<Record<string, unknown>>((resolve) => {
+    readline.createInterface({ input: slow.child.stdout! }).on('line', (l) => {
+      const m = /^SLOW_RESULT (.*)$/.exec(l)
+      if (m) resolve(JSON.parse(m[1]!) as Record<string, unknown>)
+    })
+  })
+  stdin.write('start\n')
+  const sent = await load(url, RATE, SLOW_SEC + 5, 16)
+  await sleep(1000)
+  stdin.write('report\n')
+  const screen = await result
+  const othersResult = (await others.report()) as ScreensResult
+  await others.started.stop()
+  await slow.stop()
+  await relay.stop()
+  return {
+    rate: RATE,
+    agents: 2000,
+    sent: sent.ok,
+    ...screen,
+    othersLostAgentStates: othersResult.lostAgentStates,
   }
 }
 

@@ -1,13 +1,22 @@
+import { type EventLoopUtilization, performance } from 'node:perf_hooks'
 import type { Server, Socket } from 'socket.io'
 import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
 import { FLUSH_MS, HEARTBEAT_MS } from '@/shared/events'
-import type { AgentPatch, AgentView, CallSummary, FloorSnapshot } from '@/shared/floor'
+import type {
+  AgentPatch,
+  AgentView,
+  CallSummary,
+  FloorSnapshot,
+  TodayFigures,
+} from '@/shared/floor'
 import type { CallBacks } from '@/shared/outbound'
 import type { FloorSettings } from '@/shared/settings'
 import type { AgentsStore } from '../agents/agents.store'
 import type { CallsStore } from '../day-calls/calls.store'
 import { patchOf } from './agent-patch'
 import type { Audience } from './audience'
+import { FlushWindow, type FlushMode } from './flush-window'
+import { connectionBusy, type HeldChange, HeldScreens, type ScreenConnection } from './held-screens'
 import { identityOf } from './socket-identity'
 import {
   CoalescedAnswer,
@@ -66,9 +75,13 @@ export type ClientHandlersOf<Domain extends string> = {
 export type SocketHandlersProvider = (socket: FloorSocket, timers: SocketTimers) => EventHandlers
 
 /**
- * Fans the floor out over socket.io. Changes are coalesced per agent and flushed at most
- * every `flushMs` (FLUSH_MS unless configured): a burst of events for one agent sends only its final state, and never
- * loses it. Each audience (room) has its own `seq` so a client can see a gap and resync.
+ * Fans the floor out over socket.io. Changes are coalesced per agent and flushed once per room:
+ * at once while the relay keeps up, and under load no more often than its `FlushWindow` allows
+ * (at most every `flushMs`, FLUSH_MS unless configured): a burst of events for one agent sends
+ * only its final state, and never loses it. A screen whose connection is still busy with earlier
+ * data is left out of its room's batches and gets what it missed as one catch-up when the
+ * connection is free (`HeldScreens`). Each audience (room) has its own `seq` so a client can see
+ * a gap and resync.
  */
 export class FloorGateway {
   private readonly rooms = new Map<string, Room>()
@@ -76,8 +89,15 @@ export class FloorGateway {
   private readonly lastEventAt = new Map<string, number>()
   /** Per namespace, each agent's view as of the last flush: what every screen holds. */
   private readonly flushed = new Map<string, Map<string, AgentView>>()
-  private flushTimer: NodeJS.Timeout | null = null
+  private flushTimer: { cancel(): void } | null = null
   private lastFlushAt = 0
+  private readonly window: FlushWindow
+  /** The event loop's use as of the last scheduled flush, to measure it between flushes. */
+  private loopUse: EventLoopUtilization = performance.eventLoopUtilization()
+  /** Screens left out of their room's batches while their connection is busy. */
+  readonly held = new HeldScreens()
+  /** Held screens with a listener on their transport's next 'ready'. */
+  private readonly watching = new Set<string>()
   private readonly heartbeat: NodeJS.Timeout
   /** Every client event passes here: rate-limited per socket, nothing outliving its socket. */
   readonly limits = new SocketLimiter()
@@ -89,7 +109,7 @@ export class FloorGateway {
     private readonly agents: AgentsStore,
     private readonly calls: CallsStore,
     private readonly now: () => number,
-    private readonly flushMs: number = FLUSH_MS,
+    flushMs: number = FLUSH_MS,
     /**
      * One of several relay processes (cluster mode). Each process sends its own screens what
      * it holds (every process holds the same floor, through the cluster feed), so nothing here
@@ -97,7 +117,10 @@ export class FloorGateway {
      * snapshot, since that process's batches are not the ones it missed.
      */
     private readonly clustered = false,
+    /** `fixed`: one batch per `flushMs` under steady traffic, as before (FLOOR_FLUSH). */
+    mode: FlushMode = 'adaptive',
   ) {
+    this.window = new FlushWindow(mode, flushMs)
     calls.abandoned.onChange((namespace) => {
       this.pendingOf(namespace).callBacks = true
       this.schedule()
@@ -146,7 +169,7 @@ export class FloorGateway {
 
   close(): void {
     clearInterval(this.heartbeat)
-    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer?.cancel()
     this.flushTimer = null
   }
 
@@ -174,7 +197,13 @@ export class FloorGateway {
 
   /** Sends what is pending now; exposed for tests and shutdown. */
   flush(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushNow(null)
+  }
+
+  /** `utilization`: the event loop's, since the last scheduled flush; null when called directly. */
+  private flushNow(utilization: number | null): void {
+    const started = performance.now()
+    this.flushTimer?.cancel()
     this.flushTimer = null
     this.lastFlushAt = this.now()
     const serverTime = this.lastFlushAt
@@ -183,8 +212,8 @@ export class FloorGateway {
       const flushed = this.flushedOf(namespace)
       // Each change as a patch over the view last flushed, computed once for every room.
       const changes = [...p.agents.values()].map((view) => {
-        const prev = flushed.get(view.id)
-        return { view, patch: prev ? patchOf(prev, view) : null }
+        const prev = flushed.get(view.id) ?? null
+        return { view, prev, patch: prev ? patchOf(prev, view) : null }
       })
       for (const room of this.rooms.values()) {
         const a = room.audience
@@ -192,10 +221,13 @@ export class FloorGateway {
         const agents: AgentView[] = []
         const patches: AgentPatch[] = []
         const removed: string[] = []
-        for (const { view, patch } of changes) {
+        /** Every agent of the batch, for the screens that are left out of it. */
+        const forHeld: HeldChange[] = []
+        for (const { view, prev, patch } of changes) {
           if (a.includesAgent(view)) {
             // A room whose screens already hold the agent gets the patch; otherwise the whole view.
             const held = room.shown ? room.shown.has(view.id) : patch !== null
+            forHeld.push({ view, base: held ? prev : null })
             if (held && patch) patches.push(patch)
             else agents.push(view)
             room.shown?.add(view.id)
@@ -214,22 +246,97 @@ export class FloorGateway {
           !callBacks
         )
           continue
+        const figures: TodayFigures | null = withFigures
+          ? this.calls.figuresFor(namespace, a.includesBucket)
+          : null
+        const busy = this.busyScreens(room, serverTime)
         room.seq += 1
-        this.io.local.to(a.key).emit('floor:changed', {
+        const to = this.io.local.to(a.key)
+        ;(busy.length > 0 ? to.except(busy) : to).emit('floor:changed', {
           seq: room.seq,
           serverTime,
           agents,
           ...(patches.length > 0 ? { patches } : {}),
           ...(removed.length > 0 ? { removed } : {}),
-          ...(withFigures ? { figures: this.calls.figuresFor(namespace, a.includesBucket) } : {}),
+          ...(figures ? { figures } : {}),
           ...(calls.length > 0 ? { calls } : {}),
           ...(callBacks ? { callBacks } : {}),
           lastEventAt,
         })
+        for (const id of busy)
+          this.held.add(id, { agents: forHeld, removed, figures, calls, callBacks, lastEventAt })
       }
       for (const { view } of changes) flushed.set(view.id, view)
     }
     this.pending.clear()
+    this.window.flushed(performance.now() - started, utilization)
+  }
+
+  /**
+   * The screens of a room about to get a batch whose connection is still busy: they are left
+   * out of it and held (from the room's seq before it). A held screen whose connection is free
+   * again is first sent its catch-up, and then takes the batch with the others.
+   */
+  private busyScreens(room: Room, serverTime: number): string[] {
+    const members = this.io.sockets.adapter.rooms.get(room.audience.key)
+    if (!members) return []
+    const busy: string[] = []
+    for (const id of members) {
+      const socket = this.io.sockets.sockets.get(id)
+      if (!socket) continue
+      const isBusy = connectionBusy(socket.conn as unknown as ScreenConnection)
+      if (this.held.has(id)) {
+        if (isBusy) busy.push(id)
+        else this.catchUp(socket, room, serverTime)
+      } else if (isBusy) {
+        this.held.hold(id, room.seq)
+        this.watchDrain(socket)
+        busy.push(id)
+      }
+    }
+    return busy
+  }
+
+  /** Sends a held screen what it missed, as one batch that brings it to its room's seq. */
+  private catchUp(socket: FloorSocket, room: Room, serverTime: number): void {
+    const change = this.held.catchUp(socket.id, room.seq, serverTime)
+    if (change) socket.emit('floor:changed', change)
+  }
+
+  /** Hears when a held screen's transport has written everything (engine.io's 'ready'). */
+  private watchDrain(socket: FloorSocket): void {
+    if (this.watching.has(socket.id)) return
+    this.watching.add(socket.id)
+    socket.conn.transport.once('ready', () => {
+      this.watching.delete(socket.id)
+      this.screenFree(socket)
+    })
+  }
+
+  /**
+   * A held screen may be free: if its connection has nothing left to send (engine.io flushes its
+   * own buffer first on the same 'ready'), it gets its catch-up; otherwise wait for the next.
+   */
+  private screenFree(socket: FloorSocket): void {
+    if (!this.held.has(socket.id)) return
+    if (!socket.connected) {
+      this.held.release(socket.id)
+      return
+    }
+    if (connectionBusy(socket.conn as unknown as ScreenConnection)) {
+      this.watchDrain(socket)
+      return
+    }
+    const room = this.rooms.get(identityOf(socket).audience.key)
+    if (room) this.catchUp(socket, room, this.now())
+    else this.held.release(socket.id)
+  }
+
+  /** A snapshot for one socket: it covers whatever the socket was owed. */
+  private snapshotFor(socket: FloorSocket, audience: Audience): FloorSnapshot {
+    const snapshot = this.snapshot(audience)
+    this.held.release(socket.id)
+    return snapshot
   }
 
   /** The room's abandoned callers when they differ from what it was last sent, else null. */
@@ -265,11 +372,17 @@ export class FloorGateway {
     void socket.join(audience.key)
     // A recovered session has been replayed the batches its room missed; any other connection
     // starts from a snapshot.
-    if (!replayed) socket.emit('floor:snapshot', this.snapshot(room.audience))
+    if (!replayed) socket.emit('floor:snapshot', this.snapshotFor(socket, room.audience))
+    socket.on('disconnect', () => {
+      // A recovered session is replayed what its room sent it; what it was held from shows as
+      // a gap, and the client resyncs.
+      this.held.release(socket.id)
+      this.watching.delete(socket.id)
+    })
 
     this.limits.guard(socket, (timers): EventHandlers => {
       const resync = new CoalescedAnswer(timers, RESYNC_MIN_INTERVAL_MS, () =>
-        this.snapshot(room.audience),
+        this.snapshotFor(socket, room.audience),
       )
       const floor: ClientHandlersOf<'floor'> = {
         'floor:resync': (...args) => {
@@ -294,8 +407,17 @@ export class FloorGateway {
       }
       this.schedule()
     }
+    // A held screen that missed its transport's 'ready' (an upgrade in between) is caught up
+    // here at the latest; one still busy gets no heartbeat, whose seq it has not reached.
+    for (const id of this.held.ids()) {
+      const socket = this.io.sockets.sockets.get(id)
+      if (socket) this.screenFree(socket)
+      else this.held.release(id)
+    }
+    const held = this.held.ids()
     for (const room of this.rooms.values()) {
-      this.io.local.to(room.audience.key).volatile.emit('floor:heartbeat', {
+      const to = this.io.local.to(room.audience.key)
+      ;(held.length > 0 ? to.except(held) : to).volatile.emit('floor:heartbeat', {
         serverTime: now,
         seq: room.seq,
         lastEventAt: this.lastEventAt.get(room.audience.namespace) ?? null,
@@ -303,10 +425,27 @@ export class FloorGateway {
     }
   }
 
+  /**
+   * Flushes in the next turn of the event loop when the last flush is longer ago than the
+   * window's interval (always, on an idle relay), else when that interval has passed.
+   */
   private schedule(): void {
     if (this.flushTimer) return
-    const wait = Math.max(0, this.lastFlushAt + this.flushMs - this.now())
-    this.flushTimer = setTimeout(() => this.flush(), wait)
+    const wait = Math.max(0, this.lastFlushAt + this.window.intervalMs() - this.now())
+    const run = () => {
+      this.flushTimer = null
+      const use = performance.eventLoopUtilization()
+      const since = performance.eventLoopUtilization(use, this.loopUse)
+      this.loopUse = use
+      this.flushNow(since.utilization)
+    }
+    if (wait === 0) {
+      const immediate = setImmediate(run)
+      this.flushTimer = { cancel: () => clearImmediate(immediate) }
+    } else {
+      const timer = setTimeout(run, wait)
+      this.flushTimer = { cancel: () => clearTimeout(timer) }
+    }
   }
 
   private roomOf(audience: Audience): Room {

@@ -146,6 +146,54 @@ describe('FloorSocket', () => {
   })
 })
 
+describe('FloorSocket and a catch-up', () => {
+  // A catch-up: the relay held back batches 5…9 while the connection was busy, and sends them
+  // as one, each agent whole in its latest view.
+  const catchUp = () =>
+    change(5, [inState(agent(1), 'Aux', T0), agent(3)], { upTo: 9, removed: ['5002@test.cc'] })
+
+  it('applies it and then the batches after it, without a resync', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1), agent(2)], { seq: 4 }))
+    fake.serverEmit('floor:changed', catchUp())
+    expect(state().ids).toEqual(['5001@test.cc', '5003@test.cc'])
+    expect(state().agents['5001@test.cc']?.acState).toBe('Aux')
+    fake.serverEmit('floor:changed', change(10, [inState(agent(3), 'Acw', T0)]))
+    fake.serverEmit('floor:heartbeat', { serverTime: T0, seq: 10, lastEventAt: T0 })
+    expect(state().agents['5003@test.cc']?.acState).toBe('Acw')
+    // A second catch-up later on follows the first.
+    fake.serverEmit('floor:changed', change(11, [inState(agent(1), 'Acw', T0)], { upTo: 20 }))
+    fake.serverEmit('floor:changed', change(21, [inState(agent(1), 'Available', T0)]))
+    expect(state().agents['5001@test.cc']?.acState).toBe('Available')
+    expect(fake.sent).toHaveLength(0)
+  })
+
+  it('resyncs on a catch-up that does not follow what it holds', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1), agent(2)], { seq: 2 }))
+    fake.serverEmit('floor:changed', catchUp())
+    expect(fake.sent.map((s) => s.event)).toEqual(['floor:resync'])
+    expect(state().agents['5001@test.cc']?.acState).toBe('Available')
+  })
+
+  it('after a resync, follows the numbering of the snapshot again', () => {
+    fake.open()
+    fake.serverEmit('floor:snapshot', snapshot([agent(1)], { seq: 4 }))
+    fake.serverEmit('floor:changed', catchUp())
+    fake.serverEmit('floor:changed', change(12, [])) // 10 and 11 went missing
+    expect(fake.sent.map((s) => s.event)).toEqual(['floor:resync'])
+    // Meanwhile: a batch the snapshot holds, then one after it.
+    fake.serverEmit('floor:changed', change(13, [inState(agent(1), 'Hold', T0)]))
+    fake.serverEmit('floor:changed', change(14, [inState(agent(1), 'Acw', T0)]))
+    fake.sent[0]?.ack(null, snapshot([inState(agent(1), 'Hold', T0)], { seq: 13 }))
+    expect(state().agents['5001@test.cc']?.acState).toBe('Acw')
+    fake.serverEmit('floor:changed', change(15, [inState(agent(1), 'Aux', T0)]))
+    fake.serverEmit('floor:heartbeat', { serverTime: T0, seq: 15, lastEventAt: T0 })
+    expect(state().agents['5001@test.cc']?.acState).toBe('Aux')
+    expect(fake.sent).toHaveLength(1)
+  })
+})
+
 describe('FloorSocket and the session', () => {
   it('reconnects at once when the relay says the role or scope changed', () => {
     const heard = vi.fn()

@@ -16,7 +16,10 @@ import type { FloorSettings } from './settings'
 export interface ServerToClientEvents {
   /** The whole floor: sent on connect when the session could not be recovered. */
   'floor:snapshot': (snapshot: FloorSnapshot) => void
-  /** Coalesced changes, at most one batch per 100 ms. */
+  /**
+   * Changes, coalesced per agent: at once while the relay keeps up, at most one batch per
+   * FLUSH_MS while it is busy; a screen whose connection was busy gets one catch-up (`upTo`).
+   */
   'floor:changed': (change: FloorChange) => void
   /** Liveness, every few seconds. Volatile: never buffered for a recovering client. */
   'floor:heartbeat': (beat: FloorHeartbeat) => void
@@ -51,7 +54,7 @@ export interface ClientToServerEvents {
   'presence:unsnooze': (target: PresenceTarget, ack: (answer: PresenceAnswer) => void) => void
 }
 
-/** How often the relay flushes coalesced changes, ms. */
+/** The longest the relay coalesces changes before sending them (its window under load), ms. */
 export const FLUSH_MS = 100
 /** How often the relay sends a heartbeat, ms. */
 export const HEARTBEAT_MS = 5_000

@@ -203,6 +203,13 @@ export type FloorSnapshot = z.output<typeof floorSnapshotSchema>
 
 export const floorChangeSchema = z.object({
   seq: z.int(),
+  /**
+   * Present on a catch-up: this screen's connection was too busy for the batches `seq` …
+   * `upTo` of its audience, and this one batch stands for all of them (each agent it names
+   * whole, in its latest view). Once it is applied the screen is at `upTo`, and the next batch is
+   * `upTo + 1`. A client that ignores it sees a gap at that next batch and resyncs.
+   */
+  upTo: z.optional(z.int()),
   serverTime: z.number(),
   /** Agents this client does not hold yet, whole, in their latest state. */
   agents: z.array(agentViewSchema),
@@ -222,7 +229,10 @@ export const floorChangeSchema = z.object({
   callBacks: z.optional(callBacksSchema),
   lastEventAt: optNumber,
 })
-/** What changed since the previous batch (at most one batch per 100 ms). */
+/**
+ * What changed since the previous batch: sent at once while the relay and the screen keep up,
+ * coalesced (at most one batch per FLOOR_FLUSH_MS, 100 ms by default) while they are busy.
+ */
 export type FloorChange = z.output<typeof floorChangeSchema>
 
 export const floorHeartbeatSchema = z.object({
