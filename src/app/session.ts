@@ -1,5 +1,5 @@
 import { resetFloorStore } from '@/features/floor/stores/floor-store'
-import { ME_QUERY_KEY } from '@/features/auth/api/get-me'
+import { ME_QUERY_KEY, meQueryOptions } from '@/features/auth/api/get-me'
 import { wasKiosk } from '@/features/auth/utils/kiosk-marker'
 import { type LoginReason, LOGIN_PATH, loginPath } from '@/features/auth/utils/login-path'
 import { type ApiError, setUnauthorizedHandler } from '@/lib/api-client'
@@ -19,6 +19,15 @@ interface Here {
 interface RouterLike {
   navigate: Navigate
   state: { location: Here }
+}
+
+/**
+ * Asks the relay who is signed in before anything renders, so a page that needs a session
+ * (every page but sign-in, which asks only once signed in) draws itself at the first render
+ * instead of showing the loader while the question goes back and forth.
+ */
+export function prefetchMe(pathname: string): void {
+  if (pathname !== LOGIN_PATH) void queryClient.prefetchQuery(meQueryOptions())
 }
 
 /**

@@ -6,7 +6,7 @@ import { useDeptNames } from '@/features/floor/hooks/use-filter-options'
 import { useScopeLabel } from '@/hooks/use-scope-label'
 import { setPresenceSelf } from '@/lib/presence-store'
 import { can } from '@/shared/auth'
-import { ACTION_SLOTS } from '../floor-action-slots'
+import { ACTION_SLOTS, preloadTileMenu } from '../floor-action-slots'
 import { FloorThresholds } from '../floor-thresholds'
 import { WATCH_SLOTS } from '../floor-watch-slots'
 import { PROFILE_PATH } from '../paths'
@@ -19,6 +19,14 @@ export function FloorRoute() {
   const scopeLabel = useScopeLabel(useDeptNames())
   // The tiles tell the lead's own presence apart from the other leads'.
   useEffect(() => setPresenceSelf(me.username), [me.username])
+  const acts = can(me.role, 'act')
+  useEffect(() => {
+    if (!acts) return
+    // Once the page is idle (waiting for the live link), not in the way of its first paint.
+    const preload = () => void preloadTileMenu().catch(() => {}) // the click will try again
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(preload)
+    else setTimeout(preload, 0)
+  }, [acts])
   const limited = me.scope.orgPrefix !== null || (me.scope.skills?.length ?? 0) > 0
   const label = scopeLabel(me.scope)
   const scope = limited ? `${label.department} · ${label.skills}` : null
@@ -26,7 +34,7 @@ export function FloorRoute() {
     () => ({ deviceId: me.deviceId, phoneNumber: me.phoneNumber }),
     [me.deviceId, me.phoneNumber],
   )
-  if (!can(me.role, 'act'))
+  if (!acts)
     return (
       <FloorThresholds>
         <FloorScreen slots={WATCH_SLOTS} scope={scope} />
