@@ -3,6 +3,7 @@ import { ME_QUERY_KEY, meQueryOptions } from '@/features/auth/api/get-me'
 import { wasKiosk } from '@/features/auth/utils/kiosk-marker'
 import { type LoginReason, LOGIN_PATH, loginPath } from '@/features/auth/utils/login-path'
 import { type ApiError, setUnauthorizedHandler } from '@/lib/api-client'
+import { preloadSocketClient } from '@/lib/floor-socket'
 import { resetPresenceStore } from '@/lib/presence-store'
 import { queryClient } from '@/lib/query-client'
 import type { Me } from '@/shared/auth'
@@ -22,12 +23,15 @@ interface RouterLike {
 }
 
 /**
- * Asks the relay who is signed in before anything renders, so a page that needs a session
- * (every page but sign-in, which asks only once signed in) draws itself at the first render
- * instead of showing the loader while the question goes back and forth.
+ * Before anything renders, on every page but sign-in (which asks only once signed in): asks
+ * the relay who is signed in, so the page draws itself at its first render instead of showing
+ * the loader while the question goes back and forth; and fetches the live link's client code,
+ * which is not in the first bundle, so it is here when the link opens.
  */
-export function prefetchMe(pathname: string): void {
-  if (pathname !== LOGIN_PATH) void queryClient.prefetchQuery(meQueryOptions())
+export function prefetchSession(pathname: string): void {
+  if (pathname === LOGIN_PATH) return
+  void queryClient.prefetchQuery(meQueryOptions())
+  preloadSocketClient()
 }
 
 /**
