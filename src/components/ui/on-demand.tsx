@@ -44,6 +44,23 @@ export function loadOnFirstDraw<P extends object>(
 }
 
 /**
+ * Fetches on-demand components' code once the browser is idle after the page's first paint,
+ * so their first draw (a menu opened for the first time) does not wait for it. A fetch that
+ * fails is tried again at that draw. Returns the cancel, for an effect's cleanup.
+ */
+export function preloadWhenIdle(...components: readonly Pick<OnDemand<never>, 'preload'>[]) {
+  const run = () => {
+    for (const component of components) void component.preload().catch(() => {})
+  }
+  if ('requestIdleCallback' in globalThis) {
+    const id = requestIdleCallback(run)
+    return () => cancelIdleCallback(id)
+  }
+  const id = setTimeout(run, 0) // Safari has no idle callback
+  return () => clearTimeout(id)
+}
+
+/**
  * True from the first time `open` is true: a dialog loaded on demand is mounted when first
  * opened and stays mounted, so it can animate closed and keeps its state like any other.
  */
