@@ -25,13 +25,17 @@ interface RouterLike {
 /**
  * Before anything renders, on every page but sign-in (which asks only once signed in): asks
  * the relay who is signed in, so the page draws itself at its first render instead of showing
- * the loader while the question goes back and forth; and fetches the live link's client code,
- * which is not in the first bundle, so it is here when the link opens.
+ * the loader while the question goes back and forth; fetches the live link's client code, which
+ * is not in the first bundle; and, once someone is known to be signed in, opens the live link,
+ * so the floor's agents arrive while the page renders rather than after (the signed-in pages
+ * keep it open from then on, see `SignedInRoute`).
  */
 export function prefetchSession(pathname: string): void {
   if (pathname === LOGIN_PATH) return
-  void queryClient.prefetchQuery(meQueryOptions())
   preloadSocketClient()
+  void queryClient.prefetchQuery(meQueryOptions()).then(() => {
+    if (queryClient.getQueryData(ME_QUERY_KEY)) floorLink.connect()
+  })
 }
 
 /**
