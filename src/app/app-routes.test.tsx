@@ -3,6 +3,7 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SessionListener } from '@/lib/floor-socket'
+import { i18n } from '@/lib/i18n'
 import { queryClient } from '@/lib/query-client'
 import type { Me } from '@/shared/auth'
 import { fakeFetch, json } from '@/testing/fake-fetch'
@@ -92,7 +93,7 @@ afterEach(() => {
 })
 
 const render = (url: string) => renderRoutes(routes, url, queryClient)
-const nav = () => screen.getByRole('navigation', { name: '主导航' })
+const nav = (name = '主导航') => screen.getByRole('navigation', { name })
 
 describe('roles in the UI', () => {
   it('shows a viewer the floor but no 管理, and a friendly 403 for the admin pages', async () => {
@@ -270,5 +271,28 @@ describe('the session', () => {
     expect(await within(nav()).findByRole('link', { name: '管理' })).toBeTruthy()
     expect(router.state.location.pathname).toBe('/')
     uninstall()
+  })
+})
+
+describe('the language', () => {
+  afterEach(async () => {
+    await act(() => i18n.changeLanguage('zh'))
+  })
+
+  it('switches a page loaded on demand to English, its own messages too, and remembers it', async () => {
+    fakeFetch({
+      'GET /api/me': json(200, ME.admin),
+      'GET /api/outbound/rosters': json(200, { uploads: [] }),
+      'GET /api/outbound/recent-activities': json(200, { activityIds: [] }),
+    })
+    render('/outbound')
+    expect(await screen.findByRole('heading', { name: '外呼名单' })).toBeTruthy()
+    await userEvent.click(screen.getByRole('button', { name: '切换语言' }))
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'English' }))
+    // The page's own namespace and the shell's, both fetched in English.
+    expect(await screen.findByRole('heading', { name: 'Call lists' })).toBeTruthy()
+    expect(within(nav('Main navigation')).getByRole('link', { name: 'Outbound' })).toBeTruthy()
+    expect(screen.queryByRole('heading', { name: '外呼名单' })).toBeNull()
+    expect(localStorage.getItem('wellcloud.language')).toBe('en')
   })
 })

@@ -1,8 +1,9 @@
 import { resetFloorStore } from '@/features/floor/stores/floor-store'
-import { ME_QUERY_KEY } from '@/features/auth/api/get-me'
+import { ME_QUERY_KEY, meQueryOptions } from '@/features/auth/api/get-me'
 import { wasKiosk } from '@/features/auth/utils/kiosk-marker'
 import { type LoginReason, LOGIN_PATH, loginPath } from '@/features/auth/utils/login-path'
 import { type ApiError, setUnauthorizedHandler } from '@/lib/api-client'
+import { preloadSocketClient } from '@/lib/floor-socket'
 import { resetPresenceStore } from '@/lib/presence-store'
 import { queryClient } from '@/lib/query-client'
 import type { Me } from '@/shared/auth'
@@ -19,6 +20,22 @@ interface Here {
 interface RouterLike {
   navigate: Navigate
   state: { location: Here }
+}
+
+/**
+ * Before anything renders, on every page but sign-in (which asks only once signed in): asks
+ * the relay who is signed in, so the page draws itself at its first render instead of showing
+ * the loader while the question goes back and forth; fetches the live link's client code, which
+ * is not in the first bundle; and, once someone is known to be signed in, opens the live link,
+ * so the floor's agents arrive while the page renders rather than after (the signed-in pages
+ * keep it open from then on, see `SignedInRoute`).
+ */
+export function prefetchSession(pathname: string): void {
+  if (pathname === LOGIN_PATH) return
+  preloadSocketClient()
+  void queryClient.prefetchQuery(meQueryOptions()).then(() => {
+    if (queryClient.getQueryData(ME_QUERY_KEY)) floorLink.connect()
+  })
 }
 
 /**

@@ -264,3 +264,68 @@ describe('FloorSocket and the session', () => {
     expect(heard).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('FloorSocket whose client code arrives later', () => {
+  /** A socket that can be made once the test lets its code "arrive" (or fail to). */
+  function later() {
+    const socket = new FakeSocket()
+    let settle: { resolve: () => void; reject: (error: Error) => void } | null = null
+    const createSocket = vi.fn(
+      () =>
+        new Promise<ReturnType<FakeSocket['asSocket']>>((resolve, reject) => {
+          settle = { resolve: () => resolve(socket.asSocket()), reject }
+        }),
+    )
+    return {
+      socket,
+      createSocket,
+      arrive: async () => {
+        settle?.resolve()
+        await Promise.resolve()
+        await Promise.resolve()
+      },
+      fail: async () => {
+        settle?.reject(new Error('chunk failed'))
+        await Promise.resolve()
+        await Promise.resolve()
+      },
+    }
+  }
+
+  it('connects once the code is here, and draws the floor from the snapshot', async () => {
+    const code = later()
+    const late = new FloorSocket({ sink: floorStoreSink, createSocket: code.createSocket })
+    late.connect()
+    late.connect() // asked twice before the code came: one socket
+    await code.arrive()
+    expect(code.createSocket).toHaveBeenCalledTimes(1)
+    expect(code.socket.connectCalls).toBe(1)
+    code.socket.open()
+    code.socket.serverEmit('floor:snapshot', snapshot([agent(1)], { seq: 1 }))
+    expect(state().ids).toEqual(['5001@test.cc'])
+    late.disconnect()
+  })
+
+  it('does not connect when the page let go of the link before the code came', async () => {
+    const code = later()
+    const late = new FloorSocket({ sink: floorStoreSink, createSocket: code.createSocket })
+    late.connect()
+    late.disconnect()
+    await code.arrive()
+    expect(code.socket.connectCalls).toBe(0)
+  })
+
+  it('tries again later when the code could not be fetched', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const code = later()
+    const late = new FloorSocket({ sink: floorStoreSink, createSocket: code.createSocket })
+    late.connect()
+    await code.fail()
+    expect(code.createSocket).toHaveBeenCalledTimes(1)
+    vi.advanceTimersByTime(2_500)
+    expect(code.createSocket).toHaveBeenCalledTimes(2)
+    await code.arrive()
+    expect(code.socket.connectCalls).toBe(1)
+    late.disconnect()
+  })
+})

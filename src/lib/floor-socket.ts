@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client'
+import type { Socket, io as IoFactory } from 'socket.io-client'
 import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
 import {
   type FloorChange,
@@ -38,8 +38,11 @@ export interface FloorSocketOptions {
   sink: FloorSink
   /** Where who-is-on-which-agent goes (the presence store); ignored when absent. */
   presence?: PresenceSink
-  /** Makes the socket; tests pass a fake. Default: socket.io at the page's origin. */
-  createSocket?: () => FloorClientSocket
+  /**
+   * Makes the socket, at once or once its code is here; tests pass a fake. Default: socket.io
+   * at the page's origin, its client fetched on first use (see `preloadSocketClient`).
+   */
+  createSocket?: () => FloorClientSocket | Promise<FloorClientSocket>
   /** Local clock, epoch ms. */
   now?: () => number
 }
@@ -52,7 +55,26 @@ const STATUS_EVERY_MS = 1_000 // how often live/stale is re-derived from the clo
 const HELD_MAX = 2_000 // batches kept while a resync is in flight (20 s at the relay's pace)
 const PRESENCE_TIMEOUT_MS = 5_000 // a claim or snooze unanswered for this long failed
 
-function defaultSocket(): FloorClientSocket {
+let socketClient: Promise<{ io: typeof IoFactory }> | null = null
+
+/**
+ * Starts fetching the socket.io client, which is not in the first bundle: the page's first
+ * render does not need it, and it arrives while the page asks who is signed in.
+ */
+export function preloadSocketClient(): void {
+  void loadSocketClient().catch(() => {}) // `connect` asks again
+}
+
+function loadSocketClient(): Promise<{ io: typeof IoFactory }> {
+  socketClient ??= import('socket.io-client').catch((error: unknown) => {
+    socketClient = null // a relay restarting: the next try fetches it again
+    throw error
+  })
+  return socketClient
+}
+
+async function defaultSocket(): Promise<FloorClientSocket> {
+  const { io } = await loadSocketClient()
   return io({
     autoConnect: false,
     withCredentials: true, // the sign-in cookie rides on the handshake
@@ -76,6 +98,8 @@ function defaultSocket(): FloorClientSocket {
  */
 export class FloorSocket implements PresenceRequests {
   private socket: FloorClientSocket | null = null
+  /** The socket is being made (its client code is on its way). */
+  private creating = false
   /** The app asked to be connected (and not since to disconnect). */
   private wanted = false
   private resyncing = false
@@ -113,14 +137,35 @@ export class FloorSocket implements PresenceRequests {
   /** Connects, and stays connected (retrying forever) until `disconnect()`. Idempotent. */
   connect(): void {
     this.wanted = true
-    if (!this.socket) {
-      this.socket = (this.options.createSocket ?? defaultSocket)()
-      this.bind(this.socket)
-    }
     if (this.statusTimer === null) {
       this.statusTimer = setInterval(() => this.sink.refreshStatus(this.now()), STATUS_EVERY_MS)
     }
-    if (!this.socket.connected && !this.socket.active) this.socket.connect()
+    if (!this.socket) this.createSocket()
+    else if (!this.socket.connected && !this.socket.active) this.socket.connect()
+  }
+
+  /** Makes the socket once, and connects it if the app still wants the link by then. */
+  private createSocket(): void {
+    if (this.creating) return
+    const adopt = (socket: FloorClientSocket) => {
+      this.socket = socket
+      this.bind(socket)
+      if (this.wanted) socket.connect()
+    }
+    const made = (this.options.createSocket ?? defaultSocket)()
+    if (!(made instanceof Promise)) return adopt(made)
+    this.creating = true
+    made.then(
+      (socket) => {
+        this.creating = false
+        adopt(socket)
+      },
+      (error: unknown) => {
+        this.creating = false
+        console.error('the live link could not be set up', error)
+        this.retryLater()
+      },
+    )
   }
 
   /**
@@ -369,8 +414,9 @@ export class FloorSocket implements PresenceRequests {
     this.retries += 1
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null
-      if (this.wanted && this.socket && !this.socket.connected && !this.socket.active)
-        this.socket.connect()
+      if (!this.wanted) return
+      if (!this.socket) this.createSocket()
+      else if (!this.socket.connected && !this.socket.active) this.socket.connect()
     }, delay)
   }
 

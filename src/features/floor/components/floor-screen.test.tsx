@@ -107,4 +107,14 @@ describe('FloorScreen', () => {
     })
     expect(screen.getByRole('alert').textContent).toContain('正在重新连接')
   })
+
+  it('opens today’s figures on a narrow screen, once their code is here', async () => {
+    renderWithProviders(<FloorScreen />)
+    receive(roster())
+    await userEvent.click(screen.getByRole('button', { name: '显示今日数据' }))
+    const panel = await screen.findByRole('dialog')
+    // The latest calls are the panel's own, not the placeholder's.
+    expect(await within(panel).findByRole('heading', { name: '最近通话' })).toBeTruthy()
+    expect(within(panel).getByRole('heading', { name: '今日数据' })).toBeTruthy()
+  })
 })

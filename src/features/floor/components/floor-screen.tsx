@@ -1,6 +1,5 @@
 import { loadOnFirstDraw, useOpenedOnce } from '@/components/ui/on-demand'
 import Box from '@mui/material/Box'
-import Drawer from '@mui/material/Drawer'
 import useMediaQuery from '@mui/material/useMediaQuery'
 import type { Theme } from '@mui/material/styles'
 import { useCallback, useMemo, useState } from 'react'
@@ -10,7 +9,7 @@ import { useFloorCounts } from '../hooks/use-floor-counts'
 import { useFloorView } from '../hooks/use-floor-view'
 import { useFloorStore } from '../stores/floor-store'
 import { ConnectionBanner } from './connection-banner'
-import { FiguresPanel } from './figures-panel'
+import { FiguresColumn } from './figures-column'
 import {
   type FloorSlots,
   type TileMenuAnchor,
@@ -23,6 +22,8 @@ import { TileMenuHost } from './tile-menu-host'
 
 /** The agent's details load the first time a tile is opened. */
 const AgentDrawer = loadOnFirstDraw(async () => (await import('./agent-drawer')).AgentDrawer)
+/** A narrow screen's figures drawer loads the first time it is opened. */
+const FiguresDrawer = loadOnFirstDraw(async () => (await import('./figures-drawer')).FiguresDrawer)
 
 interface FloorScreenProps {
   /** What the app adds to tiles and drawer (the supervisor actions); none for viewers. */
@@ -63,6 +64,7 @@ export function FloorScreen({ slots, scope }: FloorScreenProps) {
   // Wide screens keep the figures beside the grid (remembered in the URL); narrow ones slide them in.
   const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'))
   const [narrowFiguresOpen, setNarrowFiguresOpen] = useState(false)
+  const narrowFiguresUsed = useOpenedOnce(!wide && narrowFiguresOpen)
   const figuresOpen = wide ? view.showFigures : narrowFiguresOpen
   const toggleFigures = () => {
     if (wide) setView({ showFigures: !view.showFigures }, { replace: true })
@@ -108,21 +110,12 @@ export function FloorScreen({ slots, scope }: FloorScreenProps) {
               minHeight: 0,
             }}
           >
-            <FiguresPanel />
+            <FiguresColumn />
           </Box>
         )}
       </Box>
-      {!wide && (
-        <Drawer
-          anchor="right"
-          open={narrowFiguresOpen}
-          onClose={() => setNarrowFiguresOpen(false)}
-          slotProps={{
-            paper: { 'aria-label': t('figures.title'), sx: { width: 'min(100%, 420px)' } },
-          }}
-        >
-          <FiguresPanel />
-        </Drawer>
+      {!wide && narrowFiguresUsed && (
+        <FiguresDrawer open={narrowFiguresOpen} onClose={() => setNarrowFiguresOpen(false)} />
       )}
       {drawerUsed && (
         <AgentDrawer
