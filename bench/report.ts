@@ -130,6 +130,17 @@ if (relay) {
     verdict(max, (x) => x >= 10_000),
     relay.measuredAt,
   )
+  const naiveMax = get(n, 'throughput.maxOkPerSec')
+  if (max !== null && naiveMax)
+    row(
+      'relay',
+      'durable, validated ingest ÷ the naive relay (same run, same load generator)',
+      `${(max / naiveMax).toFixed(2)} ×`,
+      '≥ 0.75 ×',
+      '1 ×',
+      verdict(max / naiveMax, (x) => x >= 0.75),
+      relay.measuredAt,
+    )
   const at10k = get(c, 'throughput.at10k.okPerSec')
   row(
     'relay',
