@@ -75,16 +75,16 @@ async function measure(kind: Kind) {
   await relay.stop()
 
   const clientsRun = await withClients(kind, DEFAULT_FLUSH_MS, 'adaptive', RATE)
-  if (kind === 'naive')
-    return {
-      throughput: {
-        maxOkPerSec: max.okPerSec,
-        maxNon2xx: max.non2xx + max.errors + max.timeouts,
-        at10k,
-      },
-      memoryPerClientKB: clientsRun.memoryPerClientKB,
-      latency: clientsRun.latency,
-    }
+  const measured = {
+    throughput: {
+      maxOkPerSec: max.okPerSec,
+      maxNon2xx: max.non2xx + max.errors + max.timeouts,
+      at10k,
+    },
+    memoryPerClientKB: clientsRun.memoryPerClientKB,
+    latency: clientsRun.latency,
+  }
+  if (kind === 'naive') return measured
   // Side by side: the window that follows the load against the fixed one, on a steady floor
   // and under a burst.
   const fixed = await withClients(kind, DEFAULT_FLUSH_MS, 'fixed', RATE)
@@ -94,13 +94,7 @@ async function measure(kind: Kind) {
   const shortWindow = await withClients(kind, SHORT_FLUSH_MS, 'fixed', RATE)
   const slowScreen = await withSlowScreen()
   return {
-    throughput: {
-      maxOkPerSec: max.okPerSec,
-      maxNon2xx: max.non2xx + max.errors + max.timeouts,
-      at10k,
-    },
-    memoryPerClientKB: clientsRun.memoryPerClientKB,
-    latency: clientsRun.latency,
+    ...measured,
     fixed: { latency: fixed.latency },
     quiet: { latency: quiet.latency },
     quietFixed: { latency: quietFixed.latency },
