@@ -80,6 +80,12 @@ test.describe('outbound', () => {
       .click()
     const dialog = page.getByRole('dialog', { name: zh.callBack.title })
     await expect(dialog).toBeVisible()
+    // The floor, open beside. It is opened before the agent is chosen: the simulator routes
+    // calls to free agents, and the less time between choosing one and ringing it, the less
+    // chance it takes another call first.
+    const floor = await page.context().newPage()
+    await floor.goto('/')
+    await expect(floor.getByRole('region', { name: zh.floor.gridLabel })).toBeVisible()
 
     // Ring an agent who is free, found by extension.
     const agent = await anAvailableAgent(page)
@@ -91,20 +97,17 @@ test.describe('outbound', () => {
       .getByRole('option', { name: new RegExp(`· 分机 ${escape(extension)} ·`) })
       .first()
       .click()
-    // The floor, open beside, showing that agent only: the call is short at the simulator's pace.
-    const floor = await page.context().newPage()
-    await floor.goto('/')
-    await floor.getByRole('searchbox', { name: zh.floor.searchLabel }).fill(agent.id.split('@')[0]!)
-    const tile = floor
-      .getByRole('region', { name: zh.floor.gridLabel })
-      .getByRole('button', { name: new RegExp(`，${escape(agent.id)}，`) })
-    await expect(tile).toBeVisible()
-
     await dialog.getByRole('button', { name: zh.callBack.submit }).click()
     await expect(dialog).toBeHidden()
     await expect(
       page.getByRole('alert').filter({ hasText: `先呼叫分机 ${extension}` }),
     ).toBeVisible()
+    // The floor showing that agent only: the call is short at the simulator's pace.
+    await floor.getByRole('searchbox', { name: zh.floor.searchLabel }).fill(agent.id.split('@')[0]!)
+    const tile = floor
+      .getByRole('region', { name: zh.floor.gridLabel })
+      .getByRole('button', { name: new RegExp(`，${escape(agent.id)}，`) })
+    await expect(tile).toBeVisible()
 
     // That agent's tile shows the call with the customer's number (the relay names it from the
     // call back it placed), or, if the call was already over, the latest calls list it.
