@@ -2,7 +2,6 @@ import type { Socket, io as IoFactory } from 'socket.io-client'
 import type { ClientToServerEvents, ServerToClientEvents } from '@/shared/events'
 import {
   type FloorChange,
-  type FloorHeartbeat,
   floorChangeSchema,
   floorHeartbeatSchema,
   floorSnapshotSchema,
@@ -21,7 +20,7 @@ import {
   sessionEndedSchema,
 } from '@/shared/session'
 import { type FloorSettings, floorSettingsSchema } from '@/shared/settings'
-import type { ChangeOutcome, FloorSink } from './floor-sink'
+import type { FloorSink } from './floor-sink'
 import type { PresenceRequests } from './presence-requests'
 import type { PresenceSink } from './presence-store'
 
@@ -105,13 +104,6 @@ export class FloorSocket implements PresenceRequests {
   private resyncing = false
   /** Batches that arrived while a resync was in flight, applied after its snapshot. */
   private held: FloorChange[] = []
-  /**
-   * How far the relay's numbering is ahead of the sink's. The sink takes only the batch after
-   * the one it holds; a catch-up takes the page from `seq - 1` to `upTo` in one batch, so the
-   * sink numbers it `seq` and every later seq of the relay is shifted back by the batches it
-   * stood for. Back to 0 with every snapshot.
-   */
-  private skipped = 0
   /** Bumped on every connect and disconnect, so late acks of an old link are ignored. */
   private generation = 0
   private retries = 0
@@ -315,7 +307,7 @@ export class FloorSocket implements PresenceRequests {
         if (this.held.length < HELD_MAX) this.held.push(parsed.data)
         return
       }
-      if (this.applyChange(parsed.data) === 'gap') this.resync()
+      if (this.sink.receiveChange(parsed.data, this.now()) === 'gap') this.resync()
     })
 
     socket.on('floor:heartbeat', (payload) => {
@@ -324,7 +316,7 @@ export class FloorSocket implements PresenceRequests {
         console.error('floor:heartbeat payload rejected', parsed.error.issues)
         return
       }
-      const behind = this.sink.receiveHeartbeat(this.inSinkSeq(parsed.data), this.now())
+      const behind = this.sink.receiveHeartbeat(parsed.data, this.now())
       if (behind && !this.resyncing) this.resync()
     })
   }
@@ -337,35 +329,18 @@ export class FloorSocket implements PresenceRequests {
       return false
     }
     this.clearSnapshotTimer()
-    this.skipped = 0
     this.sink.receiveSnapshot(parsed.data, this.now())
     const held = this.held.sort((a, b) => a.seq - b.seq)
     this.held = []
     for (let i = 0; i < held.length; i++) {
       const change = held[i]
-      if (change && this.applyChange(change) === 'gap') {
+      if (change && this.sink.receiveChange(change, this.now()) === 'gap') {
         this.held = held.slice(i + 1)
         this.resync()
         break
       }
     }
     return true
-  }
-
-  /**
-   * Hands a batch to the sink in the sink's numbering; a catch-up applied moves the numbering
-   * on by the batches it stood for.
-   */
-  private applyChange(change: FloorChange): ChangeOutcome {
-    const { upTo, ...rest } = change
-    const outcome = this.sink.receiveChange(this.inSinkSeq(rest), this.now())
-    if (outcome === 'applied' && upTo !== undefined && upTo > change.seq)
-      this.skipped += upTo - change.seq
-    return outcome
-  }
-
-  private inSinkSeq<T extends FloorChange | FloorHeartbeat>(message: T): T {
-    return this.skipped === 0 ? message : { ...message, seq: message.seq - this.skipped }
   }
 
   /** Asks the relay for a fresh snapshot; batches that arrive meanwhile are held. */

@@ -136,7 +136,9 @@ export function applyChange(
       latestCalls: calls.length > 0 ? appendCalls(floor.latestCalls, calls) : floor.latestCalls,
       // Sent whole when it changed; absent means as before.
       callBacks: change.callBacks ?? floor.callBacks,
-      seq: change.seq,
+      // A catch-up (a screen the relay held back while its connection was busy) stands for
+      // every batch up to `upTo`: the next one follows that.
+      seq: change.upTo !== undefined && change.upTo > change.seq ? change.upTo : change.seq,
       lastEventAt: change.lastEventAt ?? floor.lastEventAt,
     },
   }
