@@ -28,16 +28,17 @@ export function memoByKey<S, R>(
   compute: (state: S) => R,
   equal: (a: R, b: R) => boolean,
 ): (state: S) => R {
-  const derive = memoSelector((_key: unknown, state: S) => compute(state), equal)
-  let lastKey: unknown = undefined
-  let lastState: S | undefined
+  let computed = false
+  let lastKey: unknown
+  let last: R
   return (state: S): R => {
     const k = key(state)
-    // The same key: the state last computed from stands in, so the derivation is skipped.
-    if (lastState !== undefined && Object.is(k, lastKey)) return derive(k, lastState)
+    if (computed && Object.is(k, lastKey)) return last
+    const next = compute(state)
+    if (!computed || !equal(last, next)) last = next
+    computed = true
     lastKey = k
-    lastState = state
-    return derive(k, state)
+    return last
   }
 }
 
