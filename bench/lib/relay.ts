@@ -25,6 +25,10 @@ export async function startBenchRelay(options: {
   users: { username: string; role: Role }[]
   /** Further settings (the platform's URL, a flush window, a fixed port). */
   env?: Record<string, string>
+  /** Flags for node (e.g. `INSPECT_ARGS`). */
+  nodeArgs?: string[]
+  /** Also given every line the relay prints. */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void
 }): Promise<BenchRelay> {
   const dataDir = tempDir('bench-relay-')
   const store = await openStore({ dataDir })
@@ -48,7 +52,14 @@ export async function startBenchRelay(options: {
       ...options.env,
     },
     'RELAY_READY',
-    { label: 'relay', onLine: verboseOutput('relay') },
+    {
+      label: 'relay',
+      nodeArgs: options.nodeArgs,
+      onLine: (line, stream) => {
+        verboseOutput('relay')(line, stream)
+        options.onLine?.(line, stream)
+      },
+    },
   )
   return {
     ...started,

@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process'
 import readline from 'node:readline'
 import { type StartedProgram, startProgram } from '../../server/lib/child-process'
-import { rssOf, sleep, verboseOutput } from '../lib/processes'
+import { INSPECT_ARGS, InspectedMemory } from '../lib/inspected-memory'
+import { sleep, verboseOutput } from '../lib/processes'
 import { benchCookie, type ClientsResult, loadRelay, startScreens } from '../lib/relay-load'
 import { BENCH_TOKEN, startBenchRelay, writeResults } from '../lib/relay'
 
@@ -33,27 +34,41 @@ type Mode = 'adaptive' | 'fixed'
 /** What the measured screens report, with the floor they kept (bench/relay/clients.ts). */
 type ScreensResult = ClientsResult & { lostAgentStates: number; gaps: number; catchUps: number }
 
+/**
+ * A relay to measure, with the inspector open so its memory can be read after a collection
+ * (`memory`); nothing attaches to it between those readings.
+ */
 async function startRelay(
   kind: Kind,
   flushMs = DEFAULT_FLUSH_MS,
   mode: Mode = 'adaptive',
-): Promise<StartedProgram> {
-  if (kind === 'naive')
-    return startProgram(
+): Promise<StartedProgram & { memory: InspectedMemory }> {
+  const memory = new InspectedMemory()
+  if (kind === 'naive') {
+    const naive = await startProgram(
       'bench/relay/naive-relay.ts',
       [],
       { WEBHOOK_TOKEN: BENCH_TOKEN },
       'RELAY_READY',
       {
         label: 'naive',
-        onLine: verboseOutput('naive'),
+        nodeArgs: INSPECT_ARGS,
+        onLine: (line, stream) => {
+          verboseOutput('naive')(line, stream)
+          memory.onLine(line)
+        },
       },
     )
-  return startBenchRelay({
+    return { ...naive, memory }
+  }
+  const relay = await startBenchRelay({
     namespace: NAMESPACE,
     users: [{ username: 'bench', role: 'admin' }],
     env: { FLOOR_FLUSH_MS: String(flushMs), FLOOR_FLUSH: mode },
+    nodeArgs: INSPECT_ARGS,
+    onLine: memory.onLine,
   })
+  return { ...relay, memory }
 }
 
 const cookieFor = (kind: Kind, url: string) =>
@@ -112,10 +127,10 @@ async function withClients(kind: Kind, flushMs: number, mode: Mode, rate: number
   const cookie = await cookieFor(kind, url2)
   await load(url2, 500, 2, 8) // the floor exists before clients connect, as in production
   await sleep(2000)
-  const idleRss = rssOf(relay.child.pid!)
+  const idle = await relay.memory.afterCollection()
   const clients = await clientsFor(kind, url2, cookie)
   await sleep(5000)
-  const withClientsRss = rssOf(relay.child.pid!)
+  const connected = await relay.memory.afterCollection()
   console.error(`relay bench: ${label}: latency at ${rate}/s`)
   const loadRun = load(url2, rate, LATENCY_SEC, 16)
   await sleep(3000) // leave the first seconds (connections warming) out of the latency
@@ -125,7 +140,7 @@ async function withClients(kind: Kind, flushMs: number, mode: Mode, rate: number
   await clients.started.stop()
   await relay.stop()
   return {
-    memoryPerClientKB: (withClientsRss - idleRss) / CLIENTS / 1024,
+    memoryPerClientKB: (connected - idle) / CLIENTS / 1024,
     latency: { clients: CLIENTS, rate, mode, sent, ...latency },
   }
 }
