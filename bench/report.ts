@@ -572,8 +572,9 @@ each call's summary as JSON beside the platform's whole body.
   relay. Slow screen: 50 screens read on while one (speaking engine.io's long polling, so that
   it stops reading at once rather than after the kernel's buffers fill) asks for nothing for
   15 s (not 60: engine.io drops a screen that answers no ping within 45 s) under 2,000
-  events/s, then reads again. Memory: the relay's resident memory with the clients connected and idle, less
-  before, per client.
+  events/s, then reads again. Memory: the relay's heap and buffers after a full garbage
+  collection (read over the inspector protocol) with the clients connected and idle, less before,
+  per client.
 - **Cluster** (\`bench/cluster\`): the relay on the local PostgreSQL, first as one process, then
   as two sharing it and the local Redis (\`REDIS_URL\`), on the same two cores. Throughput: one
   load generator per process, as fast as answers come (32 connections, 10 s), summed. Latency:
