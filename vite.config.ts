@@ -12,6 +12,13 @@ const RELAY = process.env.RELAY_URL ?? 'http://127.0.0.1:8080'
  * lazy page shares a piece of it; one file loads in one request and compresses better.
  */
 const firstPage = new Set<string>()
+/**
+ * Reached from the first page through an import the bundler then drops as unused (MUI's
+ * MenuItem imports the divider and the list item parts for their class names only): followed,
+ * they would be put in the first file for the lazy pages that use them.
+ */
+const UNUSED_BY_FIRST_PAGE =
+  /[\\/]@mui[\\/]material[\\/](Divider[\\/]Divider|ListItemText[\\/]ListItemText|ListItemIcon[\\/]ListItemIcon)\.m?js$/
 function firstPageGraph(): Plugin {
   return {
     name: 'first-page-graph',
@@ -19,7 +26,7 @@ function firstPageGraph(): Plugin {
     buildEnd() {
       firstPage.clear()
       const visit = (id: string) => {
-        if (firstPage.has(id)) return
+        if (firstPage.has(id) || UNUSED_BY_FIRST_PAGE.test(id)) return
         firstPage.add(id)
         for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next)
       }
@@ -28,8 +35,43 @@ function firstPageGraph(): Plugin {
   }
 }
 
+const onDemand = (file: string) =>
+  fileURLToPath(new URL(`./src/components/ui/${file}`, import.meta.url))
+
+/**
+ * Two MUI parts import, for a popup they draw only once opened, code that the first page then
+ * carries unused: Tooltip its Popper (with Popper.js), Select its Menu (with the popover, the
+ * modal layer and its focus trap). The build gives them versions that fetch that code once the
+ * browser is idle after the first paint and draw nothing until first opened, as the originals
+ * draw nothing while closed.
+ */
+const POPUPS_ON_DEMAND = [
+  {
+    importer: /[\\/]@mui[\\/]material[\\/]Tooltip[\\/]/,
+    source: /^\.\.\/Popper\/index\.m?js$/,
+    to: onDemand('popper-on-demand.tsx'),
+  },
+  {
+    importer: /[\\/]@mui[\\/]material[\\/]Select[\\/]/,
+    source: /^\.\.\/Menu\/Menu\.m?js$/,
+    to: onDemand('menu-on-demand.tsx'),
+  },
+]
+function popupsOnDemand(): Plugin {
+  return {
+    name: 'popups-on-demand',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer) return null
+      const popup = POPUPS_ON_DEMAND.find((p) => p.importer.test(importer) && p.source.test(source))
+      return popup?.to ?? null
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react(), firstPageGraph()],
+  plugins: [react(), popupsOnDemand(), firstPageGraph()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -1,5 +1,6 @@
 import type { Page, WebSocketRoute } from '@playwright/test'
 import type { FloorSnapshot } from '@/shared/floor'
+import { en } from '@/locales/en'
 import { zh } from '@/locales/zh'
 import { carriesLink, expect, platformAgentEvents, signIn, test } from './fixtures'
 
@@ -17,6 +18,49 @@ async function serverFloor(page: Page): Promise<FloorSnapshot> {
 test.describe('the live floor', () => {
   test.beforeEach(async ({ page }) => {
     await signIn(page, 'lead')
+  })
+
+  test('its hints, menus and lists open at once and answer the keyboard', async ({ page }) => {
+    await page.goto('/')
+    await expect(grid(page).getByRole('button').first()).toBeVisible({ timeout: 30_000 })
+    const themeButton = page.getByRole('button', { name: zh.theme.label })
+    await themeButton.hover()
+    await expect(page.getByRole('tooltip', { name: zh.theme.label })).toBeVisible()
+
+    // The sort's list, by keyboard: opens on the current order, the fourth is by name.
+    const sort = page.getByRole('combobox', { name: zh.floor.sortLabel })
+    await sort.focus()
+    await page.keyboard.press('ArrowDown')
+    await expect(page.getByRole('option', { name: zh.floorOrder.sortExceptions })).toBeFocused()
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect(sort).toHaveText(zh.floor.sortName)
+    await expect(sort).toBeFocused()
+
+    // The bell's menu opens and Escape gives the focus back.
+    const bell = page.getByRole('button', { name: zh.alerts.buttonOff })
+    await bell.focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('menu', { name: zh.alerts.menuLabel })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(bell).toBeFocused()
+
+    // Dark, then English, by keyboard from the app bar.
+    await themeButton.focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('menuitem', { name: zh.theme.system })).toBeFocused()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect(page.locator('html')).toHaveAttribute('data-color-scheme', 'dark')
+    await expect(themeButton).toBeFocused()
+    const languageButton = page.getByRole('button', { name: zh.language.label })
+    await languageButton.focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('menuitem', { name: zh.language.zh })).toBeFocused()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('region', { name: en.floor.gridLabel })).toBeVisible()
   })
 
   test('fills with the simulated agents and shows who is on a call', async ({ page }) => {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { AC_STATES } from './ac-state'
-import { callBacksSchema } from './outbound'
+import { callBacksSchema } from './call-backs'
 
 /*
  * The floor's socket payloads, declared once: the relay builds them, the browser checks them

@@ -1,21 +1,19 @@
-import CheckRounded from '@mui/icons-material/CheckRounded'
 import TranslateRounded from '@mui/icons-material/TranslateRounded'
 import IconButton from '@mui/material/IconButton'
-import ListItemIcon from '@mui/material/ListItemIcon'
-import ListItemText from '@mui/material/ListItemText'
-import Menu from '@mui/material/Menu'
-import MenuItem from '@mui/material/MenuItem'
 import Tooltip from '@mui/material/Tooltip'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useLanguage } from '@/hooks/use-language'
-import { LANGUAGES, htmlLang, setLanguage } from '@/lib/i18n'
+import { loadOnFirstDraw, preloadWhenIdle, useOpenedOnce } from '@/components/ui/on-demand'
+
+/** The menu itself: fetched once the page is idle, drawn from the first opening on. */
+const LanguageMenu = loadOnFirstDraw(async () => (await import('./language-menu')).LanguageMenu)
 
 /** 中文 / English, remembered on this device. */
 export function LanguageSwitch() {
   const { t } = useTranslation()
-  const current = useLanguage()
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
+  const used = useOpenedOnce(anchor !== null)
+  useEffect(() => preloadWhenIdle(LanguageMenu), [])
   return (
     <>
       <Tooltip title={t('language.label')}>
@@ -28,22 +26,7 @@ export function LanguageSwitch() {
           <TranslateRounded />
         </IconButton>
       </Tooltip>
-      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        {LANGUAGES.map((lang) => (
-          <MenuItem
-            key={lang}
-            lang={htmlLang(lang)}
-            selected={lang === current}
-            onClick={() => {
-              void setLanguage(lang)
-              setAnchor(null)
-            }}
-          >
-            <ListItemIcon>{lang === current && <CheckRounded fontSize="small" />}</ListItemIcon>
-            <ListItemText>{t(`language.${lang}`)}</ListItemText>
-          </MenuItem>
-        ))}
-      </Menu>
+      {used && <LanguageMenu anchorEl={anchor} onClose={() => setAnchor(null)} />}
     </>
   )
 }

@@ -1,29 +1,34 @@
-import CheckRounded from '@mui/icons-material/CheckRounded'
 import DarkModeRounded from '@mui/icons-material/DarkModeRounded'
 import LightModeRounded from '@mui/icons-material/LightModeRounded'
 import SettingsBrightnessRounded from '@mui/icons-material/SettingsBrightnessRounded'
 import IconButton from '@mui/material/IconButton'
-import ListItemIcon from '@mui/material/ListItemIcon'
-import ListItemText from '@mui/material/ListItemText'
-import Menu from '@mui/material/Menu'
-import MenuItem from '@mui/material/MenuItem'
 import Tooltip from '@mui/material/Tooltip'
 import { useColorScheme } from '@mui/material/styles'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { loadOnFirstDraw, preloadWhenIdle, useOpenedOnce } from '@/components/ui/on-demand'
 
-const MODES = ['system', 'light', 'dark'] as const
-type Mode = (typeof MODES)[number]
+export const THEME_MODES = ['system', 'light', 'dark'] as const
+export type ThemeMode = (typeof THEME_MODES)[number]
 
-const ICONS = { system: SettingsBrightnessRounded, light: LightModeRounded, dark: DarkModeRounded }
+export const THEME_ICONS = {
+  system: SettingsBrightnessRounded,
+  light: LightModeRounded,
+  dark: DarkModeRounded,
+}
+
+/** The menu itself: fetched once the page is idle, drawn from the first opening on. */
+const ThemeMenu = loadOnFirstDraw(async () => (await import('./theme-menu')).ThemeMenu)
 
 /** Light, dark, or the OS's choice (the default); MUI remembers it in localStorage. */
 export function ThemeSwitch() {
   const { t } = useTranslation()
-  const { mode, setMode } = useColorScheme()
-  const current: Mode = mode ?? 'system'
+  const { mode } = useColorScheme()
+  const current: ThemeMode = mode ?? 'system'
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
-  const Icon = ICONS[current]
+  const used = useOpenedOnce(anchor !== null)
+  useEffect(() => preloadWhenIdle(ThemeMenu), [])
+  const Icon = THEME_ICONS[current]
   return (
     <>
       <Tooltip title={t('theme.label')}>
@@ -36,27 +41,7 @@ export function ThemeSwitch() {
           <Icon />
         </IconButton>
       </Tooltip>
-      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        {MODES.map((m) => {
-          const ModeIcon = ICONS[m]
-          return (
-            <MenuItem
-              key={m}
-              selected={m === current}
-              onClick={() => {
-                setMode(m)
-                setAnchor(null)
-              }}
-            >
-              <ListItemIcon>
-                <ModeIcon fontSize="small" />
-              </ListItemIcon>
-              <ListItemText>{t(`theme.${m}`)}</ListItemText>
-              {m === current && <CheckRounded fontSize="small" sx={{ ml: 2 }} />}
-            </MenuItem>
-          )
-        })}
-      </Menu>
+      {used && <ThemeMenu anchorEl={anchor} onClose={() => setAnchor(null)} />}
     </>
   )
 }

@@ -3,7 +3,7 @@ import { act, cleanup, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadOnFirstDraw } from './on-demand'
+import { loadOnFirstDraw, popupOnDemand } from './on-demand'
 
 afterEach(cleanup)
 
@@ -62,5 +62,54 @@ describe('loadOnFirstDraw', () => {
     await Menu.preload()
     render(<Menu label="菜单" />)
     expect(screen.getByRole('button', { name: '菜单 0' })).toBeTruthy()
+  })
+})
+
+describe('popupOnDemand', () => {
+  /** A popup as MUI draws one: nothing while closed, its content while open. */
+  function popupModule() {
+    let arrive = () => {}
+    const arrived = new Promise<void>((resolve) => (arrive = resolve))
+    let loads = 0
+    function Popup({ open, label }: { open?: boolean; label: string }) {
+      return open ? <div role="menu" aria-label={label} /> : null
+    }
+    return {
+      load: () => {
+        loads += 1
+        return arrived.then(() => Popup)
+      },
+      arrive,
+      loads: () => loads,
+    }
+  }
+
+  it('draws nothing and asks for no code at its first render, while closed', () => {
+    const { load, loads } = popupModule()
+    const Popup = popupOnDemand(load)
+    render(<Popup open={false} label="主题" />)
+    expect(screen.queryByRole('menu')).toBeNull()
+    expect(loads()).toBe(0)
+  })
+
+  it('opens at once when its code came while the page was idle', async () => {
+    const { load, arrive } = popupModule()
+    const Popup = popupOnDemand(load)
+    const { rerender } = render(<Popup open={false} label="主题" />)
+    arrive()
+    await act(() => Popup.preload())
+    rerender(<Popup open label="主题" />)
+    expect(screen.getByRole('menu', { name: '主题' })).toBeTruthy()
+    rerender(<Popup open={false} label="主题" />)
+    expect(screen.queryByRole('menu')).toBeNull()
+  })
+
+  it('opens once its code arrives when opened before', async () => {
+    const { load, arrive } = popupModule()
+    const Popup = popupOnDemand(load)
+    render(<Popup open label="语言" />)
+    expect(screen.queryByRole('menu')).toBeNull()
+    await act(async () => arrive())
+    expect(await screen.findByRole('menu', { name: '语言' })).toBeTruthy()
   })
 })

@@ -1,4 +1,4 @@
-import { type ComponentType, Suspense, lazy, useState } from 'react'
+import { type ComponentType, Suspense, lazy, useEffect, useState } from 'react'
 
 /** A component loaded on demand, whose code can also be fetched ahead of its first draw. */
 export type OnDemand<P> = ComponentType<P> & {
@@ -68,4 +68,24 @@ export function useOpenedOnce(open: boolean): boolean {
   const [opened, setOpened] = useState(open)
   if (open && !opened) setOpened(true)
   return opened || open
+}
+
+/**
+ * A popup (a menu, a hint's bubble) whose code is fetched once the browser is idle after the
+ * first paint and which draws nothing until first opened, as MUI's own popups draw nothing
+ * while closed: the page looks and behaves the same, and the first bundle is lighter by it.
+ * Once opened it stays drawn, so it animates closed and hands the focus back like the original.
+ */
+export function popupOnDemand<
+  P extends { open?: boolean | undefined; keepMounted?: boolean | undefined },
+>(load: () => Promise<ComponentType<P>>): OnDemand<P> {
+  const Loaded = loadOnFirstDraw(load)
+  function PopupOnDemand(props: P) {
+    useEffect(() => preloadWhenIdle(Loaded), [])
+    const opened = useOpenedOnce(props.open === true)
+    if (!opened && props.keepMounted !== true) return null
+    return <Loaded {...props} />
+  }
+  PopupOnDemand.preload = Loaded.preload
+  return PopupOnDemand
 }

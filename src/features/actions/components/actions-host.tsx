@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ActionOp, CONFIRMED_OPS } from '@/shared/actions'
 import type { AgentView } from '@/shared/floor'
@@ -9,10 +9,8 @@ import type { ActionNotice as Notice } from '../utils/notice'
 import type { SupervisorPhone } from '../utils/op-availability'
 import { returnFocus } from '../utils/focus-return'
 import { presenceErrorText } from '../utils/presence-error'
-import { ActionNotice } from './action-notice'
-import { PresenceNotice } from './presence-notice'
 import { type ActionsContextValue, ActionsContext } from './actions-context'
-import { loadOnFirstDraw, useOpenedOnce } from '@/components/ui/on-demand'
+import { loadOnFirstDraw, preloadWhenIdle, useOpenedOnce } from '@/components/ui/on-demand'
 import type { PendingConfirm } from './confirm-action-dialog'
 
 /** Loaded the first time an action asks for confirmation. */
@@ -21,6 +19,11 @@ const ConfirmActionDialog = loadOnFirstDraw(
 )
 /** Loaded the first time a lead snoozes a breach. */
 const SnoozeDialog = loadOnFirstDraw(async () => (await import('./snooze-dialog')).SnoozeDialog)
+/** The answers' snackbars: loaded once the page is idle, drawn from the first answer on. */
+const ActionNotice = loadOnFirstDraw(async () => (await import('./action-notice')).ActionNotice)
+const PresenceNotice = loadOnFirstDraw(
+  async () => (await import('./presence-notice')).PresenceNotice,
+)
 
 interface ActionsHostProps {
   /** The signed-in supervisor's own phone (their profile). */
@@ -98,6 +101,9 @@ export function ActionsHost({ phone, profilePath, username = null, children }: A
     [t],
   )
 
+  // The notices' code comes while the page is idle, so the first answer shows at once.
+  useEffect(() => preloadWhenIdle(ActionNotice, PresenceNotice), [])
+  const presenceUsed = useOpenedOnce(presenceProblem !== null)
   const confirmUsed = useOpenedOnce(confirmOpen)
   const snoozeUsed = useOpenedOnce(snoozeOpen)
 
@@ -128,17 +134,21 @@ export function ActionsHost({ phone, profilePath, username = null, children }: A
       {snoozeUsed && (
         <SnoozeDialog open={snoozeOpen} agent={snoozing} onClose={() => setSnoozeOpen(false)} />
       )}
-      <PresenceNotice
-        text={presenceProblem?.text ?? null}
-        noticeKey={presenceProblem?.key ?? 0}
-        onClose={() => setPresenceProblem(null)}
-      />
-      <ActionNotice
-        notice={notice}
-        open={noticeOpen}
-        profilePath={profilePath}
-        onClose={() => setNoticeOpen(false)}
-      />
+      {presenceUsed && (
+        <PresenceNotice
+          text={presenceProblem?.text ?? null}
+          noticeKey={presenceProblem?.key ?? 0}
+          onClose={() => setPresenceProblem(null)}
+        />
+      )}
+      {notice && (
+        <ActionNotice
+          notice={notice}
+          open={noticeOpen}
+          profilePath={profilePath}
+          onClose={() => setNoticeOpen(false)}
+        />
+      )}
     </ActionsContext>
   )
 }

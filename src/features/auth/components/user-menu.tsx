@@ -1,19 +1,14 @@
 import AccountCircleRounded from '@mui/icons-material/AccountCircleRounded'
-import LogoutRounded from '@mui/icons-material/LogoutRounded'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
-import Divider from '@mui/material/Divider'
-import ListItemIcon from '@mui/material/ListItemIcon'
-import ListItemText from '@mui/material/ListItemText'
-import Menu from '@mui/material/Menu'
-import MenuItem from '@mui/material/MenuItem'
-import Typography from '@mui/material/Typography'
-import { type ReactNode, useId, useState } from 'react'
+import { type ReactNode, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
-import { useScopeLabel } from '@/hooks/use-scope-label'
+import { loadOnFirstDraw, preloadWhenIdle, useOpenedOnce } from '@/components/ui/on-demand'
 import type { Me } from '@/shared/auth'
 import { useLogout } from '../api/logout'
+
+/** The menu itself: fetched once the page is idle, drawn from the first opening on. */
+const UserMenuList = loadOnFirstDraw(async () => (await import('./user-menu-list')).UserMenuList)
 
 interface UserMenuProps {
   me: Me
@@ -40,7 +35,8 @@ export function UserMenu({ me, onSigningOut, onSignedOut, links = [] }: UserMenu
   const menuId = useId()
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
   const logout = useLogout()
-  const roleLabel = t(`roles.${me.role}`)
+  const used = useOpenedOnce(anchor !== null)
+  useEffect(() => preloadWhenIdle(UserMenuList), [])
 
   const signOut = () => {
     onSigningOut?.()
@@ -78,57 +74,17 @@ export function UserMenu({ me, onSigningOut, onSignedOut, links = [] }: UserMenu
           {me.username}
         </Box>
       </Button>
-      <Menu
-        id={menuId}
-        anchorEl={anchor}
-        open={anchor !== null}
-        onClose={() => setAnchor(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
-        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-        slotProps={{ paper: { sx: { minWidth: 240, mt: 0.5 } } }}
-      >
-        <MenuHeader me={me} roleLabel={roleLabel} />
-        <Divider />
-        {links.map((link) => (
-          <MenuItem key={link.to} component={Link} to={link.to} onClick={() => setAnchor(null)}>
-            <ListItemIcon>{link.icon}</ListItemIcon>
-            <ListItemText>{link.label}</ListItemText>
-          </MenuItem>
-        ))}
-        <MenuItem onClick={signOut} disabled={logout.isPending}>
-          <ListItemIcon>
-            <LogoutRounded fontSize="small" />
-          </ListItemIcon>
-          <ListItemText>{t('auth.signOut')}</ListItemText>
-        </MenuItem>
-      </Menu>
+      {used && (
+        <UserMenuList
+          id={menuId}
+          anchorEl={anchor}
+          onClose={() => setAnchor(null)}
+          me={me}
+          links={links}
+          onSignOut={signOut}
+          signingOut={logout.isPending}
+        />
+      )}
     </>
   )
 }
-
-/** Not an item: the keyboard skips it (`muiSkipListHighlight`), screen readers read it. */
-const MenuHeader = Object.assign(
-  function MenuHeader({ me, roleLabel }: { me: Me; roleLabel: string }) {
-    const { t } = useTranslation()
-    const scopeLabel = useScopeLabel()
-    const scope = scopeLabel(me.scope)
-    return (
-      <Box component="li" role="presentation" sx={{ px: 2, pt: 1, pb: 1.25 }}>
-        <Typography sx={{ fontWeight: 600 }}>{me.username}</Typography>
-        <Typography variant="body2" sx={{ color: 'primary.main', fontWeight: 500 }}>
-          {roleLabel}
-        </Typography>
-        <Typography
-          variant="caption"
-          component="p"
-          sx={{ color: 'text.secondary', mt: 0.5, lineHeight: 1.5 }}
-        >
-          {t('scope.tenant', { namespace: me.scope.namespace })}
-          <br />
-          {scope.department} · {scope.skills}
-        </Typography>
-      </Box>
-    )
-  },
-  { muiSkipListHighlight: true },
-)

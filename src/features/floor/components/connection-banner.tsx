@@ -1,8 +1,12 @@
-import Alert from '@mui/material/Alert'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { loadOnFirstDraw, preloadWhenIdle } from '@/components/ui/on-demand'
 import { useAgo } from '@/hooks/use-ago'
 import { useTick } from '@/hooks/use-tick'
 import { useFloorStore } from '../stores/floor-store'
+
+/** The banner's box: loaded once the page is idle, as the link is live at first. */
+const Alert = loadOnFirstDraw(async () => (await import('@mui/material/Alert')).default)
 
 function SilentFor() {
   const { t } = useTranslation()
@@ -18,6 +22,7 @@ export function ConnectionBanner() {
   const { t } = useTranslation()
   const status = useFloorStore((s) => s.status)
   const loaded = useFloorStore((s) => s.loaded)
+  useEffect(() => preloadWhenIdle(Alert), [])
   if (status === 'live' || (status === 'connecting' && !loaded)) return null
   const stale = status === 'stale'
   return (

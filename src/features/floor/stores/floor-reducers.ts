@@ -7,7 +7,7 @@ import type {
   TodayFigures,
 } from '@/shared/floor'
 import { LATEST_CALLS_MAX } from '@/shared/events'
-import type { CallBacks } from '@/shared/outbound'
+import type { CallBacks } from '@/shared/call-backs'
 import type { ChangeOutcome } from '@/lib/floor-sink'
 
 /** The floor as the page knows it; every update makes a new object (zustand compares by identity). */

@@ -1,23 +1,25 @@
 import BookmarkAddRounded from '@mui/icons-material/BookmarkAddRounded'
 import BookmarksRounded from '@mui/icons-material/BookmarksRounded'
 import Button from '@mui/material/Button'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { loadOnFirstDraw, useOpenedOnce } from '@/components/ui/on-demand'
+import { loadOnFirstDraw, preloadWhenIdle, useOpenedOnce } from '@/components/ui/on-demand'
 import type { SavedView } from '@/shared/views'
 import { copyText } from '@/lib/clipboard'
 import { useDeleteView } from '../api/delete-view'
 import { useOpenViewLink } from '../hooks/use-open-view-link'
 import { errorText } from '../utils/error-text'
 import { applyViewQuery, viewLink, viewQueryOf } from '../utils/view-query'
-import { type Notice, ViewNotice } from './view-notice'
+import type { Notice } from './view-notice'
 
 // The list and the dialogs load when first opened: the toolbar's buttons are all the floor needs.
 const ViewsPopover = loadOnFirstDraw(async () => (await import('./views-popover')).ViewsPopover)
 const SaveViewDialog = loadOnFirstDraw(
   async () => (await import('./save-view-dialog')).SaveViewDialog,
 )
+/** The snackbar that says what happened to a view: loaded once the page is idle. */
+const ViewNotice = loadOnFirstDraw(async () => (await import('./view-notice')).ViewNotice)
 const ConfirmDialog = loadOnFirstDraw(
   async () => (await import('@/components/ui/confirm-dialog')).ConfirmDialog,
 )
@@ -46,6 +48,8 @@ export function ViewsControl({ canSave, username, isAdmin }: ViewsControlProps) 
   const [notice, setNotice] = useState<Notice | null>(null)
   const remove = useDeleteView()
   useOpenViewLink(setNotice)
+  useEffect(() => preloadWhenIdle(ViewNotice), [])
+  const noticeUsed = useOpenedOnce(notice !== null)
   const listUsed = useOpenedOnce(anchor !== null)
   const saveUsed = useOpenedOnce(saving)
   const deleteUsed = useOpenedOnce(deleting !== null)
@@ -144,7 +148,7 @@ export function ViewsControl({ canSave, username, isAdmin }: ViewsControlProps) 
           onClose={() => setDeleting(null)}
         />
       )}
-      <ViewNotice notice={notice} onClose={() => setNotice(null)} />
+      {noticeUsed && <ViewNotice notice={notice} onClose={() => setNotice(null)} />}
     </>
   )
 }
