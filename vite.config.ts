@@ -58,14 +58,28 @@ const POPUPS_ON_DEMAND = [
   },
 ]
 function popupsOnDemand(): Plugin {
+  const applied = new Set<string>()
   return {
     name: 'popups-on-demand',
     apply: 'build',
     enforce: 'pre',
+    buildStart() {
+      applied.clear()
+    },
     resolveId(source, importer) {
       if (!importer) return null
       const popup = POPUPS_ON_DEMAND.find((p) => p.importer.test(importer) && p.source.test(source))
+      if (popup) applied.add(popup.to)
       return popup?.to ?? null
+    },
+    buildEnd(error) {
+      // These follow MUI's own file layout: if an upgrade moved the files, say so rather than
+      // quietly putting the popups back in the first page.
+      const missed = POPUPS_ON_DEMAND.filter((p) => !applied.has(p.to))
+      if (!error && missed.length > 0)
+        this.error(
+          `popups-on-demand: MUI no longer imports ${missed.map((p) => p.source.source).join(', ')} where expected; update POPUPS_ON_DEMAND`,
+        )
     },
   }
 }
