@@ -83,10 +83,14 @@ const SELECT_EVENTS = sql`
  * the name, department and skills the agent had then.
  *
  * The ids of agents, profiles and states are cached by content, so an event costs its row and
- * the move of its agent's latest-event pointer, not three lookups. A write batch that fails is
- * rolled back, and a cached id of a row it had created would then point at nothing, or (on
- * SQLite) at another row given the same id: so the caches start afresh whenever the write
- * batcher rolls a transaction back (`forget`, wired by AgentsStore), before its next write.
+ * the move of its agent's latest-event pointer, not three lookups; and a write batch's events
+ * are gathered (`stage`) and stored together before it commits (`flushStaged`): one INSERT for
+ * all their rows and one UPDATE for all the pointers, a round trip each on PostgreSQL instead
+ * of two per event. A write batch that fails is rolled back, and a cached id of a row it had
+ * created would then point at nothing, or (on SQLite) at another row given the same id: so the
+ * caches start afresh, and the gathered events are dropped, whenever the write batcher rolls a
+ * transaction back (`rolledBack`, wired by AgentsStore), before its next write; the batcher
+ * then retries each write alone, in a transaction that stores its own event.
  * Several relay processes may write these tables at once (a cluster): an agent's row is then
  * taken whoever made it first, and a profile or state may be stored twice, which reads the same.
  */
