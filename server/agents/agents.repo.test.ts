@@ -114,6 +114,40 @@ describeEachStore('stored agent events', (kind) => {
     expect((await repo.loadLatest()).map((v) => [v.serial, v.acState])).toEqual([['1', 'Aux']])
   })
 
+  it("store a batch's events together: each once, each agent at the floor's latest", async () => {
+    const { db, repo, s } = await store()
+    await s.db.transaction().execute((trx) => repo.insert(trx, view(5, 5_000), true))
+    const later = view(6, 6_000, { acState: 'Aux' })
+    const last = view(8, 8_000, { acState: 'Acw' })
+    const other = view(2, 1_000, { id: '5002@test.cc', name: '李四' })
+    const staged = await s.db.transaction().execute(async (trx) => {
+      const batch = [
+        await repo.stage(trx, later, true),
+        await repo.stage(trx, other, true),
+        await repo.stage(trx, view(5, 5_000), false), // stored in an earlier batch
+        await repo.stage(trx, view(7, 7_000, { acState: 'Hold' }), false), // a straggler
+        await repo.stage(trx, last, true),
+        await repo.stage(trx, last, false), // the platform sent it twice in one batch
+      ]
+      // Nothing is written before the batch is stored.
+      expect(await count(trx, 'agent_event_log')).toBe(1)
+      await repo.flushStaged(trx)
+      return batch
+    })
+    expect(staged.map((e) => e.inserted)).toEqual([true, true, false, true, true, false])
+    expect(await count(db, 'agent_event_log')).toBe(5)
+    expect((await repo.loadLatest()).map((v) => [v.id, v.serial, v.acState]).sort()).toEqual([
+      ['5001@test.cc', '8', 'Acw'],
+      ['5002@test.cc', '2', 'Available'],
+    ])
+    // A later batch whose latest is older than what is stored leaves the pointer where it is.
+    await s.db.transaction().execute(async (trx) => {
+      await repo.stage(trx, view(4, 4_500, { acState: 'Hold' }), true)
+      await repo.flushStaged(trx)
+    })
+    expect((await repo.loadLatest()).find((v) => v.id === '5001@test.cc')?.serial).toBe('8')
+  })
+
   it('refer to the right agent after a write batch that created one was rolled back', async () => {
     const { repo, insert, s } = await store()
     const batcher = new WriteBatcher(s)

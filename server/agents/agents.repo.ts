@@ -37,6 +37,28 @@ interface AgentRow {
   latest_serial: string | null
 }
 
+/** An event gathered by the write batch, to be stored with the batch's others. */
+export interface StagedEvent {
+  agent: number
+  time: number
+  serial: string
+  profile: number
+  state: number
+  callId: string | null
+  workSkill: string | null
+  approx: 0 | 1
+  latest: boolean | undefined
+  /** Set once stored: false when the same event was stored before. */
+  inserted: boolean
+}
+
+// Rows per multi-row statement: well under both engines' limits on parameters.
+const INSERT_ROWS = 500
+
+/** An event's key as both engines give it back (PostgreSQL's BIGINT comes as text). */
+const eventKey = (agent: number | string, time: number | string, serial: string | number) =>
+  `${Number(agent)}:${Number(time)}:${String(serial)}`
+
 /** Null-safe equality between a column and a value, in SQL both engines speak. */
 const same = (column: string, value: string | null) =>
   value === null ? sql`${sql.ref(column)} IS NULL` : sql`${sql.ref(column)} = ${value}`
@@ -61,14 +83,20 @@ const SELECT_EVENTS = sql`
  * the name, department and skills the agent had then.
  *
  * The ids of agents, profiles and states are cached by content, so an event costs its row and
- * the move of its agent's latest-event pointer, not three lookups. A write batch that fails is
- * rolled back, and a cached id of a row it had created would then point at nothing, or (on
- * SQLite) at another row given the same id: so the caches start afresh whenever the write
- * batcher rolls a transaction back (`forget`, wired by AgentsStore), before its next write.
+ * the move of its agent's latest-event pointer, not three lookups; and a write batch's events
+ * are gathered (`stage`) and stored together before it commits (`flushStaged`): one INSERT for
+ * all their rows and one UPDATE for all the pointers, a round trip each on PostgreSQL instead
+ * of two per event. A write batch that fails is rolled back, and a cached id of a row it had
+ * created would then point at nothing, or (on SQLite) at another row given the same id: so the
+ * caches start afresh, and the gathered events are dropped, whenever the write batcher rolls a
+ * transaction back (`rolledBack`, wired by AgentsStore), before its next write; the batcher
+ * then retries each write alone, in a transaction that stores its own event.
  * Several relay processes may write these tables at once (a cluster): an agent's row is then
  * taken whoever made it first, and a profile or state may be stored twice, which reads the same.
  */
 export class AgentsRepo {
+  /** Events of the current write batch not yet stored (`stage`, `flushStaged`). */
+  private staged: StagedEvent[] = []
   private readonly ids: Record<Dictionary, Map<string, number>> = {
     agents: new Map(),
     profiles: new Map(),
@@ -82,12 +110,24 @@ export class AgentsRepo {
   ) {}
 
   /**
-   * Writes one event on `trx` (the write batch's transaction); false when the same (agent,
-   * serial, state change time) was stored before. When the relay received it is not kept:
-   * pruning goes by the event's own time. `latest`: whether the floor took it as the agent's
-   * latest event (absent: by serial, then time).
+   * Writes one event on `trx` (the write batch's transaction) at once, with whatever else was
+   * staged; false when the same (agent, serial, state change time) was stored before. When the
+   * relay received it is not kept: pruning goes by the event's own time. `latest`: whether the
+   * floor took it as the agent's latest event (absent: by serial, then time).
    */
   async insert(trx: Sql, view: AgentView, latest?: boolean): Promise<boolean> {
+    const event = await this.stage(trx, view, latest)
+    await this.flushStaged(trx)
+    return event.inserted
+  }
+
+  /**
+   * Gathers one event of the write batch on `trx`: its agent, profile and state are found or
+   * created now (cached), its row and the move of its agent's pointer wait for `flushStaged`,
+   * which the write batcher runs before the batch commits. A batch's events then cost one
+   * statement for the log and one for the pointers, not two each.
+   */
+  async stage(trx: Sql, view: AgentView, latest?: boolean): Promise<StagedEvent> {
     const agent = await this.idOf(
       'agents',
       JSON.stringify([view.namespace, view.id]),
@@ -134,38 +174,98 @@ export class AgentsRepo {
         sql<{ id: number }>`INSERT INTO agent_states (ac_state, ac_state_raw, last_ac_state, reason)
           VALUES (${acState}, ${acStateRaw}, ${lastACState}, ${reason}) RETURNING id`.execute(trx),
     )
-    const time = view.stateSince
-    const serial = storedSerial(view.serial)
-    const inserted = await sql`INSERT INTO agent_event_log (agent, state_change_time, serial,
-        profile, state, call_id, work_skill, approx_time)
-      VALUES (${agent}, ${time}, ${serial}, ${profile}, ${state}, ${view.callId},
-        ${view.workSkill}, ${view.approxTime ? 1 : 0})
-      ON CONFLICT (agent, state_change_time, serial) DO NOTHING`.execute(trx)
-    if (changed(inserted) === 0) return false
-    if (latest === undefined) {
-      // Without the floor's word: the highest serial, then the latest state change (padded
-      // serials order as text as they do as numbers).
-      await sql`UPDATE agents SET latest_time = ${time}, latest_serial = ${serial}
-        WHERE id = ${agent} AND (latest_serial IS NULL OR latest_serial < ${serial}
-          OR (latest_serial = ${serial} AND latest_time < ${time}))`.execute(trx)
-    } else if (latest) {
-      // The event the live floor took as the agent's latest (AgentsStore decides: serial
-      // order, or a restarted serial counter), unless another relay process of the cluster
-      // stored a newer one meanwhile: the pointer only moves forward, by the floor's own order
-      // (compareViews).
-      const approx = view.approxTime ? 1 : 0
+    const event: StagedEvent = {
+      agent,
+      time: view.stateSince,
+      serial: storedSerial(view.serial),
+      profile,
+      state,
+      callId: view.callId,
+      workSkill: view.workSkill,
+      approx: view.approxTime ? 1 : 0,
+      latest,
+      inserted: false,
+    }
+    this.staged.push(event)
+    return event
+  }
+
+  /**
+   * Stores the staged events on `trx`: one INSERT for their rows (an event stored before, or
+   * twice in the batch, is kept once: the first), then one UPDATE moving the pointers of the
+   * agents whose latest event the floor took among them. Marks each event `inserted`.
+   */
+  async flushStaged(trx: Sql): Promise<void> {
+    const events = this.staged
+    this.staged = []
+    if (events.length === 0) return
+    const stored = new Set<string>()
+    for (let i = 0; i < events.length; i += INSERT_ROWS) {
+      const rows = events.slice(i, i + INSERT_ROWS).map(
+        (e) => sql`(${e.agent}, ${e.time}, ${e.serial}, ${e.profile}, ${e.state}, ${e.callId},
+          ${e.workSkill}, ${e.approx})`,
+      )
+      const { rows: inserted } = await sql<{
+        agent: number | string
+        state_change_time: number | string
+        serial: string
+      }>`INSERT INTO agent_event_log (agent, state_change_time, serial, profile, state, call_id,
+          work_skill, approx_time)
+        VALUES ${sql.join(rows)}
+        ON CONFLICT (agent, state_change_time, serial) DO NOTHING
+        RETURNING agent, state_change_time, serial`.execute(trx)
+      for (const r of inserted) stored.add(eventKey(r.agent, r.state_change_time, r.serial))
+    }
+    // The floor's latest events of an agent come in the floor's order: its last one in the batch
+    // is where the pointer goes (if it moves forward at all).
+    const floorLatest = new Map<number, StagedEvent>()
+    for (const e of events) {
+      e.inserted = stored.delete(eventKey(e.agent, e.time, e.serial))
+      if (!e.inserted) continue
+      if (e.latest === true) floorLatest.set(e.agent, e)
+      else if (e.latest === undefined) {
+        // Without the floor's word: the highest serial, then the latest state change (padded
+        // serials order as text as they do as numbers).
+        await sql`UPDATE agents SET latest_time = ${e.time}, latest_serial = ${e.serial}
+          WHERE id = ${e.agent} AND (latest_serial IS NULL OR latest_serial < ${e.serial}
+            OR (latest_serial = ${e.serial} AND latest_time < ${e.time}))`.execute(trx)
+      }
+    }
+    if (floorLatest.size > 0) await this.moveLatest(trx, [...floorLatest.values()])
+  }
+
+  /**
+   * Points each event's agent at it: the event the live floor took as the agent's latest
+   * (AgentsStore decides: serial order, or a restarted serial counter), unless another relay
+   * process of the cluster stored a newer one meanwhile: the pointer only moves forward, by the
+   * floor's own order (compareViews). One statement, at most one event per agent. VALUES'
+   * columns are column1… in both engines; the casts give PostgreSQL their types.
+   */
+  private async moveLatest(trx: Sql, events: StagedEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += INSERT_ROWS) {
+      const rows = events.slice(i, i + INSERT_ROWS).map(
+        (e) =>
+          sql`(CAST(${e.agent} AS BIGINT), CAST(${e.time} AS BIGINT), CAST(${e.serial} AS TEXT),
+              CAST(${e.approx} AS INTEGER))`,
+      )
       const heldApprox = sql`COALESCE((SELECT l.approx_time FROM agent_event_log l
         WHERE l.agent = agents.id AND l.state_change_time = agents.latest_time
           AND l.serial = agents.latest_serial), 0)`
-      const byTime = sql`(ABS(${time} - latest_time) > ${this.serialResetMs} AND ${approx} = 0
+      const byTime = sql`(ABS(v.column2 - latest_time) > ${this.serialResetMs} AND v.column4 = 0
         AND ${heldApprox} = 0)`
-      await sql`UPDATE agents SET latest_time = ${time}, latest_serial = ${serial}
-        WHERE id = ${agent} AND (latest_serial IS NULL
-          OR (${byTime} AND latest_time < ${time})
-          OR (NOT ${byTime} AND (latest_serial < ${serial}
-            OR (latest_serial = ${serial} AND latest_time < ${time}))))`.execute(trx)
+      await sql`UPDATE agents SET latest_time = v.column2, latest_serial = v.column3
+        FROM (VALUES ${sql.join(rows)}) AS v
+        WHERE agents.id = v.column1 AND (latest_serial IS NULL
+          OR (${byTime} AND latest_time < v.column2)
+          OR (NOT ${byTime} AND (latest_serial < v.column3
+            OR (latest_serial = v.column3 AND latest_time < v.column2))))`.execute(trx)
     }
-    return true
+  }
+
+  /** A rolled-back transaction: its staged events are gone with it, and the cached ids. */
+  rolledBack(): void {
+    this.staged = []
+    this.forget()
   }
 
   /**
@@ -219,6 +319,8 @@ export class AgentsRepo {
    */
   async prune(trx: Sql, before: number): Promise<number> {
     let pruned = 0
+    // Events staged earlier in this batch refer to profiles: stored first, they keep them.
+    await this.flushStaged(trx)
     // Some profiles may go: no insert in this transaction may use a cached id of one.
     this.forget()
     for (const a of await this.agents(trx)) {

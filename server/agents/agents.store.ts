@@ -83,8 +83,10 @@ export class AgentsStore {
     /** Where the customer's number of a call is kept and looked up; none: only what events say. */
     private readonly numbers?: CustomerNumbers,
   ) {
-    // A rolled-back batch's new rows are gone: the repo's cached ids of them too.
-    writes.onRollback(() => repo.forget())
+    // A rolled-back batch's new rows are gone: the repo's cached ids of them too, and the
+    // events it had gathered. A batch's events are stored together just before it commits.
+    writes.onRollback(() => repo.rolledBack())
+    writes.beforeCommit((trx) => repo.flushStaged(trx))
   }
 
   /** Restores the floor as it was last acknowledged (before the relay answers anything). */
@@ -124,7 +126,7 @@ export class AgentsStore {
     const latest = result === 'applied'
     if (opts.store === false) return { result, persisted: Promise.resolve() }
     const persisted = this.writes.write(async (trx) => {
-      await this.repo.insert(trx, view, latest)
+      await this.repo.stage(trx, view, latest)
     })
     return { result, persisted }
   }

@@ -44,4 +44,24 @@ describeEachStore('group commit', (kind) => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
     expect(await count()).toBe(2)
   })
+
+  it('stores what the writes gathered in one statement, and still fails only the bad one', async () => {
+    const batcher = await openWithTable()
+    let gathered: number[] = []
+    batcher.onRollback(() => (gathered = []))
+    batcher.beforeCommit(async (trx) => {
+      const values = gathered.map((v) => sql`(${v})`)
+      gathered = []
+      if (values.length > 0) await sql`INSERT INTO t (v) VALUES ${sql.join(values)}`.execute(trx)
+    })
+    const gather = (v: number) => () => void gathered.push(v)
+    const first = await Promise.allSettled([1, 2, 3].map((v) => batcher.write(gather(v))))
+    expect(first.every((r) => r.status === 'fulfilled')).toBe(true)
+    expect(await count()).toBe(3)
+    expect(batcher.commits).toBe(1)
+    // 2 is stored already: the batch's one INSERT fails, each write is tried again alone.
+    const second = await Promise.allSettled([4, 2, 5].map((v) => batcher.write(gather(v))))
+    expect(second.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(await count()).toBe(5)
+  })
 })

@@ -13,7 +13,8 @@ interface Pending {
  * Group commit: writes asked for in the same turn of the event loop go to the database in one
  * transaction (a commit costs four times a row). Each caller's promise settles once its rows are
  * committed, so a webhook is still answered only after what it brought is durable. Batches
- * commit one after another; writes asked for while one commits make up the next.
+ * commit one after another; writes asked for while one commits make up the next. A write may
+ * only gather its rows, for a `beforeCommit` hook to store the whole batch's in one statement.
  */
 export class WriteBatcher {
   private queue: Pending[] = []
@@ -22,6 +23,7 @@ export class WriteBatcher {
   /** Transactions committed (for tests and health). */
   commits = 0
   private readonly rolledBack: Array<() => void> = []
+  private readonly beforeCommits: Write[] = []
 
   constructor(private readonly store: Store) {}
 
@@ -31,6 +33,15 @@ export class WriteBatcher {
    */
   onRollback(listener: () => void): void {
     this.rolledBack.push(listener)
+  }
+
+  /**
+   * Run in every transaction after its writes, before it commits: whoever gathered rows from
+   * the writes (to store them in one statement per table) stores them there. A hook that
+   * fails rolls the transaction back like a failed write.
+   */
+  beforeCommit(hook: Write): void {
+    this.beforeCommits.push(hook)
   }
 
   write(run: Write): Promise<void> {
@@ -58,6 +69,7 @@ export class WriteBatcher {
     try {
       await db.transaction().execute(async (trx) => {
         for (const p of batch) await p.run(trx)
+        await this.finish(trx)
       })
       this.commits += 1
       batch.forEach((p) => p.resolve())
@@ -66,7 +78,10 @@ export class WriteBatcher {
       // One bad write must not fail its neighbours: retry each on its own.
       for (const p of batch) {
         try {
-          await db.transaction().execute(async (trx) => p.run(trx))
+          await db.transaction().execute(async (trx) => {
+            await p.run(trx)
+            await this.finish(trx)
+          })
           this.commits += 1
           p.resolve()
         } catch (error) {
@@ -75,5 +90,9 @@ export class WriteBatcher {
         }
       }
     }
+  }
+
+  private async finish(trx: Sql): Promise<void> {
+    for (const hook of this.beforeCommits) await hook(trx)
   }
 }

@@ -70,7 +70,13 @@ export function webhookRoutes(deps: WebhookDeps) {
 
     // The platform reads no security headers; computing them for every event costs throughput.
     // Public to the session check (the platform has no session): the token above admits it.
-    const opts = { logLevel: 'warn', helmet: false, config: { public: true } } as const
+    // Not counted by the API's request limit either (it only limits /api/ paths): without it,
+    // its hook would still work out a client key for every event before letting it through.
+    const opts = {
+      logLevel: 'warn',
+      helmet: false,
+      config: { public: true, rateLimit: false },
+    } as const
     app.post(WEBHOOK_PATH, opts, async (req, reply) => {
       const raw = typeof req.body === 'string' ? req.body : ''
       const admitted = req.webhookAdmission!.namespace

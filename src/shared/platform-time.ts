@@ -74,6 +74,21 @@ function daysInMonth(year: number, month: number): number {
 export function parsePlatformTime(value: unknown, timeZone: string): number | null {
   if (typeof value === 'number') return fromEpoch(value)
   if (typeof value !== 'string') return null
+  // An agent event usually carries the same time twice (`timestamp`, `stateChangeTime`): the
+  // last text read is kept with what it came to.
+  if (value === last.text && timeZone === last.timeZone) return last.epoch
+  const epoch = parseText(value, timeZone)
+  last = { text: value, timeZone, epoch }
+  return epoch
+}
+
+let last: { text: string; timeZone: string; epoch: number | null } = {
+  text: '',
+  timeZone: '',
+  epoch: null,
+}
+
+function parseText(value: string, timeZone: string): number | null {
   const text = value.trim()
   if (/^\d{9,13}$/.test(text)) return fromEpoch(Number(text))
   const m = LOCAL_TIME.exec(text)
