@@ -24,8 +24,7 @@ const noSubscription = () => () => {}
  * tick moved, and then only for the agents a batch replaced or whose next threshold the clock
  * reached (see `breachTracker`); the previous object is handed out while they are the same.
  */
-function levelsReader(settings: FloorSettings | null): () => BreachLevels {
-  if (!settings) return () => NONE
+function levelsReader(settings: FloorSettings): () => BreachLevels {
   const track = breachTracker(settings)
   let last = NONE
   let inputs: readonly unknown[] = []
@@ -42,6 +41,19 @@ function levelsReader(settings: FloorSettings | null): () => BreachLevels {
 
 const readNone = () => NONE
 
+/** One reader per thresholds, shared by every caller (the order, the over-time count, the wall). */
+const readers = new WeakMap<FloorSettings, () => BreachLevels>()
+
+function sharedReader(settings: FloorSettings | null): () => BreachLevels {
+  if (!settings) return readNone
+  let read = readers.get(settings)
+  if (!read) {
+    read = levelsReader(settings)
+    readers.set(settings, read)
+  }
+  return read
+}
+
 /**
  * Every agent past a threshold, re-derived on each tick and each batch. The same object is
  * handed out while the levels stay the same, so a caller re-renders only when someone crosses
@@ -49,6 +61,6 @@ const readNone = () => NONE
  */
 export function useBreachLevels(enabled = true): BreachLevels {
   const settings = use(ThresholdsContext)
-  const read = useMemo(() => (enabled ? levelsReader(settings) : readNone), [enabled, settings])
+  const read = useMemo(() => (enabled ? sharedReader(settings) : readNone), [enabled, settings])
   return useSyncExternalStore(enabled ? subscribeAll : noSubscription, read, read)
 }
