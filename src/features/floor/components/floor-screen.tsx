@@ -5,9 +5,7 @@ import type { Theme } from '@mui/material/styles'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useDensity } from '../hooks/use-density'
-import { useFloorCounts } from '../hooks/use-floor-counts'
 import { useFloorView } from '../hooks/use-floor-view'
-import { useFloorStore } from '../stores/floor-store'
 import { ConnectionBanner } from './connection-banner'
 import { FiguresColumn } from './figures-column'
 import {
@@ -37,8 +35,6 @@ export function FloorScreen({ slots, scope }: FloorScreenProps) {
   const { t } = useTranslation()
   const [view, setView] = useFloorView()
   const [density, setDensity] = useDensity()
-  const counts = useFloorCounts(view)
-  const loaded = useFloorStore((s) => s.loaded)
   const [openId, setOpenId] = useState<string | null>(null)
   const drawerUsed = useOpenedOnce(openId !== null)
   const onOpen = useCallback((id: string) => setOpenId(id), [])
@@ -76,7 +72,6 @@ export function FloorScreen({ slots, scope }: FloorScreenProps) {
       <FloorToolbar
         view={view}
         onChange={setView}
-        counts={loaded ? counts : null}
         figuresOpen={figuresOpen}
         onToggleFigures={toggleFigures}
         views={slots?.ToolbarViews}

@@ -9,8 +9,9 @@ import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VISUALLY_HIDDEN } from '@/components/ui/visually-hidden'
 import type { StateFamily } from '@/shared/ac-state'
+import { useFloorCounts } from '../hooks/use-floor-counts'
 import type { UpdateFloorView } from '../hooks/use-floor-view'
-import type { FloorCounts } from '../utils/filter-sort'
+import { useFloorStore } from '../stores/floor-store'
 import { type FloorView, hasFilters } from '../utils/floor-view'
 import type { Density } from '@/shared/preferences'
 import { AlertMenu } from './alert-menu'
@@ -25,8 +26,6 @@ import { WallModeButton } from './wall-mode-button'
 interface FloorToolbarProps {
   view: FloorView
   onChange: UpdateFloorView
-  /** Null before the first snapshot. */
-  counts: FloorCounts | null
   figuresOpen: boolean
   onToggleFigures: () => void
   /** The app's saved-views controls, after the sort. */
@@ -40,7 +39,6 @@ interface FloorToolbarProps {
 export function FloorToolbar({
   view,
   onChange,
-  counts,
   figuresOpen,
   onToggleFigures,
   views: Views,
@@ -48,6 +46,7 @@ export function FloorToolbar({
   onDensityChange,
 }: FloorToolbarProps) {
   const { t } = useTranslation()
+  const loaded = useFloorStore((s) => s.loaded)
   const toggleFamily = (family: StateFamily) =>
     onChange({
       families: view.families.includes(family)
@@ -85,14 +84,7 @@ export function FloorToolbar({
         {Views && <Views />}
         {density && onDensityChange && <DensitySwitch value={density} onChange={onDensityChange} />}
         <Box sx={{ flex: 1 }} />
-        <Typography
-          variant="body2"
-          sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
-        >
-          {counts
-            ? t('floor.summary', { total: counts.total, loggedIn: counts.loggedIn })
-            : '\u00a0'}
-        </Typography>
+        <FloorSummary view={view} />
         <Tooltip title={figuresLabel}>
           <IconButton
             aria-label={figuresLabel}
@@ -110,13 +102,9 @@ export function FloorToolbar({
           scope={view}
           pressed={view.overTime}
           onToggle={() => onChange({ overTime: !view.overTime })}
-          loaded={counts !== null}
+          loaded={loaded}
         />
-        <FamilyChips
-          counts={counts?.byFamily ?? null}
-          selected={view.families}
-          onToggle={toggleFamily}
-        />
+        <LiveFamilyChips view={view} onToggle={toggleFamily} />
         {hasFilters(view) && (
           <Button
             size="small"
@@ -130,5 +118,44 @@ export function FloorToolbar({
         )}
       </Box>
     </Box>
+  )
+}
+
+/*
+ * The counts change with almost every batch: only these two small parts read them, so a batch
+ * re-renders them and not the whole toolbar (or the screen around it).
+ */
+
+/** "N agents, M logged in" within the filters; blank before the first snapshot. */
+function FloorSummary({ view }: { view: FloorView }) {
+  const { t } = useTranslation()
+  const counts = useFloorCounts(view)
+  const loaded = useFloorStore((s) => s.loaded)
+  return (
+    <Typography
+      variant="body2"
+      sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+    >
+      {loaded ? t('floor.summary', { total: counts.total, loggedIn: counts.loggedIn }) : '\u00a0'}
+    </Typography>
+  )
+}
+
+/** The state family chips with their live counts. */
+function LiveFamilyChips({
+  view,
+  onToggle,
+}: {
+  view: FloorView
+  onToggle: (family: StateFamily) => void
+}) {
+  const counts = useFloorCounts(view)
+  const loaded = useFloorStore((s) => s.loaded)
+  return (
+    <FamilyChips
+      counts={loaded ? counts.byFamily : null}
+      selected={view.families}
+      onToggle={onToggle}
+    />
   )
 }

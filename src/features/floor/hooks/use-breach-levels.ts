@@ -4,7 +4,7 @@ import type { FloorSettings } from '@/shared/settings'
 import { ThresholdsContext } from '../components/thresholds-context'
 import { floorClock } from '../stores/connection-status'
 import { useFloorStore } from '../stores/floor-store'
-import { type BreachLevels, breachLevels, sameLevels } from '../utils/breach'
+import { type BreachLevels, breachTracker } from '../utils/breach'
 
 const NONE: BreachLevels = {}
 
@@ -20,26 +20,39 @@ function subscribeAll(listener: () => void): () => void {
 const noSubscription = () => () => {}
 
 /**
- * Reads the levels at the last tick, deriving them again only when the floor, the clock offset
- * or the tick moved, and handing out the previous object while they are the same.
+ * Reads the levels at the last tick, updating them only when the floor, the clock offset or the
+ * tick moved, and then only for the agents a batch replaced or whose next threshold the clock
+ * reached (see `breachTracker`); the previous object is handed out while they are the same.
  */
-function levelsReader(settings: FloorSettings | null): () => BreachLevels {
+function levelsReader(settings: FloorSettings): () => BreachLevels {
+  const track = breachTracker(settings)
   let last = NONE
   let inputs: readonly unknown[] = []
   return () => {
-    if (!settings) return NONE
     const s = useFloorStore.getState()
     const now = tickNow()
     const next = [s.agents, s.ids, s.offset, s.status, s.link, now]
     if (next.every((v, i) => Object.is(v, inputs[i]))) return last
     inputs = next
-    const levels = breachLevels(s.agents, s.ids, settings, floorClock(s, now))
-    if (!sameLevels(last, levels)) last = levels
+    last = track(s, floorClock(s, now))
     return last
   }
 }
 
 const readNone = () => NONE
+
+/** One reader per thresholds, shared by every caller (the order, the over-time count, the wall). */
+const readers = new WeakMap<FloorSettings, () => BreachLevels>()
+
+function sharedReader(settings: FloorSettings | null): () => BreachLevels {
+  if (!settings) return readNone
+  let read = readers.get(settings)
+  if (!read) {
+    read = levelsReader(settings)
+    readers.set(settings, read)
+  }
+  return read
+}
 
 /**
  * Every agent past a threshold, re-derived on each tick and each batch. The same object is
@@ -48,6 +61,6 @@ const readNone = () => NONE
  */
 export function useBreachLevels(enabled = true): BreachLevels {
   const settings = use(ThresholdsContext)
-  const read = useMemo(() => (enabled ? levelsReader(settings) : readNone), [enabled, settings])
+  const read = useMemo(() => (enabled ? sharedReader(settings) : readNone), [enabled, settings])
   return useSyncExternalStore(enabled ? subscribeAll : noSubscription, read, read)
 }

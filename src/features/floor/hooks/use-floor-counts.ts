@@ -1,19 +1,17 @@
 import { useMemo } from 'react'
 import { type FloorState, useFloorStore } from '../stores/floor-store'
-import { type FloorCounts, countFloor } from '../utils/filter-sort'
+import { type FloorCounts, floorCounter } from '../utils/filter-sort'
 import type { FloorView } from '../utils/floor-view'
-import { memoSelector, shallowDeepEqual } from '../utils/memo-selector'
 
-/** Agents per state family (and totals) within the skill, department and search filters. */
+/**
+ * Agents per state family (and totals) within the skill, department and search filters; kept
+ * up from each batch's changed agents rather than counted over the floor again.
+ */
 export function useFloorCounts(view: FloorView): FloorCounts {
   const { skills, depts, q } = view
   const select = useMemo(() => {
-    const derive = memoSelector(
-      (agents: FloorState['agents'], ids: FloorState['ids']) =>
-        countFloor(agents, ids, { skills, depts, q }),
-      shallowDeepEqual,
-    )
-    return (s: FloorState) => derive(s.agents, s.ids)
+    const count = floorCounter({ skills, depts, q })
+    return (s: FloorState) => count(s)
   }, [skills, depts, q])
   return useFloorStore(select)
 }

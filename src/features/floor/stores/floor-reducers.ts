@@ -27,6 +27,12 @@ export interface FloorData {
    * every state change of a 5,000-agent floor.
    */
   roster: object
+  /**
+   * What the last batch that replaced `agents` changed, so what is derived over the whole floor
+   * (counts, order, breach levels) can be updated from the agents it names instead of from all
+   * of them. Null after a snapshot.
+   */
+  delta: FloorDelta | null
   figures: TodayFigures | null
   /** Ended calls, oldest first, at most LATEST_CALLS_MAX. */
   latestCalls: readonly CallSummary[]
@@ -38,6 +44,27 @@ export interface FloorData {
   lastEventAt: number | null
 }
 
+/** The step from one `agents` record to the next: the agents a batch replaced. */
+export interface FloorDelta {
+  /** The record the batch was applied to. */
+  from: Readonly<Record<string, AgentView>>
+  /** Ids whose view the batch replaced, added or removed (one may come more than once). */
+  changed: readonly string[]
+}
+
+/**
+ * The agents replaced between `prev` and `floor.agents`: none when they are the same record,
+ * the last batch's when it was applied to `prev`, and null when that is not known (several
+ * batches apart, or a snapshot between): then whatever is derived must be derived again whole.
+ */
+export function changedSince(
+  prev: Readonly<Record<string, AgentView>>,
+  floor: Pick<FloorData, 'agents' | 'delta'>,
+): readonly string[] | null {
+  if (floor.agents === prev) return []
+  return floor.delta?.from === prev ? floor.delta.changed : null
+}
+
 export const EMPTY_FLOOR: FloorData = {
   loaded: false,
   synced: false,
@@ -45,6 +72,7 @@ export const EMPTY_FLOOR: FloorData = {
   agents: {},
   ids: [],
   roster: {},
+  delta: null,
   figures: null,
   latestCalls: [],
   callBacks: null,
@@ -67,6 +95,7 @@ export function applySnapshot(snapshot: FloorSnapshot): FloorData {
     agents,
     ids: Object.keys(agents).sort(byId),
     roster: {},
+    delta: null,
     figures: snapshot.figures,
     latestCalls: appendCalls([], snapshot.latestCalls),
     callBacks: snapshot.callBacks ?? null,
@@ -116,6 +145,13 @@ export function applyChange(
   }
   // Agents that left this screen's scope (moved department, lost a skill): drop their tiles.
   const removed = (change.removed ?? []).filter((id) => id in agents)
+  let delta = floor.delta
+  if (agents !== floor.agents || removed.length > 0) {
+    delta = {
+      from: floor.agents,
+      changed: [...change.agents.map((a) => a.id), ...patches.map((p) => p.id), ...removed],
+    }
+  }
   if (removed.length > 0) {
     const next: Record<string, AgentView> = { ...agents }
     for (const id of removed) delete next[id]
@@ -132,6 +168,7 @@ export function applyChange(
       agents,
       ids,
       roster,
+      delta,
       figures: change.figures ?? floor.figures,
       latestCalls: calls.length > 0 ? appendCalls(floor.latestCalls, calls) : floor.latestCalls,
       // Sent whole when it changed; absent means as before.

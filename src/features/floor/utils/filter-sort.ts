@@ -1,5 +1,6 @@
 import { STATE_FAMILIES, type StateFamily, stateFamily } from '@/shared/ac-state'
 import type { AgentView } from '@/shared/floor'
+import { type FloorData, changedSince } from '../stores/floor-reducers'
 import type { BreachLevels } from './breach'
 import type { FloorView, SortKey } from './floor-view'
 
@@ -230,4 +231,167 @@ export function treeDepth(treePos: string | null): number {
   if (!treePos) return 0
   const parts = treePos.split(/[./\\,-]/).filter((p) => p !== '')
   return Math.max(0, parts.length - 1)
+}
+
+/** The floor as the incremental derivations read it. */
+export type FloorInputs = Pick<FloorData, 'agents' | 'ids' | 'roster' | 'delta'>
+
+function familyCountsEqual(a: FloorCounts, b: FloorCounts): boolean {
+  return (
+    a.total === b.total &&
+    a.loggedIn === b.loggedIn &&
+    STATE_FAMILIES.every((f) => a.byFamily[f] === b.byFamily[f])
+  )
+}
+
+/**
+ * `countFloor` kept from batch to batch: after a batch only the agents it replaced are taken
+ * out of their old family and put in their new one (the scope test is built again only when
+ * who is on the floor, or someone's skills or department, changed). The same object is handed
+ * out while the counts are the same.
+ */
+export function floorCounter(view: ScopeView): (floor: FloorInputs) => FloorCounts {
+  let last: {
+    agents: Agents
+    ids: readonly string[]
+    roster: object
+    inScope: (agent: AgentView) => boolean
+    counts: FloorCounts
+  } | null = null
+  return (floor) => {
+    const { agents, ids, roster } = floor
+    const changed =
+      last && last.ids === ids && last.roster === roster ? changedSince(last.agents, floor) : null
+    if (!last || changed === null) {
+      const inScope = scopeMatcher(agents, ids, view)
+      const counts = countFloor(agents, ids, view)
+      last = {
+        agents,
+        ids,
+        roster,
+        inScope,
+        counts: last && familyCountsEqual(last.counts, counts) ? last.counts : counts,
+      }
+      return last.counts
+    }
+    if (changed.length === 0) return last.counts
+    const byFamily = { ...last.counts.byFamily }
+    let total = last.counts.total
+    const { inScope } = last
+    for (const id of new Set(changed)) {
+      const before = last.agents[id]
+      const after = agents[id]
+      if (before === after) continue
+      if (before && inScope(before)) {
+        byFamily[stateFamily(before.acState)] -= 1
+        total -= 1
+      }
+      if (after && inScope(after)) {
+        byFamily[stateFamily(after.acState)] += 1
+        total += 1
+      }
+    }
+    const counts = { byFamily, total, loggedIn: total - byFamily.loggedOut }
+    last = {
+      ...last,
+      agents,
+      counts: familyCountsEqual(last.counts, counts) ? last.counts : counts,
+    }
+    return last.counts
+  }
+}
+
+/**
+ * `visibleIds` kept from batch to batch: after a batch, the agents it replaced are taken out
+ * of the last order and the ones still shown are put back at their places (a merge, not a
+ * sort of the whole floor); sorted by name, with nobody coming into or leaving the filters,
+ * the last order stands as it is. Everything is recomputed when who is on the floor, someone's
+ * skills, department or name, or the batches in between are not known. The same array is
+ * handed out while the order is the same.
+ */
+export function visibleIdsKeeper(
+  view: FloorView,
+  collator: Intl.Collator,
+  ranksOf: (agents: Agents, ids: readonly string[]) => NameRanks = nameRanker(collator),
+): (floor: FloorInputs) => readonly string[] {
+  const compare = compareRanked(view.sort)
+  let last: {
+    agents: Agents
+    ids: readonly string[]
+    roster: object
+    ranks: NameRanks
+    inScope: (agent: AgentView) => boolean
+    shown: readonly string[]
+  } | null = null
+  const keep = (shown: readonly string[]) =>
+    last && arraysEqualIds(last.shown, shown) ? last.shown : shown
+  return (floor) => {
+    const { agents, ids, roster } = floor
+    let changed =
+      last && last.ids === ids && last.roster === roster ? changedSince(last.agents, floor) : null
+    // A new name moves its agent in name order, which every sort falls back to.
+    if (last && changed !== null) {
+      const before = last.agents
+      for (const id of changed) {
+        const a = before[id]
+        const b = agents[id]
+        if (a !== b && (!a || !b || sortName(a) !== sortName(b))) {
+          changed = null
+          break
+        }
+      }
+    }
+    if (!last || changed === null) {
+      const ranks = ranksOf(agents, ids)
+      const shown = keep(visibleIds(agents, ids, view, collator, ranks))
+      last = { agents, ids, roster, ranks, inScope: scopeMatcher(agents, ids, view), shown }
+      return shown
+    }
+    if (changed.length === 0) return last.shown
+    const { inScope, ranks } = last
+    const shows = (agent: AgentView | undefined): agent is AgentView =>
+      agent !== undefined &&
+      inScope(agent) &&
+      (view.families.length === 0 || view.families.includes(stateFamily(agent.acState)))
+    const moved = new Set<string>()
+    for (const id of changed) {
+      const before = last.agents[id]
+      const after = agents[id]
+      if (before === after) continue
+      // In name order an agent that stays shown keeps its place.
+      if (view.sort === 'name' && shows(before) === shows(after)) continue
+      moved.add(id)
+    }
+    if (moved.size === 0) {
+      last = { ...last, agents }
+      return last.shown
+    }
+    const ranked = (agent: AgentView): Ranked => ({
+      agent,
+      rank: ranks.get(agent.id) ?? Number.MAX_SAFE_INTEGER,
+    })
+    const added: Ranked[] = []
+    for (const id of moved) {
+      const agent = agents[id]
+      if (shows(agent)) added.push(ranked(agent))
+    }
+    added.sort(compare)
+    const shown: string[] = []
+    let i = 0
+    for (const id of last.shown) {
+      if (moved.has(id)) continue
+      if (i < added.length) {
+        const here = ranked(agents[id]!)
+        while (i < added.length && compare(added[i]!, here) < 0) shown.push(added[i++]!.agent.id)
+      }
+      shown.push(id)
+    }
+    while (i < added.length) shown.push(added[i++]!.agent.id)
+    last = { ...last, agents, shown: keep(shown) }
+    return last.shown
+  }
+}
+
+function arraysEqualIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i])
 }
