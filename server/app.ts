@@ -29,6 +29,7 @@ import { installSocketAuth, type SessionOwner } from './auth/socket-auth'
 import { UsersRepo } from './auth/users.repo'
 import { CallsRepo } from './day-calls/calls.repo'
 import { CallsStore } from './day-calls/calls.store'
+import { digitsOf, sameNumber } from './day-calls/abandoned-callers'
 import { figuresRoutes } from './day-calls/figures.routes'
 import { type RelayConfig, trustProxyOption } from './config'
 import { CstaClient } from './csta/csta.client'
@@ -303,8 +304,18 @@ export function createApp(deps: AppDeps): App {
       if (!cluster || cluster.isLeader) prefetcher?.callEnded(call)
     },
     (from, to) => agentsRepo.everyAgentBetween(from, to),
+    {
+      minOf: (namespace) => settings.get(namespace).repeatCallsMin,
+      // Agents on a call with that number (or every agent) show the count of the day again.
+      changed: (namespace, digits) =>
+        agents.recountCallers(
+          namespace,
+          digits === null ? null : (number) => sameNumber(digitsOf(number), digits),
+        ),
+    },
   )
   handleTime = calls
+  agents.callerCalls = (view) => calls.callerCallsFor(view)
   // The floor, today's figures and the agents' day as they were before a restart, before the
   // relay answers any request or socket.
   fastify.addHook('onReady', async () => {
@@ -324,10 +335,21 @@ export function createApp(deps: AppDeps): App {
   gateway = floor
 
   const recordings = new RecordingsRepo(store.db)
-  const records = new RecordsService(platform, callsRepo, recordings, config.timeZone, now, {
-    agentName: (namespace, agentId) => agents.get(namespace, agentId)?.name ?? null,
-    skillNames: (namespace) => skillNames.get(namespace),
-  })
+  const records = new RecordsService(
+    platform,
+    callsRepo,
+    recordings,
+    config.timeZone,
+    now,
+    {
+      agentName: (namespace, agentId) => agents.get(namespace, agentId)?.name ?? null,
+      skillNames: (namespace) => skillNames.get(namespace),
+    },
+    {
+      today: (namespace, callId) => calls.repeatPlaceOf(namespace, callId),
+      minOf: (namespace) => settings.get(namespace).repeatCallsMin,
+    },
+  )
   const peaks = new PeaksStore(path.join(config.dataDir, 'peaks'), platform)
   prefetcher = new PeaksPrefetcher(records, peaks, {
     minTalkSec: config.peaksPrefetchMinSec,

@@ -89,6 +89,33 @@ export class AgentsStore {
     writes.beforeCommit((trx) => repo.flushStaged(trx))
   }
 
+  /**
+   * The customer's calls of the day for an agent on a call (see `CallsStore.callerCallsFor`),
+   * when the number is a repeat caller; unset: views carry no count.
+   */
+  callerCalls: ((view: AgentView) => number | undefined) | null = null
+
+  /**
+   * Counts again the customer's calls of the day shown by the agents of a tenant (all tenants:
+   * `namespace` null) on a call with `digits` (any number: null): a call of that number ended,
+   * the day was counted again, or a new day began. Agents whose count changed are announced.
+   */
+  recountCallers(namespace: string | null, matches: ((number: string) => boolean) | null): void {
+    const floors = namespace === null ? [...this.floors.values()] : [this.floors.get(namespace)]
+    for (const floor of floors) {
+      if (!floor) continue
+      for (const held of floor.values()) {
+        if (held.customerNumber === null && held.callerCallsToday === undefined) continue
+        if (matches && held.customerNumber !== null && !matches(held.customerNumber)) continue
+        const view = { ...held }
+        this.withCallerCalls(view)
+        if (view.callerCallsToday === held.callerCallsToday) continue
+        floor.set(view.id, view)
+        this.onChange(view)
+      }
+    }
+  }
+
   /** Restores the floor as it was last acknowledged (before the relay answers anything). */
   async load(): Promise<void> {
     for (const view of await this.repo.loadLatest()) this.floorOf(view.namespace).set(view.id, view)
@@ -144,6 +171,7 @@ export class AgentsStore {
       view.monitors = held.monitors
     view.callSince = callSinceOf(view, held)
     this.withNumber(view)
+    this.withCallerCalls(view)
     this.floorOf(view.namespace).set(view.id, view)
     this.onChange(view)
     if (view.callId !== null && view.customerNumber === null)
@@ -157,6 +185,13 @@ export class AgentsStore {
     if (view.customerNumber !== null)
       this.numbers.learn(view.namespace, view.callId, view.customerNumber)
     else view.customerNumber = this.numbers.known(view.namespace, view.callId)
+  }
+
+  /** Sets (or leaves out) the customer's calls of the day on a view about to be held. */
+  private withCallerCalls(view: AgentView): void {
+    const n = this.callerCalls?.(view)
+    if (n === undefined) delete view.callerCallsToday
+    else view.callerCallsToday = n
   }
 
   /** A callEnd named the call's customer: agents still on it (in after-call work) show it. */
@@ -175,6 +210,7 @@ export class AgentsStore {
     for (const held of floor.values()) {
       if (held.callId !== callId || held.customerNumber === number) continue
       const view = { ...held, customerNumber: number }
+      this.withCallerCalls(view)
       floor.set(view.id, view)
       this.onChange(view)
     }

@@ -6,11 +6,12 @@ import type {
   RobotCallsQuery,
   SplitHint,
 } from '@/shared/cdr'
-import { formatQueryTime, parsePlatformTime } from '@/shared/platform-time'
+import { formatQueryTime, parsePlatformTime, platformDay } from '@/shared/platform-time'
 import type { SkillNames } from '@/shared/skill-names'
 import type { CallSummary } from '@/shared/floor'
 import { domainOf } from '@/shared/webhooks'
 import type { CallsRepo } from '../day-calls/calls.repo'
+import { RepeatCallers, reachedCenter } from '../day-calls/repeat-callers'
 import type { Audience } from '../realtime/audience'
 import type { RecordingsRepo } from './recordings.repo'
 import { type FailureAnswer, failureAnswer } from '../platform/platform-messages'
@@ -68,6 +69,16 @@ export interface RowNames {
 
 const NO_NAMES: RowNames = { agentName: () => null, skillNames: () => ({}) }
 
+/** Where the rows' repeat-caller counts come from: today's calls in memory, the tenant's minimum. */
+export interface RowRepeats {
+  /** A call of today's place among its number's calls, when that makes it a repeat caller. */
+  today: (namespace: string, callId: string) => number | undefined
+  /** The tenant's `repeatCallsMin`. */
+  minOf: (namespace: string) => number
+}
+
+const NO_REPEATS: RowRepeats = { today: () => undefined, minOf: () => Infinity }
+
 /** `5001`, `5001@test.cc` or `张伟` (any case) for agent `5001@test.cc` named 张伟. */
 function matchesId(wanted: string, id: string | null | undefined, name: string | null | undefined) {
   if (!id) return false
@@ -91,6 +102,8 @@ export class RecordsService {
     private readonly now: () => number,
     /** Names of agents and skill groups, for the rows; none: ids only. */
     private readonly names: RowNames = NO_NAMES,
+    /** Repeat callers' counts for the rows; none: rows carry none. */
+    private readonly repeats: RowRepeats = NO_REPEATS,
   ) {}
 
   /** A page of §4.5, only the calls in the user's scope (`total` kept as `pageOf` says). */
@@ -111,13 +124,18 @@ export class RecordsService {
       audience.namespace,
       list.map((row) => row.callId),
     )
+    const places = await this.repeatPlaces(audience.namespace, known)
     const rows = list
       .filter(
         (row) =>
           !namesOtherTenant(row, audience.namespace) &&
           visibleCall(audience, known.get(row.callId) ?? null),
       )
-      .map((row) => this.withPeople(audience.namespace, row, known.get(row.callId) ?? null))
+      .map((row) => {
+        const withPeople = this.withPeople(audience.namespace, row, known.get(row.callId) ?? null)
+        const place = places.get(row.callId)
+        return place === undefined ? withPeople : { ...withPeople, callerCallsToday: place }
+      })
     if (!q.agent && !q.skill) return { ok: true, data: { total, list: rows } }
     // Filtered on the relay, page by page: how many match in all is not known.
     const skillNames = this.names.skillNames(audience.namespace)
@@ -127,6 +145,41 @@ export class RecordsService {
         (!q.skill || matchesId(q.skill, row.skillId, row.skillId ? skillNames[row.skillId] : null)),
     )
     return { ok: true, data: { total: null, list: kept } }
+  }
+
+  /**
+   * The calls' places among their numbers' calls of their day, for those that made the number a
+   * repeat caller: today's from the day's calls in memory, a past day's from the stored calls
+   * of that day (kept CALL_RETENTION_DAYS days), one query per day on the page. Calls the relay never saw
+   * end have none.
+   */
+  private async repeatPlaces(
+    namespace: string,
+    calls: Map<string, CallSummary>,
+  ): Promise<Map<string, number>> {
+    const out = new Map<string, number>()
+    const min = this.repeats.minOf(namespace)
+    const today = platformDay(this.now(), this.timeZone)
+    const pastDays = new Map<string, CallSummary[]>()
+    for (const call of calls.values()) {
+      if (call.endTime === null || !reachedCenter(call)) continue
+      const day = platformDay(call.endTime, this.timeZone)
+      if (day === today) {
+        const place = this.repeats.today(namespace, call.callId)
+        if (place !== undefined) out.set(call.callId, place)
+      } else {
+        pastDays.set(day, [...(pastDays.get(day) ?? []), call])
+      }
+    }
+    for (const [day, wanted] of pastDays) {
+      const numbers = wanted.flatMap((c) => [c.customerPhone, c.ani].filter((n) => n !== null))
+      const counter = new RepeatCallers()
+      for (const call of await this.calls.listDayOfNumbers(namespace, day, numbers)) {
+        const place = counter.add(call)
+        if (place !== null && place >= min && calls.has(call.callId)) out.set(call.callId, place)
+      }
+    }
+    return out
   }
 
   /** The row with the agent and skill group of its call, as the relay saw the call end. */
@@ -209,7 +262,18 @@ export class RecordsService {
       return { ok: false, answer: notFound(callId) }
     this.rememberOwned(audience.namespace, callId)
     const people = this.withPeople(audience.namespace, { callId }, call)
-    return { ok: true, data: { ...cdr, ...people, callId: cdr.callId ?? callId } }
+    const place = call
+      ? (await this.repeatPlaces(audience.namespace, new Map([[callId, call]]))).get(callId)
+      : undefined
+    return {
+      ok: true,
+      data: {
+        ...cdr,
+        ...people,
+        ...(place === undefined ? {} : { callerCallsToday: place }),
+        callId: cdr.callId ?? callId,
+      },
+    }
   }
 
   /**

@@ -218,6 +218,34 @@ describe('recordings', () => {
   })
 })
 
+describe('repeat callers in the call records', () => {
+  it("mark a number's later calls of the day with their place, and filter by the number", async () => {
+    // The simulator's repeat customers call again within simulated minutes.
+    let flagged: CdrListItem | undefined
+    for (let i = 0; i < 150 && !flagged; i++) {
+      const res = await get(lead, '/api/calls', { ...range(), s: 100, isOrder: 1 })
+      if (res.ok) flagged = ((await res.json()) as CallsPage).list.find((c) => c.callerCallsToday)
+      if (!flagged) await new Promise((r) => setTimeout(r, 200))
+    }
+    expect(flagged, 'a repeat caller within 30 s').toBeDefined()
+    const number = flagged!.ani!
+    const res = await get(lead, '/api/calls', { ...range(), ani: number, s: 100, isOrder: 1 })
+    expect(res.status).toBe(200)
+    const ofNumber = ((await res.json()) as CallsPage).list
+    expect(ofNumber.every((c) => c.ani === number)).toBe(true)
+    const places = ofNumber.flatMap((c) => (c.callerCallsToday ? [c.callerCallsToday] : []))
+    // The default minimum is 2: the first call of the day is never flagged, the later ones are.
+    expect(ofNumber.length).toBeGreaterThanOrEqual(2)
+    expect(places.length).toBeLessThan(ofNumber.length)
+    expect(new Set(places).size).toBe(places.length)
+    for (const p of places) expect(p).toBeGreaterThanOrEqual(2)
+    expect(Math.max(...places)).toBeLessThanOrEqual(ofNumber.length)
+    // The call page says the same as its row.
+    const detail = (await (await get(lead, `/api/calls/${flagged!.callId}`)).json()) as CdrListItem
+    expect(detail.callerCallsToday).toBe(flagged!.callerCallsToday)
+  }, 60_000)
+})
+
 describe('a long call', () => {
   it('has its waveform computed as it ends, before anyone opens it', async () => {
     const res = await fetch(`${sim.url}/sim/fixtures/calls`, {

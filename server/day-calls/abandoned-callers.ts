@@ -102,6 +102,15 @@ export class AbandonedCallers {
   private readonly tenants = new Map<string, Tenant>()
   private readonly listeners: ((namespace: string) => void)[] = []
 
+  constructor(
+    /**
+     * A number's calls of the day when it is a repeat caller (shown on its row), else
+     * undefined; none: rows carry no count.
+     */
+    private readonly repeatCalls: (namespace: string, digits: string) => number | undefined = () =>
+      undefined,
+  ) {}
+
   /** Calls `listener` with the namespace whenever its list or figures changed. */
   onChange(listener: (namespace: string) => void): void {
     this.listeners.push(listener)
@@ -191,7 +200,10 @@ export class AbandonedCallers {
       if (c.reachSec !== null) reach.push(c.reachSec)
       if (c.reachedAt !== null) continue
       waitingCount += 1
-      if (waiting.length < ABANDONED_CALLERS_MAX) waiting.push(rowOf(c))
+      if (waiting.length < ABANDONED_CALLERS_MAX) {
+        const calls = this.repeatCalls(namespace, c.digits)
+        waiting.push(calls === undefined ? rowOf(c) : { ...rowOf(c), callerCallsToday: calls })
+      }
     }
     return {
       waiting,

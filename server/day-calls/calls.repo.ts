@@ -88,6 +88,24 @@ export class CallsRepo {
     return rows.map(toSummary)
   }
 
+  /**
+   * The calls of a tenant's platform-local day whose customer's number or calling number is one
+   * of `numbers` (as stored), as `listDay` orders them: a number's calls of a past day.
+   */
+  async listDayOfNumbers(
+    namespace: string,
+    day: string,
+    numbers: readonly string[],
+  ): Promise<CallSummary[]> {
+    if (numbers.length === 0) return []
+    const list = sql.join([...new Set(numbers)])
+    const { rows } = await sql<CallRow>`SELECT * FROM calls
+      WHERE namespace = ${namespace} AND day = ${day}
+        AND (customer_phone IN (${list}) OR ani IN (${list}))
+      ORDER BY CASE WHEN end_time IS NULL THEN 0 ELSE 1 END, end_time, received_at`.execute(this.db)
+    return rows.map(toSummary)
+  }
+
   /** Deletes the calls of platform-local days before `day` (`yyyy-MM-dd`); returns how many. */
   async prune(day: string): Promise<number> {
     return changed(await sql`DELETE FROM calls WHERE day < ${day}`.execute(this.db))

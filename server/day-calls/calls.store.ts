@@ -3,16 +3,30 @@ import type { AgentView, CallSummary, TodayFigures } from '@/shared/floor'
 import { parsePlatformTime, platformDay } from '@/shared/platform-time'
 import type { CallEndEvent } from '@/shared/webhooks'
 import type { WriteBatcher } from '../db/write-batcher'
-import { AbandonedCallers } from './abandoned-callers'
+import { AbandonedCallers, customerNumberOf, digitsOf } from './abandoned-callers'
 import type { CallsRepo } from './calls.repo'
 import { type BucketFilter, DayFigures, type FiguresRules } from './figures'
 import { type HandlePiece, HandleTimeTracker } from './handle-time'
+import { RepeatCallers } from './repeat-callers'
 
 // The feed shows LATEST_CALLS_MAX calls to each viewer; more are kept so a viewer who sees only
 // part of the floor still gets a full feed.
 const LATEST_KEPT = LATEST_CALLS_MAX * 4
 
 export type CallFilter = (call: CallSummary) => boolean
+
+/** Repeat callers: from how many calls of the day a number is one, and who to tell of changes. */
+export interface RepeatOptions {
+  /** The tenant's `repeatCallsMin`. */
+  minOf: (namespace: string) => number
+  /**
+   * A number's count of the day changed (`digits`), or every count of a tenant did (`digits`
+   * null: its day was counted again), or of every tenant (`namespace` null: a new day).
+   */
+  changed: (namespace: string | null, digits: string | null) => void
+}
+
+const NO_REPEATS: RepeatOptions = { minOf: () => Infinity, changed: () => {} }
 
 export function summaryOf(e: CallEndEvent, orgTreePos: string | null): CallSummary {
   return {
@@ -52,14 +66,21 @@ export class CallsStore {
   private readonly handle = new HandleTimeTracker()
   private readonly figures = new Map<string, DayFigures>()
   private readonly latest = new Map<string, CallSummary[]>()
+  /** Today's customer numbers and how often each reached the center. */
+  private readonly repeats = new RepeatCallers()
   /** Today's abandoned callers, waiting for a call back or reached again. */
-  readonly abandoned = new AbandonedCallers()
+  readonly abandoned = new AbandonedCallers((namespace, digits) => {
+    const n = this.repeats.count(namespace, digits)
+    return n >= this.repeat.minOf(namespace) ? n : undefined
+  })
+  /** True while a whole day is counted (at start, or again): one `repeat.changed` after it. */
+  private recounting = false
   /** Calls being written now, by namespace and callId. */
   private readonly writing = new Map<string, Promise<void>>()
   /** Today's calls per namespace, in the order they came. */
   private readonly todays = new Map<string, CallSummary[]>()
-  /** Keys (`keyOf`) of today's calls. */
-  private readonly known = new Set<string>()
+  /** Today's calls by their key (`keyOf`). */
+  private readonly known = new Map<string, CallSummary>()
   /**
    * Calls that ended on a day the relay's clock has not reached yet (the platform's clock runs
    * ahead; the webhook's check keeps that to hours): counted when that day begins.
@@ -77,6 +98,7 @@ export class CallsStore {
     /** Every agent's stored events of [from, to), each agent's in order: today's handle time. */
     private readonly agentEvents: (from: number, to: number) => Promise<AgentView[]> = () =>
       Promise.resolve([]),
+    private readonly repeat: RepeatOptions = NO_REPEATS,
   ) {
     this.day = platformDay(now, timeZone)
     this.dayStart = dayStartOf(this.day, timeZone, now)
@@ -91,8 +113,28 @@ export class CallsStore {
     const calls = await this.repo.listDay(day)
     const events = await this.agentEvents(dayStartOf(day, this.timeZone, now), now + 1)
     this.startDay(day, now)
+    this.recounting = true
     for (const call of calls) this.add(call)
+    this.recounting = false
+    this.repeat.changed(null, null)
     for (const view of events) this.agentChanged(view)
+  }
+
+  /**
+   * The customer's calls of the day for an agent on a call with them (the current one
+   * included, see `RepeatCallers.forAgent`), when the number is a repeat caller; else undefined.
+   */
+  callerCallsFor(view: AgentView): number | undefined {
+    const n = this.repeats.forAgent(view)
+    return n !== null && n >= this.repeat.minOf(view.namespace) ? n : undefined
+  }
+
+  /**
+   * A call's place among its number's calls of today, when it ended today and made the number
+   * a repeat caller; else undefined (another day, not counted, or below the tenant's minimum).
+   */
+  repeatPlaceOf(namespace: string, callId: string): number | undefined {
+    return this.known.get(`${namespace}\u0000${callId}`)?.callerCallsToday ?? undefined
   }
 
   /**
@@ -234,12 +276,16 @@ export class CallsStore {
     this.figures.delete(namespace)
     this.latest.delete(namespace)
     this.abandoned.clearTenant(namespace)
+    this.repeats.clearTenant(namespace)
     // In the order the store lists a day: by end time (none first), then as they came.
     const calls = [...(this.todays.get(namespace) ?? [])].sort(
       (a, b) => (a.endTime ?? -Infinity) - (b.endTime ?? -Infinity),
     )
     this.todays.delete(namespace)
+    this.recounting = true
     for (const call of calls) this.add(call)
+    this.recounting = false
+    this.repeat.changed(namespace, null)
     if (before) this.figuresOf(namespace).takeHandleFrom(before)
   }
 
@@ -269,17 +315,25 @@ export class CallsStore {
     this.abandoned.clear()
     this.known.clear()
     this.todays.clear()
+    this.repeats.clear()
+    if (!this.recounting) this.repeat.changed(null, null)
   }
 
   private add(call: CallSummary): void {
     const key = keyOf(call)
-    this.known.add(key)
+    this.known.set(key, call)
     let todays = this.todays.get(call.namespace)
     if (!todays) {
       todays = []
       this.todays.set(call.namespace, todays)
     }
     todays.push(call)
+    const place = this.repeats.add(call)
+    // Its place among the number's calls, shown once it makes the number a repeat caller.
+    if (place !== null && place >= this.repeat.minOf(call.namespace)) call.callerCallsToday = place
+    else delete call.callerCallsToday
+    if (place !== null && !this.recounting)
+      this.repeat.changed(call.namespace, digitsOf(customerNumberOf(call)!))
     this.figuresOf(call.namespace).add(call)
     this.abandoned.add(call)
     let latest = this.latest.get(call.namespace)

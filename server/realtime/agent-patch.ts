@@ -12,6 +12,7 @@ const SCALARS = [
   'callId',
   'callSince',
   'customerNumber',
+  'callerCallsToday',
   'channelAddr',
   'workSkill',
   'reason',
@@ -30,6 +31,7 @@ export function patchOf(prev: AgentView, next: AgentView): AgentPatch {
   // Absent means false in a view, but absent in a patch means "unchanged": say false.
   if ('approxTime' in out) out.approxTime = next.approxTime === true
   if ('callSince' in out) out.callSince = next.callSince ?? null
+  if ('callerCallsToday' in out) out.callerCallsToday = next.callerCallsToday ?? null
   if (next.skills !== prev.skills && next.skills.join('\u0000') !== prev.skills.join('\u0000'))
     patch.skills = next.skills
   const o = next.org

@@ -64,4 +64,13 @@ describeEachStore('figure settings', (kind) => {
     expect(restarted.get('test.cc')).toEqual(settings.get('nowhere.cc'))
     expect(restarted.get('b.cc')).toEqual(settings.get('nowhere.cc'))
   })
+  it('keep what was stored before the repeat-caller minimum existed, with the default of 2', async () => {
+    const { repeatCallsMin: _, ...older } = withQueue(45)
+    await sql`INSERT INTO settings (namespace, value, updated_at, updated_by)
+      VALUES ('test.cc', ${JSON.stringify(older)}, 1, 'root')`.execute(store.db)
+    const restarted = new SettingsStore(store.db, RELAY)
+    await restarted.load()
+    expect(restarted.get('test.cc')).toEqual({ ...withQueue(45), repeatCallsMin: 2 })
+    expect(restarted.get('test.cc').queues['7001@test.cc']?.slThresholdSec).toBe(45)
+  })
 })

@@ -14,6 +14,7 @@ import type { Clock } from './clock'
 import { isFlat, LOAD_PROFILES, type LoadProfile, type LoadStep } from './load-profile'
 import { customerArea, mobileNumber } from './names'
 import type { Random } from './random'
+import { RepeatCustomers } from './repeat-customers'
 import { ROBOT_LINE } from './robot-calls'
 import { insertByWait, longestIdleAgent, longestWaitingCall } from './routing'
 import { DEFAULT_TIMING, type SimTiming, type Span } from './sim-timing'
@@ -102,10 +103,13 @@ export class CallCenter {
   private readonly clock: Clock
   private readonly rng: Random
   private endedCount = 0
+  /** The numbers inbound calls come from, some of them several times a day. */
+  private readonly callers: RepeatCustomers
 
   constructor(private readonly opts: CallCenterOptions) {
     this.clock = opts.clock
     this.rng = opts.rng
+    this.callers = new RepeatCustomers(opts.rng)
     this.timing = { ...DEFAULT_TIMING, ...opts.timing }
     this.load = opts.load ?? LOAD_PROFILES.flat
     this.skillIds = Array.from({ length: opts.skills }, (_, i) => skillId(i, opts.namespace))
@@ -253,7 +257,7 @@ export class CallCenter {
   // ---- inbound: IVR → queue → ringing → talking (→ hold) → ACW ----
 
   private inbound(skill: string): void {
-    const phone = mobileNumber(this.rng)
+    const phone = this.callers.nextCaller()
     const call = this.newCall('Inbound', phone, phone, HOTLINE, skill)
     const ns = this.opts.namespace
     const now = this.clock.now()

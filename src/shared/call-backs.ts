@@ -21,6 +21,11 @@ export const abandonedCallerSchema = z.object({
   lastCallId: z.string(),
   /** A call back under way (asked through the console, not ended yet), if any. */
   callingBack: z.nullable(z.object({ by: z.string(), since: z.number(), callId: z.string() })),
+  /**
+   * The number's calls that reached the center today (answered ones too), when it is a repeat
+   * caller (this reached the tenant's `repeatCallsMin`); absent otherwise.
+   */
+  callerCallsToday: z.optional(z.number()),
 })
 export type AbandonedCaller = z.output<typeof abandonedCallerSchema>
 

@@ -145,6 +145,11 @@ export interface CdrListItem {
   skillId?: string | null
   /** The name an admin gave the skill group, if any. */
   skillName?: string | null
+  /**
+   * Added by the relay: the call's place among its customer number's calls of that day that
+   * reached the center, when that made the number a repeat caller (see `repeatCallsMin`).
+   */
+  callerCallsToday?: number
 }
 
 /** One recording of a call (§4.2). */

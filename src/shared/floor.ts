@@ -66,6 +66,12 @@ export const agentViewSchema = z.object({
    * Null when there is no call or it is not known yet.
    */
   customerNumber: optText,
+  /**
+   * The customer's calls that reached the center today, the current one included when it is
+   * inbound: present only when the number is a repeat caller (this reached the tenant's
+   * `repeatCallsMin`); absent or null otherwise.
+   */
+  callerCallsToday: z.optional(optNumber),
   /** Extension the agent is logged in on, e.g. `8001@test.cc`. */
   channelAddr: optText,
   skills: z.pipe(
@@ -180,6 +186,11 @@ export const callSummarySchema = z.object({
   transferred: optBool,
   /** Department of the agent who took it, when known: used to scope the feed. */
   orgTreePos: optText,
+  /**
+   * This call's place among the calls of its customer's number that reached the center that
+   * day (3: the third), when that reached the tenant's `repeatCallsMin`; absent otherwise.
+   */
+  callerCallsToday: z.optional(optNumber),
 })
 /** One ended call, as the latest-calls feed shows it. */
 export type CallSummary = z.output<typeof callSummarySchema>

@@ -31,7 +31,17 @@ export interface FloorSettings {
   /** Rules of queues without their own. */
   defaultQueue: QueueRule
   queues: Record<string, QueueRule>
+  /**
+   * A customer number is a repeat caller once it reached the center this many times in the
+   * platform day (inbound calls, abandoned ones included; REPEAT_CALLS_MIN..REPEAT_CALLS_MAX).
+   */
+  repeatCallsMin: number
 }
+
+/** Default, lowest and highest `repeatCallsMin`: the second call of the day is a repeat. */
+export const REPEAT_CALLS_DEFAULT = 2
+export const REPEAT_CALLS_MIN = 2
+export const REPEAT_CALLS_MAX = 20
 
 export const DEFAULT_FAMILY_THRESHOLDS: Record<ThresholdFamily, ThresholdRule> = {
   ringing: { amberSec: 15, redSec: 30 },
@@ -49,6 +59,7 @@ export function defaultSettings(
     bySkill: {},
     defaultQueue: { slTargetPct: 80, ...queue },
     queues: {},
+    repeatCallsMin: REPEAT_CALLS_DEFAULT,
   }
 }
 
@@ -82,6 +93,11 @@ export const floorSettingsSchema = z.object({
   queues: z
     .record(skillKey, queueRule)
     .check(z.refine((r) => Object.keys(r).length <= 200, 'at most 200 queues')),
+  // Settings stored before it existed, and a page that does not send it, take the default.
+  repeatCallsMin: z._default(
+    z.int().check(z.minimum(REPEAT_CALLS_MIN), z.maximum(REPEAT_CALLS_MAX)),
+    REPEAT_CALLS_DEFAULT,
+  ),
 })
 
 export type Breach = 'ok' | 'amber' | 'red'

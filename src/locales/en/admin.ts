@@ -200,6 +200,11 @@ export const admin: English<AdminMessages> = {
     addQueue: 'Queue (skill group) to add',
     removeQueue: 'Remove the rules of queue {{name}}',
     actions: 'Actions',
+    repeatTitle: 'Repeat callers',
+    repeatIntro:
+      'A customer number that reached the center this many times today (inbound calls, abandoned ones included; calls the agents placed do not count) is flagged on the tiles, in the latest calls, in the call records and on the call-back list.',
+    repeatCallsMin: 'Calls of the day from which a number is a repeat caller',
+    repeatHelp: 'A whole number from {{min}} to {{max}}',
     errors: {
       number: 'Enter a number',
       integer: 'Enter a whole number',

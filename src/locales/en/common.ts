@@ -161,6 +161,17 @@ export const common: English<CommonMessages> = {
   profile: {
     menuItem: 'Profile',
   },
+  repeatCaller: {
+    ordinal: {
+      one: '{{count}}st',
+      two: '{{count}}nd',
+      few: '{{count}}rd',
+      other: '{{count}}th',
+    },
+    today: '{{nth}} call today',
+    thatDay: '{{nth}} call that day',
+    link: "{{label}}: show this number's calls of the day",
+  },
   a11y: {
     scrollRegion: '{{label}} (scrollable)',
   },

@@ -189,6 +189,11 @@ export const admin = {
     addQueue: '选择队列（技能组）',
     removeQueue: '删除队列 {{name}} 的设置',
     actions: '操作',
+    repeatTitle: '重复来电',
+    repeatIntro:
+      '同一客户号码当天进线（含放弃的呼入；坐席外呼不计）达到该次数时，在坐席卡片、最近通话、通话记录和回拨列表中标出。',
+    repeatCallsMin: '当天来电达到几次算重复来电',
+    repeatHelp: '{{min}} 到 {{max}} 之间的整数',
     errors: {
       number: '请填写数字',
       integer: '请填写整数',

@@ -160,6 +160,17 @@ export const common = {
   profile: {
     menuItem: '个人资料',
   },
+  repeatCaller: {
+    ordinal: {
+      one: '第 {{count}} 次',
+      two: '第 {{count}} 次',
+      few: '第 {{count}} 次',
+      other: '第 {{count}} 次',
+    },
+    today: '今日{{nth}}来电',
+    thatDay: '当天{{nth}}来电',
+    link: '{{label}}：查看该号码当天的通话',
+  },
   a11y: {
     scrollRegion: '{{label}}（可滚动）',
   },

@@ -1,4 +1,5 @@
 import ViewColumnRounded from '@mui/icons-material/ViewColumnRounded'
+import Box from '@mui/material/Box'
 import Link from '@mui/material/Link'
 import Tooltip from '@mui/material/Tooltip'
 import {
@@ -14,12 +15,14 @@ import { type ReactNode, createContext, use, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'react-router'
 import { MessageState } from '@/components/ui/message-state'
+import { RepeatCallerFlag } from '@/components/ui/repeat-caller-flag'
 import { useLanguage } from '@/hooks/use-language'
 import { useFieldLabel } from '../hooks/use-field-label'
 import type { RecordRow } from '../hooks/use-records-page'
 import { formatValue } from '../utils/cdr-values'
 import { agentCell, skillCell } from '../utils/people-values'
 import { type ListColumn } from '../utils/list-columns'
+import { repeatOf } from '../utils/repeat-caller'
 import { PAGE_SIZES, type PageSize } from '../utils/list-search'
 import InboxRounded from '@mui/icons-material/InboxRounded'
 
@@ -137,7 +140,22 @@ export function RecordsGrid({
               )
             },
           }
-        : {}),
+        : c.field === 'ani'
+          ? {
+              // A repeat caller's number carries its mark, a link to its calls of the day.
+              renderCell: ({ row, value }: { row: KeyedRow; value?: string }) => {
+                const repeat = repeatOf(row)
+                return repeat ? (
+                  <Box component="span" sx={{ display: 'inline-flex', gap: 0.75 }}>
+                    {value}
+                    <RepeatCallerFlag count={repeat.count} number={repeat.number} at={repeat.at} />
+                  </Box>
+                ) : (
+                  value
+                )
+              },
+            }
+          : {}),
     }))
     if (!rowAction) return defs
     const action: GridColDef<KeyedRow> = {

@@ -6,6 +6,7 @@ import type { AgentView } from '@/shared/floor'
 import { DEFAULT_PLATFORM_TZ, formatQueryTime } from '@/shared/platform-time'
 import { callDirection } from '../utils/call-direction'
 import { FamilyIcon } from '@/components/ui/family-icon'
+import { RepeatCallerFlag } from '@/components/ui/repeat-caller-flag'
 import { StateTimer } from './state-timer'
 
 /**
@@ -92,6 +93,17 @@ export function AgentDrawerHeader({ agent }: { agent: AgentView }) {
                 {t('drawer.callerUnknown')}
               </Box>
             )}
+            {/* A repeat caller: the count, and the number's calls of the day a click away. */}
+            {agent.callerCallsToday ? (
+              <>
+                {' '}
+                <RepeatCallerFlag
+                  count={agent.callerCallsToday}
+                  number={agent.customerNumber}
+                  at={callSince ?? agent.stateSince}
+                />
+              </>
+            ) : null}
           </dd>
         </Box>
       )}

@@ -14,6 +14,7 @@ import { useReasonLabel } from '../hooks/use-reason-label'
 import { useTileSlots } from '../hooks/use-tile-slots'
 import { BreachIcon } from './breach-icon'
 import { FamilyIcon } from '@/components/ui/family-icon'
+import { RepeatCallerFlag, useRepeatCallerLabel } from '@/components/ui/repeat-caller-flag'
 import type { TileMenuAnchor } from './floor-slots'
 import { StateTimer } from './state-timer'
 import { PresenceBadge } from './presence-badge'
@@ -55,6 +56,9 @@ export function AgentTileCard({ agent, onOpen, compact = false }: AgentTileCardP
   const monitorsText = monitors.map(monitorLabel).join(', ')
   const breach = useBreach(agent)
   const presence = usePresenceWords(agent.id)
+  const repeatLabel = useRepeatCallerLabel()
+  // A repeat caller on the current call: the tile's label says it too (it is all a reader hears).
+  const repeatCalls = agent.callId ? (agent.callerCallsToday ?? null) : null
   const named = t('tile.label', { name, id: agent.id, state: stateLabel })
   // The tile's label is all a screen reader hears of it: say the timer is approximate there.
   const stateText = agent.approxTime
@@ -96,6 +100,7 @@ export function AgentTileCard({ agent, onOpen, compact = false }: AgentTileCardP
       aria-label={[
         monitorsText ? t('monitors.tileLabel', { label, monitors: monitorsText }) : label,
         ...(presence ? [presence.text] : []),
+        ...(repeatCalls !== null ? [repeatLabel(repeatCalls)] : []),
       ].join(t('presence.separator'))}
       data-family={family}
       data-compact={compact || undefined}
@@ -143,6 +148,7 @@ export function AgentTileCard({ agent, onOpen, compact = false }: AgentTileCardP
             >
               {agent.customerNumber ?? '—'}
             </span>
+            {repeatCalls !== null && <RepeatCallerFlag count={repeatCalls} plain />}
             {agent.workSkill && (
               <span className="tile-skill tile-ellipsis" title={agent.workSkill}>
                 {skillName(agent.workSkill)}

@@ -6,6 +6,7 @@ import { type FocusEvent, memo, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AbandonedCaller, CallBacks } from '@/shared/outbound'
 import { CallBackButton } from '@/components/ui/call-back-slot'
+import { RepeatCallerFlag } from '@/components/ui/repeat-caller-flag'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { useSkillName } from '@/hooks/use-skill-names'
 import { formatClock } from '@/lib/format'
@@ -194,6 +195,13 @@ const CallerRow = memo(function CallerRow({ caller }: { caller: AbandonedCaller 
         >
           {attempts}
         </Box>
+        {caller.callerCallsToday ? (
+          <RepeatCallerFlag
+            count={caller.callerCallsToday}
+            number={caller.phone}
+            at={caller.lastAt}
+          />
+        ) : null}
         <Box
           component="span"
           sx={{ flexShrink: 0, color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { CallSummary } from '@/shared/floor'
 import { CallBackButton } from '@/components/ui/call-back-slot'
+import { RepeatCallerFlag } from '@/components/ui/repeat-caller-flag'
 import { formatClock, formatSeconds, localPart } from '@/lib/format'
 import { useSkillName } from '@/hooks/use-skill-names'
 import { useEndReasonLabel } from '../hooks/use-end-reason-label'
@@ -156,6 +157,14 @@ const CallRow = memo(function CallRow({ call }: { call: CallSummary }) {
           )}
         </Box>
       </Box>
+      {/* Beside the link to the call, as the call back: a link to the number's calls of the day. */}
+      {call.callerCallsToday ? (
+        <RepeatCallerFlag
+          count={call.callerCallsToday}
+          number={call.customerPhone ?? call.ani}
+          at={call.startTime ?? call.endTime}
+        />
+      ) : null}
       <CallBackButton
         customerPhone={call.customerPhone ?? (call.callType === 'Inbound' ? call.ani : null) ?? ''}
         forCallId={call.callId}

@@ -109,4 +109,24 @@ describe('the thresholds page', () => {
     await waitFor(() => expect(sl.getAttribute('aria-invalid')).toBe('true'))
     expect(screen.getByText('不能大于 1 小时')).toBeTruthy()
   })
+  it('sets from how many calls of the day a number is a repeat caller, from 2 to 20', async () => {
+    const user = userEvent.setup()
+    const fetch = renderPage((body) => json(200, body))
+    const repeat = await screen.findByRole('spinbutton', { name: '当天来电达到几次算重复来电' })
+    expect(repeat).toHaveProperty('value', '2')
+    await user.clear(repeat)
+    await user.type(repeat, '1')
+    await user.click(screen.getByRole('button', { name: '保存' }))
+    expect(repeat.getAttribute('aria-invalid')).toBe('true')
+    expect(screen.getByText('不能小于 2')).toBeTruthy()
+    expect(fetch.calls.filter((c) => c.method === 'PUT')).toHaveLength(0)
+    await user.clear(repeat)
+    await user.type(repeat, '3')
+    await user.click(screen.getByRole('button', { name: '保存' }))
+    await waitFor(() => expect(screen.getByText('已保存，所有屏幕已更新。')).toBeTruthy())
+    expect(fetch.calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      ...SAVED,
+      repeatCallsMin: 3,
+    })
+  })
 })

@@ -4,12 +4,19 @@ import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
 import Paper from '@mui/material/Paper'
+import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MessageState } from '@/components/ui/message-state'
 import { isApiError } from '@/lib/api-client'
-import { type FloorSettings, THRESHOLD_FAMILIES, type ThresholdFamily } from '@/shared/settings'
+import {
+  type FloorSettings,
+  REPEAT_CALLS_MAX,
+  REPEAT_CALLS_MIN,
+  THRESHOLD_FAMILIES,
+  type ThresholdFamily,
+} from '@/shared/settings'
 import { useSettings } from '../api/get-settings'
 import { useUpdateSettings } from '../api/update-settings'
 import { NO_ERRORS, type SettingsErrors, checkDraft, saveErrors } from '../utils/settings-errors'
@@ -20,6 +27,7 @@ import {
   defaultFamilyDrafts,
   draftOf,
   durationSeconds,
+  fieldKey,
   emptyFamilyDrafts,
   queueDraft,
 } from '../utils/settings-draft'
@@ -151,6 +159,7 @@ function ThresholdsForm({
       ),
     [draft.families],
   )
+  const repeatError = errors.fields[fieldKey(['repeatCallsMin'])]
   const skillOptions = useMemo(() => [...new Set(knownSkills)].sort(), [knownSkills])
 
   const submit = (event: FormEvent) => {
@@ -276,6 +285,22 @@ function ThresholdsForm({
             }
           />
         </Box>
+      </Section>
+
+      <Section title={t('thresholds.repeatTitle')} intro={t('thresholds.repeatIntro')}>
+        <TextField
+          label={t('thresholds.repeatCallsMin')}
+          type="number"
+          size="small"
+          value={draft.repeatCallsMin}
+          onChange={(e) => edit((d) => ({ ...d, repeatCallsMin: e.target.value }))}
+          error={repeatError !== undefined}
+          helperText={
+            repeatError ??
+            t('thresholds.repeatHelp', { min: REPEAT_CALLS_MIN, max: REPEAT_CALLS_MAX })
+          }
+          slotProps={{ htmlInput: { min: REPEAT_CALLS_MIN, max: REPEAT_CALLS_MAX, step: 1 } }}
+        />
       </Section>
     </Box>
   )

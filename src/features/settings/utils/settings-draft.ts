@@ -32,6 +32,8 @@ export interface SettingsDraft {
   bySkill: { skill: string; rules: FamilyDrafts }[]
   defaultQueue: QueueDraft
   queues: { skill: string; rule: QueueDraft }[]
+  /** Calls of the day from which a customer number is a repeat caller, as typed. */
+  repeatCallsMin: string
 }
 
 export const EMPTY_DURATION: DurationDraft = { text: '', unit: 'sec' }
@@ -89,6 +91,7 @@ export function draftOf(settings: FloorSettings): SettingsDraft {
       skill,
       rule: queueDraft(rule),
     })),
+    repeatCallsMin: String(settings.repeatCallsMin),
   }
 }
 
@@ -138,6 +141,7 @@ export function candidateOf(draft: SettingsDraft): { value: unknown; halfFilled:
     bySkill,
     defaultQueue: queue(draft.defaultQueue),
     queues: Object.fromEntries(draft.queues.map(({ skill, rule: q }) => [skill, queue(q)])),
+    repeatCallsMin: numberOf(draft.repeatCallsMin),
   }
   return { value, halfFilled }
 }

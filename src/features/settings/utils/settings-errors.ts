@@ -23,8 +23,14 @@ function limitText(t: TFunction<'admin'>, path: FieldPath, limit: number): strin
   return String(limit)
 }
 
+// A field of the settings' top level (the others are inside a family, skill group or queue).
+const TOP_FIELDS = new Set<PropertyKey>(['repeatCallsMin'])
+
 function isFieldPath(path: readonly PropertyKey[]): path is FieldPath {
-  return path.length > 1 && path.every((p) => typeof p === 'string' || typeof p === 'number')
+  return (
+    (path.length > 1 || TOP_FIELDS.has(path[0]!)) &&
+    path.every((p) => typeof p === 'string' || typeof p === 'number')
+  )
 }
 
 /** One of the contract's checks in the user's language. */
@@ -79,6 +85,7 @@ const SERVER_PATHS: [RegExp, (m: RegExpExecArray) => FieldPath][] = [
   ],
   [new RegExp(`^defaultQueue\\.${QUEUE_FIELD}$`), (m) => ['defaultQueue', m[1]!]],
   [new RegExp(`^queues\\.(.+)\\.${QUEUE_FIELD}$`), (m) => ['queues', m[1]!, m[2]!]],
+  [/^repeatCallsMin$/, () => ['repeatCallsMin']],
 ]
 
 /** The relay's English words for its checks, in the user's language where they are known. */
