@@ -49,6 +49,13 @@ export function pointAtSimulator(env: NodeJS.ProcessEnv, simUrl: string): void {
   env.WELLCLOUD_TENANT_ID ??= 'demo-tenant'
 }
 
-/** SIM_ARGS as the simulator's arguments. */
-export const simulatorArgs = (env: NodeJS.ProcessEnv): string[] =>
-  (env.SIM_ARGS ?? '').split(/\s+/).filter(Boolean)
+/**
+ * The demo's simulator arguments: SIM_ARGS, after `--caller-in-event`. Seed 003's events do not
+ * name the caller and a running call has no CDR yet, so without it a tile could not show whose
+ * call it is (nor flag a repeat caller) until the call ended; the demo shows what a platform
+ * that sends it gives.
+ */
+export const simulatorArgs = (env: NodeJS.ProcessEnv): string[] => [
+  '--caller-in-event',
+  ...(env.SIM_ARGS ?? '').split(/\s+/).filter(Boolean),
+]
