@@ -56,6 +56,8 @@ import { redactUrl } from './lib/secrets'
 import { audienceOf } from './realtime/audience'
 import { FloorGateway, type FloorServer } from './realtime/floor.gateway'
 import { floorRoutes } from './realtime/floor.routes'
+import { FloorReplay } from './replay/floor-replay'
+import { ReplayRepo } from './replay/replay.repo'
 import { MAX_CLIENT_MESSAGE_BYTES, onePerConnection } from './realtime/socket-limits'
 import { API_BODY_LIMIT, REQUEST_LIMITS } from './web/request-limits'
 import { normalizeRequestUrl } from './web/request-path'
@@ -460,7 +462,17 @@ export function createApp(deps: AppDeps): App {
     usersRoutes({ users, sessions, now, sessionsChanged, audit: auditAdmin, directory }),
     kiosksRoutes({ kiosks, now, sessionsChanged, audit: auditAdmin }),
     webhookTokensRoutes({ tokens: webhookTokens, now, audit: auditAdmin }),
-    floorRoutes(floor, (req) => audienceOf(principalOf(req).scope)),
+    floorRoutes(
+      floor,
+      (req) => audienceOf(principalOf(req).scope),
+      new FloorReplay({
+        repo: new ReplayRepo(store.db, config.serialResetMs),
+        settings,
+        timeZone: config.timeZone,
+        now,
+        eventRetentionDays: config.eventRetentionDays,
+      }),
+    ),
     actionsRoutes({ actions, audit, users, now, timeZone: config.timeZone }),
     outboundRoutes({ outbound, repo: outboundRepo, now, audit: auditAdmin }),
     recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),

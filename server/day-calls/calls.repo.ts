@@ -80,6 +80,17 @@ export class CallsRepo {
     return rows.map(toSummary)
   }
 
+  /**
+   * A tenant's calls of a platform-local day that ended by `at` (epoch ms), in the order they
+   * ended: the day as it stood at a past moment.
+   */
+  async listDayEndedBy(namespace: string, day: string, at: number): Promise<CallSummary[]> {
+    const { rows } = await sql<CallRow>`SELECT * FROM calls WHERE day = ${day}
+      AND end_time <= ${at} AND namespace = ${namespace}
+      ORDER BY end_time, received_at`.execute(this.db)
+    return rows.map(toSummary)
+  }
+
   /** The calls of a platform-local day received at or after `from` (epoch ms), as `listDay` orders them. */
   async listDaySince(day: string, from: number): Promise<CallSummary[]> {
     const { rows } = await sql<CallRow>`SELECT * FROM calls WHERE day = ${day}
