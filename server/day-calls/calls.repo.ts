@@ -81,13 +81,19 @@ export class CallsRepo {
   }
 
   /**
-   * A tenant's calls of a platform-local day that ended by `at` (epoch ms), in the order they
-   * ended: the day as it stood at a past moment.
+   * A tenant's calls of a platform-local day that ended by `at` (epoch ms), newest first, `size`
+   * at a time: page `page` of them.
    */
-  async listDayEndedBy(namespace: string, day: string, at: number): Promise<CallSummary[]> {
+  async listDayEndedBefore(
+    namespace: string,
+    day: string,
+    at: number,
+    size: number,
+    page: number,
+  ): Promise<CallSummary[]> {
     const { rows } = await sql<CallRow>`SELECT * FROM calls WHERE day = ${day}
       AND end_time <= ${at} AND namespace = ${namespace}
-      ORDER BY end_time, received_at`.execute(this.db)
+      ORDER BY end_time DESC, received_at DESC LIMIT ${size} OFFSET ${size * page}`.execute(this.db)
     return rows.map(toSummary)
   }
 

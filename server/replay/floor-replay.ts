@@ -3,16 +3,25 @@ import type { AgentView, CallSummary, QueueFigures, TodayFigures } from '@/share
 import { platformDay } from '@/shared/platform-time'
 import type { FloorMoments, PastFloor } from '@/shared/replay'
 import type { FloorSettings } from '@/shared/settings'
-import { AbandonedCallers } from '../day-calls/abandoned-callers'
 import { DayFigures, type FiguresRules } from '../day-calls/figures'
 import type { Audience } from '../realtime/audience'
 import { breachMoments, mergeMoments, serviceLevelMoments } from './moments'
+import { type CountRules, type DayCounts, mergeGroups } from './day-counts'
 import type { ReplayRepo } from './replay.repo'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
+/** How often the day's calls are counted and kept, ms: a past moment adds at most this much. */
+export const CHECKPOINT_EVERY_MS = 30 * 60 * 1000
+/**
+ * A checkpoint counts the calls that ended by this long before it is written, ms: a callEnd the
+ * platform delivers (or retries) later than that is not in it.
+ */
+export const CHECKPOINT_LAG_MS = 5 * 60 * 1000
+
 export interface FloorReplayDeps {
   repo: ReplayRepo
+  counts: DayCounts
   /** Each tenant's thresholds and queue rules (today's: the past is judged by them too). */
   settings: {
     get(namespace: string): FloorSettings
@@ -46,33 +55,32 @@ export class FloorReplay {
     return now - this.d.eventRetentionDays * DAY_MS
   }
 
-  /** The floor `audience` saw at `at` (epoch ms, within the retention window). */
+  /**
+   * The floor `audience` saw at `at` (epoch ms, within the retention window). The day's abandoned
+   * callers are not rebuilt (every call of the day would be read): `callBacks` is absent, as
+   * from a relay that does not keep them.
+   */
   async floorAt(audience: Audience, at: number): Promise<PastFloor> {
     const { namespace } = audience
     const day = platformDay(at, this.d.timeZone)
-    const [all, calls] = await Promise.all([
+    const rules = this.countRules(namespace)
+    const [all, counts, latestCalls] = await Promise.all([
       this.d.repo.floorAt(namespace, at),
-      this.d.repo.callsEndedBy(namespace, day, at),
+      this.d.counts.countsBy(namespace, day, at, rules),
+      this.d.repo.latestCalls(namespace, day, at, audience.includesCall, LATEST_CALLS_MAX),
     ])
     const agents = all.filter(audience.includesAgent)
     await this.withNumbers(namespace, agents)
-    const rules = this.d.settings.figuresRules(namespace)
-    const figures = new DayFigures(day, rules)
-    const abandoned = new AbandonedCallers()
-    for (const call of calls) {
-      figures.add(call)
-      abandoned.add(call)
-    }
-    const latestCalls = calls.filter(audience.includesCall).slice(-LATEST_CALLS_MAX)
+    const figures = new DayFigures(day, rules.rules)
+    for (const c of counts) figures.addCounts(c.skillId, c.orgTreePos, c.counts)
     return {
       namespace,
       agents,
       figures: withoutHandleTime(figures.read(audience.includesBucket)),
       latestCalls,
-      callBacks: abandoned.read(namespace, audience.includesCall),
       serverTime: at,
       seq: 0,
-      lastEventAt: lastEventOf(all, calls),
+      lastEventAt: lastEventOf(all, latestCalls),
       at,
     }
   }
@@ -84,7 +92,7 @@ export class FloorReplay {
     const days = [...new Set([platformDay(from, tz), platformDay(to, tz)])]
     const [events, ...perDay] = await Promise.all([
       this.d.repo.eventsAround(namespace, from, to),
-      ...days.map((day) => this.d.repo.callsEndedBy(namespace, day, to)),
+      ...days.map((day) => this.d.repo.queueCallsEndedBy(namespace, day, to)),
     ])
     const calls = days.flatMap((day, i) => (perDay[i] ?? []).map((call) => ({ day, call })))
     const settings = this.d.settings.get(namespace)
@@ -99,6 +107,55 @@ export class FloorReplay {
     return { from, to, ...mergeMoments([breaches, crossings]) }
   }
 
+  /**
+   * Counts and keeps each tenant's calls every CHECKPOINT_EVERY_MS up to now − CHECKPOINT_LAG_MS,
+   * from its latest checkpoint counted by today's rules (or from the retention window's start,
+   * or its first call): at start, the whole window once; then one more each time. Run by one
+   * process (the one holding the lease in a cluster). Returns how many were written.
+   */
+  async fillCheckpoints(namespaces: readonly string[]): Promise<number> {
+    let written = 0
+    const now = this.d.now()
+    const upTo = now - CHECKPOINT_LAG_MS
+    for (const namespace of namespaces) {
+      const rules = this.countRules(namespace)
+      let prev = await this.d.counts.latest(namespace, rules.key)
+      if (prev && prev.at < this.earliest(now)) prev = null
+      let at: number
+      if (prev) at = prev.at + CHECKPOINT_EVERY_MS
+      else {
+        const first = await this.d.counts.firstCallEnd(namespace)
+        if (first === null) continue
+        at = slotAfter(Math.max(first, this.earliest(now)))
+      }
+      for (; at <= upTo; at += CHECKPOINT_EVERY_MS) {
+        const day = platformDay(at, this.d.timeZone)
+        const groups =
+          prev && prev.day === day
+            ? mergeGroups(
+                prev.groups,
+                await this.d.counts.groups(namespace, day, prev.at, at, rules),
+              )
+            : await this.d.counts.groups(namespace, day, null, at, rules)
+        prev = { at, day, groups }
+        await this.d.counts.write(namespace, prev, rules.key)
+        written += 1
+      }
+    }
+    return written
+  }
+
+  /** The tenant's queue rules as the day's calls are counted by them. */
+  private countRules(namespace: string): CountRules {
+    const settings = this.d.settings.get(namespace)
+    const queues = Object.entries(settings.queues).sort(([a], [b]) => (a < b ? -1 : 1))
+    return {
+      rules: this.d.settings.figuresRules(namespace),
+      skills: queues.map(([id]) => id),
+      key: JSON.stringify([settings.defaultQueue, queues]),
+    }
+  }
+
   /** Fills each agent's customer's number from the stored calls it is on, when they ended. */
   private async withNumbers(namespace: string, agents: AgentView[]): Promise<void> {
     const callIds = agents.flatMap((a) => (a.callId === null ? [] : [a.callId]))
@@ -106,6 +163,11 @@ export class FloorReplay {
     const numbers = await this.d.repo.numbersOf(namespace, callIds)
     for (const a of agents) if (a.callId !== null) a.customerNumber = numbers.get(a.callId) ?? null
   }
+}
+
+/** The first checkpoint moment at or after `t`: checkpoints fall on whole periods. */
+function slotAfter(t: number): number {
+  return Math.ceil(t / CHECKPOINT_EVERY_MS) * CHECKPOINT_EVERY_MS
 }
 
 /**

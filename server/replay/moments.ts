@@ -1,6 +1,7 @@
-import type { AgentView, CallSummary } from '@/shared/floor'
+import type { AgentView } from '@/shared/floor'
 import type { FloorMoment } from '@/shared/replay'
 import { type FloorSettings, ruleFor } from '@/shared/settings'
+import type { QueueCall } from './replay.repo'
 import {
   type BucketFilter,
   type FiguresRules,
@@ -71,7 +72,7 @@ interface Level {
  * counts as on target.
  */
 export function serviceLevelMoments(
-  calls: readonly { day: string; call: CallSummary }[],
+  calls: readonly { day: string; call: QueueCall }[],
   rules: FiguresRules,
   filter: BucketFilter,
   from: number,

@@ -8,6 +8,13 @@ import type { Sql } from '../db/store'
 // A call's first state is looked for this far back from the state shown, ms: a call longer than
 // this shows its time on the call from the earliest state within it.
 const CALL_LOOKBACK_MS = 4 * 60 * 60 * 1000
+// The latest calls are read this many at a time, newest first …
+const LATEST_PAGE = 200
+// … for at most this many pages: an audience that sees few of the day's calls gets the ones
+// among the newest 2,000.
+const LATEST_PAGES = 10
+// Calls whose number is looked up per query (well under either engine's limit of parameters).
+const NUMBERS_CHUNK = 1_000
 
 /**
  * Reads the stored events and calls as they stood at a past moment: the floor's agents (each
@@ -37,7 +44,7 @@ export class ReplayRepo {
     // Per agent the latest state time by `at` (a seek on the log's key), then the events
     // within a serial reset of it: among those the floor's order decides.
     const { rows } = await sql<AgentEventRow & { call_since: number | null }>`
-      WITH m AS (
+      WITH m AS MATERIALIZED (
         SELECT a.id AS agent, (SELECT MAX(x.state_change_time) FROM agent_event_log x
           WHERE x.agent = a.id AND x.state_change_time <= ${at}) AS t
         FROM agents a WHERE a.namespace = ${namespace}
@@ -92,25 +99,97 @@ export class ReplayRepo {
 
   /**
    * The calls of `namespace` that ended on platform-local `day` by `at` (epoch ms), in the
-   * order they ended.
+   * order they ended, with only what the service level is counted from.
    */
-  async callsEndedBy(namespace: string, day: string, at: number): Promise<CallSummary[]> {
-    return this.calls.listDayEndedBy(namespace, day, at)
+  async queueCallsEndedBy(namespace: string, day: string, at: number): Promise<QueueCall[]> {
+    const { rows } = await sql<QueueCallRow>`SELECT skill_id, org_tree_pos, call_type, end_reason,
+        agent_id, answer_time, queue_sec, end_time
+      FROM calls WHERE day = ${day} AND end_time <= ${at} AND namespace = ${namespace}
+      ORDER BY end_time`.execute(this.db)
+    return rows.map((r) => ({
+      skillId: r.skill_id,
+      orgTreePos: r.org_tree_pos,
+      callType: r.call_type,
+      endReason: r.end_reason,
+      agentId: r.agent_id,
+      answerTime: r.answer_time === null ? null : Number(r.answer_time),
+      queueSec: r.queue_sec === null ? null : Number(r.queue_sec),
+      endTime: r.end_time === null ? null : Number(r.end_time),
+    }))
+  }
+
+  /**
+   * The day's latest calls ended by `at` that pass `filter`, at most `max`, newest last (as the
+   * live feed): read newest first a page at a time, at most LATEST_PAGES pages.
+   */
+  async latestCalls(
+    namespace: string,
+    day: string,
+    at: number,
+    filter: (call: CallSummary) => boolean,
+    max: number,
+  ): Promise<CallSummary[]> {
+    const out: CallSummary[] = []
+    for (let page = 0; page < LATEST_PAGES && out.length < max; page++) {
+      const calls = await this.calls.listDayEndedBefore(namespace, day, at, LATEST_PAGE, page)
+      for (const call of calls) if (out.length < max && filter(call)) out.push(call)
+      if (calls.length < LATEST_PAGE) break
+    }
+    return out.reverse()
   }
 
   /** The customer's number of each call of `callIds` the relay has seen end. */
   async numbersOf(namespace: string, callIds: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>()
-    for (const [callId, call] of await this.calls.getMany(namespace, callIds)) {
-      const number = customerOf(call)
-      if (number) out.set(callId, number)
+    for (let from = 0; from < callIds.length; from += NUMBERS_CHUNK) {
+      const chunk = callIds.slice(from, from + NUMBERS_CHUNK)
+      const { rows } = await sql<NumberRow>`SELECT call_id, customer_phone, call_type, ani, dnis
+        FROM calls WHERE namespace = ${namespace} AND call_id IN (${sql.join(chunk)})`.execute(
+        this.db,
+      )
+      for (const r of rows) {
+        const number = customerOf(r)
+        if (number) out.set(r.call_id, number)
+      }
     }
     return out
   }
 }
 
+/** What the service level is counted from of one call. */
+export type QueueCall = Pick<
+  CallSummary,
+  | 'skillId'
+  | 'orgTreePos'
+  | 'callType'
+  | 'endReason'
+  | 'agentId'
+  | 'answerTime'
+  | 'queueSec'
+  | 'endTime'
+>
+
+interface QueueCallRow {
+  skill_id: string | null
+  org_tree_pos: string | null
+  call_type: string | null
+  end_reason: string | null
+  agent_id: string | null
+  answer_time: number | string | null
+  queue_sec: number | string | null
+  end_time: number | string | null
+}
+
+interface NumberRow {
+  call_id: string
+  customer_phone: string | null
+  call_type: string | null
+  ani: string | null
+  dnis: string | null
+}
+
 /** The customer's number as a callEnd names it (as the webhook takes it). */
-function customerOf(call: CallSummary): string | null {
-  if (call.customerPhone) return call.customerPhone
-  return call.callType && /out/i.test(call.callType) ? call.dnis : call.ani
+function customerOf(r: NumberRow): string | null {
+  if (r.customer_phone) return r.customer_phone
+  return r.call_type && /out/i.test(r.call_type) ? r.dnis : r.ani
 }
