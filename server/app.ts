@@ -432,7 +432,7 @@ export function createApp(deps: AppDeps): App {
   }
   const dayCounts = new DayCounts(store.db)
   const replay = new FloorReplay({
-    repo: new ReplayRepo(store.db, config.serialResetMs),
+    repo: new ReplayRepo(store.db, store.kind, config.serialResetMs),
     counts: dayCounts,
     settings,
     timeZone: config.timeZone,

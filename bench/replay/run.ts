@@ -8,6 +8,11 @@ import { startProgram } from '../../server/lib/child-process'
 import { percentile, tempDir, verboseOutput } from '../lib/processes'
 import { BENCH_PASSWORD, BENCH_TOKEN, writeResults } from '../lib/relay'
 import { benchCookie } from '../lib/relay-load'
+import { defaultSettings, queueRuleFor } from '@/shared/settings'
+import { audienceOf } from '../../server/realtime/audience'
+import { DayCounts } from '../../server/replay/day-counts'
+import { FloorReplay } from '../../server/replay/floor-replay'
+import { ReplayRepo } from '../../server/replay/replay.repo'
 import { buildPostgres, buildSqlite, type Built, type ReplayStoreShape } from './build-store'
 
 /*
@@ -20,8 +25,12 @@ const NAMESPACE = 'bench.cc'
 const TIME_ZONE = 'Asia/Shanghai'
 const AGENTS = Number(process.env.BENCH_REPLAY_AGENTS ?? 5000)
 const DAYS = 14
-const EVENTS_PER_AGENT_DAY = Number(process.env.BENCH_REPLAY_EVENTS ?? 24)
-const CALLS_PER_AGENT_DAY = Number(process.env.BENCH_REPLAY_CALLS ?? 20)
+// Fewer than a real floor's (the storage bench's simulator makes about 640 events and 140 calls
+// per agent a day), so the store builds in about a minute and a half: a past floor seeks each
+// agent's latest event by its key, and counts only the calls after the nearest checkpoint, so
+// the figure depends on agents and on calls per half hour, not on the days kept.
+const EVENTS_PER_AGENT_DAY = Number(process.env.BENCH_REPLAY_EVENTS ?? 12)
+const CALLS_PER_AGENT_DAY = Number(process.env.BENCH_REPLAY_CALLS ?? 8)
 const REQUESTS = Number(process.env.BENCH_REPLAY_REQUESTS ?? 30)
 const MOMENT_REQUESTS = 10
 const TARGET_MS = 500
@@ -72,6 +81,74 @@ async function timed(
   if (res.status !== 200) throw new Error(`${url}: ${res.status} ${text.slice(0, 300)}`)
   const body = JSON.parse(text) as { agents?: unknown[] }
   return { ms, bytes: text.length, agents: body.agents?.length ?? 0 }
+}
+
+/** The replay over a store, with the relay's default queue rules. */
+function replayOver(store: Store): FloorReplay {
+  const settings = defaultSettings({ slThresholdSec: 20, shortAbandonSec: 0 })
+  return new FloorReplay({
+    repo: new ReplayRepo(store.db, store.kind),
+    counts: new DayCounts(store.db),
+    settings: { get: () => settings, figuresRules: () => (id) => queueRuleFor(id, settings) },
+    timeZone: TIME_ZONE,
+    now: Date.now,
+    eventRetentionDays: DAYS,
+  })
+}
+
+/**
+ * The checkpoints of the 14 days, written as the relay writes them at start (in the background
+ * there; here before it starts, so every answer timed has them).
+ */
+async function fillCheckpoints(store: Store): Promise<{ written: number; seconds: number }> {
+  const started = performance.now()
+  const written = await replayOver(store).fillCheckpoints([NAMESPACE])
+  return { written, seconds: (performance.now() - started) / 1000 }
+}
+
+/**
+ * The same answers timed in this process, on the store directly (FloorReplay, as the route calls
+ * it): for a store the relay process cannot start on.
+ */
+async function measureInProcess(url: string, built: Built, endAt: number, why: string) {
+  const store = await openPostgres(url)
+  try {
+    const replay = replayOver(store)
+    const audience = audienceOf({ namespace: NAMESPACE, orgPrefix: null, skills: null })
+    const next = random(2)
+    const earliest = Date.now() - DAYS * DAY_MS + HOUR_MS
+    const span = endAt - earliest
+    for (let i = 0; i < 3; i++) await replay.floorAt(audience, endAt - i * DAY_MS)
+    const floors: number[] = []
+    let agents = 0
+    for (let i = 0; i < REQUESTS; i++) {
+      const at = Math.round(earliest + next() * span)
+      const started = performance.now()
+      const floor = await replay.floorAt(audience, at)
+      JSON.stringify(floor)
+      floors.push(performance.now() - started)
+      agents = Math.max(agents, floor.agents.length)
+    }
+    const moments: number[] = []
+    for (let i = 0; i < MOMENT_REQUESTS; i++) {
+      const from = Math.round(earliest + next() * (span - HOUR_MS))
+      const started = performance.now()
+      JSON.stringify(await replay.moments(audience, from, from + HOUR_MS))
+      moments.push(performance.now() - started)
+    }
+    const floor = summary(floors)
+    console.error(
+      `replay bench (postgres, in-process): past floor p50 ${floor.p50Ms.toFixed(0)} ms, p95 ${floor.p95Ms.toFixed(0)} ms, max ${floor.maxMs.toFixed(0)} ms`,
+    )
+    return {
+      build: built,
+      inProcess: why,
+      pastFloor: { ...floor, agentsShown: agents },
+      moments: { ...summary(moments), spanMs: HOUR_MS },
+    }
+  } finally {
+    await store.close()
+  }
 }
 
 /** Starts the relay on a built store, asks it, stops it. */
@@ -180,19 +257,20 @@ console.error(
 )
 
 const dataDir = tempDir('bench-replay-')
-let sqlite: Awaited<ReturnType<typeof measure>>
+let sqlite: unknown
 try {
   const store = await openStore({ dataDir })
   await createBenchUser(store)
   const built = buildSqlite(store.sqlite as Db, shape)
-  await store.close()
   console.error(`replay bench (sqlite): store built in ${built.seconds.toFixed(0)} s`)
-  sqlite = await measure('sqlite', { DATA_DIR: dataDir }, built, endAt)
+  const checkpoints = await fillCheckpoints(store)
+  await store.close()
+  sqlite = { ...(await measure('sqlite', { DATA_DIR: dataDir }, built, endAt)), checkpoints }
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true })
 }
 
-let postgres: Awaited<ReturnType<typeof measure>> | null = null
+let postgres: unknown = null
 if (await postgresReachable()) {
   postgres = await withSchema(async (url) => {
     const store = await openPostgres(url)
@@ -200,9 +278,17 @@ if (await postgresReachable()) {
     await store.close()
     const built = await buildPostgres(url, shape)
     console.error(`replay bench (postgres): store built in ${built.seconds.toFixed(0)} s`)
+    const filled = await openPostgres(url)
+    const checkpoints = await fillCheckpoints(filled)
+    await filled.close()
     const dir = tempDir('bench-replay-pg-')
     try {
-      return await measure('postgres', { DATABASE_URL: url, DATA_DIR: dir }, built, endAt)
+      const measured = await measure('postgres', { DATABASE_URL: url, DATA_DIR: dir }, built, endAt)
+      return { ...measured, checkpoints }
+    } catch (err) {
+      const why = (err as Error).message.split('\n')[0] ?? 'the relay did not start'
+      console.error(`replay bench (postgres): ${why}: timing in this process instead`)
+      return { ...(await measureInProcess(url, built, endAt, why)), checkpoints }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }

@@ -1,9 +1,9 @@
 import type { AgentView, CallSummary } from '@/shared/floor'
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import { compareViews } from '../agents/agents.store'
 import { type AgentEventRow, EVENT_COLUMNS, toView } from '../agents/agents.repo'
 import { CallsRepo } from '../day-calls/calls.repo'
-import type { Sql } from '../db/store'
+import type { Sql, StoreKind } from '../db/store'
 
 // A call's first state is looked for this far back from the state shown, ms: a call longer than
 // this shows its time on the call from the earliest state within it.
@@ -27,6 +27,8 @@ export class ReplayRepo {
 
   constructor(
     private readonly db: Sql,
+    /** Which engine: the same seeks are asked for differently. */
+    private readonly kind: StoreKind = 'sqlite',
     /** The floor's margin of a restarted serial counter (SERIAL_RESET_SEC), ms. */
     private readonly serialResetMs = 60_000,
   ) {
@@ -43,26 +45,42 @@ export class ReplayRepo {
   async floorAt(namespace: string, at: number): Promise<AgentView[]> {
     // Per agent the latest state time by `at` (a seek on the log's key), then the events
     // within a serial reset of it: among those the floor's order decides.
-    const { rows } = await sql<AgentEventRow & { call_since: number | null }>`
-      WITH m AS MATERIALIZED (
-        SELECT a.id AS agent, (SELECT MAX(x.state_change_time) FROM agent_event_log x
-          WHERE x.agent = a.id AND x.state_change_time <= ${at}) AS t
-        FROM agents a WHERE a.namespace = ${namespace}
-      )
-      SELECT ${EVENT_COLUMNS},
-        CASE WHEN l.call_id IS NULL THEN NULL ELSE (SELECT MIN(c.state_change_time)
-          FROM agent_event_log c WHERE c.agent = l.agent AND c.call_id = l.call_id
-            AND c.state_change_time >= l.state_change_time - ${CALL_LOOKBACK_MS}
-            AND c.state_change_time <= l.state_change_time) END AS call_since
-      FROM m
-      CROSS JOIN agent_event_log l
-      JOIN agents a ON a.id = l.agent
-      JOIN agent_profiles p ON p.id = l.profile
-      JOIN agent_states s ON s.id = l.state
-      WHERE m.t IS NOT NULL AND l.agent = m.agent
-        AND l.state_change_time >= m.t - ${this.serialResetMs} AND l.state_change_time <= ${at}`.execute(
-      this.db,
-    )
+    const callSince = sql`CASE WHEN l.call_id IS NULL THEN NULL ELSE
+      (SELECT MIN(c.state_change_time) FROM agent_event_log c
+        WHERE c.agent = l.agent AND c.call_id = l.call_id
+          AND c.state_change_time >= l.state_change_time - ${CALL_LOOKBACK_MS}
+          AND c.state_change_time <= l.state_change_time) END AS call_since`
+    const latestTime = (agent: RawBuilder<unknown>) => sql`(SELECT MAX(x.state_change_time)
+      FROM agent_event_log x WHERE x.agent = ${agent} AND x.state_change_time <= ${at})`
+    // PostgreSQL would rather hash-join the whole log: a lateral subquery it may not flatten
+    // (OFFSET 0) keeps it to the seeks. SQLite has no lateral join, and does the seeks as asked.
+    const query =
+      this.kind === 'postgres'
+        ? sql<AgentEventRow & { call_since: number | null }>`
+          SELECT ${EVENT_COLUMNS}, ${callSince}
+          FROM agents a
+          CROSS JOIN LATERAL (SELECT y.* FROM agent_event_log y
+            WHERE y.agent = a.id AND y.state_change_time <= ${at}
+              AND y.state_change_time >= ${latestTime(sql`a.id`)} - ${this.serialResetMs}
+            OFFSET 0) l
+          JOIN agent_profiles p ON p.id = l.profile
+          JOIN agent_states s ON s.id = l.state
+          WHERE a.namespace = ${namespace}`
+        : sql<AgentEventRow & { call_since: number | null }>`
+          WITH m AS MATERIALIZED (
+            SELECT a.id AS agent, ${latestTime(sql`a.id`)} AS t
+            FROM agents a WHERE a.namespace = ${namespace}
+          )
+          SELECT ${EVENT_COLUMNS}, ${callSince}
+          FROM m
+          CROSS JOIN agent_event_log l
+          JOIN agents a ON a.id = l.agent
+          JOIN agent_profiles p ON p.id = l.profile
+          JOIN agent_states s ON s.id = l.state
+          WHERE m.t IS NOT NULL AND l.agent = m.agent
+            AND l.state_change_time >= m.t - ${this.serialResetMs}
+            AND l.state_change_time <= ${at}`
+    const { rows } = await query.execute(this.db)
     const latest = new Map<string, AgentView>()
     for (const row of rows) {
       const view = toView(row)
@@ -79,14 +97,27 @@ export class ReplayRepo {
    */
   async eventsAround(namespace: string, from: number, to: number): Promise<AgentView[]> {
     const atFrom = await this.floorAt(namespace, from)
-    const { rows } = await sql<AgentEventRow>`SELECT ${EVENT_COLUMNS}
-      FROM agents a
-      CROSS JOIN agent_event_log l
-      JOIN agent_profiles p ON p.id = l.profile
-      JOIN agent_states s ON s.id = l.state
-      WHERE a.namespace = ${namespace} AND l.agent = a.id
-        AND l.state_change_time > ${from} AND l.state_change_time <= ${to}
-      ORDER BY a.id, l.state_change_time, l.serial`.execute(this.db)
+    // Each agent's events of the stretch by a seek on the log's key (on PostgreSQL a lateral
+    // subquery it may not flatten, as in floorAt).
+    const query =
+      this.kind === 'postgres'
+        ? sql<AgentEventRow>`SELECT ${EVENT_COLUMNS}
+          FROM agents a
+          CROSS JOIN LATERAL (SELECT y.* FROM agent_event_log y WHERE y.agent = a.id
+            AND y.state_change_time > ${from} AND y.state_change_time <= ${to} OFFSET 0) l
+          JOIN agent_profiles p ON p.id = l.profile
+          JOIN agent_states s ON s.id = l.state
+          WHERE a.namespace = ${namespace}
+          ORDER BY a.id, l.state_change_time, l.serial`
+        : sql<AgentEventRow>`SELECT ${EVENT_COLUMNS}
+          FROM agents a
+          CROSS JOIN agent_event_log l
+          JOIN agent_profiles p ON p.id = l.profile
+          JOIN agent_states s ON s.id = l.state
+          WHERE a.namespace = ${namespace} AND l.agent = a.id
+            AND l.state_change_time > ${from} AND l.state_change_time <= ${to}
+          ORDER BY a.id, l.state_change_time, l.serial`
+    const { rows } = await query.execute(this.db)
     const byAgent = new Map<string, AgentView[]>(atFrom.map((v) => [v.id, [v]]))
     for (const row of rows) {
       const view = toView(row)
