@@ -3,7 +3,7 @@ import path from 'node:path'
 import { REPO_ROOT } from '../server/lib/child-process'
 
 /** `npm run bench`: every benchmark in turn (each writes its results), then the report. */
-const parts = ['relay', 'cluster', 'grid', 'player', 'page', 'storage']
+const parts = ['relay', 'cluster', 'grid', 'player', 'page', 'storage', 'replay']
 const started = Date.now()
 for (const part of parts) {
   console.error(`\n== bench:${part}`)

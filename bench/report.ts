@@ -38,6 +38,7 @@ const player = read('player')
 const page = read('page')
 const storage = read('storage')
 const cluster = read('cluster')
+const replay = read('replay')
 const notes = fs.existsSync(path.join(REPO_ROOT, 'bench/notes.md'))
   ? fs.readFileSync(path.join(REPO_ROOT, 'bench/notes.md'), 'utf8')
   : ''
@@ -499,6 +500,37 @@ if (storage) {
   )
 }
 
+if (replay) {
+  const shape = `${fmt(get(replay, 'agents'), '')} agents × ${fmt(get(replay, 'days'), '')} days`
+  for (const [kind, label] of [
+    ['sqlite', 'SQLite'],
+    ['postgres', 'PostgreSQL'],
+  ] as const) {
+    const r = replay[kind]
+    if (!r) continue
+    const inProcess = (r as Json).inProcess ? ', timed in-process' : ''
+    const p95 = get(r, 'pastFloor.p95Ms')
+    row(
+      'replay',
+      `\`GET /api/floor?at=\` p95 (p50, max), ${shape}, ${label}${inProcess}`,
+      `${fmt(p95, 'ms')} (${fmt(get(r, 'pastFloor.p50Ms'), 'ms')}, ${fmt(get(r, 'pastFloor.maxMs'), 'ms')})`,
+      `≤ ${fmt(get(replay, 'targetMs'), 'ms')}`,
+      '—',
+      verdict(p95, (x) => x <= (get(replay, 'targetMs') ?? 500)),
+      replay.measuredAt,
+    )
+    row(
+      'replay',
+      `\`GET /api/floor/moments\` over an hour, p95, ${label}${inProcess}`,
+      fmt(get(r, 'moments.p95Ms'), 'ms'),
+      '—',
+      '—',
+      '—',
+      replay.measuredAt,
+    )
+  }
+}
+
 function chromiumVersion(): string {
   try {
     return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
@@ -593,6 +625,14 @@ each call's summary as JSON beside the platform's whole body.
   opens it from the floor (the app already loaded), waits for the waveform, presses play.
 - **Page** (\`bench/page\`): the build manifest's entry and its static imports, gzipped; the
   floor (60 agents) opened five times from a fresh tab until a tile click is answered.
+- **Replay** (\`bench/replay\`): a store of 5,000 agents × 14 days written directly in bulk
+  (12 events and 8 calls per agent a day, fewer than a real floor so it builds in about a
+  minute; 8 skill groups, 10 departments), the day's checkpoints written as the relay writes
+  them at start, then the real relay started on it: 30 \`GET /api/floor?at=\` for random
+  moments of the 14 days, one at a time, timed to the whole answer, and 10
+  \`GET /api/floor/moments\` over random hours. On the embedded store and on the local
+  PostgreSQL (timed in-process, through the same code the route calls, when the relay does not
+  start on it).
 - **Storage** (\`bench/storage\`): the simulator's call center (its names, departments, skill
   groups and call flow; 500 agents, 8 skill groups, its default traffic) plays one hour after a
   15-minute warm-up on its own clock, and every webhook of that hour is posted to the real relay

@@ -57,6 +57,9 @@ import { redactUrl } from './lib/secrets'
 import { audienceOf } from './realtime/audience'
 import { FloorGateway, type FloorServer } from './realtime/floor.gateway'
 import { floorRoutes } from './realtime/floor.routes'
+import { DayCounts } from './replay/day-counts'
+import { CHECKPOINT_EVERY_MS, FloorReplay } from './replay/floor-replay'
+import { ReplayRepo } from './replay/replay.repo'
 import { MAX_CLIENT_MESSAGE_BYTES, onePerConnection } from './realtime/socket-limits'
 import { API_BODY_LIMIT, REQUEST_LIMITS } from './web/request-limits'
 import { normalizeRequestUrl } from './web/request-path'
@@ -129,6 +132,8 @@ const RECOVERY_WINDOW_MS = 60_000
 // Stored records past their retention (events, calls, recordings, peaks, sessions, audit log)
 // are pruned this often.
 const PRUNE_EVERY_MS = 60 * 60 * 1000
+// The floor replay looks for a checkpoint that fell due this often (a sixth of their period).
+const CHECKPOINT_CHECK_MS = CHECKPOINT_EVERY_MS / 6
 // Open sockets have their sessions checked this often (expiry, revocation, role changes).
 const REVALIDATE_EVERY_MS = 30_000
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -447,6 +452,15 @@ export function createApp(deps: AppDeps): App {
     agents: (namespace) => agents.list(namespace),
     skillNames: (namespace) => skillNames.get(namespace),
   }
+  const dayCounts = new DayCounts(store.db)
+  const replay = new FloorReplay({
+    repo: new ReplayRepo(store.db, store.kind, config.serialResetMs),
+    counts: dayCounts,
+    settings,
+    timeZone: config.timeZone,
+    now,
+    eventRetentionDays: config.eventRetentionDays,
+  })
   const routes = [
     webhookRoutes({
       tokens: webhookTokens,
@@ -482,7 +496,7 @@ export function createApp(deps: AppDeps): App {
     usersRoutes({ users, sessions, now, sessionsChanged, audit: auditAdmin, directory }),
     kiosksRoutes({ kiosks, now, sessionsChanged, audit: auditAdmin }),
     webhookTokensRoutes({ tokens: webhookTokens, now, audit: auditAdmin }),
-    floorRoutes(floor, (req) => audienceOf(principalOf(req).scope)),
+    floorRoutes(floor, (req) => audienceOf(principalOf(req).scope), replay),
     actionsRoutes({ actions, audit, users, now, timeZone: config.timeZone }),
     outboundRoutes({ outbound, repo: outboundRepo, now, audit: auditAdmin }),
     recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),
@@ -532,6 +546,8 @@ export function createApp(deps: AppDeps): App {
         const pruned = {
           ...(await pruneExpired(stores, retentionOf(config), now())),
           ...webhookBodies,
+          // The floor can be replayed as far back as events are kept: its checkpoints too.
+          floorCheckpoints: await dayCounts.prune(now() - config.eventRetentionDays * DAY_MS),
         }
         if (Object.values(pruned).some((n) => n > 0))
           fastify.log.info({ pruned }, 'removed stored records past their retention')
@@ -546,6 +562,23 @@ export function createApp(deps: AppDeps): App {
   }
   // At start, once what the relay restores is read, and before it answers (as it always has).
   fastify.addHook('onReady', prune)
+
+  // The floor replay's checkpoints of the day's calls, kept by one process: at start the
+  // retention window's missing ones (in the background), then each as it falls due.
+  let checkpointing: Promise<void> = Promise.resolve()
+  const checkpoint = (): void => {
+    if (cluster && !cluster.isLeader) return
+    checkpointing = checkpointing
+      .then(() => replay.fillCheckpoints(agents.namespaces()))
+      .then(
+        () => undefined,
+        (err: unknown) => fastify.log.warn({ err }, 'counting the day for the floor replay failed'),
+      )
+  }
+  fastify.addHook('onReady', (done) => {
+    checkpoint()
+    done()
+  })
   if (cluster) {
     listenToCluster(cluster)
     fastify.addHook('onReady', () => cluster.follow())
@@ -627,6 +660,7 @@ export function createApp(deps: AppDeps): App {
   const timers = [
     setInterval(() => void prune(), PRUNE_EVERY_MS),
     setInterval(revalidateNow, REVALIDATE_EVERY_MS),
+    setInterval(checkpoint, CHECKPOINT_CHECK_MS),
   ]
 
   fastify.addHook('preClose', (done) => {
@@ -636,6 +670,7 @@ export function createApp(deps: AppDeps): App {
   })
   fastify.addHook('onClose', async () => {
     await pruning
+    await checkpointing
     await writes.flush()
     await webhookTokens.flush()
     prefetcher?.stop()

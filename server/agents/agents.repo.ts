@@ -4,7 +4,8 @@ import { serialFromStore, storedSerial } from '@/shared/serial'
 import { sql } from 'kysely'
 import { changed, type Sql } from '../db/store'
 
-interface AgentEventRow {
+/** A stored event as `EVENT_COLUMNS` read it. */
+export interface AgentEventRow {
   namespace: string
   agent_id: string
   /** Zero-padded digits (or, in a file not yet migrated, an integer). */
@@ -64,7 +65,7 @@ const same = (column: string, value: string | null) =>
   value === null ? sql`${sql.ref(column)} IS NULL` : sql`${sql.ref(column)} = ${value}`
 
 // An event with the agent (a), profile (p) and state (s) it refers to: AgentEventRow.
-const EVENT_COLUMNS =
+export const EVENT_COLUMNS =
   sql.raw(`a.namespace, a.agent_id, l.serial, p.name, s.ac_state, s.ac_state_raw,
   s.last_ac_state, l.state_change_time, l.approx_time, l.call_id, p.channel_addr, p.skills, l.work_skill, p.org_id,
   p.org_name, p.org_tree_pos, s.reason`)
@@ -399,7 +400,8 @@ export class AgentsRepo {
   }
 }
 
-function toView(r: AgentEventRow): AgentView {
+/** An event row as the floor shows it (the customer's number is not stored with events). */
+export function toView(r: AgentEventRow): AgentView {
   return {
     id: r.agent_id,
     name: r.name,

@@ -80,6 +80,23 @@ export class CallsRepo {
     return rows.map(toSummary)
   }
 
+  /**
+   * A tenant's calls of a platform-local day that ended by `at` (epoch ms), newest first, `size`
+   * at a time: page `page` of them.
+   */
+  async listDayEndedBefore(
+    namespace: string,
+    day: string,
+    at: number,
+    size: number,
+    page: number,
+  ): Promise<CallSummary[]> {
+    const { rows } = await sql<CallRow>`SELECT * FROM calls WHERE day = ${day}
+      AND end_time <= ${at} AND namespace = ${namespace}
+      ORDER BY end_time DESC, received_at DESC LIMIT ${size} OFFSET ${size * page}`.execute(this.db)
+    return rows.map(toSummary)
+  }
+
   /** The calls of a platform-local day received at or after `from` (epoch ms), as `listDay` orders them. */
   async listDaySince(day: string, from: number): Promise<CallSummary[]> {
     const { rows } = await sql<CallRow>`SELECT * FROM calls WHERE day = ${day}

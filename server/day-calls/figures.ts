@@ -23,25 +23,50 @@ interface Bucket {
   outbound: number
 }
 
-const OUTBOUND = /outbound|manual|preview|predictive|auto|callout|dial/i
+/** Words of a call type that make it outbound (any case): the store's sums match on them too. */
+export const OUTBOUND_WORDS = [
+  'outbound',
+  'manual',
+  'preview',
+  'predictive',
+  'auto',
+  'callout',
+  'dial',
+] as const
+const OUTBOUND = new RegExp(OUTBOUND_WORDS.join('|'), 'i')
 
 /** Manual, preview, predictive and other agent- or system-placed calls. */
-export function isOutbound(call: CallSummary): boolean {
+export function isOutbound(call: Pick<CallSummary, 'callType'>): boolean {
   return call.callType !== null && OUTBOUND.test(call.callType)
 }
 
-export function isAbandoned(call: CallSummary): boolean {
+export function isAbandoned(call: Pick<CallSummary, 'endReason'>): boolean {
   return call.endReason === 'QueueAbandon'
 }
 
 /** A call that queued for an agent: it names the skill group it waited in. */
-export function isOffered(call: CallSummary): boolean {
+export function isOffered(call: Pick<CallSummary, 'callType' | 'skillId'>): boolean {
   return !isOutbound(call) && call.skillId !== null
 }
 
-export function isAnswered(call: CallSummary): boolean {
+export function isAnswered(
+  call: Pick<CallSummary, 'callType' | 'skillId' | 'endReason' | 'agentId' | 'answerTime'>,
+): boolean {
   return isOffered(call) && !isAbandoned(call) && call.agentId !== null && call.answerTime !== null
 }
+
+/** The counts of calls that make a bucket's queue figures (handle time aside). */
+export type CallCounts = Pick<
+  Bucket,
+  | 'offered'
+  | 'answered'
+  | 'abandoned'
+  | 'shortAbandoned'
+  | 'answeredInThreshold'
+  | 'answeredQueueSec'
+  | 'longestQueueSec'
+  | 'outbound'
+>
 
 /** Filters buckets when figures are asked for a part of the floor. */
 export type BucketFilter = (skillId: string | null, orgTreePos: string | null) => boolean
@@ -74,6 +99,22 @@ export class DayFigures {
       b.answeredQueueSec += queueSec
       if (queueSec <= rules.slThresholdSec) b.answeredInThreshold += 1
     }
+  }
+
+  /**
+   * Adds calls counted elsewhere (summed by the store for a past moment, by these same rules)
+   * to the bucket of a skill group and department.
+   */
+  addCounts(skillId: string | null, orgTreePos: string | null, c: CallCounts): void {
+    const b = this.bucketOf(skillId, orgTreePos)
+    b.offered += c.offered
+    b.answered += c.answered
+    b.abandoned += c.abandoned
+    b.shortAbandoned += c.shortAbandoned
+    b.answeredInThreshold += c.answeredInThreshold
+    b.answeredQueueSec += c.answeredQueueSec
+    b.longestQueueSec = Math.max(b.longestQueueSec, c.longestQueueSec)
+    b.outbound += c.outbound
   }
 
   /** Counts seconds an agent spent talking, on hold or in after-call work on a queued call. */

@@ -302,4 +302,17 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX roster_uploads_by_time ON roster_uploads (namespace, uploaded_at);
   `,
+  // Floor replay: each tenant's day of calls counted every few minutes (per skill group,
+  // department and kind of call), so a past moment's figures add only the calls after the
+  // nearest count instead of reading the whole day.
+  `
+  CREATE TABLE floor_checkpoints (
+    namespace    TEXT    NOT NULL,
+    at           BIGINT  NOT NULL,
+    day          TEXT    NOT NULL,
+    rules        TEXT    NOT NULL,
+    counts       TEXT    NOT NULL,
+    PRIMARY KEY (namespace, at)
+  );
+  `,
 ]

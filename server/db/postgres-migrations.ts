@@ -259,4 +259,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `,
   // 2: each process of a cluster looks for calls another stored and could not pass on.
   `CREATE INDEX calls_by_received ON calls (day, received_at);`,
+  // 3: floor replay: each tenant's day of calls counted every few minutes (migrations.ts).
+  `CREATE TABLE floor_checkpoints (
+    namespace    TEXT COLLATE "C" NOT NULL,
+    at           BIGINT  NOT NULL,
+    day          TEXT COLLATE "C" NOT NULL,
+    rules        TEXT    NOT NULL,
+    counts       TEXT    NOT NULL,
+    PRIMARY KEY (namespace, at)
+  );`,
 ]

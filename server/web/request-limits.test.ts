@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startTestRelay, type TestRelay } from '../testing/test-relay'
 import { agentEvent } from '../testing/agent-event'
-import { API_BODY_LIMIT, API_REQUESTS_PER_MIN, SNAPSHOTS_PER_MIN } from './request-limits'
+import {
+  API_BODY_LIMIT,
+  API_REQUESTS_PER_MIN,
+  PAST_FLOORS_PER_MIN,
+  SNAPSHOTS_PER_MIN,
+} from './request-limits'
 
 // What one client may cost the REST API: a real relay, real HTTP.
 let relay: TestRelay
@@ -51,6 +56,21 @@ describe('a client of the REST API', () => {
     const statuses = await burst(SNAPSHOTS_PER_MIN + 3, () => relay.lead.fetch('/api/floor'))
     expect(statuses.filter((s) => s === 200)).toHaveLength(SNAPSHOTS_PER_MIN)
     expect(statuses.slice(-3)).toEqual([429, 429, 429])
+  })
+
+  it('may build a past floor less often, counted apart from the live one', async () => {
+    const at = Date.now() - 60_000
+    const statuses = await burst(PAST_FLOORS_PER_MIN + 2, () =>
+      relay.lead.fetch(`/api/floor?at=${at}`),
+    )
+    expect(statuses.filter((s) => s === 200)).toHaveLength(PAST_FLOORS_PER_MIN)
+    expect(statuses.slice(-2)).toEqual([429, 429])
+    const refused = await relay.lead.fetch(`/api/floor?at=${at}`)
+    expect(((await refused.json()) as { message: string }).message).toContain(
+      `at most ${PAST_FLOORS_PER_MIN} a minute`,
+    )
+    // The live floor is still there.
+    expect((await relay.lead.fetch('/api/floor')).status).toBe(200)
   })
 
   it('may not send a body over the limit', async () => {

@@ -11,6 +11,13 @@ export const API_BODY_LIMIT = 64 * 1024
 export const API_REQUESTS_PER_MIN = 600
 /** `GET /api/floor` builds a whole snapshot: a script may ask this often a minute. */
 export const SNAPSHOTS_PER_MIN = 60
+/**
+ * `GET /api/floor?at=` reads the store (every agent's event of that moment, the day's calls up
+ * to it): heavier than the live snapshot, so fewer a minute, counted apart from the live ones.
+ */
+export const PAST_FLOORS_PER_MIN = 30
+/** `GET /api/floor/moments` reads a whole stretch of events and calls: as often as a past floor. */
+export const MOMENT_LISTS_PER_MIN = 30
 
 const MINUTE_MS = 60_000
 // Clients tracked at most (least recently seen are forgotten first).
@@ -49,3 +56,22 @@ function clientKey(req: FastifyRequest): string {
 
 /** Per-route config for the snapshot route. */
 export const SNAPSHOT_RATE = { max: SNAPSHOTS_PER_MIN, timeWindow: MINUTE_MS } as const
+
+/** Whether a floor request asks for a past moment (`?at=`). */
+function asksPast(req: FastifyRequest): boolean {
+  const q = req.query as Record<string, unknown> | undefined
+  return q?.at !== undefined
+}
+
+/**
+ * Per-route config for `GET /api/floor`: the live snapshot at SNAPSHOTS_PER_MIN, a past floor at
+ * PAST_FLOORS_PER_MIN, each counted on its own.
+ */
+export const FLOOR_RATE = {
+  max: (req: FastifyRequest) => (asksPast(req) ? PAST_FLOORS_PER_MIN : SNAPSHOTS_PER_MIN),
+  keyGenerator: (req: FastifyRequest) => `${clientKey(req)}${asksPast(req) ? '|past' : ''}`,
+  timeWindow: MINUTE_MS,
+} as const
+
+/** Per-route config for `GET /api/floor/moments`. */
+export const MOMENTS_RATE = { max: MOMENT_LISTS_PER_MIN, timeWindow: MINUTE_MS } as const
