@@ -200,6 +200,11 @@ export const admin: English<AdminMessages> = {
     addQueue: 'Queue (skill group) to add',
     removeQueue: 'Remove the rules of queue {{name}}',
     actions: 'Actions',
+    recordingsTitle: 'Recording analysis',
+    recordingsIntro:
+      'When both sides are quiet for longer than this, the recording’s waveform marks a long silence, which playback can skip. A change applies to recordings already read, without reading them again.',
+    longSilence: 'Long silence',
+    longSilenceHelp: '1 to 60 seconds',
     errors: {
       number: 'Enter a number',
       integer: 'Enter a whole number',

@@ -189,6 +189,11 @@ export const admin = {
     addQueue: '选择队列（技能组）',
     removeQueue: '删除队列 {{name}} 的设置',
     actions: '操作',
+    recordingsTitle: '录音分析',
+    recordingsIntro:
+      '双方都不说话超过这个时长，在录音波形上标为长时间静音，并可在播放时跳过。修改后已分析过的录音按新时长重新标注，无需重新读取录音。',
+    longSilence: '长时间静音',
+    longSilenceHelp: '1 至 60 秒',
     errors: {
       number: '请填写数字',
       integer: '请填写整数',

@@ -3,12 +3,15 @@ import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
+import InputAdornment from '@mui/material/InputAdornment'
 import Paper from '@mui/material/Paper'
+import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MessageState } from '@/components/ui/message-state'
 import { isApiError } from '@/lib/api-client'
+import { SILENCE_MAX_SEC, SILENCE_MIN_SEC } from '@/shared/recording-analysis'
 import { type FloorSettings, THRESHOLD_FAMILIES, type ThresholdFamily } from '@/shared/settings'
 import { useSettings } from '../api/get-settings'
 import { useUpdateSettings } from '../api/update-settings'
@@ -21,12 +24,15 @@ import {
   draftOf,
   durationSeconds,
   emptyFamilyDrafts,
+  fieldKey,
   queueDraft,
 } from '../utils/settings-draft'
 import { AddSkillField } from './add-skill-field'
 import { FamilyRulesTable } from './family-rules-table'
 import { QueueRulesTable } from './queue-rules-table'
 import { SkillOverrides } from './skill-overrides'
+
+const LONG_SILENCE = fieldKey(['recordings', 'longSilenceSec'])
 
 interface ThresholdsPageProps {
   /** Skill groups seen on the floor (agents' skills, today's queues), offered when adding one. */
@@ -276,6 +282,27 @@ function ThresholdsForm({
             }
           />
         </Box>
+      </Section>
+
+      <Section title={t('thresholds.recordingsTitle')} intro={t('thresholds.recordingsIntro')}>
+        <TextField
+          size="small"
+          type="number"
+          label={t('thresholds.longSilence')}
+          value={draft.recordings.longSilenceSec}
+          onChange={(e) => edit((d) => ({ ...d, recordings: { longSilenceSec: e.target.value } }))}
+          error={Boolean(errors.fields[LONG_SILENCE])}
+          helperText={errors.fields[LONG_SILENCE] ?? t('thresholds.longSilenceHelp')}
+          slotProps={{
+            htmlInput: { min: SILENCE_MIN_SEC, max: SILENCE_MAX_SEC, step: 1 },
+            input: {
+              endAdornment: (
+                <InputAdornment position="end">{t('thresholds.unitSec')}</InputAdornment>
+              ),
+            },
+          }}
+          sx={{ width: 200 }}
+        />
       </Section>
     </Box>
   )

@@ -32,6 +32,7 @@ export interface SettingsDraft {
   bySkill: { skill: string; rules: FamilyDrafts }[]
   defaultQueue: QueueDraft
   queues: { skill: string; rule: QueueDraft }[]
+  recordings: { longSilenceSec: string }
 }
 
 export const EMPTY_DURATION: DurationDraft = { text: '', unit: 'sec' }
@@ -89,6 +90,7 @@ export function draftOf(settings: FloorSettings): SettingsDraft {
       skill,
       rule: queueDraft(rule),
     })),
+    recordings: { longSilenceSec: String(settings.recordings.longSilenceSec) },
   }
 }
 
@@ -138,6 +140,7 @@ export function candidateOf(draft: SettingsDraft): { value: unknown; halfFilled:
     bySkill,
     defaultQueue: queue(draft.defaultQueue),
     queues: Object.fromEntries(draft.queues.map(({ skill, rule: q }) => [skill, queue(q)])),
+    recordings: { longSilenceSec: numberOf(draft.recordings.longSilenceSec) },
   }
   return { value, halfFilled }
 }
