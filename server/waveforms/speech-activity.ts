@@ -7,7 +7,7 @@ export const FRAME_SEC = 0.02
 const SPEECH_DBFS = -38
 // Quiet shorter than this inside speech (between syllables, a breath between phrases) is still
 // part of the turn, s. Bridging gaps, not extending ends, keeps the edges of a silence exact.
-const BRIDGE_SEC = 0.3
+const BRIDGE_SEC = 0.5
 // A burst shorter than this (a click on the line) is not speech, s.
 const MIN_SPEECH_SEC = 0.06
 
