@@ -241,4 +241,38 @@ describe('the player', () => {
     await userEvent.click(screen.getByRole('button', { name: '重试' }))
     await waitFor(() => expect(fetch.calls.filter((c) => c.path === ANALYSIS)).toHaveLength(2))
   })
+
+  it('gives only silences for a one-track recording, and says why', async () => {
+    stubMatchMedia()
+    fakeFetch({
+      [`GET ${PEAKS}`]: json(200, {
+        ...TWO_TRACK,
+        channels: [TWO_TRACK.channels[0]],
+        source: 'mp3',
+      }),
+      [`GET ${ANALYSIS}`]: json(200, {
+        duration: 30,
+        channels: 1,
+        source: 'mp3',
+        silenceSec: 5,
+        silences: [{ start: 8.14, end: 14.2 }],
+        crossTalk: null,
+        talk: null,
+        totals: { silenceSec: 6.06, longestSilenceSec: 6.06, crossTalkCount: 0, crossTalkSec: 0 },
+      }),
+    })
+    render()
+    const glance = await screen.findByRole('region', { name: '录音概览' })
+    expect(
+      within(glance).getByText('这段录音只有单轨 MP3，只能找出双方都不说话的静音。'),
+    ).toBeTruthy()
+    expect(within(glance).getAllByText('单轨录音无法区分双方')).toHaveLength(2) // ratio, cross-talk
+    const marks = within(glance).getByRole('list', { name: '静音与抢话位置' })
+    expect(
+      within(marks)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['静音 00:08–00:14'])
+    expect(screen.getByRole('switch', { name: '跳过静音' })).toHaveProperty('disabled', false)
+  })
 })
