@@ -45,6 +45,7 @@ import { PresenceService } from './presence/presence.service'
 import { MemoryPresenceStore, type PresenceStore } from './presence/presence.store'
 import { PeaksPrefetcher } from './waveforms/peaks.prefetch'
 import { PeaksStore } from './waveforms/peaks.store'
+import { analysisRoutes } from './waveforms/analysis.routes'
 import { RecordingsRepo } from './call-records/recordings.repo'
 import type { Store } from './db/store'
 import { StoreProbe } from './db/store-probe'
@@ -500,6 +501,11 @@ export function createApp(deps: AppDeps): App {
     actionsRoutes({ actions, audit, users, now, timeZone: config.timeZone }),
     outboundRoutes({ outbound, repo: outboundRepo, now, audit: auditAdmin }),
     recordsRoutes({ records, platform, peaks, timeZone: config.timeZone }),
+    analysisRoutes({
+      records,
+      peaks,
+      longSilenceSec: (namespace) => settings.get(namespace).recordings.longSilenceSec,
+    }),
     settingsRoutes({ settings, calls, gateway: floor, now, audit: auditAdmin }),
     viewsRoutes(new ViewsRepo(store.db), now),
     skillNamesRoutes({ names: skillNames, now, audit: auditAdmin }),

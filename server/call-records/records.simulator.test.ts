@@ -261,6 +261,7 @@ describe('a long call', () => {
       await new Promise((r) => setTimeout(r, 200))
       after = fs.existsSync(peaksDir) ? fs.readdirSync(peaksDir).length : 0
     }
-    expect(after).toBe(before + 1)
+    // Its peaks and, read in the same pass, its silences and cross-talk.
+    expect(after).toBe(before + 2)
   }, 30_000)
 })

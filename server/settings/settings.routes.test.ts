@@ -86,4 +86,29 @@ describe('thresholds and queue targets', () => {
       slThresholdSec: 45,
     })
   })
+
+  it('hold the long-silence length of recordings: 5 s at first, 1 to 60 whole seconds', async () => {
+    const current = (await (await admin.fetch('/api/settings')).json()) as FloorSettings
+    expect(current.recordings).toEqual({ longSilenceSec: 5 })
+    const put = (longSilenceSec: unknown) =>
+      admin.fetch('/api/settings', {
+        method: 'PUT',
+        json: { ...current, recordings: { longSilenceSec } },
+      })
+    for (const refused of [0, 61, 2.5, 'five']) {
+      const res = await put(refused)
+      expect(res.status, `longSilenceSec ${String(refused)}`).toBe(400)
+      expect(((await res.json()) as { message: string }).message).toMatch(
+        /^recordings\.longSilenceSec: /,
+      )
+    }
+    expect((await put(60)).status).toBe(200)
+    const saved = (await (await admin.fetch('/api/settings')).json()) as FloorSettings
+    expect(saved.recordings.longSilenceSec).toBe(60)
+    // A script that saves the thresholds as they were before this setting existed keeps the default.
+    const { recordings: _, ...older } = current
+    const res = await admin.fetch('/api/settings', { method: 'PUT', json: older })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as FloorSettings).recordings.longSilenceSec).toBe(5)
+  })
 })

@@ -58,6 +58,35 @@ describe('conversationWav', () => {
     expect(changes).toBeGreaterThan(30)
   })
 
+  it('has long holds and interruptions: both quiet over 5 s, both talking over 1 s', () => {
+    for (const callId of ['call-1', 'call-2', 'call-3', 'call-4', 'call-5', 'call-6']) {
+      const windows = activity(conversationWav(callId, 90))
+      // A speaker's breath between phrases (under half a second) is still their turn.
+      const talking = (side: 0 | 1) => {
+        let quietFor = Infinity
+        return windows.map((w) => {
+          quietFor = w[side] ? 0 : quietFor + 1
+          return quietFor < 5
+        })
+      }
+      const agent = talking(0)
+      const customer = talking(1)
+      const longest = (f: (i: number) => boolean) => {
+        let run = 0
+        let best = 0
+        for (let i = 0; i < windows.length; i++) best = Math.max(best, (run = f(i) ? run + 1 : 0))
+        return best / 10 // s
+      }
+      const silence = longest((i) => !windows[i]![0] && !windows[i]![1])
+      // The half-second allowance above lengthens each side's turn: more than 1.5 s both.
+      const clash = longest((i) => agent[i]! && customer[i]!)
+      expect(silence, `${callId}: longest silence`).toBeGreaterThan(5)
+      expect(clash, `${callId}: longest cross-talk`).toBeGreaterThan(1.5)
+      // Same bytes for the same call: the same holds and interruptions every time.
+      expect(conversationWav(callId, 90).equals(conversationWav(callId, 90))).toBe(true)
+    }
+  })
+
   // How fast: the player benchmark's cold figure includes the simulator making this hour.
   it('makes an hour of two-track audio', () => {
     const wav = conversationWav('an-hour-long-call', 3_600)

@@ -25,6 +25,12 @@ const NOISE_SAMPLES = 7_919 // a prime, so the looped hiss never lines up with a
 const LINE_HISS = 0.004 // about −48 dBFS: a line is never digitally silent
 const FRICATIVE_S = 0.04
 
+const PLANNED_FROM_S = 40 // calls this long always have a long hold and a clash
+const LONG_HOLD_S = [5.5, 12] as const // both quiet, s: past the console's default of 5
+const CLASH_S = [1.6, 2.4] as const // both talking, s: past the 1 s that counts as cross-talk
+const LONG_HOLD_CHANCE = 0.015 // per turn, besides the planned one
+const CLASH_CHANCE = 0.02 // per turn, besides the planned one
+
 /** Where speech goes: interleaved 16-bit frames and the sample offset of each speaker. */
 interface Canvas {
   pcm: Int16Array
@@ -34,7 +40,8 @@ interface Canvas {
 /**
  * A two-track conversation as a WAV file (8 kHz, 16-bit, agent left, customer right) of
  * exactly `talkSeconds`, the same bytes for the same callId: turn-taking with pauses,
- * short acknowledgements and some cross-talk, each turn a run of formant-voiced syllables
+ * short acknowledgements and some cross-talk, long holds (both quiet for over 5 s) and
+ * interruptions (both talking for over a second) now and then, each turn a run of formant-voiced syllables
  * under a syllable-rate envelope. It loops over precomputed vowel tables, so an hour takes
  * a fraction of a second.
  */
@@ -83,11 +90,21 @@ class Talk {
     const r = this.rng
     let speaker = AGENT
     let t = r.uniform(0.3, 0.9)
+    // What a supervisor looks for in a recording: a long hold (both quiet while someone looks
+    // something up) and both talking at once for a while. A call of PLANNED_FROM_S or more has
+    // one of each, at places drawn from its seed; any call may have more, now and then.
+    const planned = totalS >= PLANNED_FROM_S
+    let holdAt = planned ? r.uniform(0.2, 0.65) * totalS : Infinity
+    let clashAt = planned ? r.uniform(0.2, 0.8) * totalS : Infinity
+    let atLeast = 0 // s the next turn lasts at least (an interruption talks on over the other)
     while (t < totalS - 0.4) {
-      const turn = Math.min(0.8 + r.exponential(2.8), 12)
+      const turn = Math.max(atLeast, Math.min(0.8 + r.exponential(2.8), 12))
+      atLeast = 0
       const end = Math.min(t + turn, totalS - 0.2)
       this.utterance(speaker, t, end)
-      if (end - t > 4 && r.chance(0.4)) {
+      const hold = t >= holdAt || r.chance(LONG_HOLD_CHANCE)
+      const clash = !hold && (t >= clashAt || r.chance(CLASH_CHANCE)) && end - t > CLASH_S[1] + 0.5
+      if (!clash && end - t > 4 && r.chance(0.4)) {
         // The listener acknowledges mid-turn: 嗯, 对, 好的.
         const at = t + (end - t) * r.uniform(0.4, 0.7)
         this.utterance(1 - speaker, at, at + r.uniform(0.25, 0.45))
@@ -96,6 +113,15 @@ class Talk {
       // and once in a while a long silence (someone looks something up).
       let gap = r.chance(0.15) ? -r.uniform(0.2, 0.7) : r.uniform(0.15, 1.1)
       if (r.chance(0.05)) gap += r.uniform(2, 6)
+      if (hold) {
+        gap = r.uniform(LONG_HOLD_S[0], LONG_HOLD_S[1])
+        holdAt = Infinity
+      } else if (clash) {
+        // The listener cuts in and both talk on: the reply starts well before the turn ends.
+        gap = -r.uniform(CLASH_S[0], CLASH_S[1])
+        atLeast = -gap + 1
+        clashAt = Infinity
+      }
       speaker = 1 - speaker
       t = Math.max(end + gap, this.lastEnd[speaker]! + 0.1)
     }

@@ -70,7 +70,7 @@ describe('the waveform cache', () => {
     expect((await store.get('test.cc', 'rec-opened')).ok).toBe(true)
     expect((await store.get('test.cc', 'rec-forgotten')).ok).toBe(true)
     const files = fs.readdirSync(dir)
-    expect(files).toHaveLength(2)
+    expect(files).toHaveLength(4) // peaks and speech of each
     const longAgo = new Date(Date.now() - 40 * DAY)
     for (const f of files) fs.utimesSync(path.join(dir, f), longAgo, longAgo)
     fs.writeFileSync(path.join(dir, 'left-by-a-crash.json.gz.123.tmp'), '')
@@ -78,10 +78,13 @@ describe('the waveform cache', () => {
 
     const opened = await store.get('test.cc', 'rec-opened') // from the cache
     expect(opened.ok).toBe(true)
-    expect(await store.prune(Date.now() - 30 * DAY)).toBe(2)
-    expect(fs.readdirSync(dir)).toHaveLength(1)
+    expect(await store.prune(Date.now() - 30 * DAY)).toBe(3)
+    expect(fs.readdirSync(dir)).toHaveLength(2)
     const again = await store.get('test.cc', 'rec-opened')
     expect(again.ok && opened.ok && again.gzip.equals(opened.gzip)).toBe(true)
+    // The recording's analysis was kept with its peaks.
+    const speech = await store.speech('test.cc', 'rec-opened')
+    expect(speech.ok && speech.speech.quiet).toEqual([[0, 1]])
     expect(upstream.served()).toBe(2) // served from the file that was kept, never fetched again
   })
 })

@@ -1,5 +1,7 @@
 import { MPEGDecoder } from 'mpg123-decoder'
 import type { RecordingPeaks } from '@/shared/cdr'
+import type { SpeechSummary } from '@/shared/recording-analysis'
+import { SpeechActivity } from './speech-activity'
 
 // A waveform needs no more than this many values per lane to be drawn sharp at any zoom the
 // player offers; a one-hour call gets 8 a second, a short one up to MAX_PEAKS_PER_SECOND.
@@ -17,7 +19,9 @@ function peaksPerSecondFor(durationSec: number): number {
 
 /**
  * Peaks of a PCM WAV, computed as the bytes stream in: nothing but the current bucket is kept,
- * so a one-hour two-track recording never sits in memory. One lane per channel.
+ * so a one-hour two-track recording never sits in memory. One lane per channel. The same pass
+ * reads each channel's speech in 20 ms frames (`speech`): the peaks of a long call are far too
+ * coarse for that.
  */
 export class WavPeaks {
   private header = Buffer.alloc(0)
@@ -35,6 +39,8 @@ export class WavPeaks {
   /** Bytes of a sample frame split across two chunks. */
   private carry = Buffer.alloc(0)
   private remaining = Infinity
+  private activity: SpeechActivity | null = null
+  private inFrame = 0
 
   feed(chunk: Buffer): void {
     if (!this.started) {
@@ -55,6 +61,8 @@ export class WavPeaks {
   finish(): RecordingPeaks {
     if (!this.started) throw new AudioFormatError('not a WAV recording (no fmt and data chunks)')
     if (this.inBucket > 0) this.flushBucket(this.bytesPerSample === 2 ? 32768 : 128)
+    if (this.inFrame > 0) this.activity!.endFrame(this.inFrame)
+    this.inFrame = 0
     return {
       duration: this.frames / this.sampleRate,
       sampleRate: this.sampleRate,
@@ -63,6 +71,12 @@ export class WavPeaks {
       channels: this.lanes,
       source: 'wav',
     }
+  }
+
+  /** Silences, cross-talk and talk time of the recording; after `finish`. */
+  speech(): SpeechSummary {
+    if (!this.activity) throw new AudioFormatError('not a WAV recording (no fmt and data chunks)')
+    return this.activity.summary(this.frames / this.sampleRate, 'wav')
   }
 
   /** Offset of the first sample once `fmt ` and `data` have been read, else null. */
@@ -101,6 +115,11 @@ export class WavPeaks {
         this.samplesPerPeak = Math.max(1, Math.round(this.sampleRate / this.peaksPerSecond))
         this.lanes = Array.from({ length: this.channels }, () => [])
         this.current = new Array<number>(this.channels).fill(0)
+        this.activity = new SpeechActivity(
+          this.channels,
+          this.sampleRate,
+          this.bytesPerSample === 2 ? 32768 : 128,
+        )
         return at + 8
       }
       at += 8 + size + (size % 2)
@@ -133,34 +152,50 @@ export class WavPeaks {
     const ch = this.channels
     const frames = pcm.length / ch
     const current = this.current
+    const activity = this.activity!
+    const energy = activity.energy
+    const perFrame = activity.samplesPerFrame
     let inBucket = this.inBucket
+    let inFrame = this.inFrame
     for (let f = 0; f < frames; f++) {
       const base = f * ch
       for (let c = 0; c < ch; c++) {
         const v = pcm[base + c]!
         const a = v < 0 ? -v : v
         if (a > current[c]!) current[c] = a
+        energy[c]! += v * v
       }
       if (++inBucket === this.samplesPerPeak) {
         this.inBucket = inBucket
         this.flushBucket(32768)
         inBucket = 0
       }
+      if (++inFrame === perFrame) {
+        activity.endFrame()
+        inFrame = 0
+      }
     }
     this.inBucket = inBucket
+    this.inFrame = inFrame
     this.frames += frames
   }
 
   private pcm8(buf: Buffer): void {
     const ch = this.channels
     const frames = buf.length / ch
+    const activity = this.activity!
     for (let f = 0; f < frames; f++) {
       for (let c = 0; c < ch; c++) {
         const v = buf[f * ch + c]! - 128
         const a = v < 0 ? -v : v
         if (a > this.current[c]!) this.current[c] = a
+        activity.energy[c]! += v * v
       }
       if (++this.inBucket === this.samplesPerPeak) this.flushBucket(128)
+      if (++this.inFrame === activity.samplesPerFrame) {
+        activity.endFrame()
+        this.inFrame = 0
+      }
     }
     this.frames += frames
   }
@@ -180,7 +215,9 @@ export class WavPeaks {
  * one-track recording (§4.1 `isWav=0`), so should it come with two channels they are drawn as
  * one, the louder of the two at each moment.
  */
-export async function mp3Peaks(data: Uint8Array): Promise<RecordingPeaks> {
+export async function mp3Peaks(
+  data: Uint8Array,
+): Promise<{ peaks: RecordingPeaks; speech: SpeechSummary }> {
   const decoder = new MPEGDecoder()
   await decoder.ready
   try {
@@ -203,14 +240,42 @@ export async function mp3Peaks(data: Uint8Array): Promise<RecordingPeaks> {
       lane.push(Math.round(Math.min(1, max) * PEAK_SCALE))
     }
     return {
-      duration,
-      sampleRate,
-      peaksPerSecond,
-      scale: PEAK_SCALE,
-      channels: [lane],
-      source: 'mp3',
+      peaks: {
+        duration,
+        sampleRate,
+        peaksPerSecond,
+        scale: PEAK_SCALE,
+        channels: [lane],
+        source: 'mp3',
+      },
+      speech: mp3Speech(channelData, samplesDecoded, sampleRate, duration),
     }
   } finally {
     decoder.free()
   }
+}
+
+/** Silences of a decoded one-track recording: its channels mixed, as one side. */
+function mp3Speech(
+  channelData: Float32Array[],
+  samples: number,
+  sampleRate: number,
+  duration: number,
+): SpeechSummary {
+  const activity = new SpeechActivity(1, sampleRate, 1)
+  const per = activity.samplesPerFrame
+  const mix = 1 / channelData.length
+  for (let start = 0; start < samples; start += per) {
+    const end = Math.min(samples, start + per)
+    let sum = 0
+    for (let i = start; i < end; i++) {
+      let v = 0
+      for (const ch of channelData) v += ch[i]!
+      v *= mix
+      sum += v * v
+    }
+    activity.energy[0] = sum
+    activity.endFrame(end - start)
+  }
+  return activity.summary(duration, 'mp3')
 }

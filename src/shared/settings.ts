@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import type { AgentView } from './floor'
 import { type StateFamily, stateFamily } from './ac-state'
+import { DEFAULT_SILENCE_SEC, SILENCE_MAX_SEC, SILENCE_MIN_SEC } from './recording-analysis'
 
 /** State families that have time thresholds (available and logged out are never "too long"). */
 export const THRESHOLD_FAMILIES = ['ringing', 'talking', 'hold', 'acw', 'notReady'] as const
@@ -23,6 +24,14 @@ export interface QueueRule {
   shortAbandonSec: number
 }
 
+/** How a tenant's recordings are read at a glance. */
+export interface RecordingRules {
+  /** Both sides quiet for longer than this many seconds is a long silence (SILENCE_MIN_SEC..SILENCE_MAX_SEC). */
+  longSilenceSec: number
+}
+
+export const DEFAULT_RECORDING_RULES: RecordingRules = { longSilenceSec: DEFAULT_SILENCE_SEC }
+
 /** Thresholds and queue targets of a tenant, set by an admin. */
 export interface FloorSettings {
   families: Record<ThresholdFamily, ThresholdRule>
@@ -36,6 +45,7 @@ export interface FloorSettings {
    * platform day (inbound calls, abandoned ones included; REPEAT_CALLS_MIN..REPEAT_CALLS_MAX).
    */
   repeatCallsMin: number
+  recordings: RecordingRules
 }
 
 /** Default, lowest and highest `repeatCallsMin`: the second call of the day is a repeat. */
@@ -60,6 +70,7 @@ export function defaultSettings(
     defaultQueue: { slTargetPct: 80, ...queue },
     queues: {},
     repeatCallsMin: REPEAT_CALLS_DEFAULT,
+    recordings: DEFAULT_RECORDING_RULES,
   }
 }
 
@@ -97,6 +108,16 @@ export const floorSettingsSchema = z.object({
   repeatCallsMin: z._default(
     z.int().check(z.minimum(REPEAT_CALLS_MIN), z.maximum(REPEAT_CALLS_MAX)),
     REPEAT_CALLS_DEFAULT,
+  ),
+  // Settings saved before recordings were read at a glance have none: the default applies.
+  recordings: z._default(
+    z.object({
+      longSilenceSec: z._default(
+        z.int().check(z.minimum(SILENCE_MIN_SEC), z.maximum(SILENCE_MAX_SEC)),
+        DEFAULT_SILENCE_SEC,
+      ),
+    }),
+    DEFAULT_RECORDING_RULES,
   ),
 })
 

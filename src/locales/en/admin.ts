@@ -205,6 +205,11 @@ export const admin: English<AdminMessages> = {
       'A customer number that reached the center this many times today (inbound calls, abandoned ones included; calls the agents placed do not count) is flagged on the tiles, in the latest calls, in the call records and on the call-back list.',
     repeatCallsMin: 'Calls of the day from which a number is a repeat caller',
     repeatHelp: 'A whole number from {{min}} to {{max}}',
+    recordingsTitle: 'Recording analysis',
+    recordingsIntro:
+      'When both sides are quiet for longer than this, the recording’s waveform marks a long silence, which playback can skip. A change applies to recordings already read, without reading them again.',
+    longSilence: 'Long silence',
+    longSilenceHelp: '1 to 60 seconds',
     errors: {
       number: 'Enter a number',
       integer: 'Enter a whole number',

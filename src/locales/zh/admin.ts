@@ -194,6 +194,11 @@ export const admin = {
       '同一客户号码当天进线（含放弃的呼入；坐席外呼不计）达到该次数时，在坐席卡片、最近通话、通话记录和回拨列表中标出。',
     repeatCallsMin: '当天来电达到几次算重复来电',
     repeatHelp: '{{min}} 到 {{max}} 之间的整数',
+    recordingsTitle: '录音分析',
+    recordingsIntro:
+      '双方都不说话超过这个时长，在录音波形上标为长时间静音，并可在播放时跳过。修改后已分析过的录音按新时长重新标注，无需重新读取录音。',
+    longSilence: '长时间静音',
+    longSilenceHelp: '1 至 60 秒',
     errors: {
       number: '请填写数字',
       integer: '请填写整数',

@@ -10,9 +10,11 @@ import ZoomOutMapRounded from '@mui/icons-material/ZoomOutMapRounded'
 import ZoomOutRounded from '@mui/icons-material/ZoomOutRounded'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
+import FormControlLabel from '@mui/material/FormControlLabel'
 import IconButton from '@mui/material/IconButton'
 import MenuItem from '@mui/material/MenuItem'
 import Slider from '@mui/material/Slider'
+import Switch from '@mui/material/Switch'
 import TextField from '@mui/material/TextField'
 import Tooltip from '@mui/material/Tooltip'
 import { useTranslation } from 'react-i18next'
@@ -43,6 +45,8 @@ interface PlayerControlsProps {
   /** Download links, or null when the role may not download. */
   /** Download links; `wav` null when the platform keeps only the MP3. */
   downloads: { wav: string | null; mp3: string } | null
+  /** Whether playback jumps over long silences; `available` false until they are known. */
+  skipSilence: { on: boolean; available: boolean; onToggle: (on: boolean) => void }
 }
 
 const SEEK_STEP = 5 // s, as the buttons' icons say
@@ -170,6 +174,21 @@ export function PlayerControls(props: PlayerControlsProps) {
           getAriaValueText={(v) => `${Math.round(v * 100)}%`}
         />
       </Box>
+      <Tooltip title={t('analysis.skipSilenceHint')} describeChild>
+        <FormControlLabel
+          control={
+            <Switch
+              size="small"
+              checked={props.skipSilence.on}
+              disabled={!props.skipSilence.available}
+              onChange={(_, on) => props.skipSilence.onToggle(on)}
+              slotProps={{ input: { role: 'switch' } }}
+            />
+          }
+          label={t('analysis.skipSilence')}
+          sx={{ mr: 0 }}
+        />
+      </Tooltip>
       <Box sx={{ flex: 1 }} />
       <Tooltip title={t('player.copyLinkHint')}>
         <Button

@@ -1,15 +1,20 @@
 import Box from '@mui/material/Box'
+import type { UseQueryResult } from '@tanstack/react-query'
 import { type KeyboardEvent, type RefObject, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { copyText } from '@/lib/clipboard'
 import { formatElapsed } from '@/lib/format'
 import type { RecordingPeaks } from '@/shared/cdr'
+import type { RecordingAnalysis } from '@/shared/recording-analysis'
+import { useAnalysisRegions } from '../hooks/use-analysis-regions'
 import { useLaneColors, laneSwatch } from '../hooks/use-lane-colors'
 import { useLaneMixer } from '../hooks/use-lane-mixer'
 import { useWaveform } from '../hooks/use-waveform'
+import { usePlayerPrefs } from '../stores/player-prefs-store'
 import { scalePeaks } from '../utils/peaks'
 import { playClock } from '../utils/play-clock'
 import { SEEK_STEP_S, audioUrl, momentPath, zoomIn, zoomOut } from '../utils/player-links'
+import { AnalysisFigures } from './analysis-figures'
 import { LaneLabels } from './lane-labels'
 import { OneTrackNote } from './one-track-note'
 import { PlayerControls } from './player-controls'
@@ -30,6 +35,8 @@ interface PlayerViewProps {
   /** The platform's length of the recording in seconds (`recordLength`), if it gives one. */
   seconds?: number | null | undefined
   canDownload: boolean
+  /** Silences, cross-talk and talk ratio: marked on the lanes once known. */
+  analysis: UseQueryResult<RecordingAnalysis>
   onError: (error: Error) => void
 }
 
@@ -54,6 +61,11 @@ export function PlayerView(props: PlayerViewProps) {
     startAt,
     onError: props.onError,
   })
+  const skipSilence = usePlayerPrefs((p) => p.skipSilence)
+  const setPrefs = usePlayerPrefs((p) => p.set)
+  // Marks of the MP3 are drawn on its one lane; of the WAV, across both.
+  useAnalysisRegions(ws, ready, props.analysis.data, skipSilence)
+  const canSkip = (props.analysis.data?.silences.length ?? 0) > 0
   const mixer = useLaneMixer(laneCount)
   const [muted, setMuted] = useState<boolean[]>(() =>
     Array.from({ length: laneCount }, () => false),
@@ -104,6 +116,11 @@ export function PlayerView(props: PlayerViewProps) {
         break
       case 'End':
         seekTo(duration)
+        break
+      case 's':
+      case 'S':
+        if (!canSkip) return
+        setPrefs({ skipSilence: !skipSilence })
         break
       default:
         return
@@ -211,6 +228,19 @@ export function PlayerView(props: PlayerViewProps) {
               }
             : null
         }
+        skipSilence={{
+          on: skipSilence,
+          available: canSkip,
+          onToggle: (on) => setPrefs({ skipSilence: on }),
+        }}
+      />
+      <AnalysisFigures
+        analysis={props.analysis}
+        sideColors={[laneSwatch(colors.lanes, 0), laneSwatch(colors.lanes, 1)]}
+        onSeek={(s) => {
+          seekTo(s)
+          container.current?.closest<HTMLElement>('[data-waveform]')?.focus()
+        }}
       />
     </Box>
   )

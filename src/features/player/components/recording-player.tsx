@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLanguage } from '@/hooks/use-language'
+import { useAnalysis } from '../api/get-analysis'
 import { peaksQueryOptions, usePeaks } from '../api/get-peaks'
 import { peaksProblem } from '../utils/peaks-problem'
 import { audioUrl } from '../utils/player-links'
@@ -54,6 +55,8 @@ function PlayerAttempt({
   const language = useLanguage()
   const queryClient = useQueryClient()
   const peaks = usePeaks(recordingId)
+  // Asked for beside the peaks: the relay reads both in one pass and keeps them together.
+  const analysis = useAnalysis(recordingId)
   const audio = useRef<HTMLAudioElement>(null)
   const [stream, setStream] = useState<Stream>('loading')
   const [drawFailed, setDrawFailed] = useState(false)
@@ -119,6 +122,7 @@ function PlayerAttempt({
         startAt={startAt}
         seconds={seconds}
         canDownload={canDownload}
+        analysis={analysis}
         onError={() => setDrawFailed(true)}
       />
     )

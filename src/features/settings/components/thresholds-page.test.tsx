@@ -129,4 +129,25 @@ describe('the thresholds page', () => {
       repeatCallsMin: 3,
     })
   })
+
+  it('keeps the long-silence length of recordings within 1 to 60 seconds', async () => {
+    const user = userEvent.setup()
+    const fetch = renderPage((body) => json(200, body))
+    const silence = await screen.findByRole('spinbutton', { name: '长时间静音' })
+    expect(silence).toHaveProperty('value', '5')
+    await user.clear(silence)
+    await user.type(silence, '61')
+    await user.click(screen.getByRole('button', { name: '保存' }))
+    expect(silence.getAttribute('aria-invalid')).toBe('true')
+    expect(screen.getByText('不能大于 1 分')).toBeTruthy()
+    expect(fetch.calls.filter((c) => c.method === 'PUT')).toHaveLength(0)
+    await user.clear(silence)
+    await user.type(silence, '8')
+    await user.click(screen.getByRole('button', { name: '保存' }))
+    await waitFor(() => expect(screen.getByText('已保存，所有屏幕已更新。')).toBeTruthy())
+    expect(fetch.calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      ...SAVED,
+      recordings: { longSilenceSec: 8 },
+    })
+  })
 })

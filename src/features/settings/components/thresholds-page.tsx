@@ -3,6 +3,7 @@ import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
+import InputAdornment from '@mui/material/InputAdornment'
 import Paper from '@mui/material/Paper'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
@@ -17,6 +18,7 @@ import {
   THRESHOLD_FAMILIES,
   type ThresholdFamily,
 } from '@/shared/settings'
+import { SILENCE_MAX_SEC, SILENCE_MIN_SEC } from '@/shared/recording-analysis'
 import { useSettings } from '../api/get-settings'
 import { useUpdateSettings } from '../api/update-settings'
 import { NO_ERRORS, type SettingsErrors, checkDraft, saveErrors } from '../utils/settings-errors'
@@ -27,14 +29,16 @@ import {
   defaultFamilyDrafts,
   draftOf,
   durationSeconds,
-  fieldKey,
   emptyFamilyDrafts,
+  fieldKey,
   queueDraft,
 } from '../utils/settings-draft'
 import { AddSkillField } from './add-skill-field'
 import { FamilyRulesTable } from './family-rules-table'
 import { QueueRulesTable } from './queue-rules-table'
 import { SkillOverrides } from './skill-overrides'
+
+const LONG_SILENCE = fieldKey(['recordings', 'longSilenceSec'])
 
 interface ThresholdsPageProps {
   /** Skill groups seen on the floor (agents' skills, today's queues), offered when adding one. */
@@ -300,6 +304,27 @@ function ThresholdsForm({
             t('thresholds.repeatHelp', { min: REPEAT_CALLS_MIN, max: REPEAT_CALLS_MAX })
           }
           slotProps={{ htmlInput: { min: REPEAT_CALLS_MIN, max: REPEAT_CALLS_MAX, step: 1 } }}
+        />
+      </Section>
+
+      <Section title={t('thresholds.recordingsTitle')} intro={t('thresholds.recordingsIntro')}>
+        <TextField
+          size="small"
+          type="number"
+          label={t('thresholds.longSilence')}
+          value={draft.recordings.longSilenceSec}
+          onChange={(e) => edit((d) => ({ ...d, recordings: { longSilenceSec: e.target.value } }))}
+          error={Boolean(errors.fields[LONG_SILENCE])}
+          helperText={errors.fields[LONG_SILENCE] ?? t('thresholds.longSilenceHelp')}
+          slotProps={{
+            htmlInput: { min: SILENCE_MIN_SEC, max: SILENCE_MAX_SEC, step: 1 },
+            input: {
+              endAdornment: (
+                <InputAdornment position="end">{t('thresholds.unitSec')}</InputAdornment>
+              ),
+            },
+          }}
+          sx={{ width: 200 }}
         />
       </Section>
     </Box>

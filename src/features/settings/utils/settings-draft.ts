@@ -34,6 +34,7 @@ export interface SettingsDraft {
   queues: { skill: string; rule: QueueDraft }[]
   /** Calls of the day from which a customer number is a repeat caller, as typed. */
   repeatCallsMin: string
+  recordings: { longSilenceSec: string }
 }
 
 export const EMPTY_DURATION: DurationDraft = { text: '', unit: 'sec' }
@@ -92,6 +93,7 @@ export function draftOf(settings: FloorSettings): SettingsDraft {
       rule: queueDraft(rule),
     })),
     repeatCallsMin: String(settings.repeatCallsMin),
+    recordings: { longSilenceSec: String(settings.recordings.longSilenceSec) },
   }
 }
 
@@ -142,6 +144,7 @@ export function candidateOf(draft: SettingsDraft): { value: unknown; halfFilled:
     defaultQueue: queue(draft.defaultQueue),
     queues: Object.fromEntries(draft.queues.map(({ skill, rule: q }) => [skill, queue(q)])),
     repeatCallsMin: numberOf(draft.repeatCallsMin),
+    recordings: { longSilenceSec: numberOf(draft.recordings.longSilenceSec) },
   }
   return { value, halfFilled }
 }

@@ -13,7 +13,13 @@ export interface SettingsErrors {
 
 export const NO_ERRORS: SettingsErrors = { fields: {}, form: null }
 
-const SECONDS_FIELDS = new Set(['amberSec', 'redSec', 'slThresholdSec', 'shortAbandonSec'])
+const SECONDS_FIELDS = new Set([
+  'amberSec',
+  'redSec',
+  'slThresholdSec',
+  'shortAbandonSec',
+  'longSilenceSec',
+])
 
 /** A limit in the words of its field: "1 秒" for durations, "100%" for the target. */
 function limitText(t: TFunction<'admin'>, path: FieldPath, limit: number): string {
@@ -86,6 +92,7 @@ const SERVER_PATHS: [RegExp, (m: RegExpExecArray) => FieldPath][] = [
   [new RegExp(`^defaultQueue\\.${QUEUE_FIELD}$`), (m) => ['defaultQueue', m[1]!]],
   [new RegExp(`^queues\\.(.+)\\.${QUEUE_FIELD}$`), (m) => ['queues', m[1]!, m[2]!]],
   [/^repeatCallsMin$/, () => ['repeatCallsMin']],
+  [/^recordings\.(longSilenceSec)$/, (m) => ['recordings', m[1]!]],
 ]
 
 /** The relay's English words for its checks, in the user's language where they are known. */
