@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next'
 import { useDensity } from '../hooks/use-density'
 import { useFloorCounts } from '../hooks/use-floor-counts'
 import { useFloorView } from '../hooks/use-floor-view'
+import { useReplayDriver } from '../hooks/use-replay-driver'
 import { useFloorStore } from '../stores/floor-store'
+import { useReplaying } from '../stores/replay-store'
 import { ConnectionBanner } from './connection-banner'
 import { FiguresColumn } from './figures-column'
 import {
@@ -18,6 +20,8 @@ import {
 } from './floor-slots'
 import { FloorBody } from './floor-body'
 import { FloorToolbar } from './floor-toolbar'
+import { ReplayBanner } from './replay-banner'
+import { NoActionsWhileReplaying, ReplayRefused } from './replay-states'
 import { TileMenuHost } from './tile-menu-host'
 
 /** The agent's details load the first time a tile is opened. */
@@ -50,8 +54,14 @@ export function FloorScreen({ slots, scope }: FloorScreenProps) {
     setMenu({ agentId, anchor })
     setMenuOpen(true)
   }, [])
-  const TileMenu = slots?.TileMenu
-  const TileStatus = slots?.TileStatus
+  // While looking back the floor is the past: no actions on it (a tile opens its details, where
+  // the actions are shown off with the reason), and no live action badges on the tiles.
+  const replay = useReplayDriver()
+  const replaying = useReplaying()
+  const TileMenu = replaying ? undefined : slots?.TileMenu
+  const TileStatus = replaying ? undefined : slots?.TileStatus
+  const DrawerActions =
+    replaying && slots?.DrawerActions ? NoActionsWhileReplaying : slots?.DrawerActions
   const tileSlots = useMemo<TileSlots>(
     () => ({ TileStatus, openMenu: TileMenu ? openMenu : undefined }),
     [TileStatus, TileMenu, openMenu],
@@ -83,19 +93,23 @@ export function FloorScreen({ slots, scope }: FloorScreenProps) {
         density={density}
         onDensityChange={setDensity}
       />
-      <ConnectionBanner />
+      {replaying ? <ReplayBanner loading={replay.loading} /> : <ConnectionBanner />}
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
         <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
-          <TileSlotsContext value={tileSlots}>
-            <FloorBody
-              view={view}
-              density={density}
-              onOpen={onOpen}
-              onClearFilters={clearFilters}
-              busy={menuOpen || openId !== null}
-              scope={scope}
-            />
-          </TileSlotsContext>
+          {replay.error !== null ? (
+            <ReplayRefused error={replay.error} />
+          ) : (
+            <TileSlotsContext value={tileSlots}>
+              <FloorBody
+                view={view}
+                density={density}
+                onOpen={onOpen}
+                onClearFilters={clearFilters}
+                busy={menuOpen || openId !== null}
+                scope={scope}
+              />
+            </TileSlotsContext>
+          )}
         </Box>
         {wide && view.showFigures && (
           <Box
@@ -121,7 +135,7 @@ export function FloorScreen({ slots, scope }: FloorScreenProps) {
         <AgentDrawer
           agentId={openId}
           onClose={onClose}
-          actions={slots?.DrawerActions}
+          actions={DrawerActions}
           timeline={slots?.DrawerTimeline}
         />
       )}

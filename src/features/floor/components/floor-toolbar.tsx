@@ -18,6 +18,7 @@ import { DensitySwitch } from './density-switch'
 import { FamilyChips } from './family-chips'
 import { FloorFilters } from './floor-filters'
 import { OverTimeChip } from './over-time-chip'
+import { ReplayButton } from './replay-button'
 import { SearchField } from './search-field'
 import { SortSelect } from './sort-select'
 import { WallModeButton } from './wall-mode-button'
@@ -93,6 +94,7 @@ export function FloorToolbar({
             ? t('floor.summary', { total: counts.total, loggedIn: counts.loggedIn })
             : '\u00a0'}
         </Typography>
+        <ReplayButton />
         <Tooltip title={figuresLabel}>
           <IconButton
             aria-label={figuresLabel}
