@@ -67,7 +67,7 @@ export function ReplayBanner({ loading }: { loading: boolean }) {
         icon={<HistoryRounded />}
         sx={{ py: 0.25, borderRadius: 0, alignItems: 'center' }}
         action={
-          <Tooltip title={t('replay.backToLiveHint')}>
+          <Tooltip title={t('replay.backToLiveHint')} describeChild>
             <Button
               color="inherit"
               variant="outlined"
