@@ -33,7 +33,7 @@ test.describe('looking back at the floor', () => {
     await page.goto('/')
     // The agent is watched through the search, so a re-sort cannot move its tile out of view.
     await page.getByRole('searchbox', { name: zh.floor.searchLabel }).fill('5996')
-    const name = `回看坐席${test.info().repeatEachIndex}`
+    const name = `往日坐席${test.info().repeatEachIndex}`
 
     // Then: on a break. A few seconds later: on a call, as the floor shows it now.
     expect(await app.post(agentEvent({ id: AGENT, name, acState: 'Aux', reason: 'Rest' }))).toBe(
@@ -60,7 +60,7 @@ test.describe('looking back at the floor', () => {
     await expect(tile(page)).toHaveAttribute('aria-label', new RegExp(zh.states.InboundTalking))
 
     // Look back to that moment, typed in platform time.
-    await page.getByRole('button', { name: zh.replay.open }).click()
+    await page.getByRole('button', { name: zh.replay.open, exact: true }).click()
     const dialog = page.getByRole('dialog', { name: zh.replay.title })
     await dialog.getByRole('spinbutton').first().click()
     await page.keyboard.type(pickerDigits(then))

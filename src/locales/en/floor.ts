@@ -467,7 +467,7 @@ export const floor: English<FloorMessages> = {
   },
   replay: {
     open: 'Look back',
-    openHint: 'See the floor as it was at a past moment',
+    openHint: 'Look back: see the floor as it was at a past moment',
     title: 'Look back at the floor',
     moment: 'Moment',
     platformTime: 'Platform time; any moment within the retention window',

@@ -452,7 +452,7 @@ export const floor = {
   // 回看：楼层在过去某一时刻的样子。
   replay: {
     open: '回看',
-    openHint: '查看楼层在过去某一时刻的样子',
+    openHint: '回看：查看楼层在过去某一时刻的样子',
     title: '回看楼层',
     moment: '时刻',
     platformTime: '平台时间；可回看保留期内的任一时刻',

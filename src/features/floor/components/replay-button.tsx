@@ -1,23 +1,16 @@
 import HistoryRounded from '@mui/icons-material/HistoryRounded'
-import Box from '@mui/material/Box'
-import Button from '@mui/material/Button'
+import IconButton from '@mui/material/IconButton'
 import Popover from '@mui/material/Popover'
-import Typography from '@mui/material/Typography'
-import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker'
-import { type FormEvent, useId, useState } from 'react'
+import Tooltip from '@mui/material/Tooltip'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DatesProvider } from '@/components/ui/dates-provider'
-import { liveServerNow } from '../hooks/use-replay-driver'
-import { useReplayStore } from '../stores/replay-store'
-import { fromPickerValue, toPickerValue } from '../utils/replay-time'
+import { loadOnFirstDraw } from '@/components/ui/on-demand'
+import { useReplaying } from '../stores/replay-store'
 
-const MINUTE_MS = 60_000
-const QUICK = [
-  { key: 'ago15', ms: 15 * MINUTE_MS },
-  { key: 'ago60', ms: 60 * MINUTE_MS },
-] as const
-const FORMAT = 'yyyy-MM-dd HH:mm:ss' // as the platform writes times
-const VIEWS = ['year', 'month', 'day', 'hours', 'minutes', 'seconds'] as const
+/** The form and its date picker load the first time "Look back" is opened. */
+const LookBackForm = loadOnFirstDraw(async () => (await import('./replay-form')).LookBackForm)
+
+const FORM_WIDTH = 320 // px
 
 /** The toolbar's "Look back": a moment in platform time, or a quick "15 minutes ago". */
 export function ReplayButton() {
@@ -26,103 +19,33 @@ export function ReplayButton() {
   const open = anchor !== null
   const close = () => setAnchor(null)
   const titleId = useId()
+  const replaying = useReplaying()
   return (
     <>
-      <Button
-        variant="outlined"
-        size="small"
-        startIcon={<HistoryRounded />}
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        title={t('replay.openHint')}
-        onClick={(e) => setAnchor(e.currentTarget)}
-      >
-        {t('replay.open')}
-      </Button>
+      {/* An icon beside the figures' and the alerts', so the toolbar's first line still fits. */}
+      <Tooltip title={t('replay.openHint')} describeChild>
+        <IconButton
+          aria-label={t('replay.open')}
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          onClick={(e) => setAnchor(e.currentTarget)}
+        >
+          <HistoryRounded color={replaying ? 'primary' : 'inherit'} />
+        </IconButton>
+      </Tooltip>
       <Popover
         open={open}
         anchorEl={anchor}
         onClose={close}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-        slotProps={{ paper: { role: 'dialog', 'aria-labelledby': titleId } }}
+        // Sized before the form's code arrives, so the popover is placed for its real width.
+        slotProps={{
+          paper: { role: 'dialog', 'aria-labelledby': titleId, sx: { width: FORM_WIDTH } },
+        }}
       >
         {open && <LookBackForm titleId={titleId} onDone={close} />}
       </Popover>
     </>
-  )
-}
-
-function LookBackForm({ titleId, onDone }: { titleId: string; onDone: () => void }) {
-  const { t } = useTranslation()
-  const lookBack = useReplayStore((s) => s.lookBack)
-  // Opened at the moment shown, or a quarter of an hour ago.
-  const [now] = useState(liveServerNow)
-  const shown = useReplayStore((s) => s.at)
-  const [value, setValue] = useState<Date | null>(() => toPickerValue(shown ?? now - QUICK[0].ms))
-  const [error, setError] = useState<string | null>(null)
-  const go = (at: number) => {
-    lookBack(at)
-    onDone()
-  }
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const at = fromPickerValue(value)
-    if (at === null) setError(t('replay.incomplete'))
-    else if (at > liveServerNow()) setError(t('replay.future'))
-    else go(at)
-  }
-  return (
-    <Box
-      component="form"
-      onSubmit={submit}
-      noValidate
-      sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5, width: 320 }}
-    >
-      <Typography id={titleId} variant="subtitle1" component="h2">
-        {t('replay.title')}
-      </Typography>
-      <Box sx={{ display: 'flex', gap: 1 }}>
-        {QUICK.map((q) => (
-          <Button
-            key={q.key}
-            size="small"
-            variant="outlined"
-            onClick={() => go(liveServerNow() - q.ms)}
-          >
-            {t(`replay.${q.key}`)}
-          </Button>
-        ))}
-      </Box>
-      <DatesProvider>
-        <DateTimePicker
-          label={t('replay.moment')}
-          value={value}
-          onChange={(date) => {
-            setValue(date)
-            setError(null)
-          }}
-          format={FORMAT}
-          ampm={false}
-          views={VIEWS}
-          timeSteps={{ hours: 1, minutes: 1, seconds: 1 }}
-          maxDateTime={toPickerValue(now)}
-          slotProps={{
-            textField: {
-              size: 'small',
-              name: 'at',
-              error: error !== null,
-              helperText: error ?? t('replay.platformTime'),
-            },
-          }}
-        />
-      </DatesProvider>
-      <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
-        <Button onClick={onDone}>{t('replay.cancel')}</Button>
-        <Button type="submit" variant="contained">
-          {t('replay.show')}
-        </Button>
-      </Box>
-    </Box>
   )
 }
