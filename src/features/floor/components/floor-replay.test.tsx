@@ -16,9 +16,15 @@ import { json, fakeFetch } from '@/testing/fake-fetch'
 import { T0, agent, change, inState, snapshot } from '@/testing/fixtures'
 import { fakeLayout, renderWithProviders } from '@/testing/render'
 import type { AgentView } from '@/shared/floor'
+import { defaultSettings } from '@/shared/settings'
+import { useAlertPrefs } from '../stores/alert-prefs-store'
 import { resetFloorStore, useFloorStore } from '../stores/floor-store'
 import { useReplayStore } from '../stores/replay-store'
+import { notify } from '../utils/notify'
 import { FloorScreen } from './floor-screen'
+import { ThresholdsContext } from './thresholds-context'
+
+vi.mock(import('../utils/notify'), async (original) => ({ ...(await original()), notify: vi.fn() }))
 
 const MINUTE = 60_000
 const NOW = T0 + 15 * MINUTE // 10:15 in Shanghai; "15 minutes ago" is 10:00
@@ -226,5 +232,41 @@ describe('Floor replay', () => {
     // Not the live floor passed off as the past one.
     expect(screen.queryByRole('button', { name: /^李娜，/ })).toBeNull()
     expect(screen.getByText('回看中 · 10:00:00 · 不是实时')).toBeTruthy()
+  })
+
+  it('keeps the red alerts on the live floor: a past breach is not announced, a live one is', async () => {
+    const { fetch } = relay()
+    // Then: 李娜 away for half an hour, well past the red threshold for not ready (20 min).
+    fetch.on('GET /api/floor', (_body, url) => {
+      const at = Number(url.searchParams.get('at'))
+      const agents = [inState(agent(2, { name: '李娜' }), 'Aux', at - 30 * MINUTE)]
+      return json(200, { ...snapshot(agents, { serverTime: at, seq: 0 }), at })
+    })
+    useAlertPrefs.setState({ sound: false, notify: true })
+    onTestFinished(() => useAlertPrefs.setState({ sound: false, notify: false }))
+    vi.mocked(notify).mockClear()
+    const settings = defaultSettings({ slThresholdSec: 20, shortAbandonSec: 5 })
+    renderWithProviders(
+      <ThresholdsContext value={settings}>
+        <FloorScreen />
+      </ThresholdsContext>,
+    )
+    showLive()
+    await lookBack15()
+    await vi.waitFor(() => expect(tile('李娜').getAttribute('data-breach')).toBe('red'))
+
+    // Meanwhile, live: 王芳 has been talking for 16 minutes (red past 15).
+    act(() => {
+      useFloorStore.getState().receiveChange(
+        change(11, [inState(agent(3, { name: '王芳' }), 'InboundTalking', NOW - 16 * MINUTE)], {
+          serverTime: NOW,
+        }),
+        NOW,
+      )
+    })
+    await vi.waitFor(() => expect(notify).toHaveBeenCalled(), { timeout: 3_000 })
+    const bodies = vi.mocked(notify).mock.calls.map(([, body]) => body)
+    expect(bodies.join(' ')).toContain('王芳')
+    expect(bodies.join(' ')).not.toContain('李娜')
   })
 })
