@@ -252,6 +252,10 @@ describe('Floor replay', () => {
       </ThresholdsContext>,
     )
     showLive()
+    // The alerts start watching on the first tick with a floor: nobody is red live then.
+    const liveTimer = () => within(tile('李娜')).getByRole('timer').textContent
+    const before = liveTimer()
+    await vi.waitFor(() => expect(liveTimer()).not.toBe(before), { timeout: 3_000 })
     await lookBack15()
     await vi.waitFor(() => expect(tile('李娜').getAttribute('data-breach')).toBe('red'))
 
