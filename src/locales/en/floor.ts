@@ -501,6 +501,7 @@ export const floor: English<FloorMessages> = {
     allSkills: 'All calls:',
     loading: 'Loading the floor at this moment…',
     refused: 'This moment cannot be shown',
+    callBack: 'Call back',
     actions: 'Actions',
     noActions:
       'No actions while looking back: this is the floor as it was; actions work on the live floor only',

@@ -485,6 +485,7 @@ export const floor = {
     allSkills: '全部',
     loading: '正在加载这一时刻的楼层…',
     refused: '无法回看这一时刻',
+    callBack: '回拨',
     actions: '操作',
     noActions: '回看时不能操作：显示的是过去的楼层，操作只对实时的坐席有效',
   },

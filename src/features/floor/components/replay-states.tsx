@@ -1,9 +1,12 @@
 import ErrorOutlineRounded from '@mui/icons-material/ErrorOutlineRounded'
+import PhoneCallbackRounded from '@mui/icons-material/PhoneCallbackRounded'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
+import IconButton from '@mui/material/IconButton'
 import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
+import type { CallBackButtonProps } from '@/components/ui/call-back-slot'
 import { MessageState } from '@/components/ui/message-state'
 import { isApiError } from '@/lib/api-client'
 import { apiErrorMessage } from '@/lib/api-error-message'
@@ -47,5 +50,25 @@ export function NoActionsWhileReplaying() {
         {t('replay.noActions')}
       </Typography>
     </Box>
+  )
+}
+
+/** Where "call back" is drawn while looking back: there, but off, saying why. */
+export function CallBackOffWhileReplaying({ variant = 'button' }: CallBackButtonProps) {
+  const { t } = useTranslation()
+  return (
+    <Tooltip title={t('replay.noActions')}>
+      <span>
+        {variant === 'icon' ? (
+          <IconButton size="small" disabled aria-label={t('replay.callBack')}>
+            <PhoneCallbackRounded fontSize="small" />
+          </IconButton>
+        ) : (
+          <Button size="small" disabled startIcon={<PhoneCallbackRounded />}>
+            {t('replay.callBack')}
+          </Button>
+        )}
+      </span>
+    </Tooltip>
   )
 }
