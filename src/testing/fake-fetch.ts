@@ -17,8 +17,8 @@ export function json(
 export interface FakeFetch {
   /** Every request made: method, path, headers and parsed body. */
   calls: { method: string; path: string; headers: Headers; body: unknown }[]
-  /** Sets (or replaces) the answer to `"METHOD /path"`. */
-  on(route: string, reply: Reply | ((body: unknown) => Reply)): void
+  /** Sets (or replaces) the answer to `"METHOD /path"`; a function also gets the whole URL. */
+  on(route: string, reply: Reply | ((body: unknown, url: URL) => Reply)): void
 }
 
 /**
@@ -26,7 +26,7 @@ export interface FakeFetch {
  * Restore with `vi.unstubAllGlobals()`.
  */
 export function fakeFetch(
-  routes: Record<string, Reply | ((body: unknown) => Reply)> = {},
+  routes: Record<string, Reply | ((body: unknown, url: URL) => Reply)> = {},
 ): FakeFetch {
   const table = new Map(Object.entries(routes))
   const calls: FakeFetch['calls'] = []
@@ -37,7 +37,7 @@ export function fakeFetch(
     calls.push({ method, path: url.pathname, headers: new Headers(init.headers), body })
     const reply = table.get(`${method} ${url.pathname}`)
     if (reply === undefined) return json(404, { error: 'not_found', message: 'no such route' })
-    const answer = typeof reply === 'function' ? reply(body) : reply
+    const answer = typeof reply === 'function' ? reply(body, url) : reply
     const resolved = await (typeof answer === 'function' ? answer() : answer)
     return resolved.clone()
   }

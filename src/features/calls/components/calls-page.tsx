@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import { useListSearch } from '../hooks/use-list-search'
 import type { ListTab } from '../utils/list-search'
-import { DatesProvider } from './dates-provider'
+import { DatesProvider } from '@/components/ui/dates-provider'
 import { RecordsTab } from './records-tab'
 
 /**

@@ -1,11 +1,14 @@
+import { CallBackContext } from '@/components/ui/call-back-slot'
 import { loadOnFirstDraw, useOpenedOnce } from '@/components/ui/on-demand'
 import Box from '@mui/material/Box'
 import useMediaQuery from '@mui/material/useMediaQuery'
 import type { Theme } from '@mui/material/styles'
-import { useCallback, useMemo, useState } from 'react'
+import { type ReactNode, use, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useDensity } from '../hooks/use-density'
 import { useFloorView } from '../hooks/use-floor-view'
+import { useReplayDriver } from '../hooks/use-replay-driver'
+import { useReplaying } from '../stores/replay-store'
 import { ConnectionBanner } from './connection-banner'
 import { FiguresColumn } from './figures-column'
 import {
@@ -16,12 +19,23 @@ import {
 } from './floor-slots'
 import { FloorBody } from './floor-body'
 import { FloorToolbar } from './floor-toolbar'
+import { ReplayBanner } from './replay-banner'
+import { CallBackOffWhileReplaying, NoActionsWhileReplaying, ReplayRefused } from './replay-states'
 import { TileMenuHost } from './tile-menu-host'
 
 /** The agent's details load the first time a tile is opened. */
 const AgentDrawer = loadOnFirstDraw(async () => (await import('./agent-drawer')).AgentDrawer)
 /** A narrow screen's figures drawer loads the first time it is opened. */
 const FiguresDrawer = loadOnFirstDraw(async () => (await import('./figures-drawer')).FiguresDrawer)
+
+const CALL_BACK_OFF = { Button: CallBackOffWhileReplaying }
+
+/** While looking back, the call-back buttons (latest calls, call backs) are shown off. */
+function CallBacksOffWhileReplaying({ on, children }: { on: boolean; children: ReactNode }) {
+  const canCallBack = use(CallBackContext).Button !== undefined
+  if (!on || !canCallBack) return children
+  return <CallBackContext value={CALL_BACK_OFF}>{children}</CallBackContext>
+}
 
 interface FloorScreenProps {
   /** What the app adds to tiles and drawer (the supervisor actions); none for viewers. */
@@ -46,8 +60,14 @@ export function FloorScreen({ slots, scope }: FloorScreenProps) {
     setMenu({ agentId, anchor })
     setMenuOpen(true)
   }, [])
-  const TileMenu = slots?.TileMenu
-  const TileStatus = slots?.TileStatus
+  // While looking back the floor is the past: no actions on it (a tile opens its details, where
+  // the actions are shown off with the reason), and no live action badges on the tiles.
+  const replay = useReplayDriver()
+  const replaying = useReplaying()
+  const TileMenu = replaying ? undefined : slots?.TileMenu
+  const TileStatus = replaying ? undefined : slots?.TileStatus
+  const DrawerActions =
+    replaying && slots?.DrawerActions ? NoActionsWhileReplaying : slots?.DrawerActions
   const tileSlots = useMemo<TileSlots>(
     () => ({ TileStatus, openMenu: TileMenu ? openMenu : undefined }),
     [TileStatus, TileMenu, openMenu],
@@ -68,71 +88,77 @@ export function FloorScreen({ slots, scope }: FloorScreenProps) {
   }
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
-      <FloorToolbar
-        view={view}
-        onChange={setView}
-        figuresOpen={figuresOpen}
-        onToggleFigures={toggleFigures}
-        views={slots?.ToolbarViews}
-        density={density}
-        onDensityChange={setDensity}
-      />
-      <ConnectionBanner />
-      <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
-        <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
-          <TileSlotsContext value={tileSlots}>
-            <FloorBody
-              view={view}
-              density={density}
-              onOpen={onOpen}
-              onClearFilters={clearFilters}
-              busy={menuOpen || openId !== null}
-              scope={scope}
-            />
-          </TileSlotsContext>
-        </Box>
-        {wide && view.showFigures && (
-          <Box
-            component="aside"
-            aria-label={t('figures.title')}
-            sx={{
-              width: { md: 380, xl: 440 },
-              flexShrink: 0,
-              borderLeft: 1,
-              borderColor: 'divider',
-              bgcolor: 'background.paper',
-              minHeight: 0,
-            }}
-          >
-            <FiguresColumn />
+    <CallBacksOffWhileReplaying on={replaying}>
+      <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+        <FloorToolbar
+          view={view}
+          onChange={setView}
+          figuresOpen={figuresOpen}
+          onToggleFigures={toggleFigures}
+          views={slots?.ToolbarViews}
+          density={density}
+          onDensityChange={setDensity}
+        />
+        {replaying ? <ReplayBanner loading={replay.loading} /> : <ConnectionBanner />}
+        <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
+          <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+            {replay.error !== null ? (
+              <ReplayRefused error={replay.error} />
+            ) : (
+              <TileSlotsContext value={tileSlots}>
+                <FloorBody
+                  view={view}
+                  density={density}
+                  onOpen={onOpen}
+                  onClearFilters={clearFilters}
+                  busy={menuOpen || openId !== null}
+                  scope={scope}
+                />
+              </TileSlotsContext>
+            )}
           </Box>
+          {wide && view.showFigures && (
+            <Box
+              component="aside"
+              aria-label={t('figures.title')}
+              sx={{
+                width: { md: 380, xl: 440 },
+                flexShrink: 0,
+                borderLeft: 1,
+                borderColor: 'divider',
+                bgcolor: 'background.paper',
+                minHeight: 0,
+              }}
+            >
+              <FiguresColumn />
+            </Box>
+          )}
+        </Box>
+        {!wide && narrowFiguresUsed && (
+          <FiguresDrawer open={narrowFiguresOpen} onClose={() => setNarrowFiguresOpen(false)} />
+        )}
+        {drawerUsed && (
+          <AgentDrawer
+            agentId={openId}
+            onClose={onClose}
+            actions={DrawerActions}
+            timeline={slots?.DrawerTimeline}
+          />
+        )}
+        {TileMenu && menu && (
+          <TileMenuHost
+            Menu={TileMenu}
+            agentId={menu.agentId}
+            anchor={menu.anchor}
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            onDetails={() => {
+              setMenuOpen(false)
+              setOpenId(menu.agentId)
+            }}
+          />
         )}
       </Box>
-      {!wide && narrowFiguresUsed && (
-        <FiguresDrawer open={narrowFiguresOpen} onClose={() => setNarrowFiguresOpen(false)} />
-      )}
-      {drawerUsed && (
-        <AgentDrawer
-          agentId={openId}
-          onClose={onClose}
-          actions={slots?.DrawerActions}
-          timeline={slots?.DrawerTimeline}
-        />
-      )}
-      {TileMenu && menu && (
-        <TileMenuHost
-          Menu={TileMenu}
-          agentId={menu.agentId}
-          anchor={menu.anchor}
-          open={menuOpen}
-          onClose={() => setMenuOpen(false)}
-          onDetails={() => {
-            setMenuOpen(false)
-            setOpenId(menu.agentId)
-          }}
-        />
-      )}
-    </Box>
+    </CallBacksOffWhileReplaying>
   )
 }

@@ -19,6 +19,7 @@ import { DensitySwitch } from './density-switch'
 import { FamilyChips } from './family-chips'
 import { FloorFilters } from './floor-filters'
 import { OverTimeChip } from './over-time-chip'
+import { ReplayButton } from './replay-button'
 import { SearchField } from './search-field'
 import { SortSelect } from './sort-select'
 import { WallModeButton } from './wall-mode-button'
@@ -85,6 +86,7 @@ export function FloorToolbar({
         {density && onDensityChange && <DensitySwitch value={density} onChange={onDensityChange} />}
         <Box sx={{ flex: 1 }} />
         <FloorSummary view={view} />
+        <ReplayButton />
         <Tooltip title={figuresLabel}>
           <IconButton
             aria-label={figuresLabel}

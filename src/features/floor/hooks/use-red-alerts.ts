@@ -5,7 +5,7 @@ import { usePresenceStore } from '@/lib/presence-store'
 import { subscribeTick, tickNow } from '@/lib/ticker'
 import { ThresholdsContext } from '../components/thresholds-context'
 import { useAlertPrefs } from '../stores/alert-prefs-store'
-import { useFloorStore } from '../stores/floor-store'
+import { useLiveFloorStore } from '../stores/floor-store'
 import { agentBreach } from '../utils/breach'
 import { beep } from '../utils/beep'
 import { notify } from '../utils/notify'
@@ -33,7 +33,8 @@ export function useRedAlerts(): void {
     if ((!sound && !notifyOn) || !settings) return
     const gate = new RedAlertGate()
     const check = () => {
-      const s = useFloorStore.getState()
+      // The live floor, also while looking back: a past breach is no news, a live one still is.
+      const s = useLiveFloorStore.getState()
       if (!s.loaded) return
       const serverNow = tickNow() + s.offset
       const candidates: AlertCandidate[] = []

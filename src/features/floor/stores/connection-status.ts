@@ -55,12 +55,13 @@ export const NOT_LIVE_OPACITY = 0.5
 /**
  * The server time timers and over-time checks count to: now while the link is live; once it
  * drops or goes silent, the moment the relay was last heard (they stop rather than keep
- * counting states nobody can vouch for).
+ * counting states nobody can vouch for); while looking back, the moment shown.
  */
 export function floorClock(
-  s: { link: LinkState; status: ConnectionStatus; offset: number },
+  s: { link: LinkState; status: ConnectionStatus; offset: number; pastAt?: number | null },
   localNow: number,
 ): number {
+  if (s.pastAt != null) return s.pastAt
   if (isLive(s.status)) return localNow + s.offset
   return Math.min(localNow, s.link.lastMessageAt ?? s.link.changedAt) + s.offset
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { FloorSink } from '@/lib/floor-sink'
+import { showFloor } from './shown-floor'
 import {
   type ConnectionStatus,
   type LinkState,
@@ -20,6 +21,8 @@ export interface FloorState extends FloorData {
   /** Server clock minus local clock, ms (0 until the first message). */
   offset: number
   hasOffset: boolean
+  /** While looking back, the moment shown (server clock, epoch ms): timers stand there. Null live. */
+  pastAt: number | null
 }
 
 export type FloorStore = FloorState & FloorSink
@@ -31,6 +34,7 @@ function initialState(now: number): FloorState {
     status: 'connecting',
     offset: 0,
     hasOffset: false,
+    pastAt: null,
   }
 }
 
@@ -49,7 +53,7 @@ function heard(state: FloorState, serverTime: number, at: number): Partial<Floor
  * The live floor. Fed only by the socket module (through the FloorSink methods); components
  * read it with narrow selectors, e.g. `useAgent(id)`, so one agent's change re-renders one tile.
  */
-export const useFloorStore = create<FloorStore>()((set, get) => ({
+export const useLiveFloorStore = create<FloorStore>()((set, get) => ({
   ...initialState(Date.now()),
 
   receiveSnapshot(snapshot, at) {
@@ -95,6 +99,9 @@ export const useFloorStore = create<FloorStore>()((set, get) => ({
     if (status !== s.status) set({ status })
   },
 }))
+
+/** The floor as shown: the live one, or the past moment while looking back (see `shown-floor.ts`). */
+export const useFloorStore = showFloor(useLiveFloorStore)
 
 /** Back to a page that has heard nothing (tests). */
 export function resetFloorStore(now = Date.now()): void {
