@@ -1,9 +1,9 @@
 import { CallBackContext } from '@/components/ui/call-back-slot'
-import { loadOnFirstDraw, useOpenedOnce } from '@/components/ui/on-demand'
+import { loadOnFirstDraw, preloadWhenIdle, useOpenedOnce } from '@/components/ui/on-demand'
 import Box from '@mui/material/Box'
 import useMediaQuery from '@mui/material/useMediaQuery'
 import type { Theme } from '@mui/material/styles'
-import { type ReactNode, use, useCallback, useMemo, useState } from 'react'
+import { type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useDensity } from '../hooks/use-density'
 import { useFloorView } from '../hooks/use-floor-view'
@@ -19,12 +19,13 @@ import {
 } from './floor-slots'
 import { FloorBody } from './floor-body'
 import { FloorToolbar } from './floor-toolbar'
-import { ReplayBanner } from './replay-banner'
 import { CallBackOffWhileReplaying, NoActionsWhileReplaying, ReplayRefused } from './replay-states'
 import { TileMenuHost } from './tile-menu-host'
 
 /** The agent's details load the first time a tile is opened. */
 const AgentDrawer = loadOnFirstDraw(async () => (await import('./agent-drawer')).AgentDrawer)
+/** The look-back banner, with its player and moments, loads the first time the floor looks back. */
+const ReplayBanner = loadOnFirstDraw(async () => (await import('./replay-banner')).ReplayBanner)
 /** A narrow screen's figures drawer loads the first time it is opened. */
 const FiguresDrawer = loadOnFirstDraw(async () => (await import('./figures-drawer')).FiguresDrawer)
 
@@ -63,6 +64,7 @@ export function FloorScreen({ slots, scope }: FloorScreenProps) {
   // While looking back the floor is the past: no actions on it (a tile opens its details, where
   // the actions are shown off with the reason), and no live action badges on the tiles.
   const replay = useReplayDriver()
+  useEffect(() => preloadWhenIdle(ReplayBanner), [])
   const replaying = useReplaying()
   const TileMenu = replaying ? undefined : slots?.TileMenu
   const TileStatus = replaying ? undefined : slots?.TileStatus

@@ -1,14 +1,15 @@
 import HistoryRounded from '@mui/icons-material/HistoryRounded'
 import IconButton from '@mui/material/IconButton'
-import Popover from '@mui/material/Popover'
 import Tooltip from '@mui/material/Tooltip'
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { loadOnFirstDraw } from '@/components/ui/on-demand'
+import { loadOnFirstDraw, popupOnDemand, preloadWhenIdle } from '@/components/ui/on-demand'
 import { useReplaying } from '../stores/replay-store'
 
 /** The form and its date picker load the first time "Look back" is opened. */
 const LookBackForm = loadOnFirstDraw(async () => (await import('./replay-form')).LookBackForm)
+/** The popover's own code too: nothing of it is drawn until first opened. */
+const Popover = popupOnDemand(async () => (await import('@mui/material/Popover')).default)
 
 const FORM_WIDTH = 320 // px
 
@@ -20,6 +21,7 @@ export function ReplayButton() {
   const close = () => setAnchor(null)
   const titleId = useId()
   const replaying = useReplaying()
+  useEffect(() => preloadWhenIdle(LookBackForm), [])
   return (
     <>
       {/* An icon beside the figures' and the alerts', so the toolbar's first line still fits. */}
