@@ -106,15 +106,8 @@ export class DayFigures {
    * to the bucket of a skill group and department.
    */
   addCounts(skillId: string | null, orgTreePos: string | null, c: CallCounts): void {
-    const b = this.bucketOf(skillId, orgTreePos)
-    b.offered += c.offered
-    b.answered += c.answered
-    b.abandoned += c.abandoned
-    b.shortAbandoned += c.shortAbandoned
-    b.answeredInThreshold += c.answeredInThreshold
-    b.answeredQueueSec += c.answeredQueueSec
-    b.longestQueueSec = Math.max(b.longestQueueSec, c.longestQueueSec)
-    b.outbound += c.outbound
+    // No handle time: it comes from the agents' states, which a count of calls does not hold.
+    merge(this.bucketOf(skillId, orgTreePos), { ...emptyBucket(skillId, orgTreePos), ...c })
   }
 
   /** Counts seconds an agent spent talking, on hold or in after-call work on a queued call. */
