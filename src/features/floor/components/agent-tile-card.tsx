@@ -135,7 +135,12 @@ export function AgentTileCard({ agent, onOpen, compact = false }: AgentTileCardP
       <div className="tile-line">
         {agent.callId ? (
           <>
-            <CallRounded className="tile-small-icon" aria-hidden />
+            {/* A repeat caller's flag takes the call icon's place: the number must stay whole. */}
+            {repeatCalls !== null ? (
+              <RepeatCallerFlag count={repeatCalls} plain />
+            ) : (
+              <CallRounded className="tile-small-icon" aria-hidden />
+            )}
             {/* The customer, as a lead would say it; the call id stays on hover. */}
             <span
               className="tile-call tile-ellipsis"
@@ -148,7 +153,6 @@ export function AgentTileCard({ agent, onOpen, compact = false }: AgentTileCardP
             >
               {agent.customerNumber ?? '—'}
             </span>
-            {repeatCalls !== null && <RepeatCallerFlag count={repeatCalls} plain />}
             {agent.workSkill && (
               <span className="tile-skill tile-ellipsis" title={agent.workSkill}>
                 {skillName(agent.workSkill)}
