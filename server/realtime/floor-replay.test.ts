@@ -218,6 +218,19 @@ describe('GET /api/floor/moments', () => {
     expect((await moments(relay.lead, ago(700), ago(250))).moments).toEqual([])
   })
 
+  it('answers a stretch that runs on past now with what happened so far', async () => {
+    // The page asks for the hours around the shown moment, which for a recent one end later
+    // than now: it gets the moments up to now, not a refusal.
+    const before = Date.now()
+    const found = await moments(relay.lead, ago(700), Date.now() + 3 * 3_600_000)
+    expect(found.moments.map((m) => m.kind)).toEqual(['breach', 'service-level', 'service-level'])
+    expect(found.to).toBeGreaterThanOrEqual(before)
+    expect(found.to).toBeLessThanOrEqual(Date.now())
+    expect(
+      await refusal(relay.lead, `/api/floor/moments?from=${Date.now() + 60_000}&to=${ago(0)}`),
+    ).toMatch(/^from: is in the future/)
+  })
+
   it('keeps to the caller scope', async () => {
     await relay.createUser({ username: 'lead-2', role: 'supervisor', orgPrefix: '1.2' })
     const lead2 = await relay.signIn('lead-2')

@@ -48,10 +48,11 @@ export function floorRoutes(
     app.get('/api/floor/moments', { config: { kiosk: true, rateLimit: MOMENTS_RATE } }, (req) => {
       const { from, to } = parseWith(momentsQuery, req.query)
       inWindow(replay, 'from', from)
-      inWindow(replay, 'to', to)
       if (to < from) throw badRequest('to: must not be before from')
       if (to - from > MOMENTS_SPAN_MAX_MS) throw badRequest('to: at most 24 hours after from')
-      return replay.moments(audienceOf(req), from, to)
+      // A window that runs on past now (the hours around a recent moment) answers what has
+      // happened so far; the answer's `to` says up to when.
+      return replay.moments(audienceOf(req), from, Math.min(to, replay.now()))
     })
   }
 }
