@@ -466,6 +466,9 @@ export const floor: English<FloorMessages> = {
     tileLabel: '{{label}}; time in state approximate: the platform sent no usable time',
   },
   replay: {
+    emptyTitle: 'No agents at this moment',
+    emptyBody:
+      'No agent of your scope had reported a state by this moment. Pick a later moment, or go back to live.',
     open: 'Look back',
     openHint: 'Look back: see the floor as it was at a past moment',
     title: 'Look back at the floor',

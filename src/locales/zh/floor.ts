@@ -451,6 +451,8 @@ export const floor = {
   },
   // 回看：楼层在过去某一时刻的样子。
   replay: {
+    emptyTitle: '这一时刻还没有坐席',
+    emptyBody: '在这一时刻之前，没有你范围内坐席的状态记录。换一个更晚的时刻，或返回实时。',
     open: '回看',
     openHint: '回看：查看楼层在过去某一时刻的样子',
     title: '回看楼层',

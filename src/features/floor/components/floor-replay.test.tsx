@@ -215,6 +215,22 @@ describe('Floor replay', () => {
     expect(within(drawer).getByText(/回看时不能操作/)).toBeTruthy()
   })
 
+  it('says when nobody was on the floor yet at that moment, rather than asking to check the platform', async () => {
+    const { fetch } = relay()
+    fetch.on('GET /api/floor', (_body, url) => {
+      const at = Number(url.searchParams.get('at'))
+      return json(200, { ...snapshot([], { serverTime: at, seq: 0 }), at })
+    })
+    onTestFinished(() => void useReplayStore.getState().backToLive())
+    renderWithProviders(<FloorScreen />)
+    showLive()
+    await lookBack15()
+    expect(await screen.findByText('这一时刻还没有坐席')).toBeTruthy()
+    expect(screen.queryByText('还没有坐席')).toBeNull()
+    await userEvent.click(screen.getByRole('button', { name: '返回实时' }))
+    expect(await screen.findByRole('button', { name: /^李娜，/ })).toBeTruthy()
+  })
+
   it('shows the relay’s words for a moment it refuses', async () => {
     const { fetch } = relay()
     fetch.on('GET /api/floor', () =>

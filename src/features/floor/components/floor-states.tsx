@@ -5,6 +5,7 @@ import Button from '@mui/material/Button'
 import Skeleton from '@mui/material/Skeleton'
 import { useTranslation } from 'react-i18next'
 import { MessageState } from '@/components/ui/message-state'
+import { useReplaying } from '../stores/replay-store'
 import { TILE_GAP, TILE_HEIGHT, TILE_MIN_WIDTH } from '../utils/grid-layout'
 
 const SKELETON_TILES = 36
@@ -44,6 +45,16 @@ export function GridSkeleton() {
  */
 export function EmptyFloor({ scope }: { scope?: string | null | undefined }) {
   const { t } = useTranslation()
+  const replaying = useReplaying()
+  // Looking back before anyone was on the floor: the platform's callback is not the question.
+  if (replaying)
+    return (
+      <MessageState
+        icon={<SupportAgentRounded />}
+        title={t('replay.emptyTitle')}
+        body={t('replay.emptyBody')}
+      />
+    )
   if (scope)
     return (
       <MessageState
